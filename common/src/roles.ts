@@ -1,0 +1,84 @@
+// Roles (PRODUCT.md "Who uses it") and the permissions each one holds. Routes declare a permission;
+// the role → permission table below is the only place that grants them (deny by default).
+
+export const ROLES = [
+  'admin',
+  'reviewer',
+  'officer',
+  'deputyLeader',
+  'leadership',
+  'editor',
+  'reportHandler',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '信息中心管理员', en: 'Information-centre admin' },
+  reviewer: { zh: '审核员', en: 'Reviewer' },
+  officer: { zh: '信息员', en: 'Information officer' },
+  deputyLeader: { zh: '分管领导', en: 'Deputy leader in charge' },
+  leadership: { zh: '局领导', en: 'Bureau leadership' },
+  editor: { zh: '网站编辑', en: 'Content editor' },
+  reportHandler: { zh: '举报受理员', en: 'Complaint handler' },
+  auditor: { zh: '审计管理员', en: 'Audit administrator' },
+};
+
+export const PERMISSIONS = [
+  'session:self', // any signed-in person: own profile, change own password, sign out
+  'units:read',
+  'units:write',
+  'people:read',
+  'people:write',
+  'people:revealMobile', // see a person's full mobile number (audited)
+  'accounts:manage', // reset password, disable, unlock, end sessions
+  'campaign:read',
+  'campaign:write',
+  'orgData:import',
+  'orgData:export',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL_STAFF: Permission[] = ['session:self', 'units:read', 'people:read', 'campaign:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [
+    ...ALL_STAFF,
+    'units:write',
+    'people:write',
+    'people:revealMobile',
+    'accounts:manage',
+    'campaign:write',
+    'orgData:import',
+    'orgData:export',
+  ],
+  reviewer: [...ALL_STAFF],
+  officer: [...ALL_STAFF],
+  deputyLeader: [...ALL_STAFF],
+  leadership: [...ALL_STAFF, 'orgData:export', 'people:revealMobile'],
+  editor: ['session:self'],
+  reportHandler: ['session:self'],
+  // Separation of duties: the audit administrator reads the audit log and nothing else.
+  auditor: ['session:self', 'audit:read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) granted.add(p);
+  return granted;
+}
+
+/** Roles whose holders see only their own unit's records (object-level scoping). */
+export const UNIT_SCOPED_ROLES: readonly Role[] = ['officer', 'deputyLeader'];
+
+/** Roles whose holders must meet the strictest password rules and the shortest idle timeout. */
+export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'auditor'];
+
+/**
+ * A person sees the whole bureau's tree if any role is bureau-wide; only their own unit if every role is
+ * unit-scoped. (A deputy leader who is also a reviewer reviews other units, so needs the wider scope.)
+ */
+export function isUnitScoped(roles: readonly Role[]): boolean {
+  return roles.length > 0 && roles.every((r) => UNIT_SCOPED_ROLES.includes(r));
+}

@@ -1,0 +1,39 @@
+import Type from 'typebox';
+
+export const ErrorResponse = Type.Object(
+  {
+    code: Type.String({ description: 'stable error code' }),
+    message: Type.String({ description: 'Chinese message' }),
+    messageEn: Type.String({ description: 'English message' }),
+    requestId: Type.String(),
+    fields: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), message: Type.String(), messageEn: Type.String() })),
+    ),
+  },
+  { $id: 'ErrorResponse' },
+);
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }, { additionalProperties: false });
+
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+};
+
+export function Page<T extends Type.TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
+}
+
+export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+/** A short free text: trimmed by the service, never empty, never huge. */
+export const Text = (maxLength: number, opts: Type.TStringOptions = {}) =>
+  Type.String({ minLength: 1, maxLength, ...opts });
+
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+export const IsoDateTime = Type.String({ description: 'ISO 8601 UTC timestamp' });

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// `npm test`: runs every test project this machine can run — unit, API on SQLite and PostgreSQL,
+// browser tests in Debian's Chromium — and reports the projects it cannot run as skipped, with the
+// command that installs what they need. Ends with the line `N passed, N failed, N skipped`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const extraArgs = process.argv.slice(2);
+
+async function postgresReachable() {
+  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const projects = ['unit', 'sqlite'];
+const skipped = [];
+if (await postgresReachable()) projects.push('postgres');
+else skipped.push({ project: 'postgres', why: `no PostgreSQL at ${pgUrl}`, install: 'sudo apt-get install -y postgresql && sudo pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start  (or set TEST_DATABASE_URL)' });
+const haveChromium = fs.existsSync(chromium);
+const pgOk = projects.includes('postgres');
+if (haveChromium) {
+  projects.push('e2e-sqlite');
+  if (pgOk) projects.push('e2e-postgres');
+  else skipped.push({ project: 'e2e-postgres', why: 'no PostgreSQL', install: 'see above' });
+} else {
+  for (const p of ['e2e-sqlite', 'e2e-postgres']) skipped.push({ project: p, why: `no Chromium at ${chromium}`, install: 'sudo apt-get install -y chromium fonts-noto-cjk' });
+}
+
+const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
+const report = path.join(root, '.tmp/vitest-report.json');
+fs.mkdirSync(path.dirname(report), { recursive: true });
+fs.rmSync(report, { force: true });
+const run = spawnSync(
+  process.execPath,
+  [vitest, 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
+  { stdio: 'inherit', cwd: root },
+);
+
+let passed = 0;
+let failed = 0;
+let skippedCount = 0;
+if (fs.existsSync(report)) {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed = r.numPassedTests;
+  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0) - countFailedSuitesWithFailedTests(r);
+  skippedCount = r.numPendingTests + r.numTodoTests;
+} else {
+  failed = 1;
+}
+
+for (const s of skipped) {
+  const count = countTests(s.project);
+  skippedCount += count;
+  console.log(`skipped: ${count} tests of project ${s.project} — ${s.why}. To run them: ${s.install}`);
+}
+
+const failedExit = run.status !== 0 && failed === 0 ? 1 : failed;
+console.log(`${passed} passed, ${failedExit} failed${skippedCount ? `, ${skippedCount} skipped` : ''}`);
+process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+
+/** A suite that failed to load counts as one failure; one that merely contains failed tests does not. */
+function countFailedSuitesWithFailedTests(r) {
+  return r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.some((a) => a.status === 'failed')).length;
+}
+
+function countTests(project) {
+  const res = spawnSync(process.execPath, [vitest, 'list', '--project', project, '--json'], { cwd: root, encoding: 'utf8' });
+  try {
+    return JSON.parse(res.stdout).length;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,158 @@
+// buildApp: registers plugins and modules and returns the Fastify instance; it never listens
+// (server.ts does). Tests build it with app.inject.
+import './http/fastify-types.ts';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Redis } from 'ioredis';
+import { ErrorResponse } from '@greenvoice/common';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { ApiError } from './http/api-error.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerSecurity } from './plugins/security.ts';
+import { registerValidation } from './plugins/validation.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { createAuditRepo } from './modules/audit/audit.repo.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createAuthRepo } from './modules/auth/auth.repo.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
+import { createCampaignService } from './modules/campaign/campaign.service.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { orgExcelRoutes } from './modules/org-excel/org-excel.routes.ts';
+import { createOrgExcelService } from './modules/org-excel/org-excel.service.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { createPeopleRepo } from './modules/people/people.repo.ts';
+import { createPeopleService } from './modules/people/people.service.ts';
+import { unitsRoutes } from './modules/units/units.routes.ts';
+import { createUnitsRepo } from './modules/units/units.repo.ts';
+import { createUnitsService } from './modules/units/units.service.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
+import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
+import { DEMO_UNITS } from './demo/changde-units.ts';
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+
+export interface BuildOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** the built console (web/dist); null to serve no console (API tests) */
+  consoleDir?: string | null;
+  logger?: boolean;
+}
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.newPassword', '*.currentPassword', '*.mobile'] },
+    // Only API requests are logged one by one: per-request logs on portal hot paths cost −20 %
+    // throughput (ENGINEERING.md); portal errors are still logged.
+    logController: new LogController({ disableRequestLogging: (req) => !req.url.startsWith('/api/') }),
+    genReqId: () => randomUUID(),
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.trustProxy === false ? false : config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+
+  registerValidation(app);
+  registerErrorHandling(app);
+  app.addSchema(ErrorResponse);
+
+  const auditRepo = createAuditRepo(database.db, database.dialect);
+  const audit = createAuditService(database.db, auditRepo);
+  const auth = createAuthService(database.db, createAuthRepo(database.db), audit, config);
+  const units = createUnitsService(createUnitsRepo(database.db), audit);
+  const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
+  const campaigns = createCampaignService(database.db, audit);
+  const orgExcel = createOrgExcelService(database.db, audit);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its styles at run time
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.cookieSecure,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 20, parts: 30 }, throwFileSizeLimit: true });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // Portal pages are served from a byte cache and must not pay for a counter; the API does.
+    allowList: (req) => !req.url.startsWith('/api/'),
+    ...(config.redisUrl ? { redis: new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), nameSpace: 'gv-rl:' } : {}),
+    errorResponseBuilder: (_req, ctx) => new ApiError('RATE_LIMITED', undefined, undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'GreenVoice 绿讯 API', version: '1.0.0', description: 'Publicity-work assessment and public environmental information. Errors share one shape: ErrorResponse.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: config.cookieSecure ? '__Host-gv_session' : 'gv_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Security hooks go last among plugins so they see every route registered after them.
+  registerSecurity(app, { config, auth, audit });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  healthRoutes(app, database);
+  authRoutes(app, {
+    auth,
+    config,
+    loginInfo: async () => {
+      const demo = await database.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+      if (!demo) return { demo: false, demoAccounts: [] };
+      const unitName = (code: string) => DEMO_UNITS.find((u) => u.code === code)?.name ?? code;
+      return { demo: true, demoAccounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: a.password, role: a.role, name: a.name, unitName: unitName(a.unitCode) })) };
+    },
+  });
+  unitsRoutes(app, units);
+  peopleRoutes(app, people);
+  campaignRoutes(app, campaigns);
+  orgExcelRoutes(app, orgExcel);
+  auditRoutes(app, audit);
+  portalRoutes(app, database.db);
+  registerConsole(app, options.consoleDir ?? null);
+  return app;
+}
+
+function registerConsole(app: FastifyInstance, dir: string | null) {
+  const index = dir ? path.join(dir, 'index.html') : null;
+  const built = index !== null && fs.existsSync(index);
+  if (built) {
+    app.register(fastifyStatic, { root: dir!, prefix: '/admin/', wildcard: false, index: false, maxAge: '1y', immutable: true });
+  }
+  const indexHtml = built ? fs.readFileSync(index!) : null;
+  app.get('/admin', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => reply.redirect('/admin/'));
+  // Client-side routes: every other /admin path gets the single-page app.
+  app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => {
+    if (!indexHtml) return reply.code(503).type('text/plain; charset=utf-8').send('工作台尚未构建：请运行 npm start（会自动构建）。The console is not built: run npm start.');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  });
+}

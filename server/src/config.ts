@@ -1,0 +1,77 @@
+// The environment, parsed and validated once. Every variable is documented in README.md ("Configuration").
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** sqlite file path, or a postgres:// URL */
+  databaseUrl: string;
+  dialect: 'sqlite' | 'postgres';
+  dataDir: string;
+  publicUrl: string | null;
+  cookieSecure: boolean;
+  trustProxy: string[] | false;
+  logLevel: string;
+  /** seed the demo data set into an empty database */
+  demoData: boolean;
+  scryptLogN: number;
+  sessionIdleMinutes: number;
+  sessionAdminIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  redisUrl: string | null;
+  /** extra PostgreSQL search_path (tests give each file its own schema) */
+  pgSchema: string | null;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
+  const databaseUrl = env.DATABASE_URL || path.join(dataDir, 'greenvoice.db');
+  const dialect = /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite';
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : null;
+  if (publicUrl && !/^https?:\/\/[^/]+$/.test(publicUrl)) {
+    throw new ConfigError(`PUBLIC_URL must be an origin such as https://hbj.example.gov.cn (got "${publicUrl}")`);
+  }
+  const trustProxyRaw = env.TRUST_PROXY?.trim();
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: dialect === 'sqlite' ? path.resolve(cwd, databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '')) : databaseUrl,
+    dialect,
+    dataDir,
+    publicUrl,
+    cookieSecure: bool(env, 'COOKIE_SECURE', publicUrl?.startsWith('https://') ?? false),
+    trustProxy: trustProxyRaw ? trustProxyRaw.split(',').map((s) => s.trim()) : false,
+    logLevel: env.LOG_LEVEL || 'info',
+    demoData: bool(env, 'DEMO_DATA', true),
+    scryptLogN: int(env, 'SCRYPT_LOG_N', 15, 10, 20),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 30),
+    sessionAdminIdleMinutes: int(env, 'SESSION_ADMIN_IDLE_MINUTES', 15, 1, 15),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 8, 1, 8),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 10, 1_000_000),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
+    redisUrl: env.REDIS_URL || null,
+    pgSchema: env.PG_SCHEMA || null,
+  };
+}

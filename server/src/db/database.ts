@@ -1,0 +1,79 @@
+// The database: SQLite (better-sqlite3, the default) or PostgreSQL (pg) when DATABASE_URL says so.
+// Durability settings are checked at start-up; GreenVoice refuses to run without them
+// (security-requirements.md §30).
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './types.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type DB = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: DB;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export class DatabaseSafetyError extends Error {}
+
+// COUNT(*) and SUM() come back as int8; our counts fit a JS number comfortably.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function openDatabase(options: { url: string; dialect: Dialect; pgSchema?: string | null }): Promise<DatabaseHandle> {
+  return options.dialect === 'postgres' ? openPostgres(options.url, options.pgSchema ?? null) : openSqlite(options.url);
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const raw = new SqliteDatabase(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  // Deleted personal data is overwritten, not left in free pages (security-requirements.md §29).
+  raw.pragma('secure_delete = ON');
+  assertSqliteSafety(raw);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+export function assertSqliteSafety(raw: SqliteDatabase.Database): void {
+  const expected: Array<[string, unknown]> = [
+    ['journal_mode', 'wal'],
+    ['synchronous', 2],
+    ['foreign_keys', 1],
+  ];
+  for (const [name, want] of expected) {
+    const got = raw.pragma(name, { simple: true });
+    if (got !== want) throw new DatabaseSafetyError(`SQLite ${name} is ${String(got)}, expected ${String(want)}`);
+  }
+  const busy = raw.pragma('busy_timeout', { simple: true }) as number;
+  if (busy < 5000) throw new DatabaseSafetyError(`SQLite busy_timeout is ${busy} ms, expected at least 5000`);
+}
+
+async function openPostgres(url: string, schema: string | null): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const fsync = await sql<{ fsync: string }>`SHOW fsync`.execute(db);
+    const commit = await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(db);
+    if (fsync.rows[0]?.fsync !== 'on') throw new DatabaseSafetyError('PostgreSQL fsync is off');
+    if (commit.rows[0]?.synchronous_commit === 'off') throw new DatabaseSafetyError('PostgreSQL synchronous_commit is off');
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** The current time as stored: ISO-8601 UTC with milliseconds. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,126 @@
+// Table types for Kysely. Timestamps are ISO-8601 UTC text and booleans 0/1 integers on both
+// databases, so the same SQL and the same values work on SQLite and PostgreSQL (decision 003).
+import type { Generated } from 'kysely';
+
+export interface UnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: number | null;
+  /** materialised path of ids, '/1/4/9/': a subtree is `path LIKE '/1/4/%'` */
+  path: string;
+  sort_order: number;
+  is_demo: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  title: string;
+  mobile: string | null;
+  username: string | null;
+  password_hash: string | null;
+  password_changed_at: string | null;
+  must_change_password: number;
+  disabled: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  totp_secret: string | null;
+  is_demo: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonRolesTable {
+  person_id: number;
+  role: string;
+  assigned_at: string;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  person_id: number;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  person_id: number | null;
+  username: string;
+  client_ip: string;
+  at: string;
+  succeeded: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a copy of the table does not yield usable sessions */
+  id: string;
+  person_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  idle_minutes: number;
+  client_ip: string;
+  user_agent: string;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  actor_roles: string;
+  client_ip: string;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  result: string;
+  request_id: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
+  count: number;
+}
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  title: string;
+  deadline: string;
+  is_demo: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  units: UnitsTable;
+  people: PeopleTable;
+  person_roles: PersonRolesTable;
+  password_history: PasswordHistoryTable;
+  login_attempts: LoginAttemptsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  campaigns: CampaignsTable;
+  settings: SettingsTable;
+}

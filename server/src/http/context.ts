@@ -1,0 +1,35 @@
+import type { Permission, Role } from '@greenvoice/common';
+
+/** The signed-in person, as every service sees them. */
+export interface Actor {
+  personId: number;
+  name: string;
+  username: string;
+  unitId: number;
+  unitName: string;
+  /** materialised path of the person's own unit */
+  unitPath: string;
+  /** path prefix of everything this person may see: own unit, or the whole bureau's subtree */
+  scopePath: string;
+  scope: 'unit' | 'bureau';
+  roles: Role[];
+  permissions: Set<Permission>;
+  mustChangePassword: boolean;
+  sessionId: string;
+  sessionExpiresAt: string;
+}
+
+/** What a service needs to know about the request it serves. */
+export interface RequestContext {
+  actor: Actor | null;
+  requestId: string;
+  clientIp: string;
+  userAgent: string;
+  /** set once an audit record for this request has been committed */
+  audited: boolean;
+}
+
+export function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new Error('service called without a signed-in actor');
+  return ctx.actor;
+}

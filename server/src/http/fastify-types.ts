@@ -1,0 +1,16 @@
+import '@fastify/multipart';
+import '@fastify/cookie';
+import type { Permission } from '@greenvoice/common';
+import type { RequestContext } from './context.ts';
+
+/** Every route declares one: a permission, or 'public' for the explicit public list. */
+export type RouteAccess = Permission | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}

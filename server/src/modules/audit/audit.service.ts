@@ -1,0 +1,76 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/database.ts';
+import { nowIso } from '../../db/database.ts';
+import type { Database } from '../../db/types.ts';
+import type { RequestContext } from '../../http/context.ts';
+import type { AuditRepo } from './audit.repo.ts';
+import { verifyChain } from './audit-chain.ts';
+
+export interface AuditEntry {
+  action: string;
+  objectType?: string | null;
+  objectId?: string | number | null;
+  result?: 'success' | 'failure' | 'denied';
+  /** before/after values or a reason; never passwords, tokens or full phone numbers */
+  detail?: Record<string, unknown> | null;
+  /** for sign-in events before anyone is signed in */
+  actorOverride?: { id: number | null; name: string | null; roles: string };
+}
+
+export type Audit = (entry: AuditEntry) => Promise<void>;
+
+export function createAuditService(db: DB, repo: AuditRepo) {
+  async function append(trx: Transaction<Database>, ctx: RequestContext, entry: AuditEntry) {
+    const actor = entry.actorOverride ?? {
+      id: ctx.actor?.personId ?? null,
+      name: ctx.actor?.name ?? null,
+      roles: ctx.actor?.roles.join(',') ?? '',
+    };
+    await repo.append(trx, {
+      at: nowIso(),
+      actor_id: actor.id,
+      actor_name: actor.name,
+      actor_roles: actor.roles,
+      client_ip: ctx.clientIp,
+      action: entry.action,
+      object_type: entry.objectType ?? null,
+      object_id: entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
+      result: entry.result ?? 'success',
+      request_id: ctx.requestId,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    });
+  }
+
+  return {
+    /**
+     * Runs `work` in one transaction with an `audit` function: the change and its audit record commit
+     * together or not at all (security-requirements.md §15).
+     */
+    async transact<T>(ctx: RequestContext, work: (trx: Transaction<Database>, audit: Audit) => Promise<T>): Promise<T> {
+      let wrote = false;
+      const result = await db.transaction().execute((trx) =>
+        work(trx, async (entry) => {
+          await append(trx, ctx, entry);
+          wrote = true;
+        }),
+      );
+      if (wrote) ctx.audited = true;
+      return result;
+    },
+
+    /** A record on its own, e.g. a refused sign-in or a denied request. */
+    async record(ctx: RequestContext, entry: AuditEntry): Promise<void> {
+      await db.transaction().execute((trx) => append(trx, ctx, entry));
+      ctx.audited = true;
+    },
+
+    async list(...args: Parameters<AuditRepo['list']>) {
+      return repo.list(...args);
+    },
+
+    async verify() {
+      return verifyChain(repo.all(), await repo.head());
+    },
+  };
+}
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,279 @@
+// Sign-in, sessions, password changes and account administration (security-requirements.md §1–9).
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  describePasswordProblem,
+  isUnitScoped,
+  passwordProblems,
+  permissionsOf,
+  PRIVILEGED_ROLES,
+  type AccountAction,
+  type Me,
+  type Role,
+} from '@greenvoice/common';
+import type { Transaction } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/database.ts';
+import { nowIso } from '../../db/database.ts';
+import type { Database } from '../../db/types.ts';
+import { ApiError } from '../../http/api-error.ts';
+import type { Actor, RequestContext } from '../../http/context.ts';
+import { requireActor } from '../../http/context.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { AuthRepo } from './auth.repo.ts';
+import { generateTemporaryPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './password-hash.ts';
+
+export const LOCKOUT = { failures: 5, windowMinutes: 15, lockMinutes: 30 } as const;
+export const PASSWORD_MAX_AGE_DAYS = 90;
+export const PASSWORD_HISTORY = 5;
+/** last_seen_at is written at most this often, so reading a page is not a write each time */
+const TOUCH_EVERY_MS = 60_000;
+
+const minutes = (n: number) => n * 60_000;
+const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, config: Config) {
+  async function passwordRulesOrThrow(
+    password: string,
+    roles: readonly Role[],
+    context: { username?: string; name?: string },
+    field: string,
+  ) {
+    const problems = passwordProblems(password, roles, context);
+    if (problems.length > 0) {
+      throw new ApiError(
+        'VALIDATION_FAILED',
+        problems.map((p) => {
+          const d = describePasswordProblem(p);
+          return { field, message: d.zh, messageEn: d.en };
+        }),
+      );
+    }
+  }
+
+  async function setPassword(trx: Transaction<Database>, personId: number, password: string, mustChange: boolean) {
+    const hash = await hashPassword(password, config.scryptLogN);
+    const at = nowIso();
+    await trx
+      .updateTable('people')
+      .set((eb) => ({
+        password_hash: hash,
+        password_changed_at: at,
+        must_change_password: mustChange ? 1 : 0,
+        updated_at: at,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', personId)
+      .execute();
+    await trx.insertInto('password_history').values({ person_id: personId, password_hash: hash, created_at: at }).execute();
+  }
+
+  async function revokeSessions(trx: Transaction<Database> | DB, personId: number) {
+    await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('person_id', '=', personId).where('revoked_at', 'is', null).execute();
+  }
+
+  async function toActor(sessionId: string, row: NonNullable<Awaited<ReturnType<AuthRepo['findSession']>>>): Promise<Actor> {
+    const roles = (await repo.rolesOf(row.person_id)) as Role[];
+    const unitScoped = isUnitScoped(roles);
+    return {
+      personId: row.person_id,
+      name: row.name,
+      username: row.username ?? '',
+      unitId: row.unit_id,
+      unitName: row.unit_name,
+      unitPath: row.unit_path,
+      scope: unitScoped ? 'unit' : 'bureau',
+      scopePath: unitScoped ? row.unit_path : await repo.bureauPathOf(row.unit_path),
+      roles,
+      permissions: permissionsOf(roles),
+      mustChangePassword: row.must_change_password === 1,
+      sessionId: sessionId,
+      sessionExpiresAt: row.expires_at,
+    };
+  }
+
+  return {
+    hashToken,
+
+    async login(ctx: RequestContext, username: string, password: string): Promise<{ token: string; actor: Actor; idleMinutes: number }> {
+      const person = await repo.findByUsername(username);
+      const attemptAt = nowIso();
+      const recordAttempt = (personId: number | null, ok: boolean) =>
+        db.insertInto('login_attempts').values({ person_id: personId, username: username.slice(0, 64), client_ip: ctx.clientIp, at: attemptAt, succeeded: ok ? 1 : 0 }).execute();
+      const refuse = async (reason: string, personId: number | null, code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED') => {
+        await recordAttempt(personId, false);
+        await audit.record(ctx, {
+          action: 'auth.login',
+          result: 'failure',
+          objectType: 'person',
+          objectId: personId,
+          detail: { username: username.slice(0, 64), reason },
+          actorOverride: { id: personId, name: person?.name ?? null, roles: '' },
+        });
+        return new ApiError(code);
+      };
+
+      if (!person || !person.password_hash) {
+        await verifyAgainstDummy(password, config.scryptLogN);
+        throw await refuse('unknown user', null, 'INVALID_CREDENTIALS');
+      }
+      const passwordOk = await verifyPassword(password, person.password_hash);
+      if (person.locked_until && person.locked_until > attemptAt) throw await refuse('account locked', person.id, 'ACCOUNT_LOCKED');
+      if (person.disabled) throw await refuse('account disabled', person.id, 'INVALID_CREDENTIALS');
+      if (!passwordOk) {
+        const failures = (await repo.failuresSince(person.id, isoIn(-minutes(LOCKOUT.windowMinutes)))) + 1;
+        if (failures >= LOCKOUT.failures) {
+          await db.updateTable('people').set({ locked_until: isoIn(minutes(LOCKOUT.lockMinutes)) }).where('id', '=', person.id).execute();
+          await audit.record(ctx, { action: 'auth.lock', objectType: 'person', objectId: person.id, detail: { failures }, actorOverride: { id: person.id, name: person.name, roles: '' } });
+        }
+        throw await refuse('wrong password', person.id, 'INVALID_CREDENTIALS');
+      }
+
+      const roles = (await repo.rolesOf(person.id)) as Role[];
+      const privileged = roles.some((r) => PRIVILEGED_ROLES.includes(r));
+      const passwordAgeDays = person.password_changed_at ? (Date.now() - Date.parse(person.password_changed_at)) / 86_400_000 : Infinity;
+      const mustChange = person.must_change_password === 1 || (privileged && passwordAgeDays > PASSWORD_MAX_AGE_DAYS);
+      const idleMinutes = privileged ? config.sessionAdminIdleMinutes : config.sessionIdleMinutes;
+      const token = randomBytes(32).toString('base64url');
+      const sessionId = hashToken(token);
+      await audit.transact(ctx, async (trx, record) => {
+        await trx.insertInto('login_attempts').values({ person_id: person.id, username: username.slice(0, 64), client_ip: ctx.clientIp, at: attemptAt, succeeded: 1 }).execute();
+        await trx
+          .insertInto('sessions')
+          .values({
+            id: sessionId,
+            person_id: person.id,
+            created_at: attemptAt,
+            last_seen_at: attemptAt,
+            expires_at: isoIn(config.sessionAbsoluteHours * 3_600_000),
+            idle_minutes: idleMinutes,
+            client_ip: ctx.clientIp,
+            user_agent: ctx.userAgent.slice(0, 200),
+          })
+          .execute();
+        await trx
+          .updateTable('people')
+          .set({ last_login_at: attemptAt, locked_until: null, must_change_password: mustChange ? 1 : 0 })
+          .where('id', '=', person.id)
+          .execute();
+        await record({
+          action: 'auth.login',
+          objectType: 'person',
+          objectId: person.id,
+          actorOverride: { id: person.id, name: person.name, roles: roles.join(',') },
+          detail: mustChange ? { mustChangePassword: true } : null,
+        });
+      });
+      const row = await repo.findSession(sessionId);
+      if (!row) throw new Error('session vanished after creation');
+      return { token, actor: await toActor(sessionId, row), idleMinutes };
+    },
+
+    /** The actor behind a session cookie, or null when it is unknown, ended, idle too long or expired. */
+    async resolveSession(token: string): Promise<Actor | null> {
+      if (token.length < 20 || token.length > 100) return null;
+      const id = hashToken(token);
+      const row = await repo.findSession(id);
+      if (!row || row.revoked_at || row.disabled) return null;
+      const now = Date.now();
+      if (Date.parse(row.expires_at) <= now) return null;
+      const lastSeen = Date.parse(row.last_seen_at);
+      if (lastSeen + minutes(row.idle_minutes) <= now) return null;
+      if (now - lastSeen > TOUCH_EVERY_MS) await repo.touchSession(id, new Date(now).toISOString());
+      return toActor(id, row);
+    },
+
+    async logout(ctx: RequestContext) {
+      const actor = requireActor(ctx);
+      await audit.transact(ctx, async (trx, record) => {
+        await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('id', '=', actor.sessionId).execute();
+        await record({ action: 'auth.logout', objectType: 'person', objectId: actor.personId });
+      });
+    },
+
+    presentMe(actor: Actor): Me {
+      return {
+        id: actor.personId,
+        name: actor.name,
+        username: actor.username,
+        unitId: actor.unitId,
+        unitName: actor.unitName,
+        roles: actor.roles,
+        permissions: [...actor.permissions].sort(),
+        mustChangePassword: actor.mustChangePassword,
+        scope: actor.scope,
+        sessionExpiresAt: actor.sessionExpiresAt,
+      };
+    },
+
+    async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string) {
+      const actor = requireActor(ctx);
+      const cred = await repo.findCredentials(actor.personId);
+      if (!cred?.password_hash || !(await verifyPassword(currentPassword, cred.password_hash))) {
+        throw new ApiError('VALIDATION_FAILED', [{ field: '/currentPassword', message: '当前密码不正确', messageEn: 'The current password is wrong' }]);
+      }
+      await passwordRulesOrThrow(newPassword, actor.roles, { username: actor.username, name: cred.name }, '/newPassword');
+      for (const old of await repo.recentPasswordHashes(actor.personId, PASSWORD_HISTORY)) {
+        if (await verifyPassword(newPassword, old)) {
+          throw new ApiError('VALIDATION_FAILED', [
+            { field: '/newPassword', message: `不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`, messageEn: `Must differ from your last ${PASSWORD_HISTORY} passwords` },
+          ]);
+        }
+      }
+      await audit.transact(ctx, async (trx, record) => {
+        await setPassword(trx, actor.personId, newPassword, false);
+        // Other sessions end; this one stays, so the person is not thrown out after changing it.
+        await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('person_id', '=', actor.personId).where('id', '!=', actor.sessionId).where('revoked_at', 'is', null).execute();
+        await record({ action: 'auth.password.change', objectType: 'person', objectId: actor.personId });
+      });
+    },
+
+    /** Checks password rules for a new account's first password (used by the people module). */
+    passwordRulesOrThrow,
+    setPassword,
+    revokeSessions,
+
+    /** Admin actions on another person's account; the caller has checked that the person is in scope. */
+    async accountAction(ctx: RequestContext, target: { id: number; name: string; username: string | null; roles: Role[] }, body: AccountAction): Promise<{ ok: true; temporaryPassword?: string }> {
+      const actor = requireActor(ctx);
+      if (!target.username) {
+        throw new ApiError('UNPROCESSABLE', undefined, { zh: '该人员没有登录账号', en: 'This person has no sign-in account' });
+      }
+      if (target.id === actor.personId && (body.action === 'disable' || body.action === 'resetPassword')) {
+        throw new ApiError('UNPROCESSABLE', undefined, { zh: '不能对自己的账号执行此操作', en: 'You cannot do this to your own account' });
+      }
+      let temporaryPassword: string | undefined;
+      if (body.action === 'resetPassword') {
+        temporaryPassword = body.temporaryPassword ?? generateTemporaryPassword();
+        await passwordRulesOrThrow(temporaryPassword, target.roles, { username: target.username, name: target.name }, '/temporaryPassword');
+      }
+      await audit.transact(ctx, async (trx, record) => {
+        const at = nowIso();
+        switch (body.action) {
+          case 'resetPassword':
+            await setPassword(trx, target.id, temporaryPassword!, true);
+            await revokeSessions(trx, target.id);
+            break;
+          case 'disable':
+            await trx.updateTable('people').set({ disabled: 1, updated_at: at }).where('id', '=', target.id).execute();
+            await revokeSessions(trx, target.id);
+            break;
+          case 'enable':
+            await trx.updateTable('people').set({ disabled: 0, updated_at: at }).where('id', '=', target.id).execute();
+            break;
+          case 'unlock':
+            await trx.updateTable('people').set({ locked_until: null, updated_at: at }).where('id', '=', target.id).execute();
+            // a fresh start for the failure window
+            await trx.insertInto('login_attempts').values({ person_id: target.id, username: target.username!, client_ip: ctx.clientIp, at, succeeded: 1 }).execute();
+            break;
+          case 'endSessions':
+            await revokeSessions(trx, target.id);
+            break;
+        }
+        await record({ action: `account.${body.action}`, objectType: 'person', objectId: target.id });
+      });
+      return temporaryPassword ? { ok: true, temporaryPassword } : { ok: true };
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

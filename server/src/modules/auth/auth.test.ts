@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+});
+afterAll(() => t.close());
+
+const login = (username: string, password: string, ip = '10.0.0.1') =>
+  t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: ip });
+
+describe('sign-in', () => {
+  it('signs in with the right password and answers who is signed in', async () => {
+    const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const me = await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ username: 'officer.wl', roles: ['officer'], scope: 'unit', unitName: '武陵区环境保护局' });
+    expect(me.body).not.toContain('password');
+  });
+
+  it('answers an unknown user exactly like a wrong password (no enumeration)', async () => {
+    const unknown = await login('nobody.here', 'Whatever-123456');
+    const wrong = await login('reviewer', 'Wrong-Password-1');
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    const strip = (b: { code: string; message: string; messageEn: string }) => ({ code: b.code, message: b.message, messageEn: b.messageEn });
+    expect(strip(unknown.json())).toEqual(strip(wrong.json()));
+  });
+
+  it('sets an HttpOnly, SameSite=Strict session cookie holding no personal data', async () => {
+    const res = await login('leader', 'Demo-Lingdao-2018!');
+    const cookie = res.cookies.find((c) => c.name === 'gv_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+    expect(cookie.value).not.toContain('leader');
+  });
+
+  it('locks the account after 5 failures in 15 minutes, refusing even the right password, until an admin unlocks it', async () => {
+    for (let i = 0; i < 4; i++) expect((await login('deputy.wl', `Wrong-Password-${i}`)).statusCode).toBe(401);
+    expect((await login('deputy.wl', 'Wrong-Password-5')).statusCode).toBe(401);
+    const locked = await login('deputy.wl', 'Demo-Deputy-2018!');
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().code).toBe('ACCOUNT_LOCKED');
+
+    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const person = await t.database.db.selectFrom('people').select('id').where('username', '=', 'deputy.wl').executeTakeFirstOrThrow();
+    const unlock = await t.inject({ method: 'POST', url: `/api/v1/people/${person.id}/account`, cookie: admin, payload: { action: 'unlock' } });
+    expect(unlock.statusCode).toBe(200);
+    expect((await login('deputy.wl', 'Demo-Deputy-2018!')).statusCode).toBe(200);
+  });
+
+  it('ends the session on the server at sign-out: the old cookie no longer works', async () => {
+    const cookie = await t.login('reviewer', 'Demo-Review-2018!');
+    expect((await t.inject({ method: 'POST', url: '/api/v1/auth/logout', cookie })).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(401);
+  });
+
+  it('expires a session after the idle timeout and after the absolute timeout', async () => {
+    const idle = await t.login('reviewer', 'Demo-Review-2018!');
+    const abs = await t.login('leader', 'Demo-Lingdao-2018!');
+    const longAgo = new Date(Date.now() - 31 * 60_000).toISOString();
+    await t.database.db.updateTable('sessions').set({ last_seen_at: longAgo }).where('person_id', '=', (await personId('reviewer'))).execute();
+    await t.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('person_id', '=', (await personId('leader'))).execute();
+    expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie: idle })).statusCode).toBe(401);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie: abs })).statusCode).toBe(401);
+  });
+
+  it('gives admins a 15-minute idle timeout and others 30', async () => {
+    await t.login('admin', 'Demo-Xinxi-2018!');
+    await t.login('officer.wl', 'Demo-Officer-2018!');
+    const rows = await t.database.db.selectFrom('sessions').innerJoin('people', 'people.id', 'sessions.person_id').select(['people.username', 'sessions.idle_minutes']).where('people.username', 'in', ['admin', 'officer.wl']).execute();
+    expect(new Set(rows.filter((r) => r.username === 'admin').map((r) => r.idle_minutes))).toEqual(new Set([15]));
+    expect(new Set(rows.filter((r) => r.username === 'officer.wl').map((r) => r.idle_minutes))).toEqual(new Set([30]));
+  });
+});
+
+describe('passwords', () => {
+  it('refuses a new password that breaks the rules, naming the reasons in Chinese and English', async () => {
+    const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const res = await t.inject({ method: 'POST', url: '/api/v1/auth/change-password', cookie, payload: { currentPassword: 'Demo-Officer-2018!', newPassword: 'short' } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.fields.map((f: { message: string }) => f.message).join()).toContain('至少 12');
+    expect(body.fields[0].messageEn).toBeTruthy();
+  });
+
+  it('refuses context words such as the hotline 12369 and a recently used password', async () => {
+    const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const ctx = await t.inject({ method: 'POST', url: '/api/v1/auth/change-password', cookie, payload: { currentPassword: 'Demo-Officer-2018!', newPassword: 'Hotline-12369-Abc' } });
+    expect(ctx.statusCode).toBe(400);
+    const reuse = await t.inject({ method: 'POST', url: '/api/v1/auth/change-password', cookie, payload: { currentPassword: 'Demo-Officer-2018!', newPassword: 'Demo-Officer-2018!' } });
+    expect(reuse.statusCode).toBe(400);
+    expect(reuse.json().fields[0].messageEn).toMatch(/last 5/);
+  });
+
+  it('changes the password, ends other sessions, and keeps the current one', async () => {
+    const other = await t.login('handler', 'Demo-Shouli-2018!');
+    const cookie = await t.login('handler', 'Demo-Shouli-2018!');
+    const res = await t.inject({ method: 'POST', url: '/api/v1/auth/change-password', cookie, payload: { currentPassword: 'Demo-Shouli-2018!', newPassword: 'Brand-New-Pass-77' } });
+    expect(res.statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie: other })).statusCode).toBe(401);
+    expect((await login('handler', 'Brand-New-Pass-77')).statusCode).toBe(200);
+  });
+
+  it('stores passwords only as scrypt hashes', async () => {
+    const rows = await t.database.db.selectFrom('people').select('password_hash').where('password_hash', 'is not', null).execute();
+    for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$\d+\$8\$1\$/);
+  });
+
+  it('makes a person given an initial password change it before doing anything else', async () => {
+    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const unit = await t.database.db.selectFrom('units').select('id').where('code', '=', 'CD-AX').executeTakeFirstOrThrow();
+    const created = await t.inject({ method: 'POST', url: '/api/v1/people', cookie: admin, payload: { unitId: unit.id, name: '新信息员', roles: ['officer'], username: 'new.officer', initialPassword: 'Initial-Pass-2026' } });
+    expect(created.statusCode).toBe(201);
+    const cookie = await t.login('new.officer', 'Initial-Pass-2026');
+    const blocked = await t.inject({ method: 'GET', url: '/api/v1/units', cookie });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    await t.inject({ method: 'POST', url: '/api/v1/auth/change-password', cookie, payload: { currentPassword: 'Initial-Pass-2026', newPassword: 'My-Own-Pass-2026' } });
+    const fresh = await t.login('new.officer', 'My-Own-Pass-2026');
+    expect((await t.inject({ method: 'GET', url: '/api/v1/units', cookie: fresh })).statusCode).toBe(200);
+  });
+});
+
+describe('account administration', () => {
+  it('disabling a person ends their sessions at once and refuses sign-in', async () => {
+    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const cookie = await t.login('editor', 'Demo-Bianji-2018!');
+    const id = await personId('editor');
+    expect((await t.inject({ method: 'POST', url: `/api/v1/people/${id}/account`, cookie: admin, payload: { action: 'disable' } })).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(401);
+    expect((await login('editor', 'Demo-Bianji-2018!')).statusCode).toBe(401);
+    await t.inject({ method: 'POST', url: `/api/v1/people/${id}/account`, cookie: admin, payload: { action: 'enable' } });
+    expect((await login('editor', 'Demo-Bianji-2018!')).statusCode).toBe(200);
+  });
+
+  it('a reset issues a one-time temporary password that must be changed', async () => {
+    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const id = await personId('leader');
+    const res = await t.inject({ method: 'POST', url: `/api/v1/people/${id}/account`, cookie: admin, payload: { action: 'resetPassword' } });
+    expect(res.statusCode).toBe(200);
+    const temp = res.json().temporaryPassword as string;
+    expect(temp).toHaveLength(16);
+    expect((await login('leader', 'Demo-Lingdao-2018!')).statusCode).toBe(401);
+    const cookie = await t.login('leader', temp);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).json().mustChangePassword).toBe(true);
+  });
+
+  it('changing roles ends the person’s sessions', async () => {
+    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const cookie = await t.login('reviewer', 'Demo-Review-2018!');
+    const id = await personId('reviewer');
+    const current = await t.inject({ method: 'GET', url: `/api/v1/people/${id}`, cookie: admin });
+    const res = await t.inject({ method: 'PATCH', url: `/api/v1/people/${id}`, cookie: admin, payload: { version: current.json().version, roles: ['reviewer', 'leadership'] } });
+    expect(res.statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(401);
+  });
+});
+
+async function personId(username: string) {
+  return (await t.database.db.selectFrom('people').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+}

@@ -1,0 +1,160 @@
+import { maskMobile, normaliseMobile, type AccountAction, type Person, type PersonInput, type PersonUpdate, type Role } from '@greenvoice/common';
+import { nowIso } from '../../db/database.ts';
+import { ApiError, conflict, invalid, notFound } from '../../http/api-error.ts';
+import { requireActor, type RequestContext } from '../../http/context.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import type { UnitsService } from '../units/units.service.ts';
+import type { PeopleRepo } from './people.repo.ts';
+
+type PersonRow = NonNullable<Awaited<ReturnType<PeopleRepo['findInScope']>>>;
+
+export function presentPerson(r: PersonRow, roles: { role: string }[]): Person {
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    name: r.name,
+    title: r.title,
+    mobileMasked: r.mobile ? maskMobile(r.mobile) : null,
+    roles: roles.map((x) => x.role as Role),
+    username: r.username,
+    disabled: r.disabled === 1,
+    lockedUntil: r.locked_until && r.locked_until > nowIso() ? r.locked_until : null,
+    mustChangePassword: r.must_change_password === 1,
+    lastLoginAt: r.last_login_at,
+    isDemo: r.is_demo === 1,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function mobileOrThrow(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const mobile = normaliseMobile(raw);
+  if (!mobile) throw invalid('/mobile', '手机号码应为 11 位中国大陆手机号', 'Must be an 11-digit mainland China mobile number');
+  return mobile;
+}
+
+export function createPeopleService(repo: PeopleRepo, units: UnitsService, auth: AuthService, audit: AuditService) {
+  async function getVisible(ctx: RequestContext, id: number) {
+    const row = await repo.findInScope(id, requireActor(ctx).scopePath);
+    if (!row) throw notFound();
+    return row;
+  }
+  async function present(row: PersonRow) {
+    return presentPerson(row, (await repo.rolesByPerson([row.id])).get(row.id) ?? []);
+  }
+  async function unitOrThrow(ctx: RequestContext, unitId: number) {
+    try {
+      return await units.getVisible(ctx, unitId);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'NOT_FOUND') throw invalid('/unitId', '单位不存在', 'The unit does not exist');
+      throw err;
+    }
+  }
+
+  return {
+    getVisible,
+
+    async list(ctx: RequestContext, query: { q?: string; unitId?: number; role?: Role; page?: number; pageSize?: number }) {
+      const page = query.page ?? 1;
+      const pageSize = query.pageSize ?? 20;
+      const { items, total } = await repo.list({ scopePath: requireActor(ctx).scopePath, q: query.q?.trim() || undefined, unitId: query.unitId, role: query.role }, page, pageSize);
+      const roles = await repo.rolesByPerson(items.map((i) => i.id));
+      return { items: items.map((i) => presentPerson(i, roles.get(i.id) ?? [])), total, page, pageSize };
+    },
+
+    async get(ctx: RequestContext, id: number) {
+      return present(await getVisible(ctx, id));
+    },
+
+    async create(ctx: RequestContext, input: PersonInput): Promise<Person> {
+      const unit = await unitOrThrow(ctx, input.unitId);
+      const mobile = mobileOrThrow(input.mobile);
+      const username = input.username?.toLowerCase() ?? null;
+      if (username && (await repo.findByUsername(username))) {
+        throw new ApiError('DUPLICATE', [{ field: '/username', message: '用户名已被使用', messageEn: 'This user name is already taken' }]);
+      }
+      if (input.initialPassword !== undefined) {
+        if (!username) throw invalid('/initialPassword', '设置初始密码需要同时填写用户名', 'An initial password needs a user name');
+        await auth.passwordRulesOrThrow(input.initialPassword, input.roles, { username, name: input.name }, '/initialPassword');
+      }
+      const id = await audit.transact(ctx, async (trx, record) => {
+        const at = nowIso();
+        const row = await trx
+          .insertInto('people')
+          .values({ unit_id: unit.id, name: input.name.trim(), title: input.title?.trim() ?? '', mobile, username, must_change_password: 1, disabled: 0, is_demo: 0, created_at: at, updated_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await repo.setRoles(trx, row.id, input.roles, at);
+        if (input.initialPassword !== undefined) await auth.setPassword(trx, row.id, input.initialPassword, true);
+        await record({
+          action: 'person.create',
+          objectType: 'person',
+          objectId: row.id,
+          detail: { after: { unitId: unit.id, name: input.name, title: input.title ?? '', mobile: mobile ? maskMobile(mobile) : null, roles: input.roles, username } },
+        });
+        return row.id;
+      });
+      return present(await getVisible(ctx, id));
+    },
+
+    async update(ctx: RequestContext, id: number, input: PersonUpdate): Promise<Person> {
+      const current = await getVisible(ctx, id);
+      if (current.version !== input.version) throw conflict();
+      const unitId = input.unitId !== undefined ? (await unitOrThrow(ctx, input.unitId)).id : current.unit_id;
+      const mobile = input.mobile !== undefined ? mobileOrThrow(input.mobile) : current.mobile;
+      const before = await present(current);
+      await audit.transact(ctx, async (trx, record) => {
+        const at = nowIso();
+        const updated = await trx
+          .updateTable('people')
+          .set({ unit_id: unitId, name: input.name?.trim() ?? current.name, title: input.title?.trim() ?? current.title, mobile, version: current.version + 1, updated_at: at })
+          .where('id', '=', id)
+          .where('version', '=', input.version)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) throw conflict();
+        let rolesChanged = false;
+        if (input.roles) {
+          const { added, removed } = await repo.setRoles(trx, id, input.roles, at);
+          rolesChanged = added.length + removed.length > 0;
+        }
+        // A change of roles or unit changes what the person may do: their sessions end at once.
+        if (rolesChanged || unitId !== current.unit_id) await auth.revokeSessions(trx, id);
+        await record({
+          action: rolesChanged ? 'person.update.roles' : 'person.update',
+          objectType: 'person',
+          objectId: id,
+          detail: {
+            before: { unitId: before.unitId, name: before.name, title: before.title, mobile: before.mobileMasked, roles: before.roles },
+            after: { unitId, name: input.name ?? current.name, title: input.title ?? current.title, mobile: mobile ? maskMobile(mobile) : null, roles: input.roles ?? before.roles },
+          },
+        });
+      });
+      return present(await getVisible(ctx, id));
+    },
+
+    async remove(ctx: RequestContext, id: number): Promise<void> {
+      const current = await getVisible(ctx, id);
+      if (current.id === requireActor(ctx).personId) throw new ApiError('UNPROCESSABLE', undefined, { zh: '不能删除自己', en: 'You cannot delete yourself' });
+      await audit.transact(ctx, async (trx, record) => {
+        await trx.deleteFrom('people').where('id', '=', id).execute();
+        await record({ action: 'person.delete', objectType: 'person', objectId: id, detail: { before: { name: current.name, unitId: current.unit_id, username: current.username } } });
+      });
+    },
+
+    /** The full number, for those who need to call; every reveal is audited. */
+    async revealMobile(ctx: RequestContext, id: number): Promise<{ mobile: string | null }> {
+      const current = await getVisible(ctx, id);
+      await audit.record(ctx, { action: 'person.mobile.reveal', objectType: 'person', objectId: id });
+      return { mobile: current.mobile };
+    },
+
+    async accountAction(ctx: RequestContext, id: number, body: AccountAction) {
+      const current = await present(await getVisible(ctx, id));
+      return auth.accountAction(ctx, { id, name: current.name, username: current.username, roles: current.roles }, body);
+    },
+  };
+}
+export type PeopleService = ReturnType<typeof createPeopleService>;

@@ -1,0 +1,99 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/database.ts';
+import type { Database } from '../../db/types.ts';
+
+export interface UnitFilter {
+  scopePath: string;
+  q?: string;
+  kind?: string;
+}
+
+export function createUnitsRepo(db: DB) {
+  const base = (f: UnitFilter) => {
+    let q = db.selectFrom('units').where('units.path', 'like', `${f.scopePath}%`);
+    if (f.kind) q = q.where('units.kind', '=', f.kind);
+    if (f.q) {
+      const like = `%${f.q}%`;
+      q = q.where((eb) => eb.or([eb('units.name', 'like', like), eb('units.code', 'like', like)]));
+    }
+    return q;
+  };
+  const columns = [
+    'units.id',
+    'units.code',
+    'units.name',
+    'units.kind',
+    'units.parent_id',
+    'units.path',
+    'units.sort_order',
+    'units.is_demo',
+    'units.version',
+    'units.updated_at',
+  ] as const;
+
+  return {
+    async list(f: UnitFilter, page: number, pageSize: number) {
+      const total = await base(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const items = await base(f)
+        .leftJoin('units as parent', 'parent.id', 'units.parent_id')
+        .select([...columns, 'parent.name as parent_name'])
+        .select((eb) => eb.selectFrom('people').whereRef('people.unit_id', '=', 'units.id').select(eb.fn.countAll<number>().as('n')).as('people_count'))
+        .orderBy('units.sort_order')
+        .orderBy('units.id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+      return { items, total: Number(total.n) };
+    },
+
+    async findInScope(id: number, scopePath: string, trx: Transaction<Database> | DB = db) {
+      return trx
+        .selectFrom('units')
+        .leftJoin('units as parent', 'parent.id', 'units.parent_id')
+        .select([...columns, 'parent.name as parent_name'])
+        .select((eb) => eb.selectFrom('people').whereRef('people.unit_id', '=', 'units.id').select(eb.fn.countAll<number>().as('n')).as('people_count'))
+        .where('units.id', '=', id)
+        .where('units.path', 'like', `${scopePath}%`)
+        .executeTakeFirst();
+    },
+
+    async findByCode(code: string, trx: Transaction<Database> | DB = db) {
+      return trx.selectFrom('units').select(['id', 'code', 'path', 'kind']).where('code', '=', code).executeTakeFirst();
+    },
+
+    async insert(trx: Transaction<Database>, values: { code: string; name: string; kind: string; parentPath: string; parentId: number; sortOrder: number; isDemo?: boolean; at: string }) {
+      const row = await trx
+        .insertInto('units')
+        .values({
+          code: values.code,
+          name: values.name,
+          kind: values.kind,
+          parent_id: values.parentId,
+          path: '/', // set below, once the id is known
+          sort_order: values.sortOrder,
+          is_demo: values.isDemo ? 1 : 0,
+          created_at: values.at,
+          updated_at: values.at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const path = `${values.parentPath}${row.id}/`;
+      await trx.updateTable('units').set({ path }).where('id', '=', row.id).execute();
+      return { id: row.id, path };
+    },
+
+    /** Moves a unit's whole subtree by rewriting the path prefix. */
+    async movePaths(trx: Transaction<Database>, oldPrefix: string, newPrefix: string) {
+      const rows = await trx.selectFrom('units').select(['id', 'path']).where('path', 'like', `${oldPrefix}%`).execute();
+      for (const r of rows) {
+        await trx.updateTable('units').set({ path: newPrefix + r.path.slice(oldPrefix.length) }).where('id', '=', r.id).execute();
+      }
+    },
+
+    async countChildren(id: number) {
+      const r = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+  };
+}
+export type UnitsRepo = ReturnType<typeof createUnitsRepo>;

@@ -1,0 +1,57 @@
+// One error shape for every failure (common/src/errors.ts); nothing internal — stacks, SQL — ever
+// reaches the client.
+import { ERROR_MESSAGES, type ApiErrorBody, type ErrorCode, type FieldError } from '@greenvoice/common';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from '../http/api-error.ts';
+import { fieldErrorsFromAjv } from '../http/validation-messages.ts';
+
+export function errorBody(code: ErrorCode, requestId: string, fields?: FieldError[], specific?: { zh: string; en: string }): ApiErrorBody {
+  const std = ERROR_MESSAGES[code];
+  return {
+    code,
+    message: specific?.zh ?? std.zh,
+    messageEn: specific?.en ?? std.en,
+    requestId,
+    ...(fields && fields.length > 0 ? { fields } : {}),
+  };
+}
+
+export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+  if (error.headers) reply.headers(error.headers);
+  return reply.code(error.status).type('application/json; charset=utf-8').send(errorBody(error.code, reply.request.id, error.fields, error.specific));
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_REQ_FILE_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_FILES_LIMIT: 'PAYLOAD_TOO_LARGE',
+  FST_PARTS_LIMIT: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
+  FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
+};
+
+export function toApiError(err: FastifyError): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err.validation) return new ApiError('VALIDATION_FAILED', fieldErrorsFromAjv(err.validation as never, err.validationContext ?? 'body'));
+  const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+  if (mapped) return new ApiError(mapped);
+  if (err.statusCode === 429) return new ApiError('RATE_LIMITED');
+  if (err instanceof SyntaxError || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
+    return new ApiError(err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST');
+  }
+  return new ApiError('INTERNAL');
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const apiError = toApiError(err);
+    if (apiError.status >= 500) request.log.error({ err }, 'request failed');
+    return sendError(reply, apiError);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(reply, new ApiError(request.url.startsWith('/api/') ? 'ROUTE_NOT_FOUND' : 'NOT_FOUND')));
+}

@@ -1,0 +1,83 @@
+// Deny by default: every route declares its access; each request is tied to its session, checked
+// against the route's permission and, if it changes state, against cross-site forgery; every
+// state-changing request leaves an audit record (security-requirements.md §10, §18, §24).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { RouteAccess } from '../http/fastify-types.ts';
+import type { AuditService } from '../modules/audit/audit.service.ts';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+import { sendError } from './errors.ts';
+
+/** Routes that plugins register (API docs, console assets) are public by this explicit list. */
+export const PLUGIN_PUBLIC_PREFIXES = ['/api/docs', '/admin'];
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionCookieName(config: Config): string {
+  return config.cookieSecure ? '__Host-gv_session' : 'gv_session';
+}
+
+export function registerSecurity(app: FastifyInstance, deps: { config: Config; auth: AuthService; audit: AuditService }): void {
+  const { config, auth, audit } = deps;
+  const cookieName = sessionCookieName(config);
+
+  app.addHook('onRoute', (route) => {
+    route.config ??= {};
+    const declared = (route.config as { access?: RouteAccess }).access;
+    if (declared) return;
+    if (PLUGIN_PUBLIC_PREFIXES.some((p) => route.url === p || route.url.startsWith(`${p}/`))) {
+      (route.config as { access?: RouteAccess }).access = 'public';
+      return;
+    }
+    throw new Error(`Route ${String(route.method)} ${route.url} declares no access (permission or 'public')`);
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    request.ctx = { actor: null, requestId: request.id, clientIp: request.ip, userAgent: request.headers['user-agent'] ?? '', audited: false };
+    reply.header('x-request-id', request.id);
+    const access = request.routeOptions.config.access;
+    const unsafe = !SAFE_METHODS.has(request.method);
+    if (unsafe && !sameOrigin(request, config)) return sendError(reply, new ApiError('CSRF_REJECTED'));
+
+    const token = request.cookies[cookieName];
+    if (token) request.ctx.actor = await auth.resolveSession(token);
+    if (!access || access === 'public') return;
+    // API answers are personal: never cached by a browser or proxy.
+    reply.header('cache-control', 'no-store');
+    const actor = request.ctx.actor;
+    if (!actor) return sendError(reply, new ApiError('UNAUTHENTICATED'));
+    if (actor.mustChangePassword && access !== 'session:self') return sendError(reply, new ApiError('PASSWORD_CHANGE_REQUIRED'));
+    if (!actor.permissions.has(access)) return sendError(reply, new ApiError('FORBIDDEN'));
+  });
+
+  // The safety net: a state-changing request whose service wrote no audit record (it failed, was
+  // refused, or never reached a service) is recorded here, before the answer leaves.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (SAFE_METHODS.has(request.method) || !request.ctx || request.ctx.audited) return payload;
+    const status = reply.statusCode;
+    const result = status === 401 || status === 403 ? 'denied' : status >= 400 ? 'failure' : 'success';
+    if (result === 'success') request.log.warn({ url: request.url }, 'state change without an audit record from its service');
+    try {
+      await audit.record(request.ctx, {
+        action: `http.${request.method.toLowerCase()}`,
+        objectType: 'route',
+        objectId: (request.routeOptions.url ?? request.url.split('?')[0] ?? '').slice(0, 200),
+        result,
+        detail: { status },
+      });
+    } catch (err) {
+      request.log.error({ err }, 'audit record failed');
+    }
+    return payload;
+  });
+}
+
+/** Fetch-Metadata and Origin checks: a browser's cross-site POST is refused; tools without them pass. */
+function sameOrigin(request: FastifyRequest, config: Config): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none') return false;
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  const own = `${request.protocol}://${request.headers.host ?? ''}`;
+  return origin === own || (config.publicUrl !== null && origin === config.publicUrl);
+}

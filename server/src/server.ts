@@ -1,0 +1,63 @@
+// Starts GreenVoice: config, database (migrations, demo data on first start), then listen.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
+import { isDatabaseEmpty, seedDemoData } from './demo/seed-demo.ts';
+import { createAuditRepo } from './modules/audit/audit.repo.ts';
+import { ROLE_LABELS } from '@greenvoice/common';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, dialect: config.dialect, pgSchema: config.pgSchema });
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) console.log(`数据库迁移 Migrations applied: ${applied.join(', ')}`);
+  let seeded = false;
+  if (config.demoData && (await isDatabaseEmpty(database.db))) {
+    await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
+    seeded = true;
+  }
+  const demo = await database.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+  const app = await buildApp({ config, database, consoleDir: path.join(root, 'web/dist') });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://localhost:${port}`;
+  const lines = [
+    '',
+    `绿讯 GreenVoice 已启动 — database: ${database.dialect}${database.dialect === 'sqlite' ? ` (${config.databaseUrl})` : ''}`,
+    `  门户 Portal:   ${base}/`,
+    `  工作台 Console: ${base}/admin`,
+    `  API 文档 Docs:  ${base}/api/docs`,
+  ];
+  if (demo) {
+    lines.push(`  演示数据 Demo data${seeded ? ' (seeded now)' : ''} — demo accounts, for demonstration only:`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(12)} ${a.password.padEnd(20)} ${ROLE_LABELS[a.role].zh} / ${ROLE_LABELS[a.role].en}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((err) => {
+  console.error('GreenVoice failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+// Builds a real GreenVoice for a test: SQLite in a fresh temporary file, or PostgreSQL in a fresh schema
+// (TEST_DB=postgres), migrated, optionally seeded with the demo data. Nothing is mocked.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrator.ts';
+import { seedDemoData } from '../demo/seed-demo.ts';
+import { createAuditRepo } from '../modules/audit/audit.repo.ts';
+
+export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const testDialect = (): 'sqlite' | 'postgres' => (process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  config: Config;
+  /** signs in and returns the cookie header to send with later requests */
+  login(username: string, password: string): Promise<string>;
+  inject(opts: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { demo?: boolean; env?: Record<string, string>; consoleDir?: string | null } = {}): Promise<TestApp> {
+  const dialect = testDialect();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gv-test-'));
+  let schema: string | null = null;
+  if (dialect === 'postgres') {
+    schema = `gv_test_${randomBytes(6).toString('hex')}`;
+    const client = new pg.Client({ connectionString: TEST_PG_URL });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.end();
+  }
+  const config = loadConfig(
+    {
+      DATA_DIR: dir,
+      LOG_LEVEL: 'silent',
+      SCRYPT_LOG_N: '10',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      ...(dialect === 'postgres' ? { DATABASE_URL: TEST_PG_URL, PG_SCHEMA: schema! } : {}),
+      ...options.env,
+    },
+    dir,
+  );
+  const database = await openDatabase({ url: config.databaseUrl, dialect: config.dialect, pgSchema: config.pgSchema });
+  await migrateToLatest(database.db);
+  if (options.demo) await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
+  const app = await buildApp({ config, database, consoleDir: options.consoleDir ?? null, logger: false });
+  await app.ready();
+
+  const inject = ({ cookie, headers, ...rest }: InjectOptions & { cookie?: string }) =>
+    app.inject({ ...rest, headers: { ...(headers ?? {}), ...(cookie ? { cookie } : {}) } });
+
+  return {
+    app,
+    database,
+    config,
+    inject,
+    async login(username, password) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name.endsWith('gv_session'));
+      if (!cookie) throw new Error('no session cookie');
+      return `${cookie.name}=${cookie.value}`;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      if (schema) {
+        const client = new pg.Client({ connectionString: TEST_PG_URL });
+        await client.connect();
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

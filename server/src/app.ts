@@ -19,7 +19,7 @@ import type { DatabaseHandle } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
-import { registerValidation } from './plugins/validation.ts';
+import { registerNulGuard, registerValidation } from './plugins/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -67,6 +67,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   registerValidation(app);
+  registerNulGuard(app);
   registerErrorHandling(app);
   app.addSchema(ErrorResponse);
 
@@ -118,7 +119,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // Security hooks go last among plugins so they see every route registered after them.
-  registerSecurity(app, { config, auth, audit });
+  const declaredRoutes = registerSecurity(app, { config, auth, audit });
+  app.decorate('declaredRoutes', declaredRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   healthRoutes(app, database);

@@ -10,6 +10,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** every route with its declared access and schema (plugins/security.ts) */
+    declaredRoutes: import('../plugins/security.ts').DeclaredRoute[];
+  }
   interface FastifyRequest {
     ctx: RequestContext;
   }

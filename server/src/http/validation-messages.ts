@@ -17,7 +17,8 @@ export function fieldErrorsFromAjv(errors: readonly AjvLikeError[], part: string
     let field = e.instancePath || '/';
     if (e.keyword === 'required') field = `${e.instancePath}/${String(e.params.missingProperty)}`;
     if (e.keyword === 'additionalProperties') field = `${e.instancePath}/${String(e.params.additionalProperty)}`;
-    field = `${part}${field === '/' ? '' : field}`;
+    // Body fields are plain JSON pointers (/mobile); other parts are named: query/page, params/id.
+    if (part !== 'body') field = `${part === 'querystring' ? 'query' : part}${field === '/' ? '' : field}`;
     if (seen.has(field)) continue;
     seen.add(field);
     out.push({ field, ...describe(e) });

@@ -17,19 +17,30 @@ export function sessionCookieName(config: Config): string {
   return config.cookieSecure ? '__Host-gv_session' : 'gv_session';
 }
 
-export function registerSecurity(app: FastifyInstance, deps: { config: Config; auth: AuthService; audit: AuditService }): void {
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  schema: Record<string, unknown> | undefined;
+}
+
+/**
+ * Registers the security hooks and returns the table of every route and its declared access, which
+ * the route-coverage, role-matrix and fuzz tests walk.
+ */
+export function registerSecurity(app: FastifyInstance, deps: { config: Config; auth: AuthService; audit: AuditService }): DeclaredRoute[] {
   const { config, auth, audit } = deps;
   const cookieName = sessionCookieName(config);
+  const declaredRoutes: DeclaredRoute[] = [];
 
   app.addHook('onRoute', (route) => {
     route.config ??= {};
-    const declared = (route.config as { access?: RouteAccess }).access;
-    if (declared) return;
-    if (PLUGIN_PUBLIC_PREFIXES.some((p) => route.url === p || route.url.startsWith(`${p}/`))) {
-      (route.config as { access?: RouteAccess }).access = 'public';
-      return;
+    const cfg = route.config as { access?: RouteAccess };
+    if (!cfg.access && PLUGIN_PUBLIC_PREFIXES.some((p) => route.url === p || route.url.startsWith(`${p}/`))) cfg.access = 'public';
+    if (!cfg.access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access (permission or 'public')`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') declaredRoutes.push({ method, url: route.url, access: cfg.access, schema: route.schema as Record<string, unknown> | undefined });
     }
-    throw new Error(`Route ${String(route.method)} ${route.url} declares no access (permission or 'public')`);
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -70,6 +81,7 @@ export function registerSecurity(app: FastifyInstance, deps: { config: Config; a
     }
     return payload;
   });
+  return declaredRoutes;
 }
 
 /** Fetch-Metadata and Origin checks: a browser's cross-site POST is refused; tools without them pass. */

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to SQLite under ./data on port 3000', () => {
+    const c = loadConfig({}, '/srv/gv');
+    expect(c).toMatchObject({ port: 3000, dialect: 'sqlite', databaseUrl: '/srv/gv/data/greenvoice.db', cookieSecure: false, demoData: true });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL says so, and secure cookies behind an https PUBLIC_URL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@db/gv', PUBLIC_URL: 'https://hbj.example.gov.cn' }, '/srv');
+    expect(c).toMatchObject({ dialect: 'postgres', cookieSecure: true });
+  });
+
+  it('refuses invalid values with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '90' })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/DEMO_DATA/);
+    expect(() => loadConfig({ PUBLIC_URL: 'hbj.example.gov.cn/path' })).toThrow(/PUBLIC_URL/);
+  });
+});

@@ -25,10 +25,18 @@ for (const base of ['web', 'common/src']) {
     hash.update(fs.readFileSync(f));
   }
 }
-hash.update(fs.existsSync(path.join(root, 'package-lock.json')) ? fs.readFileSync(path.join(root, 'package-lock.json')) : '');
+hash.update(
+  fs.existsSync(path.join(root, 'package-lock.json'))
+    ? fs.readFileSync(path.join(root, 'package-lock.json'))
+    : '',
+);
 const fingerprint = hash.digest('hex');
 
-if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint && fs.existsSync(path.join(root, 'web/dist/index.html'))) {
+if (
+  fs.existsSync(stamp) &&
+  fs.readFileSync(stamp, 'utf8') === fingerprint &&
+  fs.existsSync(path.join(root, 'web/dist/index.html'))
+) {
   process.exit(0);
 }
 console.log('构建工作台 Building the console (web/dist)…');

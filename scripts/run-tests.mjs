@@ -28,7 +28,13 @@ async function postgresReachable() {
 const projects = ['unit', 'sqlite'];
 const skipped = [];
 if (await postgresReachable()) projects.push('postgres');
-else skipped.push({ project: 'postgres', why: `no PostgreSQL at ${pgUrl}`, install: 'sudo apt-get install -y postgresql && sudo pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start  (or set TEST_DATABASE_URL)' });
+else
+  skipped.push({
+    project: 'postgres',
+    why: `no PostgreSQL at ${pgUrl}`,
+    install:
+      'sudo apt-get install -y postgresql && sudo pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start  (or set TEST_DATABASE_URL)',
+  });
 const haveChromium = fs.existsSync(chromium);
 const pgOk = projects.includes('postgres');
 if (haveChromium) {
@@ -36,7 +42,12 @@ if (haveChromium) {
   if (pgOk) projects.push('e2e-postgres');
   else skipped.push({ project: 'e2e-postgres', why: 'no PostgreSQL', install: 'see above' });
 } else {
-  for (const p of ['e2e-sqlite', 'e2e-postgres']) skipped.push({ project: p, why: `no Chromium at ${chromium}`, install: 'sudo apt-get install -y chromium fonts-noto-cjk' });
+  for (const p of ['e2e-sqlite', 'e2e-postgres'])
+    skipped.push({
+      project: p,
+      why: `no Chromium at ${chromium}`,
+      install: 'sudo apt-get install -y chromium fonts-noto-cjk',
+    });
 }
 
 const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
@@ -45,20 +56,31 @@ fs.mkdirSync(path.dirname(report), { recursive: true });
 fs.rmSync(report, { force: true });
 const run = spawnSync(
   process.execPath,
-  [vitest, 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
+  [
+    vitest,
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extraArgs,
+  ],
   { stdio: 'inherit', cwd: root },
 );
 
-let passed = 0;
-let failed = 0;
-let skippedCount = 0;
-if (fs.existsSync(report)) {
+const summary = readSummary();
+const { passed, failed } = summary;
+let skippedCount = summary.skipped;
+
+function readSummary() {
+  // no report at all: vitest itself failed to run
+  if (!fs.existsSync(report)) return { passed: 0, failed: 1, skipped: 0 };
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
-  passed = r.numPassedTests;
-  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0) - countFailedSuitesWithFailedTests(r);
-  skippedCount = r.numPendingTests + r.numTodoTests;
-} else {
-  failed = 1;
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + (r.numFailedTestSuites ?? 0) - countFailedSuitesWithFailedTests(r),
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
 }
 
 for (const s of skipped) {
@@ -73,11 +95,16 @@ process.exit(run.status === 0 && failed === 0 ? 0 : 1);
 
 /** A suite that failed to load counts as one failure; one that merely contains failed tests does not. */
 function countFailedSuitesWithFailedTests(r) {
-  return r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.some((a) => a.status === 'failed')).length;
+  return r.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
 }
 
 function countTests(project) {
-  const res = spawnSync(process.execPath, [vitest, 'list', '--project', project, '--json'], { cwd: root, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [vitest, 'list', '--project', project, '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   try {
     return JSON.parse(res.stdout).length;
   } catch {

@@ -9,7 +9,10 @@ describe('mainland mobile numbers', () => {
     ['008619912345678', '19912345678'],
   ])('accepts %s', (input, expected) => expect(normaliseMobile(input)).toBe(expected));
 
-  it.each(['12812341234', '1381234123', '138123412345', '010-12345678', 'abcdefghijk', ''])('refuses %s', (input) => expect(normaliseMobile(input)).toBeNull());
+  it.each(['12812341234', '1381234123', '138123412345', '010-12345678', 'abcdefghijk', ''])(
+    'refuses %s',
+    (input) => expect(normaliseMobile(input)).toBeNull(),
+  );
 
   it('masks the middle four digits', () => expect(maskMobile('13812341234')).toBe('138****1234'));
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { minPasswordLength, passwordProblems } from './password-policy.ts';
 
-const codes = (pw: string, roles: Parameters<typeof passwordProblems>[1] = ['officer'], ctx = {}) => passwordProblems(pw, roles, ctx).map((p) => p.code);
+const codes = (pw: string, roles: Parameters<typeof passwordProblems>[1] = ['officer'], ctx = {}) =>
+  passwordProblems(pw, roles, ctx).map((p) => p.code);
 
 describe('password rules', () => {
   it('asks 8 characters of the public, 12 of staff and 15 of admins', () => {
@@ -30,7 +31,9 @@ describe('password rules', () => {
     expect(codes('Changde-2018-Go')).toContain('CONTAINS_CONTEXT_WORD');
     expect(codes('Hotline-12369-x')).toContain('CONTAINS_CONTEXT_WORD');
     expect(codes('Password-2026-x')).toContain('CONTAINS_CONTEXT_WORD');
-    expect(codes('Zhou.wei-2026-x', ['officer'], { username: 'zhou.wei' })).toContain('CONTAINS_CONTEXT_WORD');
+    expect(codes('Zhou.wei-2026-x', ['officer'], { username: 'zhou.wei' })).toContain(
+      'CONTAINS_CONTEXT_WORD',
+    );
   });
 
   it('counts Chinese characters as one each', () => {

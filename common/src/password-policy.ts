@@ -75,6 +75,9 @@ export function describePasswordProblem(p: PasswordProblem): { zh: string; en: s
         en: 'Password must mix at least three of: upper case, lower case, digits, symbols',
       };
     case 'CONTAINS_CONTEXT_WORD':
-      return { zh: `密码不能包含常见词或用户名（${p.word}）`, en: `Password must not contain a common word or your user name (${p.word})` };
+      return {
+        zh: `密码不能包含常见词或用户名（${p.word}）`,
+        en: `Password must not contain a common word or your user name (${p.word})`,
+      };
   }
 }

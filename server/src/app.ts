@@ -55,7 +55,21 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.newPassword', '*.currentPassword', '*.mobile'] },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+              '*.password',
+              '*.newPassword',
+              '*.currentPassword',
+              '*.mobile',
+            ],
+          },
     // Only API requests are logged one by one: per-request logs on portal hot paths cost −20 %
     // throughput (ENGINEERING.md); portal errors are still logged.
     logController: new LogController({ disableRequestLogging: (req) => !req.url.startsWith('/api/') }),
@@ -97,22 +111,46 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     strictTransportSecurity: config.cookieSecure,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
-  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 20, parts: 30 }, throwFileSizeLimit: true });
+  await app.register(multipart, {
+    limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 20, parts: 30 },
+    throwFileSizeLimit: true,
+  });
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     // Portal pages are served from a byte cache and must not pay for a counter; the API does.
     allowList: (req) => !req.url.startsWith('/api/'),
-    ...(config.redisUrl ? { redis: new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), nameSpace: 'gv-rl:' } : {}),
-    errorResponseBuilder: (_req, ctx) => new ApiError('RATE_LIMITED', undefined, undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
+    ...(config.redisUrl
+      ? {
+          redis: new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
+          nameSpace: 'gv-rl:',
+        }
+      : {}),
+    errorResponseBuilder: (_req, ctx) =>
+      new ApiError('RATE_LIMITED', undefined, undefined, {
+        'retry-after': String(Math.ceil(ctx.ttl / 1000)),
+      }),
   });
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'GreenVoice 绿讯 API', version: '1.0.0', description: 'Publicity-work assessment and public environmental information. Errors share one shape: ErrorResponse.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: config.cookieSecure ? '__Host-gv_session' : 'gv_session' } } },
+      info: {
+        title: 'GreenVoice 绿讯 API',
+        version: '1.0.0',
+        description:
+          'Publicity-work assessment and public environmental information. Errors share one shape: ErrorResponse.',
+      },
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: config.cookieSecure ? '__Host-gv_session' : 'gv_session',
+          },
+        },
+      },
       security: [{ session: [] }],
     },
   });
@@ -128,10 +166,23 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     auth,
     config,
     loginInfo: async () => {
-      const demo = await database.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+      const demo = await database.db
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', 'demo')
+        .executeTakeFirst();
       if (!demo) return { demo: false, demoAccounts: [] };
       const unitName = (code: string) => DEMO_UNITS.find((u) => u.code === code)?.name ?? code;
-      return { demo: true, demoAccounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: a.password, role: a.role, name: a.name, unitName: unitName(a.unitCode) })) };
+      return {
+        demo: true,
+        demoAccounts: DEMO_ACCOUNTS.map((a) => ({
+          username: a.username,
+          password: a.password,
+          role: a.role,
+          name: a.name,
+          unitName: unitName(a.unitCode),
+        })),
+      };
     },
   });
   unitsRoutes(app, units);
@@ -148,13 +199,26 @@ function registerConsole(app: FastifyInstance, dir: string | null) {
   const index = dir ? path.join(dir, 'index.html') : null;
   const built = index !== null && fs.existsSync(index);
   if (built) {
-    app.register(fastifyStatic, { root: dir!, prefix: '/admin/', wildcard: false, index: false, maxAge: '1y', immutable: true });
+    app.register(fastifyStatic, {
+      root: dir!,
+      prefix: '/admin/',
+      wildcard: false,
+      index: false,
+      maxAge: '1y',
+      immutable: true,
+    });
   }
   const indexHtml = built ? fs.readFileSync(index!) : null;
-  app.get('/admin', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => reply.redirect('/admin/'));
+  app.get('/admin', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
+    reply.redirect('/admin/'),
+  );
   // Client-side routes: every other /admin path gets the single-page app.
   app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => {
-    if (!indexHtml) return reply.code(503).type('text/plain; charset=utf-8').send('工作台尚未构建：请运行 npm start（会自动构建）。The console is not built: run npm start.');
+    if (!indexHtml)
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('工作台尚未构建：请运行 npm start（会自动构建）。The console is not built: run npm start.');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });
 }

@@ -4,11 +4,20 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('defaults to SQLite under ./data on port 3000', () => {
     const c = loadConfig({}, '/srv/gv');
-    expect(c).toMatchObject({ port: 3000, dialect: 'sqlite', databaseUrl: '/srv/gv/data/greenvoice.db', cookieSecure: false, demoData: true });
+    expect(c).toMatchObject({
+      port: 3000,
+      dialect: 'sqlite',
+      databaseUrl: '/srv/gv/data/greenvoice.db',
+      cookieSecure: false,
+      demoData: true,
+    });
   });
 
   it('uses PostgreSQL when DATABASE_URL says so, and secure cookies behind an https PUBLIC_URL', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@db/gv', PUBLIC_URL: 'https://hbj.example.gov.cn' }, '/srv');
+    const c = loadConfig(
+      { DATABASE_URL: 'postgres://u@db/gv', PUBLIC_URL: 'https://hbj.example.gov.cn' },
+      '/srv',
+    );
     expect(c).toMatchObject({ dialect: 'postgres', cookieSecure: true });
   });
 

@@ -51,13 +51,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const dialect = /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite';
   const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : null;
   if (publicUrl && !/^https?:\/\/[^/]+$/.test(publicUrl)) {
-    throw new ConfigError(`PUBLIC_URL must be an origin such as https://hbj.example.gov.cn (got "${publicUrl}")`);
+    throw new ConfigError(
+      `PUBLIC_URL must be an origin such as https://hbj.example.gov.cn (got "${publicUrl}")`,
+    );
   }
   const trustProxyRaw = env.TRUST_PROXY?.trim();
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
-    databaseUrl: dialect === 'sqlite' ? path.resolve(cwd, databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '')) : databaseUrl,
+    databaseUrl:
+      dialect === 'sqlite'
+        ? path.resolve(cwd, databaseUrl.replace(/^(sqlite|file):(\/\/)?/, ''))
+        : databaseUrl,
     dialect,
     dataDir,
     publicUrl,

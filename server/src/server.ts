@@ -14,7 +14,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dialect: config.dialect, pgSchema: config.pgSchema });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dialect: config.dialect,
+    pgSchema: config.pgSchema,
+  });
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`数据库迁移 Migrations applied: ${applied.join(', ')}`);
   let seeded = false;
@@ -22,7 +26,11 @@ async function main() {
     await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
     seeded = true;
   }
-  const demo = await database.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+  const demo = await database.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'demo')
+    .executeTakeFirst();
   const app = await buildApp({ config, database, consoleDir: path.join(root, 'web/dist') });
 
   let closing = false;
@@ -51,8 +59,13 @@ async function main() {
     `  API 文档 Docs:  ${base}/api/docs`,
   ];
   if (demo) {
-    lines.push(`  演示数据 Demo data${seeded ? ' (seeded now)' : ''} — demo accounts, for demonstration only:`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(12)} ${a.password.padEnd(20)} ${ROLE_LABELS[a.role].zh} / ${ROLE_LABELS[a.role].en}`);
+    lines.push(
+      `  演示数据 Demo data${seeded ? ' (seeded now)' : ''} — demo accounts, for demonstration only:`,
+    );
+    for (const a of DEMO_ACCOUNTS)
+      lines.push(
+        `    ${a.username.padEnd(12)} ${a.password.padEnd(20)} ${ROLE_LABELS[a.role].zh} / ${ROLE_LABELS[a.role].en}`,
+      );
   }
   console.log(lines.join('\n'));
 }

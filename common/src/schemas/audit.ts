@@ -23,7 +23,9 @@ export const AuditListQuery = Type.Object(
     ...PageQuery,
     action: Type.Optional(Type.String({ maxLength: 64 })),
     actor: Type.Optional(Type.String({ maxLength: 64 })),
-    result: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure'), Type.Literal('denied')])),
+    result: Type.Optional(
+      Type.Union([Type.Literal('success'), Type.Literal('failure'), Type.Literal('denied')]),
+    ),
     from: Type.Optional(Type.String({ format: 'date' })),
     to: Type.Optional(Type.String({ format: 'date' })),
   },

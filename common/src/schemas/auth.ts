@@ -29,7 +29,13 @@ export const ChangePasswordBody = Type.Object(
 );
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
-export const DemoAccount = Type.Object({ username: Type.String(), password: Type.String(), role: RoleSchema, name: Type.String(), unitName: Type.String() });
+export const DemoAccount = Type.Object({
+  username: Type.String(),
+  password: Type.String(),
+  role: RoleSchema,
+  name: Type.String(),
+  unitName: Type.String(),
+});
 export const LoginInfo = Type.Object({
   demo: Type.Boolean(),
   demoAccounts: Type.Array(DemoAccount),

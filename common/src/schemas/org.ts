@@ -161,15 +161,30 @@ export const CampaignBoardRow = Type.Object({
   unitName: Type.String(),
   kind: UnitKindSchema,
   deputyLeader: Type.Union([
-    Type.Object({ personId: Type.Integer(), name: Type.String(), mobileMasked: Type.Union([Type.String(), Type.Null()]), namedAt: Type.String() }),
+    Type.Object({
+      personId: Type.Integer(),
+      name: Type.String(),
+      mobileMasked: Type.Union([Type.String(), Type.Null()]),
+      namedAt: Type.String(),
+    }),
     Type.Null(),
   ]),
   officer: Type.Union([
-    Type.Object({ personId: Type.Integer(), name: Type.String(), mobileMasked: Type.Union([Type.String(), Type.Null()]), namedAt: Type.String() }),
+    Type.Object({
+      personId: Type.Integer(),
+      name: Type.String(),
+      mobileMasked: Type.Union([Type.String(), Type.Null()]),
+      namedAt: Type.String(),
+    }),
     Type.Null(),
   ]),
   /** done: both named by the deadline; late: both named, one after it; pending: not yet, deadline not passed; overdue: not yet, deadline passed */
-  status: Type.Union([Type.Literal('done'), Type.Literal('late'), Type.Literal('pending'), Type.Literal('overdue')]),
+  status: Type.Union([
+    Type.Literal('done'),
+    Type.Literal('late'),
+    Type.Literal('pending'),
+    Type.Literal('overdue'),
+  ]),
 });
 export type CampaignBoardRow = Static<typeof CampaignBoardRow>;
 
@@ -185,7 +200,13 @@ export type Campaign = Static<typeof Campaign>;
 export const CampaignBoard = Type.Object({
   campaign: Campaign,
   rows: Type.Array(CampaignBoardRow),
-  summary: Type.Object({ total: Type.Integer(), done: Type.Integer(), late: Type.Integer(), pending: Type.Integer(), overdue: Type.Integer() }),
+  summary: Type.Object({
+    total: Type.Integer(),
+    done: Type.Integer(),
+    late: Type.Integer(),
+    pending: Type.Integer(),
+    overdue: Type.Integer(),
+  }),
 });
 
 export const CampaignInput = Type.Object(
@@ -193,6 +214,10 @@ export const CampaignInput = Type.Object(
   { additionalProperties: false },
 );
 export const CampaignUpdate = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), title: Type.Optional(Text(100)), deadline: Type.Optional(Type.String({ format: 'date' })) },
+  {
+    version: Type.Integer({ minimum: 1 }),
+    title: Type.Optional(Text(100)),
+    deadline: Type.Optional(Type.String({ format: 'date' })),
+  },
   { additionalProperties: false },
 );

@@ -38,7 +38,19 @@ describe('database safety', () => {
     const t = await createTestApp();
     const at = new Date().toISOString();
     await expect(
-      t.database.db.insertInto('people').values({ unit_id: 424242, name: 'x', title: '', must_change_password: 0, disabled: 0, is_demo: 0, created_at: at, updated_at: at }).execute(),
+      t.database.db
+        .insertInto('people')
+        .values({
+          unit_id: 424242,
+          name: 'x',
+          title: '',
+          must_change_password: 0,
+          disabled: 0,
+          is_demo: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute(),
     ).rejects.toThrow(/foreign key/i);
     await t.close();
   });

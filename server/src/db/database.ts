@@ -22,8 +22,14 @@ export class DatabaseSafetyError extends Error {}
 // COUNT(*) and SUM() come back as int8; our counts fit a JS number comfortably.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export async function openDatabase(options: { url: string; dialect: Dialect; pgSchema?: string | null }): Promise<DatabaseHandle> {
-  return options.dialect === 'postgres' ? openPostgres(options.url, options.pgSchema ?? null) : openSqlite(options.url);
+export async function openDatabase(options: {
+  url: string;
+  dialect: Dialect;
+  pgSchema?: string | null;
+}): Promise<DatabaseHandle> {
+  return options.dialect === 'postgres'
+    ? openPostgres(options.url, options.pgSchema ?? null)
+    : openSqlite(options.url);
 }
 
 function openSqlite(file: string): DatabaseHandle {
@@ -48,7 +54,8 @@ export function assertSqliteSafety(raw: SqliteDatabase.Database): void {
   ];
   for (const [name, want] of expected) {
     const got = raw.pragma(name, { simple: true });
-    if (got !== want) throw new DatabaseSafetyError(`SQLite ${name} is ${String(got)}, expected ${String(want)}`);
+    if (got !== want)
+      throw new DatabaseSafetyError(`SQLite ${name} is ${String(got)}, expected ${String(want)}`);
   }
   const busy = raw.pragma('busy_timeout', { simple: true }) as number;
   if (busy < 5000) throw new DatabaseSafetyError(`SQLite busy_timeout is ${busy} ms, expected at least 5000`);
@@ -65,7 +72,8 @@ async function openPostgres(url: string, schema: string | null): Promise<Databas
     const fsync = await sql<{ fsync: string }>`SHOW fsync`.execute(db);
     const commit = await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(db);
     if (fsync.rows[0]?.fsync !== 'on') throw new DatabaseSafetyError('PostgreSQL fsync is off');
-    if (commit.rows[0]?.synchronous_commit === 'off') throw new DatabaseSafetyError('PostgreSQL synchronous_commit is off');
+    if (commit.rows[0]?.synchronous_commit === 'off')
+      throw new DatabaseSafetyError('PostgreSQL synchronous_commit is off');
   } catch (err) {
     await db.destroy();
     throw err;

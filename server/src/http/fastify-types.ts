@@ -2,6 +2,7 @@ import '@fastify/multipart';
 import '@fastify/cookie';
 import type { Permission } from '@greenvoice/common';
 import type { RequestContext } from './context.ts';
+import type { DeclaredRoute } from '../plugins/security.ts';
 
 /** Every route declares one: a permission, or 'public' for the explicit public list. */
 export type RouteAccess = Permission | 'public';
@@ -12,7 +13,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** every route with its declared access and schema (plugins/security.ts) */
-    declaredRoutes: import('../plugins/security.ts').DeclaredRoute[];
+    declaredRoutes: DeclaredRoute[];
   }
   interface FastifyRequest {
     ctx: RequestContext;

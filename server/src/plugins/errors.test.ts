@@ -11,25 +11,47 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function expectErrorShape(body: Record<string, unknown>) {
-  expect(body).toMatchObject({ code: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fa5]/), messageEn: expect.any(String), requestId: expect.any(String) });
+  expect(body).toMatchObject({
+    code: expect.any(String),
+    message: expect.stringMatching(/[\u4e00-\u9fa5]/),
+    messageEn: expect.any(String),
+    requestId: expect.any(String),
+  });
   expect(JSON.stringify(body)).not.toMatch(/at .+\.ts:\d+|SELECT|INSERT|sqlite|postgres/i);
 }
 
 describe('errors', () => {
   it('malformed JSON → 400', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/v1/units', cookie: admin, headers: { 'content-type': 'application/json' }, payload: '{"code": "x",' });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      cookie: admin,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"code": "x",',
+    });
     expect(res.statusCode).toBe(400);
     expectErrorShape(res.json());
   });
 
   it('a body over 1 MiB → 413', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/v1/units', cookie: admin, payload: { code: 'x', name: 'y'.repeat(1_100_000) } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      cookie: admin,
+      payload: { code: 'x', name: 'y'.repeat(1_100_000) },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('an unsupported content type → 415', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/v1/units', cookie: admin, headers: { 'content-type': 'text/xml' }, payload: '<unit/>' });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      cookie: admin,
+      headers: { 'content-type': 'text/xml' },
+      payload: '<unit/>',
+    });
     expect(res.statusCode).toBe(415);
     expectErrorShape(res.json());
   });
@@ -54,11 +76,25 @@ describe('errors', () => {
   });
 
   it('search text of any length or script is answered safely', async () => {
-    for (const q of ["'; DROP TABLE units; --", '%_%', '<script>alert(1)</script>', '环保'.repeat(50), '\u0000\uffff']) {
-      const res = await t.inject({ method: 'GET', url: `/api/v1/units?q=${encodeURIComponent(q)}`, cookie: admin });
+    for (const q of [
+      "'; DROP TABLE units; --",
+      '%_%',
+      '<script>alert(1)</script>',
+      '环保'.repeat(50),
+      '\u0000\uffff',
+    ]) {
+      const res = await t.inject({
+        method: 'GET',
+        url: `/api/v1/units?q=${encodeURIComponent(q)}`,
+        cookie: admin,
+      });
       expect(res.statusCode, q).toBeLessThan(500);
     }
-    const tooLong = await t.inject({ method: 'GET', url: `/api/v1/units?q=${'x'.repeat(500)}`, cookie: admin });
+    const tooLong = await t.inject({
+      method: 'GET',
+      url: `/api/v1/units?q=${'x'.repeat(500)}`,
+      cookie: admin,
+    });
     expect(tooLong.statusCode).toBe(400);
   });
 });
@@ -72,7 +108,14 @@ describe('system', () => {
   it('publishes an OpenAPI document covering the API, and browsable docs', async () => {
     const doc = (await t.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/units', '/api/v1/people/{id}', '/api/v1/auth/login', '/api/v1/health']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/units',
+        '/api/v1/people/{id}',
+        '/api/v1/auth/login',
+        '/api/v1/health',
+      ]),
+    );
     const docs = await t.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');

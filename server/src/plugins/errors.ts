@@ -5,7 +5,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ApiError } from '../http/api-error.ts';
 import { fieldErrorsFromAjv } from '../http/validation-messages.ts';
 
-export function errorBody(code: ErrorCode, requestId: string, fields?: FieldError[], specific?: { zh: string; en: string }): ApiErrorBody {
+export function errorBody(
+  code: ErrorCode,
+  requestId: string,
+  fields?: FieldError[],
+  specific?: { zh: string; en: string },
+): ApiErrorBody {
   const std = ERROR_MESSAGES[code];
   return {
     code,
@@ -18,7 +23,10 @@ export function errorBody(code: ErrorCode, requestId: string, fields?: FieldErro
 
 export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
   if (error.headers) reply.headers(error.headers);
-  return reply.code(error.status).type('application/json; charset=utf-8').send(errorBody(error.code, reply.request.id, error.fields, error.specific));
+  return reply
+    .code(error.status)
+    .type('application/json; charset=utf-8')
+    .send(errorBody(error.code, reply.request.id, error.fields, error.specific));
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -37,12 +45,22 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 export function toApiError(err: FastifyError): ApiError {
   if (err instanceof ApiError) return err;
-  if (err.validation) return new ApiError('VALIDATION_FAILED', fieldErrorsFromAjv(err.validation as never, err.validationContext ?? 'body'));
+  if (err.validation)
+    return new ApiError(
+      'VALIDATION_FAILED',
+      fieldErrorsFromAjv(err.validation as never, err.validationContext ?? 'body'),
+    );
   const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (mapped) return new ApiError(mapped);
   if (err.statusCode === 429) return new ApiError('RATE_LIMITED');
   if (err instanceof SyntaxError || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
-    return new ApiError(err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST');
+    return new ApiError(
+      err.statusCode === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : err.statusCode === 415
+          ? 'UNSUPPORTED_MEDIA_TYPE'
+          : 'BAD_REQUEST',
+    );
   }
   return new ApiError('INTERNAL');
 }
@@ -53,5 +71,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (apiError.status >= 500) request.log.error({ err }, 'request failed');
     return sendError(reply, apiError);
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, new ApiError(request.url.startsWith('/api/') ? 'ROUTE_NOT_FOUND' : 'NOT_FOUND')));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, new ApiError(request.url.startsWith('/api/') ? 'ROUTE_NOT_FOUND' : 'NOT_FOUND')),
+  );
 }

@@ -27,22 +27,46 @@ describe('route coverage', () => {
       const where = `${r.method} ${r.url}`;
       expect(r.schema?.response, where).toBeTruthy();
       if (r.url.includes('/:')) expect(r.schema?.params, where).toBeTruthy();
-      const multipart = Array.isArray(r.schema?.consumes) && (r.schema.consumes as string[]).includes('multipart/form-data');
-      if (UNSAFE.has(r.method) && r.method !== 'DELETE' && !r.url.endsWith('/logout') && !r.url.endsWith('/reveal-mobile') && !multipart) expect(r.schema?.body, where).toBeTruthy();
+      const multipart =
+        Array.isArray(r.schema?.consumes) && (r.schema.consumes as string[]).includes('multipart/form-data');
+      if (
+        UNSAFE.has(r.method) &&
+        r.method !== 'DELETE' &&
+        !r.url.endsWith('/logout') &&
+        !r.url.endsWith('/reveal-mobile') &&
+        !multipart
+      )
+        expect(r.schema?.body, where).toBeTruthy();
     }
   });
 
   it('public API routes are exactly the intended list', () => {
-    const publicRoutes = apiRoutes().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
-    expect(publicRoutes).toEqual(expect.arrayContaining(['GET /api/v1/auth/login-info', 'GET /api/v1/health', 'POST /api/v1/auth/login']));
-    for (const r of publicRoutes) expect(r).toMatch(/^(GET \/api\/v1\/(health|auth\/login-info)|POST \/api\/v1\/(auth\/login|tools\/.+))$/);
+    const publicRoutes = apiRoutes()
+      .filter((r) => r.access === 'public')
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(publicRoutes).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/auth/login-info',
+        'GET /api/v1/health',
+        'POST /api/v1/auth/login',
+      ]),
+    );
+    for (const r of publicRoutes)
+      expect(r).toMatch(
+        /^(GET \/api\/v1\/(health|auth\/login-info)|POST \/api\/v1\/(auth\/login|tools\/.+))$/,
+      );
   });
 });
 
 describe('role × route matrix', () => {
   it('anonymous visitors get 401 on every non-public API route', async () => {
     for (const r of apiRoutes().filter((x) => x.access !== 'public')) {
-      const res = await t.inject({ method: r.method as 'GET', url: concrete(r.url), ...(UNSAFE.has(r.method) ? { payload: {} } : {}) });
+      const res = await t.inject({
+        method: r.method as 'GET',
+        url: concrete(r.url),
+        ...(UNSAFE.has(r.method) ? { payload: {} } : {}),
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().code).toBe('UNAUTHENTICATED');
     }
@@ -52,9 +76,15 @@ describe('role × route matrix', () => {
     for (const role of ROLES) {
       const cookie = cookies.get(role)!;
       for (const r of apiRoutes().filter((x) => x.access !== 'public' && x.url !== '/api/v1/auth/logout')) {
-        const res = await t.inject({ method: r.method as 'GET', url: concrete(r.url), cookie, ...(UNSAFE.has(r.method) ? { payload: {} } : {}) });
+        const res = await t.inject({
+          method: r.method as 'GET',
+          url: concrete(r.url),
+          cookie,
+          ...(UNSAFE.has(r.method) ? { payload: {} } : {}),
+        });
         const where = `${role} ${r.method} ${r.url} → ${res.statusCode}`;
-        if (ROLE_PERMISSIONS[role].includes(r.access as never)) expect([401, 403], where).not.toContain(res.statusCode);
+        if (ROLE_PERMISSIONS[role].includes(r.access as never))
+          expect([401, 403], where).not.toContain(res.statusCode);
         else {
           expect(res.statusCode, where).toBe(403);
           expect(res.json().code).toBe('FORBIDDEN');
@@ -64,22 +94,43 @@ describe('role × route matrix', () => {
   });
 
   it('only the audit administrator reads the audit log; admins cannot', async () => {
-    expect((await t.inject({ method: 'GET', url: '/api/v1/audit', cookie: cookies.get('auditor') })).statusCode).toBe(200);
-    expect((await t.inject({ method: 'GET', url: '/api/v1/audit', cookie: cookies.get('admin') })).statusCode).toBe(403);
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/audit', cookie: cookies.get('auditor') })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/audit', cookie: cookies.get('admin') })).statusCode,
+    ).toBe(403);
   });
 });
 
 describe('cross-site request forgery', () => {
   it('refuses a state-changing request from another site, with or without a session', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/v1/campaigns', cookie: cookies.get('admin'), headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, payload: { title: 'x', deadline: '2026-01-01' } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      cookie: cookies.get('admin'),
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      payload: { title: 'x', deadline: '2026-01-01' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF_REJECTED');
-    const login = await t.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: 'https://evil.example' }, payload: { username: 'admin', password: 'Demo-Xinxi-2018!' } });
+    const login = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'https://evil.example' },
+      payload: { username: 'admin', password: 'Demo-Xinxi-2018!' },
+    });
     expect(login.statusCode).toBe(403);
   });
 
   it('accepts the same origin', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/v1/campaigns', cookie: cookies.get('admin'), headers: { origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' }, payload: { title: '2027年联络信息报送', deadline: '2027-04-30' } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      cookie: cookies.get('admin'),
+      headers: { origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' },
+      payload: { title: '2027年联络信息报送', deadline: '2027-04-30' },
+    });
     expect(res.statusCode).toBe(201);
   });
 });

@@ -28,7 +28,10 @@ export interface DeclaredRoute {
  * Registers the security hooks and returns the table of every route and its declared access, which
  * the route-coverage, role-matrix and fuzz tests walk.
  */
-export function registerSecurity(app: FastifyInstance, deps: { config: Config; auth: AuthService; audit: AuditService }): DeclaredRoute[] {
+export function registerSecurity(
+  app: FastifyInstance,
+  deps: { config: Config; auth: AuthService; audit: AuditService },
+): DeclaredRoute[] {
   const { config, auth, audit } = deps;
   const cookieName = sessionCookieName(config);
   const declaredRoutes: DeclaredRoute[] = [];
@@ -36,15 +39,31 @@ export function registerSecurity(app: FastifyInstance, deps: { config: Config; a
   app.addHook('onRoute', (route) => {
     route.config ??= {};
     const cfg = route.config as { access?: RouteAccess };
-    if (!cfg.access && PLUGIN_PUBLIC_PREFIXES.some((p) => route.url === p || route.url.startsWith(`${p}/`))) cfg.access = 'public';
-    if (!cfg.access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access (permission or 'public')`);
+    if (!cfg.access && PLUGIN_PUBLIC_PREFIXES.some((p) => route.url === p || route.url.startsWith(`${p}/`)))
+      cfg.access = 'public';
+    if (!cfg.access)
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} declares no access (permission or 'public')`,
+      );
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') declaredRoutes.push({ method, url: route.url, access: cfg.access, schema: route.schema as Record<string, unknown> | undefined });
+      if (method !== 'HEAD')
+        declaredRoutes.push({
+          method,
+          url: route.url,
+          access: cfg.access,
+          schema: route.schema as Record<string, unknown> | undefined,
+        });
     }
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    request.ctx = { actor: null, requestId: request.id, clientIp: request.ip, userAgent: request.headers['user-agent'] ?? '', audited: false };
+    request.ctx = {
+      actor: null,
+      requestId: request.id,
+      clientIp: request.ip,
+      userAgent: request.headers['user-agent'] ?? '',
+      audited: false,
+    };
     reply.header('x-request-id', request.id);
     const access = request.routeOptions.config.access;
     const unsafe = !SAFE_METHODS.has(request.method);
@@ -57,7 +76,8 @@ export function registerSecurity(app: FastifyInstance, deps: { config: Config; a
     reply.header('cache-control', 'no-store');
     const actor = request.ctx.actor;
     if (!actor) return sendError(reply, new ApiError('UNAUTHENTICATED'));
-    if (actor.mustChangePassword && access !== 'session:self') return sendError(reply, new ApiError('PASSWORD_CHANGE_REQUIRED'));
+    if (actor.mustChangePassword && access !== 'session:self')
+      return sendError(reply, new ApiError('PASSWORD_CHANGE_REQUIRED'));
     if (!actor.permissions.has(access)) return sendError(reply, new ApiError('FORBIDDEN'));
   });
 
@@ -67,7 +87,8 @@ export function registerSecurity(app: FastifyInstance, deps: { config: Config; a
     if (SAFE_METHODS.has(request.method) || !request.ctx || request.ctx.audited) return payload;
     const status = reply.statusCode;
     const result = status === 401 || status === 403 ? 'denied' : status >= 400 ? 'failure' : 'success';
-    if (result === 'success') request.log.warn({ url: request.url }, 'state change without an audit record from its service');
+    if (result === 'success')
+      request.log.warn({ url: request.url }, 'state change without an audit record from its service');
     try {
       await audit.record(request.ctx, {
         action: `http.${request.method.toLowerCase()}`,

@@ -8,7 +8,13 @@ import { ApiError } from '../http/api-error.ts';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function makeAjv(options: Options): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, removeAdditional: false, useDefaults: true, ...options });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    removeAdditional: false,
+    useDefaults: true,
+    ...options,
+  });
   addFormats(ajv);
   return ajv;
 }
@@ -32,9 +38,15 @@ function containsNul(value: unknown, depth = 0): boolean {
 /** Refuses NUL characters anywhere in params, query or body — the same answer on every database. */
 export function registerNulGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    for (const [part, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
+    for (const [part, value] of [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ] as const) {
       if (containsNul(value)) {
-        throw new ApiError('VALIDATION_FAILED', [{ field: part, message: '不能包含空字符 (NUL)', messageEn: 'Must not contain NUL characters' }]);
+        throw new ApiError('VALIDATION_FAILED', [
+          { field: part, message: '不能包含空字符 (NUL)', messageEn: 'Must not contain NUL characters' },
+        ]);
       }
     }
   });

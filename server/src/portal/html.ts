@@ -1,6 +1,12 @@
 // A minimal HTML template tag for server-rendered pages: every interpolated value is escaped unless it
 // is itself a template result, so user text can never become markup by accident.
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export class SafeHtml {
   constructor(readonly value: string) {}

@@ -14,7 +14,8 @@ import { seedDemoData } from '../demo/seed-demo.ts';
 import { createAuditRepo } from '../modules/audit/audit.repo.ts';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const testDialect = (): 'sqlite' | 'postgres' => (process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
+export const testDialect = (): 'sqlite' | 'postgres' =>
+  process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -26,7 +27,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { demo?: boolean; env?: Record<string, string>; consoleDir?: string | null } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; env?: Record<string, string>; consoleDir?: string | null } = {},
+): Promise<TestApp> {
   const dialect = testDialect();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gv-test-'));
   let schema: string | null = null;
@@ -49,9 +52,14 @@ export async function createTestApp(options: { demo?: boolean; env?: Record<stri
     },
     dir,
   );
-  const database = await openDatabase({ url: config.databaseUrl, dialect: config.dialect, pgSchema: config.pgSchema });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dialect: config.dialect,
+    pgSchema: config.pgSchema,
+  });
   await migrateToLatest(database.db);
-  if (options.demo) await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
+  if (options.demo)
+    await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
   const app = await buildApp({ config, database, consoleDir: options.consoleDir ?? null, logger: false });
   await app.ready();
 
@@ -64,7 +72,11 @@ export async function createTestApp(options: { demo?: boolean; env?: Record<stri
     config,
     inject,
     async login(username, password) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name.endsWith('gv_session'));
       if (!cookie) throw new Error('no session cookie');

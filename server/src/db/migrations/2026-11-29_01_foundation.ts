@@ -46,14 +46,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('assigned_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('person_roles_pk', ['person_id', 'role'])
     .execute();
-  await db.schema.createIndex('person_roles_role').on('person_roles').columns(['role', 'person_id']).execute();
+  await db.schema
+    .createIndex('person_roles_role')
+    .on('person_roles')
+    .columns(['role', 'person_id'])
+    .execute();
 
   await withId(db, db.schema.createTable('password_history'))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('password_history_person').on('password_history').columns(['person_id', 'id']).execute();
+  await db.schema
+    .createIndex('password_history_person')
+    .on('password_history')
+    .columns(['person_id', 'id'])
+    .execute();
 
   await withId(db, db.schema.createTable('login_attempts'))
     .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('cascade'))
@@ -62,7 +70,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('succeeded', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_attempts_person_at').on('login_attempts').columns(['person_id', 'at']).execute();
+  await db.schema
+    .createIndex('login_attempts_person_at')
+    .on('login_attempts')
+    .columns(['person_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('sessions')

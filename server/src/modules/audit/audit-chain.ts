@@ -44,7 +44,9 @@ export interface VerifyOutcome {
 
 /** Walks records in id order; `head` is the stored chain head (last id, last hash, count). */
 export async function verifyChain(
-  records: AsyncIterable<ChainedFields & { prev_hash: string; hash: string }> | Iterable<ChainedFields & { prev_hash: string; hash: string }>,
+  records:
+    | AsyncIterable<ChainedFields & { prev_hash: string; hash: string }>
+    | Iterable<ChainedFields & { prev_hash: string; hash: string }>,
   head: { last_id: number; last_hash: string; count: number },
 ): Promise<VerifyOutcome> {
   let prev = '';
@@ -52,14 +54,31 @@ export async function verifyChain(
   let lastId = 0;
   for await (const r of records) {
     if (r.id <= lastId) return { ok: false, checked, firstBadId: r.id, reason: 'records out of order' };
-    if (r.prev_hash !== prev) return { ok: false, checked, firstBadId: r.id, reason: 'previous-hash link broken (a record was deleted, inserted or reordered)' };
-    if (chainHash(prev, r) !== r.hash) return { ok: false, checked, firstBadId: r.id, reason: 'record content does not match its hash (changed)' };
+    if (r.prev_hash !== prev)
+      return {
+        ok: false,
+        checked,
+        firstBadId: r.id,
+        reason: 'previous-hash link broken (a record was deleted, inserted or reordered)',
+      };
+    if (chainHash(prev, r) !== r.hash)
+      return {
+        ok: false,
+        checked,
+        firstBadId: r.id,
+        reason: 'record content does not match its hash (changed)',
+      };
     prev = r.hash;
     lastId = r.id;
     checked++;
   }
   if (checked !== head.count || lastId !== head.last_id || prev !== head.last_hash) {
-    return { ok: false, checked, firstBadId: null, reason: `chain head says ${head.count} records ending at #${head.last_id}; found ${checked} ending at #${lastId} (newest records deleted?)` };
+    return {
+      ok: false,
+      checked,
+      firstBadId: null,
+      reason: `chain head says ${head.count} records ending at #${head.last_id}; found ${checked} ending at #${lastId} (newest records deleted?)`,
+    };
   }
   return { ok: true, checked, firstBadId: null, reason: null };
 }

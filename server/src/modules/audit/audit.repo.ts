@@ -11,10 +11,17 @@ export function createAuditRepo(db: DB, dialect: Dialect) {
     async append(trx: Transaction<Database>, fields: AuditInsert): Promise<number> {
       // Serialise appends across connections and app servers; SQLite has one writer already.
       if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(72340001)`.execute(trx);
-      const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+      const head = await trx
+        .selectFrom('audit_head')
+        .selectAll()
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
       const id = head.last_id + 1;
       const hash = chainHash(head.last_hash, { id, ...fields });
-      await trx.insertInto('audit_log').values({ id, ...fields, prev_hash: head.last_hash, hash }).execute();
+      await trx
+        .insertInto('audit_log')
+        .values({ id, ...fields, prev_hash: head.last_hash, hash })
+        .execute();
       await trx
         .updateTable('audit_head')
         .set({ last_id: id, last_hash: hash, count: head.count + 1 })
@@ -23,7 +30,11 @@ export function createAuditRepo(db: DB, dialect: Dialect) {
       return id;
     },
 
-    async list(filter: { action?: string; actor?: string; result?: string; from?: string; to?: string }, page: number, pageSize: number) {
+    async list(
+      filter: { action?: string; actor?: string; result?: string; from?: string; to?: string },
+      page: number,
+      pageSize: number,
+    ) {
       let q = db.selectFrom('audit_log');
       if (filter.action) q = q.where('action', 'like', `${filter.action}%`);
       if (filter.actor) q = q.where('actor_name', 'like', `%${filter.actor}%`);
@@ -48,7 +59,13 @@ export function createAuditRepo(db: DB, dialect: Dialect) {
     async *all(batch = 5000) {
       let after = 0;
       for (;;) {
-        const rows = await db.selectFrom('audit_log').selectAll().where('id', '>', after).orderBy('id').limit(batch).execute();
+        const rows = await db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(batch)
+          .execute();
         if (rows.length === 0) return;
         yield* rows;
         after = rows[rows.length - 1]!.id;

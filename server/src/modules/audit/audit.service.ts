@@ -46,7 +46,10 @@ export function createAuditService(db: DB, repo: AuditRepo) {
      * Runs `work` in one transaction with an `audit` function: the change and its audit record commit
      * together or not at all (security-requirements.md §15).
      */
-    async transact<T>(ctx: RequestContext, work: (trx: Transaction<Database>, audit: Audit) => Promise<T>): Promise<T> {
+    async transact<T>(
+      ctx: RequestContext,
+      work: (trx: Transaction<Database>, audit: Audit) => Promise<T>,
+    ): Promise<T> {
       let wrote = false;
       const result = await db.transaction().execute((trx) =>
         work(trx, async (entry) => {

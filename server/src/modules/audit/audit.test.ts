@@ -12,8 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const lastRecord = () => t.database.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
-const verify = async () => (await t.inject({ method: 'GET', url: '/api/v1/audit/verify', cookie: auditor })).json();
+const lastRecord = () =>
+  t.database.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+const verify = async () =>
+  (await t.inject({ method: 'GET', url: '/api/v1/audit/verify', cookie: auditor })).json();
 
 /** Tampering needs the append-only triggers out of the way — which is exactly what an attacker with database access would do. */
 async function withoutTriggers(work: () => Promise<unknown>) {
@@ -30,26 +32,64 @@ async function withoutTriggers(work: () => Promise<unknown>) {
 
 describe('audit log', () => {
   it('records sign-ins with who, role, client IP, action, result, request id and time', async () => {
-    await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'reviewer', password: 'nope-nope-nope' }, remoteAddress: '10.1.2.3' });
+    await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'reviewer', password: 'nope-nope-nope' },
+      remoteAddress: '10.1.2.3',
+    });
     const r = await lastRecord();
-    expect(r).toMatchObject({ action: 'auth.login', result: 'failure', client_ip: '10.1.2.3', object_type: 'person' });
+    expect(r).toMatchObject({
+      action: 'auth.login',
+      result: 'failure',
+      client_ip: '10.1.2.3',
+      object_type: 'person',
+    });
     expect(r.request_id).toBeTruthy();
     expect(r.detail).not.toContain('nope-nope');
     await t.login('reviewer', 'Demo-Review-2018!');
-    expect(await lastRecord()).toMatchObject({ action: 'auth.login', result: 'success', actor_name: '审核员（演示）', actor_roles: 'reviewer' });
+    expect(await lastRecord()).toMatchObject({
+      action: 'auth.login',
+      result: 'success',
+      actor_name: '审核员（演示）',
+      actor_roles: 'reviewer',
+    });
   });
 
   it('writes exactly one record for every state-changing request: successful, refused or invalid', async () => {
-    const count = async () => Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const bureau = await t.database.db.selectFrom('units').select('id').where('code', '=', 'CDHB').executeTakeFirstOrThrow();
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const bureau = await t.database.db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', 'CDHB')
+      .executeTakeFirstOrThrow();
     const requests = [
-      { method: 'POST', url: '/api/v1/units', cookie: admin, payload: { code: 'CD-AUD', name: '审计测试科', kind: 'department', parentId: bureau.id } },
+      {
+        method: 'POST',
+        url: '/api/v1/units',
+        cookie: admin,
+        payload: { code: 'CD-AUD', name: '审计测试科', kind: 'department', parentId: bureau.id },
+      },
       { method: 'POST', url: '/api/v1/units', cookie: admin, payload: { code: 'x y' } },
       { method: 'POST', url: '/api/v1/units', payload: { code: 'CD-ANON' } },
       { method: 'POST', url: '/api/v1/units', cookie: auditor, payload: {} },
       { method: 'DELETE', url: '/api/v1/units/999999', cookie: admin },
     ] as const;
-    const expected = ['unit.create/success', 'http.post/failure', 'http.post/denied', 'http.post/denied', 'http.delete/failure'];
+    const expected = [
+      'unit.create/success',
+      'http.post/failure',
+      'http.post/denied',
+      'http.post/denied',
+      'http.delete/failure',
+    ];
     for (const [i, r] of requests.entries()) {
       const before = await count();
       await t.inject(r as never);
@@ -60,23 +100,40 @@ describe('audit log', () => {
   });
 
   it('keeps before and after values of a change', async () => {
-    const unit = await t.database.db.selectFrom('units').select(['id', 'version']).where('code', '=', 'CD-AUD').executeTakeFirstOrThrow();
-    await t.inject({ method: 'PATCH', url: `/api/v1/units/${unit.id}`, cookie: admin, payload: { version: unit.version, name: '审计测试科（改名）' } });
+    const unit = await t.database.db
+      .selectFrom('units')
+      .select(['id', 'version'])
+      .where('code', '=', 'CD-AUD')
+      .executeTakeFirstOrThrow();
+    await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/units/${unit.id}`,
+      cookie: admin,
+      payload: { version: unit.version, name: '审计测试科（改名）' },
+    });
     const detail = JSON.parse((await lastRecord()).detail!);
     expect(detail.before.name).toBe('审计测试科');
     expect(detail.after.name).toBe('审计测试科（改名）');
   });
 
   it('lets only the audit administrator read it, filtered and paged', async () => {
-    const res = await t.inject({ method: 'GET', url: '/api/v1/audit?action=auth.login&result=failure&pageSize=5', cookie: auditor });
+    const res = await t.inject({
+      method: 'GET',
+      url: '/api/v1/audit?action=auth.login&result=failure&pageSize=5',
+      cookie: auditor,
+    });
     expect(res.statusCode).toBe(200);
     for (const r of res.json().items) expect(r).toMatchObject({ action: 'auth.login', result: 'failure' });
     expect((await t.inject({ method: 'GET', url: '/api/v1/audit', cookie: admin })).statusCode).toBe(403);
   });
 
   it('cannot be changed or deleted through the database', async () => {
-    await expect(t.database.db.updateTable('audit_log').set({ result: 'success' }).where('id', '=', 1).execute()).rejects.toThrow(/append-only/);
-    await expect(t.database.db.deleteFrom('audit_log').where('id', '=', 1).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      t.database.db.updateTable('audit_log').set({ result: 'success' }).where('id', '=', 1).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.database.db.deleteFrom('audit_log').where('id', '=', 1).execute()).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('verifies, and detects a changed, a deleted and a reordered record', async () => {
@@ -84,11 +141,19 @@ describe('audit log', () => {
     const records = await t.database.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
     const victim = records[3]!;
     await withoutTriggers(async () => {
-      await t.database.db.updateTable('audit_log').set({ result: 'denied' }).where('id', '=', victim.id).execute();
+      await t.database.db
+        .updateTable('audit_log')
+        .set({ result: 'denied' })
+        .where('id', '=', victim.id)
+        .execute();
     });
     expect(await verify()).toMatchObject({ ok: false, firstBadId: victim.id });
     await withoutTriggers(async () => {
-      await t.database.db.updateTable('audit_log').set({ result: victim.result }).where('id', '=', victim.id).execute();
+      await t.database.db
+        .updateTable('audit_log')
+        .set({ result: victim.result })
+        .where('id', '=', victim.id)
+        .execute();
     });
     expect((await verify()).ok).toBe(true);
 

@@ -33,7 +33,11 @@ export function createAuthRepo(db: DB) {
     },
 
     async rolesOf(personId: number): Promise<string[]> {
-      const rows = await db.selectFrom('person_roles').select('role').where('person_id', '=', personId).execute();
+      const rows = await db
+        .selectFrom('person_roles')
+        .select('role')
+        .where('person_id', '=', personId)
+        .execute();
       return rows.map((r) => r.role).sort();
     },
 

@@ -20,7 +20,12 @@ import type { Actor, RequestContext } from '../../http/context.ts';
 import { requireActor } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { AuthRepo } from './auth.repo.ts';
-import { generateTemporaryPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './password-hash.ts';
+import {
+  generateTemporaryPassword,
+  hashPassword,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './password-hash.ts';
 
 export const LOCKOUT = { failures: 5, windowMinutes: 15, lockMinutes: 30 } as const;
 export const PASSWORD_MAX_AGE_DAYS = 90;
@@ -51,7 +56,12 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
     }
   }
 
-  async function setPassword(trx: Transaction<Database>, personId: number, password: string, mustChange: boolean) {
+  async function setPassword(
+    trx: Transaction<Database>,
+    personId: number,
+    password: string,
+    mustChange: boolean,
+  ) {
     const hash = await hashPassword(password, config.scryptLogN);
     const at = nowIso();
     await trx
@@ -65,14 +75,25 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
       }))
       .where('id', '=', personId)
       .execute();
-    await trx.insertInto('password_history').values({ person_id: personId, password_hash: hash, created_at: at }).execute();
+    await trx
+      .insertInto('password_history')
+      .values({ person_id: personId, password_hash: hash, created_at: at })
+      .execute();
   }
 
   async function revokeSessions(trx: Transaction<Database> | DB, personId: number) {
-    await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('person_id', '=', personId).where('revoked_at', 'is', null).execute();
+    await trx
+      .updateTable('sessions')
+      .set({ revoked_at: nowIso() })
+      .where('person_id', '=', personId)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
-  async function toActor(sessionId: string, row: NonNullable<Awaited<ReturnType<AuthRepo['findSession']>>>): Promise<Actor> {
+  async function toActor(
+    sessionId: string,
+    row: NonNullable<Awaited<ReturnType<AuthRepo['findSession']>>>,
+  ): Promise<Actor> {
     const roles = (await repo.rolesOf(row.person_id)) as Role[];
     const unitScoped = isUnitScoped(roles);
     return {
@@ -95,12 +116,29 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
   return {
     hashToken,
 
-    async login(ctx: RequestContext, username: string, password: string): Promise<{ token: string; actor: Actor; idleMinutes: number }> {
+    async login(
+      ctx: RequestContext,
+      username: string,
+      password: string,
+    ): Promise<{ token: string; actor: Actor; idleMinutes: number }> {
       const person = await repo.findByUsername(username);
       const attemptAt = nowIso();
       const recordAttempt = (personId: number | null, ok: boolean) =>
-        db.insertInto('login_attempts').values({ person_id: personId, username: username.slice(0, 64), client_ip: ctx.clientIp, at: attemptAt, succeeded: ok ? 1 : 0 }).execute();
-      const refuse = async (reason: string, personId: number | null, code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED') => {
+        db
+          .insertInto('login_attempts')
+          .values({
+            person_id: personId,
+            username: username.slice(0, 64),
+            client_ip: ctx.clientIp,
+            at: attemptAt,
+            succeeded: ok ? 1 : 0,
+          })
+          .execute();
+      const refuse = async (
+        reason: string,
+        personId: number | null,
+        code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED',
+      ) => {
         await recordAttempt(personId, false);
         await audit.record(ctx, {
           action: 'auth.login',
@@ -118,26 +156,49 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
         throw await refuse('unknown user', null, 'INVALID_CREDENTIALS');
       }
       const passwordOk = await verifyPassword(password, person.password_hash);
-      if (person.locked_until && person.locked_until > attemptAt) throw await refuse('account locked', person.id, 'ACCOUNT_LOCKED');
+      if (person.locked_until && person.locked_until > attemptAt)
+        throw await refuse('account locked', person.id, 'ACCOUNT_LOCKED');
       if (person.disabled) throw await refuse('account disabled', person.id, 'INVALID_CREDENTIALS');
       if (!passwordOk) {
         const failures = (await repo.failuresSince(person.id, isoIn(-minutes(LOCKOUT.windowMinutes)))) + 1;
         if (failures >= LOCKOUT.failures) {
-          await db.updateTable('people').set({ locked_until: isoIn(minutes(LOCKOUT.lockMinutes)) }).where('id', '=', person.id).execute();
-          await audit.record(ctx, { action: 'auth.lock', objectType: 'person', objectId: person.id, detail: { failures }, actorOverride: { id: person.id, name: person.name, roles: '' } });
+          await db
+            .updateTable('people')
+            .set({ locked_until: isoIn(minutes(LOCKOUT.lockMinutes)) })
+            .where('id', '=', person.id)
+            .execute();
+          await audit.record(ctx, {
+            action: 'auth.lock',
+            objectType: 'person',
+            objectId: person.id,
+            detail: { failures },
+            actorOverride: { id: person.id, name: person.name, roles: '' },
+          });
         }
         throw await refuse('wrong password', person.id, 'INVALID_CREDENTIALS');
       }
 
       const roles = (await repo.rolesOf(person.id)) as Role[];
       const privileged = roles.some((r) => PRIVILEGED_ROLES.includes(r));
-      const passwordAgeDays = person.password_changed_at ? (Date.now() - Date.parse(person.password_changed_at)) / 86_400_000 : Infinity;
-      const mustChange = person.must_change_password === 1 || (privileged && passwordAgeDays > PASSWORD_MAX_AGE_DAYS);
+      const passwordAgeDays = person.password_changed_at
+        ? (Date.now() - Date.parse(person.password_changed_at)) / 86_400_000
+        : Infinity;
+      const mustChange =
+        person.must_change_password === 1 || (privileged && passwordAgeDays > PASSWORD_MAX_AGE_DAYS);
       const idleMinutes = privileged ? config.sessionAdminIdleMinutes : config.sessionIdleMinutes;
       const token = randomBytes(32).toString('base64url');
       const sessionId = hashToken(token);
       await audit.transact(ctx, async (trx, record) => {
-        await trx.insertInto('login_attempts').values({ person_id: person.id, username: username.slice(0, 64), client_ip: ctx.clientIp, at: attemptAt, succeeded: 1 }).execute();
+        await trx
+          .insertInto('login_attempts')
+          .values({
+            person_id: person.id,
+            username: username.slice(0, 64),
+            client_ip: ctx.clientIp,
+            at: attemptAt,
+            succeeded: 1,
+          })
+          .execute();
         await trx
           .insertInto('sessions')
           .values({
@@ -186,7 +247,11 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
     async logout(ctx: RequestContext) {
       const actor = requireActor(ctx);
       await audit.transact(ctx, async (trx, record) => {
-        await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('id', '=', actor.sessionId).execute();
+        await trx
+          .updateTable('sessions')
+          .set({ revoked_at: nowIso() })
+          .where('id', '=', actor.sessionId)
+          .execute();
         await record({ action: 'auth.logout', objectType: 'person', objectId: actor.personId });
       });
     },
@@ -210,20 +275,41 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
       const actor = requireActor(ctx);
       const cred = await repo.findCredentials(actor.personId);
       if (!cred?.password_hash || !(await verifyPassword(currentPassword, cred.password_hash))) {
-        throw new ApiError('VALIDATION_FAILED', [{ field: '/currentPassword', message: '当前密码不正确', messageEn: 'The current password is wrong' }]);
+        throw new ApiError('VALIDATION_FAILED', [
+          {
+            field: '/currentPassword',
+            message: '当前密码不正确',
+            messageEn: 'The current password is wrong',
+          },
+        ]);
       }
-      await passwordRulesOrThrow(newPassword, actor.roles, { username: actor.username, name: cred.name }, '/newPassword');
+      await passwordRulesOrThrow(
+        newPassword,
+        actor.roles,
+        { username: actor.username, name: cred.name },
+        '/newPassword',
+      );
       for (const old of await repo.recentPasswordHashes(actor.personId, PASSWORD_HISTORY)) {
         if (await verifyPassword(newPassword, old)) {
           throw new ApiError('VALIDATION_FAILED', [
-            { field: '/newPassword', message: `不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`, messageEn: `Must differ from your last ${PASSWORD_HISTORY} passwords` },
+            {
+              field: '/newPassword',
+              message: `不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`,
+              messageEn: `Must differ from your last ${PASSWORD_HISTORY} passwords`,
+            },
           ]);
         }
       }
       await audit.transact(ctx, async (trx, record) => {
         await setPassword(trx, actor.personId, newPassword, false);
         // Other sessions end; this one stays, so the person is not thrown out after changing it.
-        await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('person_id', '=', actor.personId).where('id', '!=', actor.sessionId).where('revoked_at', 'is', null).execute();
+        await trx
+          .updateTable('sessions')
+          .set({ revoked_at: nowIso() })
+          .where('person_id', '=', actor.personId)
+          .where('id', '!=', actor.sessionId)
+          .where('revoked_at', 'is', null)
+          .execute();
         await record({ action: 'auth.password.change', objectType: 'person', objectId: actor.personId });
       });
     },
@@ -234,18 +320,33 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
     revokeSessions,
 
     /** Admin actions on another person's account; the caller has checked that the person is in scope. */
-    async accountAction(ctx: RequestContext, target: { id: number; name: string; username: string | null; roles: Role[] }, body: AccountAction): Promise<{ ok: true; temporaryPassword?: string }> {
+    async accountAction(
+      ctx: RequestContext,
+      target: { id: number; name: string; username: string | null; roles: Role[] },
+      body: AccountAction,
+    ): Promise<{ ok: true; temporaryPassword?: string }> {
       const actor = requireActor(ctx);
       if (!target.username) {
-        throw new ApiError('UNPROCESSABLE', undefined, { zh: '该人员没有登录账号', en: 'This person has no sign-in account' });
+        throw new ApiError('UNPROCESSABLE', undefined, {
+          zh: '该人员没有登录账号',
+          en: 'This person has no sign-in account',
+        });
       }
       if (target.id === actor.personId && (body.action === 'disable' || body.action === 'resetPassword')) {
-        throw new ApiError('UNPROCESSABLE', undefined, { zh: '不能对自己的账号执行此操作', en: 'You cannot do this to your own account' });
+        throw new ApiError('UNPROCESSABLE', undefined, {
+          zh: '不能对自己的账号执行此操作',
+          en: 'You cannot do this to your own account',
+        });
       }
       let temporaryPassword: string | undefined;
       if (body.action === 'resetPassword') {
         temporaryPassword = body.temporaryPassword ?? generateTemporaryPassword();
-        await passwordRulesOrThrow(temporaryPassword, target.roles, { username: target.username, name: target.name }, '/temporaryPassword');
+        await passwordRulesOrThrow(
+          temporaryPassword,
+          target.roles,
+          { username: target.username, name: target.name },
+          '/temporaryPassword',
+        );
       }
       await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
@@ -255,16 +356,37 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
             await revokeSessions(trx, target.id);
             break;
           case 'disable':
-            await trx.updateTable('people').set({ disabled: 1, updated_at: at }).where('id', '=', target.id).execute();
+            await trx
+              .updateTable('people')
+              .set({ disabled: 1, updated_at: at })
+              .where('id', '=', target.id)
+              .execute();
             await revokeSessions(trx, target.id);
             break;
           case 'enable':
-            await trx.updateTable('people').set({ disabled: 0, updated_at: at }).where('id', '=', target.id).execute();
+            await trx
+              .updateTable('people')
+              .set({ disabled: 0, updated_at: at })
+              .where('id', '=', target.id)
+              .execute();
             break;
           case 'unlock':
-            await trx.updateTable('people').set({ locked_until: null, updated_at: at }).where('id', '=', target.id).execute();
+            await trx
+              .updateTable('people')
+              .set({ locked_until: null, updated_at: at })
+              .where('id', '=', target.id)
+              .execute();
             // a fresh start for the failure window
-            await trx.insertInto('login_attempts').values({ person_id: target.id, username: target.username!, client_ip: ctx.clientIp, at, succeeded: 1 }).execute();
+            await trx
+              .insertInto('login_attempts')
+              .values({
+                person_id: target.id,
+                username: target.username!,
+                client_ip: ctx.clientIp,
+                at,
+                succeeded: 1,
+              })
+              .execute();
             break;
           case 'endSessions':
             await revokeSessions(trx, target.id);

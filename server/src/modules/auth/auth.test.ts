@@ -15,7 +15,12 @@ describe('sign-in', () => {
     const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
     const me = await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ username: 'officer.wl', roles: ['officer'], scope: 'unit', unitName: '武陵区环境保护局' });
+    expect(me.json()).toMatchObject({
+      username: 'officer.wl',
+      roles: ['officer'],
+      scope: 'unit',
+      unitName: '武陵区环境保护局',
+    });
     expect(me.body).not.toContain('password');
   });
 
@@ -24,7 +29,11 @@ describe('sign-in', () => {
     const wrong = await login('reviewer', 'Wrong-Password-1');
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
-    const strip = (b: { code: string; message: string; messageEn: string }) => ({ code: b.code, message: b.message, messageEn: b.messageEn });
+    const strip = (b: { code: string; message: string; messageEn: string }) => ({
+      code: b.code,
+      message: b.message,
+      messageEn: b.messageEn,
+    });
     expect(strip(unknown.json())).toEqual(strip(wrong.json()));
   });
 
@@ -37,15 +46,25 @@ describe('sign-in', () => {
   });
 
   it('locks the account after 5 failures in 15 minutes, refusing even the right password, until an admin unlocks it', async () => {
-    for (let i = 0; i < 4; i++) expect((await login('deputy.wl', `Wrong-Password-${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await login('deputy.wl', `Wrong-Password-${i}`)).statusCode).toBe(401);
     expect((await login('deputy.wl', 'Wrong-Password-5')).statusCode).toBe(401);
     const locked = await login('deputy.wl', 'Demo-Deputy-2018!');
     expect(locked.statusCode).toBe(423);
     expect(locked.json().code).toBe('ACCOUNT_LOCKED');
 
     const admin = await t.login('admin', 'Demo-Xinxi-2018!');
-    const person = await t.database.db.selectFrom('people').select('id').where('username', '=', 'deputy.wl').executeTakeFirstOrThrow();
-    const unlock = await t.inject({ method: 'POST', url: `/api/v1/people/${person.id}/account`, cookie: admin, payload: { action: 'unlock' } });
+    const person = await t.database.db
+      .selectFrom('people')
+      .select('id')
+      .where('username', '=', 'deputy.wl')
+      .executeTakeFirstOrThrow();
+    const unlock = await t.inject({
+      method: 'POST',
+      url: `/api/v1/people/${person.id}/account`,
+      cookie: admin,
+      payload: { action: 'unlock' },
+    });
     expect(unlock.statusCode).toBe(200);
     expect((await login('deputy.wl', 'Demo-Deputy-2018!')).statusCode).toBe(200);
   });
@@ -60,8 +79,16 @@ describe('sign-in', () => {
     const idle = await t.login('reviewer', 'Demo-Review-2018!');
     const abs = await t.login('leader', 'Demo-Lingdao-2018!');
     const longAgo = new Date(Date.now() - 31 * 60_000).toISOString();
-    await t.database.db.updateTable('sessions').set({ last_seen_at: longAgo }).where('person_id', '=', (await personId('reviewer'))).execute();
-    await t.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('person_id', '=', (await personId('leader'))).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ last_seen_at: longAgo })
+      .where('person_id', '=', await personId('reviewer'))
+      .execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('person_id', '=', await personId('leader'))
+      .execute();
     expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie: idle })).statusCode).toBe(401);
     expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie: abs })).statusCode).toBe(401);
   });
@@ -69,16 +96,30 @@ describe('sign-in', () => {
   it('gives admins a 15-minute idle timeout and others 30', async () => {
     await t.login('admin', 'Demo-Xinxi-2018!');
     await t.login('officer.wl', 'Demo-Officer-2018!');
-    const rows = await t.database.db.selectFrom('sessions').innerJoin('people', 'people.id', 'sessions.person_id').select(['people.username', 'sessions.idle_minutes']).where('people.username', 'in', ['admin', 'officer.wl']).execute();
-    expect(new Set(rows.filter((r) => r.username === 'admin').map((r) => r.idle_minutes))).toEqual(new Set([15]));
-    expect(new Set(rows.filter((r) => r.username === 'officer.wl').map((r) => r.idle_minutes))).toEqual(new Set([30]));
+    const rows = await t.database.db
+      .selectFrom('sessions')
+      .innerJoin('people', 'people.id', 'sessions.person_id')
+      .select(['people.username', 'sessions.idle_minutes'])
+      .where('people.username', 'in', ['admin', 'officer.wl'])
+      .execute();
+    expect(new Set(rows.filter((r) => r.username === 'admin').map((r) => r.idle_minutes))).toEqual(
+      new Set([15]),
+    );
+    expect(new Set(rows.filter((r) => r.username === 'officer.wl').map((r) => r.idle_minutes))).toEqual(
+      new Set([30]),
+    );
   });
 });
 
 describe('passwords', () => {
   it('refuses a new password that breaks the rules, naming the reasons in Chinese and English', async () => {
     const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
-    const res = await t.inject({ method: 'POST', url: '/api/v1/auth/change-password', cookie, payload: { currentPassword: 'Demo-Officer-2018!', newPassword: 'short' } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      cookie,
+      payload: { currentPassword: 'Demo-Officer-2018!', newPassword: 'short' },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('VALIDATION_FAILED');
@@ -88,9 +129,19 @@ describe('passwords', () => {
 
   it('refuses context words such as the hotline 12369 and a recently used password', async () => {
     const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
-    const ctx = await t.inject({ method: 'POST', url: '/api/v1/auth/change-password', cookie, payload: { currentPassword: 'Demo-Officer-2018!', newPassword: 'Hotline-12369-Abc' } });
+    const ctx = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      cookie,
+      payload: { currentPassword: 'Demo-Officer-2018!', newPassword: 'Hotline-12369-Abc' },
+    });
     expect(ctx.statusCode).toBe(400);
-    const reuse = await t.inject({ method: 'POST', url: '/api/v1/auth/change-password', cookie, payload: { currentPassword: 'Demo-Officer-2018!', newPassword: 'Demo-Officer-2018!' } });
+    const reuse = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      cookie,
+      payload: { currentPassword: 'Demo-Officer-2018!', newPassword: 'Demo-Officer-2018!' },
+    });
     expect(reuse.statusCode).toBe(400);
     expect(reuse.json().fields[0].messageEn).toMatch(/last 5/);
   });
@@ -98,7 +149,12 @@ describe('passwords', () => {
   it('changes the password, ends other sessions, and keeps the current one', async () => {
     const other = await t.login('handler', 'Demo-Shouli-2018!');
     const cookie = await t.login('handler', 'Demo-Shouli-2018!');
-    const res = await t.inject({ method: 'POST', url: '/api/v1/auth/change-password', cookie, payload: { currentPassword: 'Demo-Shouli-2018!', newPassword: 'Brand-New-Pass-77' } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      cookie,
+      payload: { currentPassword: 'Demo-Shouli-2018!', newPassword: 'Brand-New-Pass-77' },
+    });
     expect(res.statusCode).toBe(200);
     expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(200);
     expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie: other })).statusCode).toBe(401);
@@ -106,20 +162,44 @@ describe('passwords', () => {
   });
 
   it('stores passwords only as scrypt hashes', async () => {
-    const rows = await t.database.db.selectFrom('people').select('password_hash').where('password_hash', 'is not', null).execute();
+    const rows = await t.database.db
+      .selectFrom('people')
+      .select('password_hash')
+      .where('password_hash', 'is not', null)
+      .execute();
     for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$\d+\$8\$1\$/);
   });
 
   it('makes a person given an initial password change it before doing anything else', async () => {
     const admin = await t.login('admin', 'Demo-Xinxi-2018!');
-    const unit = await t.database.db.selectFrom('units').select('id').where('code', '=', 'CD-AX').executeTakeFirstOrThrow();
-    const created = await t.inject({ method: 'POST', url: '/api/v1/people', cookie: admin, payload: { unitId: unit.id, name: '新信息员', roles: ['officer'], username: 'new.officer', initialPassword: 'Initial-Pass-2026' } });
+    const unit = await t.database.db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', 'CD-AX')
+      .executeTakeFirstOrThrow();
+    const created = await t.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      cookie: admin,
+      payload: {
+        unitId: unit.id,
+        name: '新信息员',
+        roles: ['officer'],
+        username: 'new.officer',
+        initialPassword: 'Initial-Pass-2026',
+      },
+    });
     expect(created.statusCode).toBe(201);
     const cookie = await t.login('new.officer', 'Initial-Pass-2026');
     const blocked = await t.inject({ method: 'GET', url: '/api/v1/units', cookie });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
-    await t.inject({ method: 'POST', url: '/api/v1/auth/change-password', cookie, payload: { currentPassword: 'Initial-Pass-2026', newPassword: 'My-Own-Pass-2026' } });
+    await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      cookie,
+      payload: { currentPassword: 'Initial-Pass-2026', newPassword: 'My-Own-Pass-2026' },
+    });
     const fresh = await t.login('new.officer', 'My-Own-Pass-2026');
     expect((await t.inject({ method: 'GET', url: '/api/v1/units', cookie: fresh })).statusCode).toBe(200);
   });
@@ -130,23 +210,44 @@ describe('account administration', () => {
     const admin = await t.login('admin', 'Demo-Xinxi-2018!');
     const cookie = await t.login('editor', 'Demo-Bianji-2018!');
     const id = await personId('editor');
-    expect((await t.inject({ method: 'POST', url: `/api/v1/people/${id}/account`, cookie: admin, payload: { action: 'disable' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.inject({
+          method: 'POST',
+          url: `/api/v1/people/${id}/account`,
+          cookie: admin,
+          payload: { action: 'disable' },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(401);
     expect((await login('editor', 'Demo-Bianji-2018!')).statusCode).toBe(401);
-    await t.inject({ method: 'POST', url: `/api/v1/people/${id}/account`, cookie: admin, payload: { action: 'enable' } });
+    await t.inject({
+      method: 'POST',
+      url: `/api/v1/people/${id}/account`,
+      cookie: admin,
+      payload: { action: 'enable' },
+    });
     expect((await login('editor', 'Demo-Bianji-2018!')).statusCode).toBe(200);
   });
 
   it('a reset issues a one-time temporary password that must be changed', async () => {
     const admin = await t.login('admin', 'Demo-Xinxi-2018!');
     const id = await personId('leader');
-    const res = await t.inject({ method: 'POST', url: `/api/v1/people/${id}/account`, cookie: admin, payload: { action: 'resetPassword' } });
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/v1/people/${id}/account`,
+      cookie: admin,
+      payload: { action: 'resetPassword' },
+    });
     expect(res.statusCode).toBe(200);
     const temp = res.json().temporaryPassword as string;
     expect(temp).toHaveLength(16);
     expect((await login('leader', 'Demo-Lingdao-2018!')).statusCode).toBe(401);
     const cookie = await t.login('leader', temp);
-    expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).json().mustChangePassword).toBe(true);
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).json().mustChangePassword,
+    ).toBe(true);
   });
 
   it('changing roles ends the person’s sessions', async () => {
@@ -154,12 +255,23 @@ describe('account administration', () => {
     const cookie = await t.login('reviewer', 'Demo-Review-2018!');
     const id = await personId('reviewer');
     const current = await t.inject({ method: 'GET', url: `/api/v1/people/${id}`, cookie: admin });
-    const res = await t.inject({ method: 'PATCH', url: `/api/v1/people/${id}`, cookie: admin, payload: { version: current.json().version, roles: ['reviewer', 'leadership'] } });
+    const res = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/people/${id}`,
+      cookie: admin,
+      payload: { version: current.json().version, roles: ['reviewer', 'leadership'] },
+    });
     expect(res.statusCode).toBe(200);
     expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(401);
   });
 });
 
 async function personId(username: string) {
-  return (await t.database.db.selectFrom('people').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+  return (
+    await t.database.db
+      .selectFrom('people')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow()
+  ).id;
 }

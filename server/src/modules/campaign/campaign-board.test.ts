@@ -6,7 +6,12 @@ const units = [
   { id: 2, name: '乙局', kind: 'countyBureau' as const },
   { id: 3, name: '丙科', kind: 'department' as const },
 ];
-const c = (unitId: number, role: BoardContact['role'], assignedAt: string, personId = unitId * 10 + (role === 'officer' ? 1 : 2)): BoardContact => ({ personId, unitId, name: `人${personId}`, mobile: '13912345678', role, assignedAt });
+const c = (
+  unitId: number,
+  role: BoardContact['role'],
+  assignedAt: string,
+  personId = unitId * 10 + (role === 'officer' ? 1 : 2),
+): BoardContact => ({ personId, unitId, name: `人${personId}`, mobile: '13912345678', role, assignedAt });
 
 describe('contact-registration board', () => {
   const contacts = [
@@ -30,7 +35,12 @@ describe('contact-registration board', () => {
   });
 
   it('takes the earliest-named person when a unit named two', () => {
-    const { rows } = buildBoard(units, [...contacts, c(1, 'officer', '2018-03-01T00:00:00Z', 99)], '2018-04-30', '2026-11-29');
+    const { rows } = buildBoard(
+      units,
+      [...contacts, c(1, 'officer', '2018-03-01T00:00:00Z', 99)],
+      '2018-04-30',
+      '2026-11-29',
+    );
     expect(rows[0]!.officer!.personId).toBe(99);
   });
 });

@@ -16,11 +16,25 @@ export interface BoardContact {
   assignedAt: string;
 }
 
-export function buildBoard(units: BoardUnit[], contacts: BoardContact[], deadline: string, today: string): { rows: CampaignBoardRow[]; summary: Record<'total' | 'done' | 'late' | 'pending' | 'overdue', number> } {
+export function buildBoard(
+  units: BoardUnit[],
+  contacts: BoardContact[],
+  deadline: string,
+  today: string,
+): { rows: CampaignBoardRow[]; summary: Record<'total' | 'done' | 'late' | 'pending' | 'overdue', number> } {
   const earliest = (unitId: number, role: BoardContact['role']) => {
-    const mine = contacts.filter((c) => c.unitId === unitId && c.role === role).sort((a, b) => a.assignedAt.localeCompare(b.assignedAt) || a.personId - b.personId);
+    const mine = contacts
+      .filter((c) => c.unitId === unitId && c.role === role)
+      .sort((a, b) => a.assignedAt.localeCompare(b.assignedAt) || a.personId - b.personId);
     const c = mine[0];
-    return c ? { personId: c.personId, name: c.name, mobileMasked: c.mobile ? maskMobile(c.mobile) : null, namedAt: c.assignedAt } : null;
+    return c
+      ? {
+          personId: c.personId,
+          name: c.name,
+          mobileMasked: c.mobile ? maskMobile(c.mobile) : null,
+          namedAt: c.assignedAt,
+        }
+      : null;
   };
   const summary = { total: 0, done: 0, late: 0, pending: 0, overdue: 0 };
   const rows = units.map((u): CampaignBoardRow => {

@@ -7,7 +7,13 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { buildBoard } from './campaign-board.ts';
 
 type CampaignRow = { id: number; title: string; deadline: string; created_at: string; version: number };
-const present = (r: CampaignRow): Campaign => ({ id: r.id, title: r.title, deadline: r.deadline, createdAt: r.created_at, version: r.version });
+const present = (r: CampaignRow): Campaign => ({
+  id: r.id,
+  title: r.title,
+  deadline: r.deadline,
+  createdAt: r.created_at,
+  version: r.version,
+});
 
 export function createCampaignService(db: DB, audit: AuditService) {
   /** A campaign belongs to a bureau; staff see those of the bureau whose tree they are in. */
@@ -15,9 +21,21 @@ export function createCampaignService(db: DB, audit: AuditService) {
     db
       .selectFrom('campaigns')
       .innerJoin('units', 'units.id', 'campaigns.owner_unit_id')
-      .select(['campaigns.id', 'campaigns.title', 'campaigns.deadline', 'campaigns.created_at', 'campaigns.version', 'units.path as owner_path'])
+      .select([
+        'campaigns.id',
+        'campaigns.title',
+        'campaigns.deadline',
+        'campaigns.created_at',
+        'campaigns.version',
+        'units.path as owner_path',
+      ])
       // the owner is inside the actor's scope (bureau staff) or above it (an officer's own bureau)
-      .where((eb) => eb.or([eb('units.path', 'like', `${scopePath}%`), eb('units.id', 'in', scopePath.split('/').filter(Boolean).map(Number))]));
+      .where((eb) =>
+        eb.or([
+          eb('units.path', 'like', `${scopePath}%`),
+          eb('units.id', 'in', scopePath.split('/').filter(Boolean).map(Number)),
+        ]),
+      );
 
   async function getVisible(ctx: RequestContext, id: number) {
     const row = await inScope(requireActor(ctx).scopePath).where('campaigns.id', '=', id).executeTakeFirst();
@@ -47,7 +65,14 @@ export function createCampaignService(db: DB, audit: AuditService) {
         ? await db
             .selectFrom('person_roles')
             .innerJoin('people', 'people.id', 'person_roles.person_id')
-            .select(['people.id as personId', 'people.unit_id as unitId', 'people.name', 'people.mobile', 'person_roles.role', 'person_roles.assigned_at as assignedAt'])
+            .select([
+              'people.id as personId',
+              'people.unit_id as unitId',
+              'people.name',
+              'people.mobile',
+              'person_roles.role',
+              'person_roles.assigned_at as assignedAt',
+            ])
             .where('person_roles.role', 'in', ['deputyLeader', 'officer'])
             .where(
               'people.unit_id',
@@ -67,29 +92,66 @@ export function createCampaignService(db: DB, audit: AuditService) {
 
     async create(ctx: RequestContext, input: { title: string; deadline: string }) {
       const actor = requireActor(ctx);
-      const owner = await db.selectFrom('units').select(['id']).where('path', '=', actor.scopePath).executeTakeFirst();
+      const owner = await db
+        .selectFrom('units')
+        .select(['id'])
+        .where('path', '=', actor.scopePath)
+        .executeTakeFirst();
       if (!owner) throw invalid('/', '找不到所属局', 'Your bureau was not found');
       const id = await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
-        const row = await trx.insertInto('campaigns').values({ owner_unit_id: owner.id, title: input.title.trim(), deadline: input.deadline, is_demo: 0, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-        await record({ action: 'campaign.create', objectType: 'campaign', objectId: row.id, detail: { after: input } });
+        const row = await trx
+          .insertInto('campaigns')
+          .values({
+            owner_unit_id: owner.id,
+            title: input.title.trim(),
+            deadline: input.deadline,
+            is_demo: 0,
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await record({
+          action: 'campaign.create',
+          objectType: 'campaign',
+          objectId: row.id,
+          detail: { after: input },
+        });
         return row.id;
       });
       return present(await getVisible(ctx, id));
     },
 
-    async update(ctx: RequestContext, id: number, input: { version: number; title?: string; deadline?: string }) {
+    async update(
+      ctx: RequestContext,
+      id: number,
+      input: { version: number; title?: string; deadline?: string },
+    ) {
       const current = await getVisible(ctx, id);
       if (current.version !== input.version) throw conflict();
       await audit.transact(ctx, async (trx, record) => {
         const r = await trx
           .updateTable('campaigns')
-          .set({ title: input.title?.trim() ?? current.title, deadline: input.deadline ?? current.deadline, version: current.version + 1, updated_at: nowIso() })
+          .set({
+            title: input.title?.trim() ?? current.title,
+            deadline: input.deadline ?? current.deadline,
+            version: current.version + 1,
+            updated_at: nowIso(),
+          })
           .where('id', '=', id)
           .where('version', '=', input.version)
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) throw conflict();
-        await record({ action: 'campaign.update', objectType: 'campaign', objectId: id, detail: { before: { title: current.title, deadline: current.deadline }, after: { title: input.title, deadline: input.deadline } } });
+        await record({
+          action: 'campaign.update',
+          objectType: 'campaign',
+          objectId: id,
+          detail: {
+            before: { title: current.title, deadline: current.deadline },
+            after: { title: input.title, deadline: input.deadline },
+          },
+        });
       });
       return present(await getVisible(ctx, id));
     },

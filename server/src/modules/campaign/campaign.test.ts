@@ -14,11 +14,16 @@ describe('contact-registration campaign', () => {
     const list = await t.inject({ method: 'GET', url: '/api/v1/campaigns', cookie: admin });
     const campaign = list.json().items[0];
     expect(campaign).toMatchObject({ deadline: '2018-04-30' });
-    const res = await t.inject({ method: 'GET', url: `/api/v1/campaigns/${campaign.id}/board`, cookie: admin });
+    const res = await t.inject({
+      method: 'GET',
+      url: `/api/v1/campaigns/${campaign.id}/board`,
+      cookie: admin,
+    });
     expect(res.statusCode).toBe(200);
     const board = res.json();
     expect(board.summary.total).toBe(27);
-    const status = (name: string) => board.rows.find((r: { unitName: string }) => r.unitName.startsWith(name)).status;
+    const status = (name: string) =>
+      board.rows.find((r: { unitName: string }) => r.unitName.startsWith(name)).status;
     expect(status('澧县')).toBe('late');
     expect(status('西洞庭')).toBe('late');
     expect(status('桃花源')).toBe('overdue');
@@ -28,23 +33,53 @@ describe('contact-registration campaign', () => {
   });
 
   it('naming an officer for an overdue unit moves it to late', async () => {
-    const unit = await t.database.db.selectFrom('units').select('id').where('code', '=', 'CD-THY').executeTakeFirstOrThrow();
-    await t.inject({ method: 'POST', url: '/api/v1/people', cookie: admin, payload: { unitId: unit.id, name: '桃信', roles: ['officer'] } });
+    const unit = await t.database.db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', 'CD-THY')
+      .executeTakeFirstOrThrow();
+    await t.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      cookie: admin,
+      payload: { unitId: unit.id, name: '桃信', roles: ['officer'] },
+    });
     const board = (await t.inject({ method: 'GET', url: '/api/v1/campaigns/1/board', cookie: admin })).json();
     expect(board.rows.find((r: { unitId: number }) => r.unitId === unit.id).status).toBe('late');
   });
 
   it('an officer sees only their own unit’s row', async () => {
     const officer = await t.login('officer.wl', 'Demo-Officer-2018!');
-    const board = (await t.inject({ method: 'GET', url: '/api/v1/campaigns/1/board', cookie: officer })).json();
+    const board = (
+      await t.inject({ method: 'GET', url: '/api/v1/campaigns/1/board', cookie: officer })
+    ).json();
     expect(board.rows.map((r: { unitName: string }) => r.unitName)).toEqual(['武陵区环境保护局']);
   });
 
   it('edits the deadline with optimistic concurrency', async () => {
-    const ok = await t.inject({ method: 'PATCH', url: '/api/v1/campaigns/1', cookie: admin, payload: { version: 1, deadline: '2018-05-10' } });
+    const ok = await t.inject({
+      method: 'PATCH',
+      url: '/api/v1/campaigns/1',
+      cookie: admin,
+      payload: { version: 1, deadline: '2018-05-10' },
+    });
     expect(ok.statusCode).toBe(200);
-    expect((await t.inject({ method: 'PATCH', url: '/api/v1/campaigns/1', cookie: admin, payload: { version: 1, deadline: '2018-05-11' } })).statusCode).toBe(409);
-    const bad = await t.inject({ method: 'PATCH', url: '/api/v1/campaigns/1', cookie: admin, payload: { version: 2, deadline: '2018-13-45' } });
+    expect(
+      (
+        await t.inject({
+          method: 'PATCH',
+          url: '/api/v1/campaigns/1',
+          cookie: admin,
+          payload: { version: 1, deadline: '2018-05-11' },
+        })
+      ).statusCode,
+    ).toBe(409);
+    const bad = await t.inject({
+      method: 'PATCH',
+      url: '/api/v1/campaigns/1',
+      cookie: admin,
+      payload: { version: 2, deadline: '2018-13-45' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0].field).toBe('/deadline');
   });

@@ -15,7 +15,13 @@ export function healthRoutes(fastify: FastifyInstance, database: DatabaseHandle)
       schema: {
         tags: ['system'],
         summary: 'Liveness and database reachability',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]) }), 503: ErrorResponse },
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
+          }),
+          503: ErrorResponse,
+        },
       },
     },
     async () => {

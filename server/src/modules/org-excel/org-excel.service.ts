@@ -17,16 +17,24 @@ import {
   UNIT_COLUMNS,
   UNIT_SHEET,
 } from './org-sheet-format.ts';
-import { planOrgImport, type ExistingPerson, type ExistingUnit, type SheetRow, type UnitOp } from './plan-org-import.ts';
+import {
+  planOrgImport,
+  type ExistingPerson,
+  type ExistingUnit,
+  type SheetRow,
+  type UnitOp,
+} from './plan-org-import.ts';
 import type { UnitKind } from '@greenvoice/common';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 export function detectFileType(buf: Buffer): string {
   if (buf.subarray(0, 4).equals(ZIP_MAGIC)) return 'application/zip';
-  if (buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'application/vnd.ms-excel (legacy .xls)';
+  if (buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
+    return 'application/vnd.ms-excel (legacy .xls)';
   if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   if (buf.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
   return 'unknown';
 }
@@ -35,7 +43,11 @@ function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('text' in v) return String(v.text).trim();
     if ('result' in v) return String(v.result ?? '').trim();
     if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -43,13 +55,22 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(v).trim();
 }
 
-function readSheet(ws: ExcelJS.Worksheet | undefined, required: readonly string[], errors: { field: string; message: string; messageEn: string }[]): SheetRow[] | null {
+function readSheet(
+  ws: ExcelJS.Worksheet | undefined,
+  required: readonly string[],
+  errors: { field: string; message: string; messageEn: string }[],
+): SheetRow[] | null {
   if (!ws) return null;
   const header = new Map<number, string>();
   ws.getRow(1).eachCell((cell, col) => header.set(col, cellText(cell)));
   const names = new Set(header.values());
   for (const col of required) {
-    if (!names.has(col)) errors.push({ field: `${ws.name}/1/${col}`, message: `缺少表头“${col}”`, messageEn: `Missing header "${col}"` });
+    if (!names.has(col))
+      errors.push({
+        field: `${ws.name}/1/${col}`,
+        message: `缺少表头“${col}”`,
+        messageEn: `Missing header "${col}"`,
+      });
   }
   const rows: SheetRow[] = [];
   ws.eachRow((row, rowNumber) => {
@@ -69,8 +90,22 @@ function readSheet(ws: ExcelJS.Worksheet | undefined, required: readonly string[
 export function createOrgExcelService(db: DB, audit: AuditService) {
   async function loadLookups(scopePath: string) {
     const units = await db.selectFrom('units').select(['id', 'code', 'kind', 'path']).execute();
-    const unitsByCode = new Map<string, ExistingUnit & { path: string }>(units.map((u) => [u.code, { id: u.id, code: u.code, kind: u.kind as UnitKind, inScope: u.path.startsWith(scopePath), path: u.path }]));
-    const people = await db.selectFrom('people').select(['id', 'unit_id', 'name', 'username', 'mobile']).execute();
+    const unitsByCode = new Map<string, ExistingUnit & { path: string }>(
+      units.map((u) => [
+        u.code,
+        {
+          id: u.id,
+          code: u.code,
+          kind: u.kind as UnitKind,
+          inScope: u.path.startsWith(scopePath),
+          path: u.path,
+        },
+      ]),
+    );
+    const people = await db
+      .selectFrom('people')
+      .select(['id', 'unit_id', 'name', 'username', 'mobile'])
+      .execute();
     const byUsername = new Map<string, ExistingPerson>();
     const byUnitName = new Map<string, ExistingPerson>();
     for (const p of people) {
@@ -93,19 +128,37 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
       const actor = requireActor(ctx);
       const type = detectFileType(file);
       if (type !== 'application/zip') {
-        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', [{ field: 'file', message: `需要 .xlsx 文件，收到的是 ${type}`, messageEn: `An .xlsx file is required; got ${type}` }]);
+        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', [
+          {
+            field: 'file',
+            message: `需要 .xlsx 文件，收到的是 ${type}`,
+            messageEn: `An .xlsx file is required; got ${type}`,
+          },
+        ]);
       }
       const wb = new ExcelJS.Workbook();
       try {
         await wb.xlsx.load(file as unknown as ArrayBuffer);
       } catch {
-        throw new ApiError('IMPORT_REJECTED', [{ field: 'file', message: '文件已损坏或不是有效的 Excel (.xlsx) 文件', messageEn: 'The file is damaged or not a valid Excel (.xlsx) workbook' }]);
+        throw new ApiError('IMPORT_REJECTED', [
+          {
+            field: 'file',
+            message: '文件已损坏或不是有效的 Excel (.xlsx) 文件',
+            messageEn: 'The file is damaged or not a valid Excel (.xlsx) workbook',
+          },
+        ]);
       }
       const headerErrors: { field: string; message: string; messageEn: string }[] = [];
       const units = readSheet(wb.getWorksheet(UNIT_SHEET), REQUIRED_UNIT_COLUMNS, headerErrors);
       const people = readSheet(wb.getWorksheet(PEOPLE_SHEET), REQUIRED_PEOPLE_COLUMNS, headerErrors);
       if (!units && !people) {
-        throw new ApiError('IMPORT_REJECTED', [{ field: 'file', message: `工作簿中没有“${UNIT_SHEET}”或“${PEOPLE_SHEET}”工作表`, messageEn: `The workbook has no "${UNIT_SHEET}" or "${PEOPLE_SHEET}" sheet` }]);
+        throw new ApiError('IMPORT_REJECTED', [
+          {
+            field: 'file',
+            message: `工作簿中没有“${UNIT_SHEET}”或“${PEOPLE_SHEET}”工作表`,
+            messageEn: `The workbook has no "${UNIT_SHEET}" or "${PEOPLE_SHEET}" sheet`,
+          },
+        ]);
       }
       if (headerErrors.length > 0) throw new ApiError('IMPORT_REJECTED', headerErrors);
 
@@ -116,32 +169,69 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
       const result: ImportResult = { unitsCreated: 0, unitsUpdated: 0, peopleCreated: 0, peopleUpdated: 0 };
       await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
-        const paths = new Map<string, { id: number; path: string }>([...unitsByCode.values()].map((u) => [u.code, { id: u.id, path: u.path }]));
+        const paths = new Map<string, { id: number; path: string }>(
+          [...unitsByCode.values()].map((u) => [u.code, { id: u.id, path: u.path }]),
+        );
         // Parents before children: repeat passes until every unit's parent is placed.
         let pending: UnitOp[] = plan.units;
         while (pending.length > 0) {
           const next: UnitOp[] = [];
           for (const op of pending) {
             const parent = paths.get(op.parentCode);
-            const parentIsPending = pending.some((o) => o.code === op.parentCode && o !== op) && !paths.has(op.parentCode);
+            const parentIsPending =
+              pending.some((o) => o.code === op.parentCode && o !== op) && !paths.has(op.parentCode);
             if (!parent || parentIsPending) {
               next.push(op);
               continue;
             }
             if (op.existingId) {
-              const current = await trx.selectFrom('units').select(['path', 'version']).where('id', '=', op.existingId).executeTakeFirstOrThrow();
+              const current = await trx
+                .selectFrom('units')
+                .select(['path', 'version'])
+                .where('id', '=', op.existingId)
+                .executeTakeFirstOrThrow();
               const newPath = `${parent.path}${op.existingId}/`;
-              await trx.updateTable('units').set({ name: op.name, kind: op.kind, parent_id: parent.id, sort_order: op.sortOrder, version: current.version + 1, updated_at: at }).where('id', '=', op.existingId).execute();
+              await trx
+                .updateTable('units')
+                .set({
+                  name: op.name,
+                  kind: op.kind,
+                  parent_id: parent.id,
+                  sort_order: op.sortOrder,
+                  version: current.version + 1,
+                  updated_at: at,
+                })
+                .where('id', '=', op.existingId)
+                .execute();
               if (newPath !== current.path) {
-                const subtree = await trx.selectFrom('units').select(['id', 'path']).where('path', 'like', `${current.path}%`).execute();
-                for (const s of subtree) await trx.updateTable('units').set({ path: newPath + s.path.slice(current.path.length) }).where('id', '=', s.id).execute();
+                const subtree = await trx
+                  .selectFrom('units')
+                  .select(['id', 'path'])
+                  .where('path', 'like', `${current.path}%`)
+                  .execute();
+                for (const s of subtree)
+                  await trx
+                    .updateTable('units')
+                    .set({ path: newPath + s.path.slice(current.path.length) })
+                    .where('id', '=', s.id)
+                    .execute();
               }
               paths.set(op.code, { id: op.existingId, path: newPath });
               result.unitsUpdated++;
             } else {
               const row = await trx
                 .insertInto('units')
-                .values({ code: op.code, name: op.name, kind: op.kind, parent_id: parent.id, path: '/', sort_order: op.sortOrder, is_demo: 0, created_at: at, updated_at: at })
+                .values({
+                  code: op.code,
+                  name: op.name,
+                  kind: op.kind,
+                  parent_id: parent.id,
+                  path: '/',
+                  sort_order: op.sortOrder,
+                  is_demo: 0,
+                  created_at: at,
+                  updated_at: at,
+                })
                 .returning('id')
                 .executeTakeFirstOrThrow();
               const path = `${parent.path}${row.id}/`;
@@ -157,29 +247,74 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
         for (const op of plan.people) {
           const unitId = paths.get(op.unitCode)!.id;
           if (op.existingId) {
-            const current = await trx.selectFrom('people').select(['version', 'mobile', 'username', 'unit_id']).where('id', '=', op.existingId).executeTakeFirstOrThrow();
+            const current = await trx
+              .selectFrom('people')
+              .select(['version', 'mobile', 'username', 'unit_id'])
+              .where('id', '=', op.existingId)
+              .executeTakeFirstOrThrow();
             await trx
               .updateTable('people')
-              .set({ unit_id: unitId, name: op.name, title: op.title, mobile: op.mobile === undefined ? current.mobile : op.mobile, username: current.username ?? op.username, version: current.version + 1, updated_at: at })
+              .set({
+                unit_id: unitId,
+                name: op.name,
+                title: op.title,
+                mobile: op.mobile === undefined ? current.mobile : op.mobile,
+                username: current.username ?? op.username,
+                version: current.version + 1,
+                updated_at: at,
+              })
               .where('id', '=', op.existingId)
               .execute();
-            const before = await trx.selectFrom('person_roles').select('role').where('person_id', '=', op.existingId).execute();
+            const before = await trx
+              .selectFrom('person_roles')
+              .select('role')
+              .where('person_id', '=', op.existingId)
+              .execute();
             const have = new Set(before.map((r) => r.role));
             const removed = [...have].filter((r) => !op.roles.includes(r as never));
             const added = op.roles.filter((r) => !have.has(r));
-            if (removed.length) await trx.deleteFrom('person_roles').where('person_id', '=', op.existingId).where('role', 'in', removed).execute();
-            if (added.length) await trx.insertInto('person_roles').values(added.map((role) => ({ person_id: op.existingId!, role, assigned_at: at }))).execute();
+            if (removed.length)
+              await trx
+                .deleteFrom('person_roles')
+                .where('person_id', '=', op.existingId)
+                .where('role', 'in', removed)
+                .execute();
+            if (added.length)
+              await trx
+                .insertInto('person_roles')
+                .values(added.map((role) => ({ person_id: op.existingId!, role, assigned_at: at })))
+                .execute();
             if (removed.length || added.length || current.unit_id !== unitId) {
-              await trx.updateTable('sessions').set({ revoked_at: at }).where('person_id', '=', op.existingId).where('revoked_at', 'is', null).execute();
+              await trx
+                .updateTable('sessions')
+                .set({ revoked_at: at })
+                .where('person_id', '=', op.existingId)
+                .where('revoked_at', 'is', null)
+                .execute();
             }
             result.peopleUpdated++;
           } else {
             const row = await trx
               .insertInto('people')
-              .values({ unit_id: unitId, name: op.name, title: op.title, mobile: op.mobile ?? null, username: op.username, must_change_password: 1, disabled: 0, is_demo: 0, created_at: at, updated_at: at })
+              .values({
+                unit_id: unitId,
+                name: op.name,
+                title: op.title,
+                mobile: op.mobile ?? null,
+                username: op.username,
+                must_change_password: 1,
+                disabled: 0,
+                is_demo: 0,
+                created_at: at,
+                updated_at: at,
+              })
               .returning('id')
               .executeTakeFirstOrThrow();
-            if (op.roles.length) await trx.insertInto('person_roles').values(op.roles.map((role) => ({ person_id: row.id, role, assigned_at: at }))).execute();
+            if (op.roles.length)
+              await trx
+                .insertInto('person_roles')
+                .values(op.roles.map((role) => ({ person_id: row.id, role, assigned_at: at })))
+                .execute();
             result.peopleCreated++;
           }
         }
@@ -194,19 +329,44 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
       const units = await db
         .selectFrom('units')
         .leftJoin('units as parent', 'parent.id', 'units.parent_id')
-        .select(['units.id', 'units.code', 'units.name', 'units.kind', 'units.sort_order', 'parent.code as parent_code'])
+        .select([
+          'units.id',
+          'units.code',
+          'units.name',
+          'units.kind',
+          'units.sort_order',
+          'parent.code as parent_code',
+        ])
         .where('units.path', 'like', `${actor.scopePath}%`)
         .orderBy('units.path')
         .execute();
       const people = await db
         .selectFrom('people')
         .innerJoin('units', 'units.id', 'people.unit_id')
-        .select(['people.id', 'people.name', 'units.code as unit_code', 'people.title', 'people.mobile', 'people.username'])
+        .select([
+          'people.id',
+          'people.name',
+          'units.code as unit_code',
+          'people.title',
+          'people.mobile',
+          'people.username',
+        ])
         .where('units.path', 'like', `${actor.scopePath}%`)
         .orderBy('units.sort_order')
         .orderBy('people.id')
         .execute();
-      const roles = people.length ? await db.selectFrom('person_roles').select(['person_id', 'role']).where('person_id', 'in', people.map((p) => p.id)).orderBy('role').execute() : [];
+      const roles = people.length
+        ? await db
+            .selectFrom('person_roles')
+            .select(['person_id', 'role'])
+            .where(
+              'person_id',
+              'in',
+              people.map((p) => p.id),
+            )
+            .orderBy('role')
+            .execute()
+        : [];
       const rolesOf = new Map<number, string[]>();
       for (const r of roles) rolesOf.set(r.person_id, [...(rolesOf.get(r.person_id) ?? []), r.role]);
 
@@ -215,12 +375,25 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
       const us = wb.addWorksheet(UNIT_SHEET);
       us.addRow([...UNIT_COLUMNS]);
       // The bureau itself is the root of the export: it has no parent in the file.
-      for (const u of units) us.addRow([u.code, u.name, formatKind(u.kind), u.parent_code ?? '', u.sort_order]);
+      for (const u of units)
+        us.addRow([u.code, u.name, formatKind(u.kind), u.parent_code ?? '', u.sort_order]);
       const ps = wb.addWorksheet(PEOPLE_SHEET);
       ps.addRow([...PEOPLE_COLUMNS]);
-      for (const p of people) ps.addRow([p.name, p.unit_code, p.title, p.mobile ? (unmasked ? p.mobile : maskMobile(p.mobile)) : '', formatRoles(rolesOf.get(p.id) ?? []), p.username ?? '']);
+      for (const p of people)
+        ps.addRow([
+          p.name,
+          p.unit_code,
+          p.title,
+          p.mobile ? (unmasked ? p.mobile : maskMobile(p.mobile)) : '',
+          formatRoles(rolesOf.get(p.id) ?? []),
+          p.username ?? '',
+        ]);
       styleSheets(wb);
-      await audit.record(ctx, { action: 'org.export', objectType: 'organisation', detail: { units: units.length, people: people.length, unmaskedMobiles: unmasked } });
+      await audit.record(ctx, {
+        action: 'org.export',
+        objectType: 'organisation',
+        detail: { units: units.length, people: people.length, unmaskedMobiles: unmasked },
+      });
       return Buffer.from(await wb.xlsx.writeBuffer());
     },
 
@@ -231,11 +404,20 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
       us.addRow(['CD-EXAMPLE', '示例科室（导入前请删除此行）', '科室', 'CDHB', 90]);
       const ps = wb.addWorksheet(PEOPLE_SHEET);
       ps.addRow([...PEOPLE_COLUMNS]);
-      ps.addRow(['张三（示例，导入前请删除此行）', 'CD-EXAMPLE', '科员', '13800001234', '信息员', 'zhangsan.example']);
+      ps.addRow([
+        '张三（示例，导入前请删除此行）',
+        'CD-EXAMPLE',
+        '科员',
+        '13800001234',
+        '信息员',
+        'zhangsan.example',
+      ]);
       const help = wb.addWorksheet('说明');
       for (const line of [
         ['单位：编码唯一；类别为 科室 / 区县市环保局(分局) / 局属单位；上级编码为已有单位或本表中的单位。'],
-        ['人员：单位编码须存在；手机为 11 位中国大陆手机号；角色可填多个，用“、”分隔：信息员、分管领导、审核员、局领导、网站编辑、举报受理员、审计管理员、信息中心管理员。'],
+        [
+          '人员：单位编码须存在；手机为 11 位中国大陆手机号；角色可填多个，用“、”分隔：信息员、分管领导、审核员、局领导、网站编辑、举报受理员、审计管理员、信息中心管理员。',
+        ],
         ['有用户名的人员导入后需由管理员“重置密码”发放临时密码，首次登录须修改。'],
         ['任何一行有错误时，整个文件都不会导入。'],
       ])

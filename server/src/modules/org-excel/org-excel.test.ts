@@ -24,9 +24,23 @@ async function workbook(units: unknown[][], people: unknown[][]) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const upload = (buf: Buffer, name = 'org.xlsx', type = XLSX) => t.inject({ method: 'POST', url: '/api/v1/org/import', cookie: admin, ...multipartFile('file', name, buf, type) });
+const upload = (buf: Buffer, name = 'org.xlsx', type = XLSX) =>
+  t.inject({
+    method: 'POST',
+    url: '/api/v1/org/import',
+    cookie: admin,
+    ...multipartFile('file', name, buf, type),
+  });
 const counts = async () => {
-  const n = async (table: 'units' | 'people') => Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (table: 'units' | 'people') =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { units: await n('units'), people: await n('people') };
 };
 
@@ -47,8 +61,17 @@ describe('Excel import', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ unitsCreated: 2, unitsUpdated: 0, peopleCreated: 2, peopleUpdated: 0 });
     expect(await counts()).toEqual({ units: before.units + 2, people: before.people + 2 });
-    const wu = await t.database.db.selectFrom('people').select(['mobile', 'username', 'must_change_password', 'password_hash']).where('name', '=', '吴信').executeTakeFirstOrThrow();
-    expect(wu).toEqual({ mobile: '13907368888', username: 'wu.xin', must_change_password: 1, password_hash: null });
+    const wu = await t.database.db
+      .selectFrom('people')
+      .select(['mobile', 'username', 'must_change_password', 'password_hash'])
+      .where('name', '=', '吴信')
+      .executeTakeFirstOrThrow();
+    expect(wu).toEqual({
+      mobile: '13907368888',
+      username: 'wu.xin',
+      must_change_password: 1,
+      password_hash: null,
+    });
   });
 
   it('imports nothing when any row is bad, and names every bad row, column and reason', async () => {
@@ -76,7 +99,16 @@ describe('Excel import', () => {
     expect(body.message).toContain('未导入');
     const fields = body.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['单位/3/编码', '单位/4/类别', '单位/5/上级编码', '人员/3/手机', '人员/4/角色', '人员/5/姓名', '人员/6/单位编码', '人员/7/用户名']),
+      expect.arrayContaining([
+        '单位/3/编码',
+        '单位/4/类别',
+        '单位/5/上级编码',
+        '人员/3/手机',
+        '人员/4/角色',
+        '人员/5/姓名',
+        '人员/6/单位编码',
+        '人员/7/用户名',
+      ]),
     );
     for (const f of body.fields) expect(f.messageEn).toBeTruthy();
     expect(await counts()).toEqual(before);
@@ -87,7 +119,10 @@ describe('Excel import', () => {
     const wrong = await upload(png, 'people.xlsx');
     expect(wrong.statusCode).toBe(415);
     expect(wrong.json().fields[0].messageEn).toContain('image/png');
-    const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('this is not really a zip')]);
+    const broken = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.from('this is not really a zip'),
+    ]);
     const res = await upload(broken);
     expect(res.statusCode).toBe(422);
     expect(res.json().fields[0].field).toBe('file');
@@ -98,7 +133,10 @@ describe('Excel import', () => {
     wb.addWorksheet('人员').addRow(['名字', '手机']);
     const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(res.statusCode).toBe(422);
-    expect(res.json().fields.map((f: { field: string }) => f.field)).toEqual(['人员/1/姓名', '人员/1/单位编码']);
+    expect(res.json().fields.map((f: { field: string }) => f.field)).toEqual([
+      '人员/1/姓名',
+      '人员/1/单位编码',
+    ]);
   });
 
   it('exports units and people to a workbook that imports back unchanged', async () => {
@@ -117,13 +155,22 @@ describe('Excel import', () => {
     expect(again.json().unitsCreated).toBe(0);
     expect(again.json().peopleCreated).toBe(0);
     expect(await counts()).toEqual(before);
-    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'org.export').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('action', '=', 'org.export')
+      .execute();
     expect(audit.length).toBeGreaterThan(0);
   });
 
   it('lets only roles with the permission import', async () => {
     const officer = await t.login('officer.wl', 'Demo-Officer-2018!');
-    const res = await t.inject({ method: 'POST', url: '/api/v1/org/import', cookie: officer, ...multipartFile('file', 'x.xlsx', await workbook([], [])) });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/org/import',
+      cookie: officer,
+      ...multipartFile('file', 'x.xlsx', await workbook([], [])),
+    });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -1,6 +1,13 @@
 // The Excel layout officers already use for units and people: one sheet each, a header row, one
 // record a row. Export writes it; import reads it back, so an exported file can be edited and re-imported.
-import { ROLE_LABELS, ROLES, UNIT_KIND_LABELS, UNIT_KINDS, type Role, type UnitKind } from '@greenvoice/common';
+import {
+  ROLE_LABELS,
+  ROLES,
+  UNIT_KIND_LABELS,
+  UNIT_KINDS,
+  type Role,
+  type UnitKind,
+} from '@greenvoice/common';
 
 export const UNIT_SHEET = '单位';
 export const PEOPLE_SHEET = '人员';
@@ -21,7 +28,8 @@ const KIND_ALIASES: Record<string, UnitKind> = {
 export function parseKind(text: string): UnitKind | null {
   const t = text.trim();
   if ((UNIT_KINDS as readonly string[]).includes(t)) return t as UnitKind;
-  for (const k of UNIT_KINDS) if (UNIT_KIND_LABELS[k].zh === t || UNIT_KIND_LABELS[k].en.toLowerCase() === t.toLowerCase()) return k;
+  for (const k of UNIT_KINDS)
+    if (UNIT_KIND_LABELS[k].zh === t || UNIT_KIND_LABELS[k].en.toLowerCase() === t.toLowerCase()) return k;
   return KIND_ALIASES[t] ?? null;
 }
 
@@ -30,12 +38,17 @@ export function parseRoles(text: string): { roles: Role[]; unknown: string[] } {
   const roles: Role[] = [];
   const unknown: string[] = [];
   for (const part of text.split(/[、,，;；\s]+/).filter(Boolean)) {
-    const role = (ROLES as readonly string[]).includes(part) ? (part as Role) : ROLES.find((r) => ROLE_LABELS[r].zh === part || ROLE_LABELS[r].en.toLowerCase() === part.toLowerCase());
+    const role = (ROLES as readonly string[]).includes(part)
+      ? (part as Role)
+      : ROLES.find(
+          (r) => ROLE_LABELS[r].zh === part || ROLE_LABELS[r].en.toLowerCase() === part.toLowerCase(),
+        );
     if (!role) unknown.push(part);
     else if (!roles.includes(role)) roles.push(role);
   }
   return { roles, unknown };
 }
 
-export const formatRoles = (roles: readonly string[]) => roles.map((r) => ROLE_LABELS[r as Role]?.zh ?? r).join('、');
+export const formatRoles = (roles: readonly string[]) =>
+  roles.map((r) => ROLE_LABELS[r as Role]?.zh ?? r).join('、');
 export const formatKind = (kind: string) => UNIT_KIND_LABELS[kind as UnitKind]?.zh ?? kind;

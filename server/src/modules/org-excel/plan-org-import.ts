@@ -1,6 +1,13 @@
 // Checks every row of an import file and, only if all are good, returns what to create and update.
 // Pure: the database's current state comes in as lookups, so every rule is testable on its own.
-import { CHILD_KINDS, normaliseMobile, UNIT_KIND_LABELS, type FieldError, type Role, type UnitKind } from '@greenvoice/common';
+import {
+  CHILD_KINDS,
+  normaliseMobile,
+  UNIT_KIND_LABELS,
+  type FieldError,
+  type Role,
+  type UnitKind,
+} from '@greenvoice/common';
 import { MAX_ROWS, PEOPLE_SHEET, parseKind, parseRoles, UNIT_SHEET } from './org-sheet-format.ts';
 
 export type SheetRow = { row: number; cells: Record<string, string> };
@@ -55,7 +62,8 @@ export function planOrgImport(
   lookups: ImportLookups,
 ): { ok: true; units: UnitOp[]; people: PersonOp[] } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const fail = (sheet: string, row: number, column: string, zh: string, en: string) => errors.push({ field: `${sheet}/${row}/${column}`, message: zh, messageEn: en });
+  const fail = (sheet: string, row: number, column: string, zh: string, en: string) =>
+    errors.push({ field: `${sheet}/${row}/${column}`, message: zh, messageEn: en });
 
   const unitOps: UnitOp[] = [];
   const fileUnits = new Map<string, UnitOp>();
@@ -67,19 +75,43 @@ export function planOrgImport(
     const orderText = cells['排序'] ?? '';
     let bad = false;
     if (!CODE.test(code)) {
-      fail(UNIT_SHEET, row, '编码', code ? '编码只能由字母、数字、-、_ 组成，最多 32 位' : '必填', code ? 'Letters, digits, - and _ only, at most 32' : 'Required');
+      fail(
+        UNIT_SHEET,
+        row,
+        '编码',
+        code ? '编码只能由字母、数字、-、_ 组成，最多 32 位' : '必填',
+        code ? 'Letters, digits, - and _ only, at most 32' : 'Required',
+      );
       bad = true;
     } else if (fileUnits.has(code)) {
-      fail(UNIT_SHEET, row, '编码', `编码与第 ${fileUnits.get(code)!.row} 行重复`, `Same code as row ${fileUnits.get(code)!.row}`);
+      fail(
+        UNIT_SHEET,
+        row,
+        '编码',
+        `编码与第 ${fileUnits.get(code)!.row} 行重复`,
+        `Same code as row ${fileUnits.get(code)!.row}`,
+      );
       bad = true;
     }
     if (!name || name.length > 100) {
-      fail(UNIT_SHEET, row, '名称', name ? '最多 100 个字符' : '必填', name ? 'At most 100 characters' : 'Required');
+      fail(
+        UNIT_SHEET,
+        row,
+        '名称',
+        name ? '最多 100 个字符' : '必填',
+        name ? 'At most 100 characters' : 'Required',
+      );
       bad = true;
     }
     const kind = parseKind(kindText);
     if (!kind) {
-      fail(UNIT_SHEET, row, '类别', `类别“${kindText}”无效，应为：科室、区县市环保局(分局)、局属单位等`, `Unknown kind "${kindText}"`);
+      fail(
+        UNIT_SHEET,
+        row,
+        '类别',
+        `类别“${kindText}”无效，应为：科室、区县市环保局(分局)、局属单位等`,
+        `Unknown kind "${kindText}"`,
+      );
       bad = true;
     }
     if (!parentCode) {
@@ -93,25 +125,53 @@ export function planOrgImport(
     }
     const existing = CODE.test(code) ? lookups.unitByCode(code) : undefined;
     if (existing && !existing.inScope) {
-      fail(UNIT_SHEET, row, '编码', '该编码已被其他机构的单位使用', 'This code belongs to a unit of another organisation');
+      fail(
+        UNIT_SHEET,
+        row,
+        '编码',
+        '该编码已被其他机构的单位使用',
+        'This code belongs to a unit of another organisation',
+      );
       bad = true;
     }
     if (bad) continue;
-    const op: UnitOp = { row, code, name, kind: kind!, parentCode, sortOrder, existingId: existing?.id ?? null };
+    const op: UnitOp = {
+      row,
+      code,
+      name,
+      kind: kind!,
+      parentCode,
+      sortOrder,
+      existingId: existing?.id ?? null,
+    };
     unitOps.push(op);
     fileUnits.set(code, op);
   }
 
   // Parents: in the file or already stored (in scope); kinds must fit; no cycles within the file.
-  const kindOf = (code: string): UnitKind | undefined => fileUnits.get(code)?.kind ?? (lookups.unitByCode(code)?.inScope ? lookups.unitByCode(code)!.kind : undefined);
+  const kindOf = (code: string): UnitKind | undefined =>
+    fileUnits.get(code)?.kind ??
+    (lookups.unitByCode(code)?.inScope ? lookups.unitByCode(code)!.kind : undefined);
   for (const op of unitOps) {
     const parentKind = kindOf(op.parentCode);
     if (!parentKind) {
-      fail(UNIT_SHEET, op.row, '上级编码', `上级单位“${op.parentCode}”不存在`, `Parent unit "${op.parentCode}" does not exist`);
+      fail(
+        UNIT_SHEET,
+        op.row,
+        '上级编码',
+        `上级单位“${op.parentCode}”不存在`,
+        `Parent unit "${op.parentCode}" does not exist`,
+      );
       continue;
     }
     if (!CHILD_KINDS[parentKind].includes(op.kind)) {
-      fail(UNIT_SHEET, op.row, '类别', `${UNIT_KIND_LABELS[parentKind].zh}下不能设${UNIT_KIND_LABELS[op.kind].zh}`, `A ${UNIT_KIND_LABELS[op.kind].en} cannot sit under a ${UNIT_KIND_LABELS[parentKind].en}`);
+      fail(
+        UNIT_SHEET,
+        op.row,
+        '类别',
+        `${UNIT_KIND_LABELS[parentKind].zh}下不能设${UNIT_KIND_LABELS[op.kind].zh}`,
+        `A ${UNIT_KIND_LABELS[op.kind].en} cannot sit under a ${UNIT_KIND_LABELS[parentKind].en}`,
+      );
       continue;
     }
     const seen = new Set([op.code]);
@@ -136,7 +196,13 @@ export function planOrgImport(
     const username = (cells['用户名'] ?? '').toLowerCase() || null;
     let bad = false;
     if (!name || name.length > 50) {
-      fail(PEOPLE_SHEET, row, '姓名', name ? '最多 50 个字符' : '必填', name ? 'At most 50 characters' : 'Required');
+      fail(
+        PEOPLE_SHEET,
+        row,
+        '姓名',
+        name ? '最多 50 个字符' : '必填',
+        name ? 'At most 50 characters' : 'Required',
+      );
       bad = true;
     }
     const unit = fileUnits.get(unitCode) ?? lookups.unitByCode(unitCode);
@@ -156,27 +222,57 @@ export function planOrgImport(
     else {
       mobile = normaliseMobile(mobileText);
       if (!mobile) {
-        fail(PEOPLE_SHEET, row, '手机', `“${mobileText}”不是有效的 11 位中国大陆手机号`, `"${mobileText}" is not an 11-digit mainland mobile number`);
+        fail(
+          PEOPLE_SHEET,
+          row,
+          '手机',
+          `“${mobileText}”不是有效的 11 位中国大陆手机号`,
+          `"${mobileText}" is not an 11-digit mainland mobile number`,
+        );
         bad = true;
       }
     }
     const { roles, unknown } = parseRoles(rolesText);
     if (unknown.length > 0) {
-      fail(PEOPLE_SHEET, row, '角色', `未知角色：${unknown.join('、')}`, `Unknown roles: ${unknown.join(', ')}`);
+      fail(
+        PEOPLE_SHEET,
+        row,
+        '角色',
+        `未知角色：${unknown.join('、')}`,
+        `Unknown roles: ${unknown.join(', ')}`,
+      );
       bad = true;
     }
     if (username !== null) {
       if (!USERNAME.test(username)) {
-        fail(PEOPLE_SHEET, row, '用户名', '用户名应以字母开头，3–32 位字母、数字、_ . -', 'A user name starts with a letter: 3–32 letters, digits, _ . -');
+        fail(
+          PEOPLE_SHEET,
+          row,
+          '用户名',
+          '用户名应以字母开头，3–32 位字母、数字、_ . -',
+          'A user name starts with a letter: 3–32 letters, digits, _ . -',
+        );
         bad = true;
       } else if (fileUsernames.has(username)) {
-        fail(PEOPLE_SHEET, row, '用户名', `用户名与第 ${fileUsernames.get(username)} 行重复`, `Same user name as row ${fileUsernames.get(username)}`);
+        fail(
+          PEOPLE_SHEET,
+          row,
+          '用户名',
+          `用户名与第 ${fileUsernames.get(username)} 行重复`,
+          `Same user name as row ${fileUsernames.get(username)}`,
+        );
         bad = true;
       }
     }
     const nameKey = `${unitCode}\u0000${name}`;
     if (name && fileNames.has(nameKey)) {
-      fail(PEOPLE_SHEET, row, '姓名', `同一单位的同名人员与第 ${fileNames.get(nameKey)} 行重复`, `Same person (unit and name) as row ${fileNames.get(nameKey)}`);
+      fail(
+        PEOPLE_SHEET,
+        row,
+        '姓名',
+        `同一单位的同名人员与第 ${fileNames.get(nameKey)} 行重复`,
+        `Same person (unit and name) as row ${fileNames.get(nameKey)}`,
+      );
       bad = true;
     }
     if (bad) continue;
@@ -190,20 +286,30 @@ export function planOrgImport(
       fail(PEOPLE_SHEET, row, '用户名', '用户名已属于另一人员', 'This user name belongs to someone else');
       continue;
     }
-    if (byUsername && !byName && (byUsername.name !== name)) {
+    if (byUsername && !byName && byUsername.name !== name) {
       fail(PEOPLE_SHEET, row, '用户名', '用户名已被使用', 'This user name is already taken');
       continue;
     }
     const existing = byName ?? byUsername;
     if (existing?.username && username && existing.username !== username) {
-      fail(PEOPLE_SHEET, row, '用户名', `该人员已有用户名“${existing.username}”，不能通过导入更改`, `This person already has the user name "${existing.username}"`);
+      fail(
+        PEOPLE_SHEET,
+        row,
+        '用户名',
+        `该人员已有用户名“${existing.username}”，不能通过导入更改`,
+        `This person already has the user name "${existing.username}"`,
+      );
       continue;
     }
     personOps.push({ row, name, unitCode, title, mobile, roles, username, existingId: existing?.id ?? null });
   }
 
   if ((sheets.units?.length ?? 0) > MAX_ROWS || (sheets.people?.length ?? 0) > MAX_ROWS) {
-    errors.push({ field: 'file', message: `每个工作表最多 ${MAX_ROWS} 行`, messageEn: `At most ${MAX_ROWS} rows a sheet` });
+    errors.push({
+      field: 'file',
+      message: `每个工作表最多 ${MAX_ROWS} 行`,
+      messageEn: `At most ${MAX_ROWS} rows a sheet`,
+    });
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, units: unitOps, people: personOps };

@@ -29,19 +29,40 @@ const columns = [
 
 export function createPeopleRepo(db: DB) {
   const base = (f: PeopleFilter) => {
-    let q = db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id').where('units.path', 'like', `${f.scopePath}%`);
+    let q = db
+      .selectFrom('people')
+      .innerJoin('units', 'units.id', 'people.unit_id')
+      .where('units.path', 'like', `${f.scopePath}%`);
     if (f.unitId) q = q.where('people.unit_id', '=', f.unitId);
-    if (f.role) q = q.where((eb) => eb.exists(eb.selectFrom('person_roles').whereRef('person_roles.person_id', '=', 'people.id').where('person_roles.role', '=', f.role!).select('person_roles.person_id')));
+    if (f.role)
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('person_roles')
+            .whereRef('person_roles.person_id', '=', 'people.id')
+            .where('person_roles.role', '=', f.role!)
+            .select('person_roles.person_id'),
+        ),
+      );
     if (f.q) {
       const like = `%${f.q}%`;
-      q = q.where((eb) => eb.or([eb('people.name', 'like', like), eb('people.username', 'like', like), eb('people.title', 'like', like), eb('units.name', 'like', like)]));
+      q = q.where((eb) =>
+        eb.or([
+          eb('people.name', 'like', like),
+          eb('people.username', 'like', like),
+          eb('people.title', 'like', like),
+          eb('units.name', 'like', like),
+        ]),
+      );
     }
     return q;
   };
 
   return {
     async list(f: PeopleFilter, page: number, pageSize: number) {
-      const total = await base(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const total = await base(f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const items = await base(f)
         .select(columns)
         .orderBy('units.sort_order')
@@ -63,10 +84,18 @@ export function createPeopleRepo(db: DB) {
         .executeTakeFirst();
     },
 
-    async rolesByPerson(ids: number[], trx: Transaction<Database> | DB = db): Promise<Map<number, { role: string; assigned_at: string }[]>> {
+    async rolesByPerson(
+      ids: number[],
+      trx: Transaction<Database> | DB = db,
+    ): Promise<Map<number, { role: string; assigned_at: string }[]>> {
       const map = new Map<number, { role: string; assigned_at: string }[]>();
       if (ids.length === 0) return map;
-      const rows = await trx.selectFrom('person_roles').selectAll().where('person_id', 'in', ids).orderBy('role').execute();
+      const rows = await trx
+        .selectFrom('person_roles')
+        .selectAll()
+        .where('person_id', 'in', ids)
+        .orderBy('role')
+        .execute();
       for (const r of rows) {
         const list = map.get(r.person_id) ?? [];
         list.push({ role: r.role, assigned_at: r.assigned_at });
@@ -76,21 +105,43 @@ export function createPeopleRepo(db: DB) {
     },
 
     async findByUsername(username: string, trx: Transaction<Database> | DB = db) {
-      return trx.selectFrom('people').select(['id', 'unit_id', 'name']).where('username', '=', username.toLowerCase()).executeTakeFirst();
+      return trx
+        .selectFrom('people')
+        .select(['id', 'unit_id', 'name'])
+        .where('username', '=', username.toLowerCase())
+        .executeTakeFirst();
     },
 
     async findByUnitAndName(unitId: number, name: string, trx: Transaction<Database> | DB = db) {
-      return trx.selectFrom('people').select(['id', 'username', 'version']).where('unit_id', '=', unitId).where('name', '=', name).executeTakeFirst();
+      return trx
+        .selectFrom('people')
+        .select(['id', 'username', 'version'])
+        .where('unit_id', '=', unitId)
+        .where('name', '=', name)
+        .executeTakeFirst();
     },
 
     /** Replaces a person's roles, keeping the assignment time of roles they already had. */
     async setRoles(trx: Transaction<Database>, personId: number, roles: readonly string[], at: string) {
-      const current = await trx.selectFrom('person_roles').select('role').where('person_id', '=', personId).execute();
+      const current = await trx
+        .selectFrom('person_roles')
+        .select('role')
+        .where('person_id', '=', personId)
+        .execute();
       const have = new Set(current.map((r) => r.role));
       const removed = [...have].filter((r) => !roles.includes(r));
-      if (removed.length > 0) await trx.deleteFrom('person_roles').where('person_id', '=', personId).where('role', 'in', removed).execute();
+      if (removed.length > 0)
+        await trx
+          .deleteFrom('person_roles')
+          .where('person_id', '=', personId)
+          .where('role', 'in', removed)
+          .execute();
       const added = roles.filter((r) => !have.has(r));
-      if (added.length > 0) await trx.insertInto('person_roles').values(added.map((role) => ({ person_id: personId, role, assigned_at: at }))).execute();
+      if (added.length > 0)
+        await trx
+          .insertInto('person_roles')
+          .values(added.map((role) => ({ person_id: personId, role, assigned_at: at })))
+          .execute();
       return { added, removed };
     },
   };

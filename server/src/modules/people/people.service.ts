@@ -1,4 +1,12 @@
-import { maskMobile, normaliseMobile, type AccountAction, type Person, type PersonInput, type PersonUpdate, type Role } from '@greenvoice/common';
+import {
+  maskMobile,
+  normaliseMobile,
+  type AccountAction,
+  type Person,
+  type PersonInput,
+  type PersonUpdate,
+  type Role,
+} from '@greenvoice/common';
 import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
@@ -32,11 +40,21 @@ export function presentPerson(r: PersonRow, roles: { role: string }[]): Person {
 export function mobileOrThrow(raw: string | undefined): string | null {
   if (raw === undefined || raw.trim() === '') return null;
   const mobile = normaliseMobile(raw);
-  if (!mobile) throw invalid('/mobile', '手机号码应为 11 位中国大陆手机号', 'Must be an 11-digit mainland China mobile number');
+  if (!mobile)
+    throw invalid(
+      '/mobile',
+      '手机号码应为 11 位中国大陆手机号',
+      'Must be an 11-digit mainland China mobile number',
+    );
   return mobile;
 }
 
-export function createPeopleService(repo: PeopleRepo, units: UnitsService, auth: AuthService, audit: AuditService) {
+export function createPeopleService(
+  repo: PeopleRepo,
+  units: UnitsService,
+  auth: AuthService,
+  audit: AuditService,
+) {
   async function getVisible(ctx: RequestContext, id: number) {
     const row = await repo.findInScope(id, requireActor(ctx).scopePath);
     if (!row) throw notFound();
@@ -49,7 +67,8 @@ export function createPeopleService(repo: PeopleRepo, units: UnitsService, auth:
     try {
       return await units.getVisible(ctx, unitId);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'NOT_FOUND') throw invalid('/unitId', '单位不存在', 'The unit does not exist');
+      if (err instanceof ApiError && err.code === 'NOT_FOUND')
+        throw invalid('/unitId', '单位不存在', 'The unit does not exist');
       throw err;
     }
   }
@@ -57,10 +76,22 @@ export function createPeopleService(repo: PeopleRepo, units: UnitsService, auth:
   return {
     getVisible,
 
-    async list(ctx: RequestContext, query: { q?: string; unitId?: number; role?: Role; page?: number; pageSize?: number }) {
+    async list(
+      ctx: RequestContext,
+      query: { q?: string; unitId?: number; role?: Role; page?: number; pageSize?: number },
+    ) {
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
-      const { items, total } = await repo.list({ scopePath: requireActor(ctx).scopePath, q: query.q?.trim() || undefined, unitId: query.unitId, role: query.role }, page, pageSize);
+      const { items, total } = await repo.list(
+        {
+          scopePath: requireActor(ctx).scopePath,
+          q: query.q?.trim() || undefined,
+          unitId: query.unitId,
+          role: query.role,
+        },
+        page,
+        pageSize,
+      );
       const roles = await repo.rolesByPerson(items.map((i) => i.id));
       return { items: items.map((i) => presentPerson(i, roles.get(i.id) ?? [])), total, page, pageSize };
     },
@@ -74,26 +105,59 @@ export function createPeopleService(repo: PeopleRepo, units: UnitsService, auth:
       const mobile = mobileOrThrow(input.mobile);
       const username = input.username?.toLowerCase() ?? null;
       if (username && (await repo.findByUsername(username))) {
-        throw new ApiError('DUPLICATE', [{ field: '/username', message: '用户名已被使用', messageEn: 'This user name is already taken' }]);
+        throw new ApiError('DUPLICATE', [
+          { field: '/username', message: '用户名已被使用', messageEn: 'This user name is already taken' },
+        ]);
       }
       if (input.initialPassword !== undefined) {
-        if (!username) throw invalid('/initialPassword', '设置初始密码需要同时填写用户名', 'An initial password needs a user name');
-        await auth.passwordRulesOrThrow(input.initialPassword, input.roles, { username, name: input.name }, '/initialPassword');
+        if (!username)
+          throw invalid(
+            '/initialPassword',
+            '设置初始密码需要同时填写用户名',
+            'An initial password needs a user name',
+          );
+        await auth.passwordRulesOrThrow(
+          input.initialPassword,
+          input.roles,
+          { username, name: input.name },
+          '/initialPassword',
+        );
       }
       const id = await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
         const row = await trx
           .insertInto('people')
-          .values({ unit_id: unit.id, name: input.name.trim(), title: input.title?.trim() ?? '', mobile, username, must_change_password: 1, disabled: 0, is_demo: 0, created_at: at, updated_at: at })
+          .values({
+            unit_id: unit.id,
+            name: input.name.trim(),
+            title: input.title?.trim() ?? '',
+            mobile,
+            username,
+            must_change_password: 1,
+            disabled: 0,
+            is_demo: 0,
+            created_at: at,
+            updated_at: at,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await repo.setRoles(trx, row.id, input.roles, at);
-        if (input.initialPassword !== undefined) await auth.setPassword(trx, row.id, input.initialPassword, true);
+        if (input.initialPassword !== undefined)
+          await auth.setPassword(trx, row.id, input.initialPassword, true);
         await record({
           action: 'person.create',
           objectType: 'person',
           objectId: row.id,
-          detail: { after: { unitId: unit.id, name: input.name, title: input.title ?? '', mobile: mobile ? maskMobile(mobile) : null, roles: input.roles, username } },
+          detail: {
+            after: {
+              unitId: unit.id,
+              name: input.name,
+              title: input.title ?? '',
+              mobile: mobile ? maskMobile(mobile) : null,
+              roles: input.roles,
+              username,
+            },
+          },
         });
         return row.id;
       });
@@ -110,7 +174,14 @@ export function createPeopleService(repo: PeopleRepo, units: UnitsService, auth:
         const at = nowIso();
         const updated = await trx
           .updateTable('people')
-          .set({ unit_id: unitId, name: input.name?.trim() ?? current.name, title: input.title?.trim() ?? current.title, mobile, version: current.version + 1, updated_at: at })
+          .set({
+            unit_id: unitId,
+            name: input.name?.trim() ?? current.name,
+            title: input.title?.trim() ?? current.title,
+            mobile,
+            version: current.version + 1,
+            updated_at: at,
+          })
           .where('id', '=', id)
           .where('version', '=', input.version)
           .executeTakeFirst();
@@ -127,8 +198,20 @@ export function createPeopleService(repo: PeopleRepo, units: UnitsService, auth:
           objectType: 'person',
           objectId: id,
           detail: {
-            before: { unitId: before.unitId, name: before.name, title: before.title, mobile: before.mobileMasked, roles: before.roles },
-            after: { unitId, name: input.name ?? current.name, title: input.title ?? current.title, mobile: mobile ? maskMobile(mobile) : null, roles: input.roles ?? before.roles },
+            before: {
+              unitId: before.unitId,
+              name: before.name,
+              title: before.title,
+              mobile: before.mobileMasked,
+              roles: before.roles,
+            },
+            after: {
+              unitId,
+              name: input.name ?? current.name,
+              title: input.title ?? current.title,
+              mobile: mobile ? maskMobile(mobile) : null,
+              roles: input.roles ?? before.roles,
+            },
           },
         });
       });
@@ -137,10 +220,19 @@ export function createPeopleService(repo: PeopleRepo, units: UnitsService, auth:
 
     async remove(ctx: RequestContext, id: number): Promise<void> {
       const current = await getVisible(ctx, id);
-      if (current.id === requireActor(ctx).personId) throw new ApiError('UNPROCESSABLE', undefined, { zh: '不能删除自己', en: 'You cannot delete yourself' });
+      if (current.id === requireActor(ctx).personId)
+        throw new ApiError('UNPROCESSABLE', undefined, {
+          zh: '不能删除自己',
+          en: 'You cannot delete yourself',
+        });
       await audit.transact(ctx, async (trx, record) => {
         await trx.deleteFrom('people').where('id', '=', id).execute();
-        await record({ action: 'person.delete', objectType: 'person', objectId: id, detail: { before: { name: current.name, unitId: current.unit_id, username: current.username } } });
+        await record({
+          action: 'person.delete',
+          objectType: 'person',
+          objectId: id,
+          detail: { before: { name: current.name, unitId: current.unit_id, username: current.username } },
+        });
       });
     },
 
@@ -153,7 +245,11 @@ export function createPeopleService(repo: PeopleRepo, units: UnitsService, auth:
 
     async accountAction(ctx: RequestContext, id: number, body: AccountAction) {
       const current = await present(await getVisible(ctx, id));
-      return auth.accountAction(ctx, { id, name: current.name, username: current.username, roles: current.roles }, body);
+      return auth.accountAction(
+        ctx,
+        { id, name: current.name, username: current.username, roles: current.roles },
+        body,
+      );
     },
   };
 }

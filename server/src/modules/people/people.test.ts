@@ -12,41 +12,86 @@ beforeAll(async () => {
   admin = await t.login('admin', 'Demo-Xinxi-2018!');
   officer = await t.login('officer.wl', 'Demo-Officer-2018!');
   reviewer = await t.login('reviewer', 'Demo-Review-2018!');
-  const id = async (code: string) => (await t.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const id = async (code: string) =>
+    (await t.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow())
+      .id;
   unitWl = await id('CD-WL');
   unitDc = await id('CD-DC');
 });
 afterAll(() => t.close());
 
-const peopleCount = async () => Number((await t.database.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const peopleCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('people', () => {
   it('shows mobile numbers masked in lists, to everyone', async () => {
     for (const cookie of [admin, reviewer]) {
       const res = await t.inject({ method: 'GET', url: '/api/v1/people?pageSize=100', cookie });
       expect(res.statusCode).toBe(200);
-      for (const p of res.json().items) if (p.mobileMasked) expect(p.mobileMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      for (const p of res.json().items)
+        if (p.mobileMasked) expect(p.mobileMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
       expect(res.body).not.toMatch(/"1[3-9]\d{9}"/);
     }
   });
 
   it('reveals a full number only to roles that need it, and audits each reveal', async () => {
-    const person = (await t.inject({ method: 'GET', url: `/api/v1/people?unitId=${unitDc}`, cookie: admin })).json().items[0];
-    const res = await t.inject({ method: 'POST', url: `/api/v1/people/${person.id}/reveal-mobile`, cookie: admin });
+    const person = (
+      await t.inject({ method: 'GET', url: `/api/v1/people?unitId=${unitDc}`, cookie: admin })
+    ).json().items[0];
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/v1/people/${person.id}/reveal-mobile`,
+      cookie: admin,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().mobile).toMatch(/^1[3-9]\d{9}$/);
     expect(res.json().mobile.slice(0, 3)).toBe(person.mobileMasked.slice(0, 3));
-    const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'person.mobile.reveal').where('object_id', '=', String(person.id)).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'person.mobile.reveal')
+      .where('object_id', '=', String(person.id))
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.detail ?? '').not.toContain(res.json().mobile);
-    expect((await t.inject({ method: 'POST', url: `/api/v1/people/${person.id}/reveal-mobile`, cookie: reviewer })).statusCode).toBe(403);
+    expect(
+      (await t.inject({ method: 'POST', url: `/api/v1/people/${person.id}/reveal-mobile`, cookie: reviewer }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('creates a person, normalising the mobile number', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/v1/people', cookie: admin, payload: { unitId: unitDc, name: '李新', title: '科员', mobile: '+86 139-0736-1234', roles: ['officer'] } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      cookie: admin,
+      payload: {
+        unitId: unitDc,
+        name: '李新',
+        title: '科员',
+        mobile: '+86 139-0736-1234',
+        roles: ['officer'],
+      },
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ name: '李新', mobileMasked: '139****1234', roles: ['officer'], unitName: '鼎城区环境保护局' });
-    const row = await t.database.db.selectFrom('people').select('mobile').where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    expect(res.json()).toMatchObject({
+      name: '李新',
+      mobileMasked: '139****1234',
+      roles: ['officer'],
+      unitName: '鼎城区环境保护局',
+    });
+    const row = await t.database.db
+      .selectFrom('people')
+      .select('mobile')
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
     expect(row.mobile).toBe('13907361234');
   });
 
@@ -59,7 +104,11 @@ describe('people', () => {
       [{ unitId: 99999, name: '丁', roles: [] }, 400, '/unitId'],
       [{ unitId: unitDc, name: '戊', roles: ['superuser'] }, 400, '/roles/0'],
       [{ unitId: unitDc, name: '己', roles: [], isAdmin: true }, 400, '/isAdmin'],
-      [{ unitId: unitDc, name: '庚', roles: ['admin'], username: 'geng.admin', initialPassword: 'Short-1a' }, 400, '/initialPassword'],
+      [
+        { unitId: unitDc, name: '庚', roles: ['admin'], username: 'geng.admin', initialPassword: 'Short-1a' },
+        400,
+        '/initialPassword',
+      ],
     ];
     for (const [payload, status, field] of bad) {
       const res = await t.inject({ method: 'POST', url: '/api/v1/people', cookie: admin, payload });
@@ -73,16 +122,32 @@ describe('people', () => {
     const list = await t.inject({ method: 'GET', url: '/api/v1/people?pageSize=100', cookie: officer });
     expect(list.statusCode).toBe(200);
     expect(new Set(list.json().items.map((p: { unitId: number }) => p.unitId))).toEqual(new Set([unitWl]));
-    const other = (await t.inject({ method: 'GET', url: `/api/v1/people?unitId=${unitDc}`, cookie: admin })).json().items[0];
-    expect((await t.inject({ method: 'GET', url: `/api/v1/people/${other.id}`, cookie: officer })).statusCode).toBe(404);
-    const filtered = await t.inject({ method: 'GET', url: `/api/v1/people?unitId=${unitDc}`, cookie: officer });
+    const other = (
+      await t.inject({ method: 'GET', url: `/api/v1/people?unitId=${unitDc}`, cookie: admin })
+    ).json().items[0];
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/people/${other.id}`, cookie: officer })).statusCode,
+    ).toBe(404);
+    const filtered = await t.inject({
+      method: 'GET',
+      url: `/api/v1/people?unitId=${unitDc}`,
+      cookie: officer,
+    });
     expect(filtered.json().items).toHaveLength(0);
   });
 
   it('filters by role and searches by name', async () => {
-    const officers = await t.inject({ method: 'GET', url: '/api/v1/people?role=officer&pageSize=100', cookie: admin });
+    const officers = await t.inject({
+      method: 'GET',
+      url: '/api/v1/people?role=officer&pageSize=100',
+      cookie: admin,
+    });
     for (const p of officers.json().items) expect(p.roles).toContain('officer');
-    const search = await t.inject({ method: 'GET', url: `/api/v1/people?q=${encodeURIComponent('审计')}`, cookie: admin });
+    const search = await t.inject({
+      method: 'GET',
+      url: `/api/v1/people?q=${encodeURIComponent('审计')}`,
+      cookie: admin,
+    });
     expect(search.json().items.map((p: { username: string }) => p.username)).toContain('auditor');
   });
 

@@ -33,11 +33,19 @@ export function createUnitsRepo(db: DB) {
 
   return {
     async list(f: UnitFilter, page: number, pageSize: number) {
-      const total = await base(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const total = await base(f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const items = await base(f)
         .leftJoin('units as parent', 'parent.id', 'units.parent_id')
         .select([...columns, 'parent.name as parent_name'])
-        .select((eb) => eb.selectFrom('people').whereRef('people.unit_id', '=', 'units.id').select(eb.fn.countAll<number>().as('n')).as('people_count'))
+        .select((eb) =>
+          eb
+            .selectFrom('people')
+            .whereRef('people.unit_id', '=', 'units.id')
+            .select(eb.fn.countAll<number>().as('n'))
+            .as('people_count'),
+        )
         .orderBy('units.sort_order')
         .orderBy('units.id')
         .limit(pageSize)
@@ -51,17 +59,39 @@ export function createUnitsRepo(db: DB) {
         .selectFrom('units')
         .leftJoin('units as parent', 'parent.id', 'units.parent_id')
         .select([...columns, 'parent.name as parent_name'])
-        .select((eb) => eb.selectFrom('people').whereRef('people.unit_id', '=', 'units.id').select(eb.fn.countAll<number>().as('n')).as('people_count'))
+        .select((eb) =>
+          eb
+            .selectFrom('people')
+            .whereRef('people.unit_id', '=', 'units.id')
+            .select(eb.fn.countAll<number>().as('n'))
+            .as('people_count'),
+        )
         .where('units.id', '=', id)
         .where('units.path', 'like', `${scopePath}%`)
         .executeTakeFirst();
     },
 
     async findByCode(code: string, trx: Transaction<Database> | DB = db) {
-      return trx.selectFrom('units').select(['id', 'code', 'path', 'kind']).where('code', '=', code).executeTakeFirst();
+      return trx
+        .selectFrom('units')
+        .select(['id', 'code', 'path', 'kind'])
+        .where('code', '=', code)
+        .executeTakeFirst();
     },
 
-    async insert(trx: Transaction<Database>, values: { code: string; name: string; kind: string; parentPath: string; parentId: number; sortOrder: number; isDemo?: boolean; at: string }) {
+    async insert(
+      trx: Transaction<Database>,
+      values: {
+        code: string;
+        name: string;
+        kind: string;
+        parentPath: string;
+        parentId: number;
+        sortOrder: number;
+        isDemo?: boolean;
+        at: string;
+      },
+    ) {
       const row = await trx
         .insertInto('units')
         .values({
@@ -84,14 +114,26 @@ export function createUnitsRepo(db: DB) {
 
     /** Moves a unit's whole subtree by rewriting the path prefix. */
     async movePaths(trx: Transaction<Database>, oldPrefix: string, newPrefix: string) {
-      const rows = await trx.selectFrom('units').select(['id', 'path']).where('path', 'like', `${oldPrefix}%`).execute();
+      const rows = await trx
+        .selectFrom('units')
+        .select(['id', 'path'])
+        .where('path', 'like', `${oldPrefix}%`)
+        .execute();
       for (const r of rows) {
-        await trx.updateTable('units').set({ path: newPrefix + r.path.slice(oldPrefix.length) }).where('id', '=', r.id).execute();
+        await trx
+          .updateTable('units')
+          .set({ path: newPrefix + r.path.slice(oldPrefix.length) })
+          .where('id', '=', r.id)
+          .execute();
       }
     },
 
     async countChildren(id: number) {
-      const r = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('units')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('parent_id', '=', id)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
   };

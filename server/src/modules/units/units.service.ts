@@ -1,4 +1,11 @@
-import { CHILD_KINDS, UNIT_KIND_LABELS, type Unit, type UnitInput, type UnitKind, type UnitUpdate } from '@greenvoice/common';
+import {
+  CHILD_KINDS,
+  UNIT_KIND_LABELS,
+  type Unit,
+  type UnitInput,
+  type UnitKind,
+  type UnitUpdate,
+} from '@greenvoice/common';
 import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
@@ -41,10 +48,17 @@ export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
   }
 
   return {
-    async list(ctx: RequestContext, query: { q?: string; kind?: UnitKind; page?: number; pageSize?: number }) {
+    async list(
+      ctx: RequestContext,
+      query: { q?: string; kind?: UnitKind; page?: number; pageSize?: number },
+    ) {
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
-      const { items, total } = await repo.list({ scopePath: requireActor(ctx).scopePath, q: query.q?.trim() || undefined, kind: query.kind }, page, pageSize);
+      const { items, total } = await repo.list(
+        { scopePath: requireActor(ctx).scopePath, q: query.q?.trim() || undefined, kind: query.kind },
+        page,
+        pageSize,
+      );
       return { items: items.map(presentUnit), total, page, pageSize };
     },
 
@@ -59,9 +73,20 @@ export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
       const parent = await repo.findInScope(input.parentId, requireActor(ctx).scopePath);
       if (!parent) throw invalid('/parentId', '上级单位不存在', 'The parent unit does not exist');
       kindFitsParent(input.kind, parent.kind as UnitKind);
-      if (await repo.findByCode(input.code)) throw new ApiError('DUPLICATE', [{ field: '/code', message: '单位编码已被使用', messageEn: 'This unit code is already used' }]);
+      if (await repo.findByCode(input.code))
+        throw new ApiError('DUPLICATE', [
+          { field: '/code', message: '单位编码已被使用', messageEn: 'This unit code is already used' },
+        ]);
       const id = await audit.transact(ctx, async (trx, record) => {
-        const { id } = await repo.insert(trx, { code: input.code, name: input.name.trim(), kind: input.kind, parentId: parent.id, parentPath: parent.path, sortOrder: input.sortOrder ?? 0, at: nowIso() });
+        const { id } = await repo.insert(trx, {
+          code: input.code,
+          name: input.name.trim(),
+          kind: input.kind,
+          parentId: parent.id,
+          parentPath: parent.path,
+          sortOrder: input.sortOrder ?? 0,
+          at: nowIso(),
+        });
         await record({ action: 'unit.create', objectType: 'unit', objectId: id, detail: { after: input } });
         return id;
       });
@@ -78,12 +103,15 @@ export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
       if (parentId !== null && (input.parentId !== undefined || input.kind !== undefined)) {
         const parent = await repo.findInScope(parentId, actor.scopePath);
         if (!parent) throw invalid('/parentId', '上级单位不存在', 'The parent unit does not exist');
-        if (parent.path.startsWith(current.path)) throw invalid('/parentId', '不能把单位移到它自己的下级', 'A unit cannot move under itself');
+        if (parent.path.startsWith(current.path))
+          throw invalid('/parentId', '不能把单位移到它自己的下级', 'A unit cannot move under itself');
         kindFitsParent(kind, parent.kind as UnitKind);
         newPath = `${parent.path}${id}/`;
       }
       if (input.code && input.code !== current.code && (await repo.findByCode(input.code))) {
-        throw new ApiError('DUPLICATE', [{ field: '/code', message: '单位编码已被使用', messageEn: 'This unit code is already used' }]);
+        throw new ApiError('DUPLICATE', [
+          { field: '/code', message: '单位编码已被使用', messageEn: 'This unit code is already used' },
+        ]);
       }
       await audit.transact(ctx, async (trx, record) => {
         const updated = await trx
@@ -107,7 +135,16 @@ export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
           action: 'unit.update',
           objectType: 'unit',
           objectId: id,
-          detail: { before: { code: current.code, name: current.name, kind: current.kind, parentId: current.parent_id, sortOrder: current.sort_order }, after: changes },
+          detail: {
+            before: {
+              code: current.code,
+              name: current.name,
+              kind: current.kind,
+              parentId: current.parent_id,
+              sortOrder: current.sort_order,
+            },
+            after: changes,
+          },
         });
       });
       return presentUnit((await repo.findInScope(id, actor.scopePath))!);
@@ -115,14 +152,26 @@ export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
 
     async remove(ctx: RequestContext, id: number): Promise<void> {
       const current = await getVisible(ctx, id);
-      if (current.parent_id === null) throw new ApiError('UNPROCESSABLE', undefined, { zh: '不能删除根单位', en: 'The root unit cannot be deleted' });
+      if (current.parent_id === null)
+        throw new ApiError('UNPROCESSABLE', undefined, {
+          zh: '不能删除根单位',
+          en: 'The root unit cannot be deleted',
+        });
       if (Number(current.people_count) > 0 || (await repo.countChildren(id)) > 0) {
-        throw new ApiError('UNPROCESSABLE', undefined, { zh: '该单位下还有人员或下级单位，不能删除', en: 'The unit still has people or sub-units' });
+        throw new ApiError('UNPROCESSABLE', undefined, {
+          zh: '该单位下还有人员或下级单位，不能删除',
+          en: 'The unit still has people or sub-units',
+        });
       }
       await audit.transact(ctx, async (trx, record) => {
         await trx.deleteFrom('campaigns').where('owner_unit_id', '=', id).execute();
         await trx.deleteFrom('units').where('id', '=', id).execute();
-        await record({ action: 'unit.delete', objectType: 'unit', objectId: id, detail: { before: { code: current.code, name: current.name } } });
+        await record({
+          action: 'unit.delete',
+          objectType: 'unit',
+          objectId: id,
+          detail: { before: { code: current.code, name: current.name } },
+        });
       });
     },
   };

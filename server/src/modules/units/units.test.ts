@@ -9,20 +9,57 @@ beforeAll(async () => {
   t = await createTestApp({ demo: true });
   admin = await t.login('admin', 'Demo-Xinxi-2018!');
   officer = await t.login('officer.wl', 'Demo-Officer-2018!');
-  bureauId = (await t.database.db.selectFrom('units').select('id').where('code', '=', 'CDHB').executeTakeFirstOrThrow()).id;
+  bureauId = (
+    await t.database.db.selectFrom('units').select('id').where('code', '=', 'CDHB').executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(() => t.close());
 
-const unitCount = async () => Number((await t.database.db.selectFrom('units').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const unitCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('units')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('units', () => {
   it('lists the demo organisation: the 14 county-level and zone bureaus the plan names, searchable and paged', async () => {
-    const res = await t.inject({ method: 'GET', url: '/api/v1/units?kind=countyBureau&pageSize=100', cookie: admin });
+    const res = await t.inject({
+      method: 'GET',
+      url: '/api/v1/units?kind=countyBureau&pageSize=100',
+      cookie: admin,
+    });
     expect(res.statusCode).toBe(200);
-    const names = res.json().items.map((u: { name: string }) => u.name).join();
-    for (const n of ['武陵区', '鼎城区', '安乡县', '汉寿县', '澧县', '临澧县', '桃源县', '石门县', '津市市', '常德经济技术开发区', '柳叶湖旅游度假区', '西湖管理区', '西洞庭管理区', '桃花源旅游管理区']) expect(names).toContain(n);
+    const names = res
+      .json()
+      .items.map((u: { name: string }) => u.name)
+      .join();
+    for (const n of [
+      '武陵区',
+      '鼎城区',
+      '安乡县',
+      '汉寿县',
+      '澧县',
+      '临澧县',
+      '桃源县',
+      '石门县',
+      '津市市',
+      '常德经济技术开发区',
+      '柳叶湖旅游度假区',
+      '西湖管理区',
+      '西洞庭管理区',
+      '桃花源旅游管理区',
+    ])
+      expect(names).toContain(n);
     expect(res.json().total).toBe(14);
-    const search = await t.inject({ method: 'GET', url: `/api/v1/units?q=${encodeURIComponent('鼎城')}`, cookie: admin });
+    const search = await t.inject({
+      method: 'GET',
+      url: `/api/v1/units?q=${encodeURIComponent('鼎城')}`,
+      cookie: admin,
+    });
     expect(search.json().items).toHaveLength(1);
     const page2 = await t.inject({ method: 'GET', url: '/api/v1/units?page=2&pageSize=5', cookie: admin });
     expect(page2.json()).toMatchObject({ page: 2, pageSize: 5 });
@@ -30,18 +67,41 @@ describe('units', () => {
   });
 
   it('creates, edits with optimistic concurrency, and deletes a unit', async () => {
-    const created = await t.inject({ method: 'POST', url: '/api/v1/units', cookie: admin, payload: { code: 'CD-TEST', name: '测试科', kind: 'department', parentId: bureauId, sortOrder: 500 } });
+    const created = await t.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      cookie: admin,
+      payload: { code: 'CD-TEST', name: '测试科', kind: 'department', parentId: bureauId, sortOrder: 500 },
+    });
     expect(created.statusCode).toBe(201);
     const unit = created.json();
     expect(unit).toMatchObject({ code: 'CD-TEST', parentName: '常德市环境保护局', version: 1 });
-    const edited = await t.inject({ method: 'PATCH', url: `/api/v1/units/${unit.id}`, cookie: admin, payload: { version: 1, name: '测试科（改）' } });
+    const edited = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/units/${unit.id}`,
+      cookie: admin,
+      payload: { version: 1, name: '测试科（改）' },
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json().version).toBe(2);
-    const stale = await t.inject({ method: 'PATCH', url: `/api/v1/units/${unit.id}`, cookie: admin, payload: { version: 1, name: '过时的修改' } });
+    const stale = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/units/${unit.id}`,
+      cookie: admin,
+      payload: { version: 1, name: '过时的修改' },
+    });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('刷新'), messageEn: expect.stringContaining('reload') });
-    expect((await t.inject({ method: 'DELETE', url: `/api/v1/units/${unit.id}`, cookie: admin })).statusCode).toBe(200);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/units/${unit.id}`, cookie: admin })).statusCode).toBe(404);
+    expect(stale.json()).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('刷新'),
+      messageEn: expect.stringContaining('reload'),
+    });
+    expect(
+      (await t.inject({ method: 'DELETE', url: `/api/v1/units/${unit.id}`, cookie: admin })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/units/${unit.id}`, cookie: admin })).statusCode,
+    ).toBe(404);
   });
 
   it('refuses bad input with a 4xx naming the field, and writes nothing', async () => {
@@ -57,7 +117,12 @@ describe('units', () => {
       [{ name: 'x', kind: 'department', parentId: bureauId }, 400, '/code'],
     ];
     for (const [payload, status, field] of cases) {
-      const res = await t.inject({ method: 'POST', url: '/api/v1/units', cookie: admin, payload: payload as object });
+      const res = await t.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        cookie: admin,
+        payload: payload as object,
+      });
       expect(res.statusCode, JSON.stringify(payload)).toBe(status);
       const body = res.json();
       expect(body.fields.map((f: { field: string }) => f.field)).toContain(field);
@@ -69,8 +134,17 @@ describe('units', () => {
   });
 
   it('refuses a department under a department (the tree’s shape)', async () => {
-    const dept = await t.database.db.selectFrom('units').select('id').where('code', '=', 'CD-BGS').executeTakeFirstOrThrow();
-    const res = await t.inject({ method: 'POST', url: '/api/v1/units', cookie: admin, payload: { code: 'CD-SUB', name: '子科室', kind: 'department', parentId: dept.id } });
+    const dept = await t.database.db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', 'CD-BGS')
+      .executeTakeFirstOrThrow();
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      cookie: admin,
+      payload: { code: 'CD-SUB', name: '子科室', kind: 'department', parentId: dept.id },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].field).toBe('/kind');
   });
@@ -78,15 +152,41 @@ describe('units', () => {
   it('an information officer sees only their own unit; any other unit answers 404', async () => {
     const list = await t.inject({ method: 'GET', url: '/api/v1/units?pageSize=100', cookie: officer });
     expect(list.json().items.map((u: { code: string }) => u.code)).toEqual(['CD-WL']);
-    const other = await t.database.db.selectFrom('units').select('id').where('code', '=', 'CD-DC').executeTakeFirstOrThrow();
-    expect((await t.inject({ method: 'GET', url: `/api/v1/units/${other.id}`, cookie: officer })).statusCode).toBe(404);
+    const other = await t.database.db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', 'CD-DC')
+      .executeTakeFirstOrThrow();
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/units/${other.id}`, cookie: officer })).statusCode,
+    ).toBe(404);
   });
 
   it('keeps another city’s bureau out of this bureau’s console', async () => {
     const at = new Date().toISOString();
-    const other = await t.database.db.insertInto('units').values({ code: 'YY-HB', name: '岳阳市环境保护局', kind: 'cityBureau', parent_id: null, path: '/', sort_order: 0, is_demo: 0, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-    await t.database.db.updateTable('units').set({ path: `/${other.id}/` }).where('id', '=', other.id).execute();
-    expect((await t.inject({ method: 'GET', url: `/api/v1/units/${other.id}`, cookie: admin })).statusCode).toBe(404);
+    const other = await t.database.db
+      .insertInto('units')
+      .values({
+        code: 'YY-HB',
+        name: '岳阳市环境保护局',
+        kind: 'cityBureau',
+        parent_id: null,
+        path: '/',
+        sort_order: 0,
+        is_demo: 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('units')
+      .set({ path: `/${other.id}/` })
+      .where('id', '=', other.id)
+      .execute();
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/units/${other.id}`, cookie: admin })).statusCode,
+    ).toBe(404);
     const list = await t.inject({ method: 'GET', url: '/api/v1/units?pageSize=500', cookie: admin });
     expect(list.json().items.map((u: { code: string }) => u.code)).not.toContain('YY-HB');
   });

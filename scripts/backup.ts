@@ -1,0 +1,47 @@
+// npm run backup [-- --out DIR] — an online backup while the server runs: SQLite's backup API, or
+// pg_dump (custom format) for PostgreSQL. Writes a new file; never overwrites one.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import SqliteDatabase from 'better-sqlite3';
+import { loadConfig } from '../server/src/config.ts';
+
+const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const config = loadConfig();
+const dir = path.resolve(values.out ?? path.join(config.dataDir, 'backups'));
+fs.mkdirSync(dir, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+
+if (config.dialect === 'sqlite') {
+  const target = path.join(dir, `greenvoice-${stamp}.db`);
+  const db = new SqliteDatabase(config.databaseUrl, { fileMustExist: true });
+  await db.backup(target);
+  db.close();
+  const check = new SqliteDatabase(target, { readonly: true });
+  const integrity = check.pragma('integrity_check', { simple: true });
+  check.close();
+  if (integrity !== 'ok') {
+    console.error(`Backup written but its integrity check failed: ${String(integrity)}`);
+    process.exit(1);
+  }
+  console.log(`Backup: ${target} (${fs.statSync(target).size} bytes, integrity ok)`);
+} else {
+  const target = path.join(dir, `greenvoice-${stamp}.pgdump`);
+  const res = spawnSync(
+    'pg_dump',
+    [
+      '--format=custom',
+      '--no-owner',
+      `--file=${target}`,
+      ...(config.pgSchema ? [`--schema=${config.pgSchema}`] : []),
+      config.databaseUrl,
+    ],
+    { stdio: 'inherit' },
+  );
+  if (res.status !== 0) {
+    console.error('pg_dump failed (is the PostgreSQL client installed? apt-get install postgresql-client)');
+    process.exit(1);
+  }
+  console.log(`Backup: ${target} (${fs.statSync(target).size} bytes)`);
+}

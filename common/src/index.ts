@@ -6,3 +6,4 @@ export * from './schemas/common.ts';
 export * from './schemas/org.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/audit.ts';
+export * from './environment/index.ts';

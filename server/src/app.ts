@@ -28,6 +28,7 @@ import { createAuthRepo } from './modules/auth/auth.repo.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
 import { createCampaignService } from './modules/campaign/campaign.service.ts';
+import { envToolsRoutes } from './modules/env-tools/env-tools.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgExcelRoutes } from './modules/org-excel/org-excel.routes.ts';
 import { createOrgExcelService } from './modules/org-excel/org-excel.service.ts';
@@ -190,6 +191,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   campaignRoutes(app, campaigns);
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
+  envToolsRoutes(app);
   portalRoutes(app, database.db);
   registerConsole(app, options.consoleDir ?? null);
   return app;

@@ -10,6 +10,8 @@ export type RouteAccess = Permission | 'public';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** an unsafe method that stores nothing (a calculator): the audit safety net skips it */
+    changesNothing?: boolean;
   }
   interface FastifyInstance {
     /** every route with its declared access and schema (plugins/security.ts) */

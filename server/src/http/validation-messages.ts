@@ -72,6 +72,11 @@ function describe(e: AjvLikeError): { message: string; messageEn: string } {
         message: `至少 ${String(p.limit)} 项`,
         messageEn: `must have at least ${String(p.limit)} items`,
       };
+    case 'minProperties':
+      return {
+        message: `至少填写 ${String(p.limit)} 项`,
+        messageEn: `must have at least ${String(p.limit)} entries`,
+      };
     case 'uniqueItems':
       return { message: '不能有重复项', messageEn: 'must not contain duplicates' };
     default:

@@ -85,6 +85,8 @@ export function registerSecurity(
   // refused, or never reached a service) is recorded here, before the answer leaves.
   app.addHook('onSend', async (request, reply, payload) => {
     if (SAFE_METHODS.has(request.method) || !request.ctx || request.ctx.audited) return payload;
+    // refused calls to a calculator (cross-site, rate-limited) are still recorded; answered ones are not
+    if (request.routeOptions.config.changesNothing && reply.statusCode < 400) return payload;
     const status = reply.statusCode;
     const result = status === 401 || status === 403 ? 'denied' : status >= 400 ? 'failure' : 'success';
     if (result === 'success')

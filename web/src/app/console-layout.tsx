@@ -1,0 +1,152 @@
+import { GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ROLE_LABELS, type Me } from '@greenvoice/common';
+import { Button, Dropdown, Flex, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
+import { Suspense, useState } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { errorText } from '../shared/api/error-text.ts';
+import { useI18n } from '../shared/i18n/use-i18n.ts';
+import { useMe } from '../shared/session/use-me.ts';
+import { useLogout } from '../features/auth/hooks/use-auth.ts';
+import { NAV_ITEMS } from './nav-items.tsx';
+
+const PASSWORD_PATH = '/account/password';
+
+/** Signed-in pages: checks the session, then frames the page with the menu and the header. */
+export function ConsoleLayout() {
+  const { t, lang } = useI18n();
+  const location = useLocation();
+  const me = useMe();
+
+  if (me.isPending) return <FullPageSpin />;
+  if (me.isError)
+    return (
+      <Result
+        status="error"
+        title={errorText(me.error, lang)}
+        extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // Until the password is changed the server refuses everything else, so the interface offers nothing else.
+  if (me.data.mustChangePassword && location.pathname !== PASSWORD_PATH)
+    return <Navigate to={PASSWORD_PATH} replace />;
+  return <Frame me={me.data} />;
+}
+
+function FullPageSpin() {
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '60vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+function Frame({ me }: { me: Me }) {
+  const { t, lang, setLang, pick } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+  const locked = me.mustChangePassword;
+
+  const menuItems: MenuProps['items'] = NAV_ITEMS.filter(
+    (n) => !n.permission || me.permissions.includes(n.permission),
+  ).map((n) => ({
+    key: n.key,
+    icon: n.icon,
+    label: (
+      <Link to={n.path} data-testid={`nav-${n.key}`}>
+        {t(n.label)}
+      </Link>
+    ),
+  }));
+  const selected =
+    NAV_ITEMS.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.key ??
+    (location.pathname === '/' ? 'home' : '');
+
+  const userMenu: MenuProps['items'] = [
+    {
+      key: 'password',
+      icon: <KeyOutlined />,
+      label: <span data-testid="menu-change-password">{t('nav.password')}</span>,
+    },
+    { type: 'divider' },
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      label: <span data-testid="menu-logout">{t('nav.logout')}</span>,
+    },
+  ];
+  const onUserMenu: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') void navigate(PASSWORD_PATH);
+    if (key === 'logout')
+      logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {locked ? null : (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={208}
+          theme="light"
+          style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+        >
+          <Link to="/" className="gv-brand" aria-label={t('app.brand')}>
+            <span className="gv-brand-mark">绿</span>
+            {collapsed ? null : <span className="gv-brand-text">{t('app.brandShort')}</span>}
+          </Link>
+          <nav aria-label={t('nav.main')}>
+            <Menu
+              mode="inline"
+              selectedKeys={[selected]}
+              items={menuItems}
+              style={{ borderInlineEnd: 'none' }}
+              data-testid="nav-menu"
+            />
+          </nav>
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="gv-header">
+          <Typography.Text strong className="gv-header-title">
+            {t('app.console')}
+          </Typography.Text>
+          <Flex align="center" gap={12} wrap={false} style={{ minWidth: 0 }}>
+            <span className="gv-header-unit" data-testid="header-unit">
+              {me.unitName}
+              {' · '}
+              {me.roles.map((r) => pick(ROLE_LABELS[r])).join('、')}
+            </span>
+            <Button
+              type="text"
+              icon={<GlobalOutlined />}
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+              data-testid="lang-switch"
+              aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
+            >
+              {lang === 'zh' ? 'English' : '中文'}
+            </Button>
+            <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']}>
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+                {me.name}
+              </Button>
+            </Dropdown>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <main>
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: 'center', padding: '12px 24px', color: '#8c8c8c', fontSize: 12 }}>
+          {t('app.footer')}
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,130 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
+import { Navigate, useLocation } from 'react-router';
+import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
+import { errorText } from '../../../shared/api/error-text.ts';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
+import type { Lang } from '../../../shared/i18n/i18n-context.ts';
+import { useMe } from '../../../shared/session/use-me.ts';
+import { useDocumentTitle } from '../../../shared/use-document-title.ts';
+import { useLogin, useLoginInfo } from '../hooks/use-auth.ts';
+import { DemoAccounts } from './demo-accounts.tsx';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t, lang, setLang } = useI18n();
+  const [form] = Form.useForm<LoginForm>();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const me = useMe();
+  const info = useLoginInfo();
+  const loginMutation = useLogin();
+  useDocumentTitle(t('login.title'));
+
+  if (me.data) return <Navigate to={me.data.mustChangePassword ? '/account/password' : from} replace />;
+
+  // On success the signed-in person lands in the cache and the <Navigate> above takes them on.
+  const submit = (values: LoginForm) =>
+    loginMutation.mutate(values, {
+      onError: (err) => applyFieldErrors(form, err, lang, ['username', 'password']),
+    });
+
+  return (
+    <Flex
+      justify="center"
+      align="flex-start"
+      style={{
+        minHeight: '100vh',
+        padding: '8vh 16px 32px',
+        background: 'linear-gradient(180deg, #e8f5ec 0%, #f5f7f6 320px)',
+      }}
+    >
+      <div style={{ width: '100%', maxWidth: 720 }}>
+        <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+          <div>
+            <Typography.Title level={2} style={{ margin: 0, color: '#1f8a4c' }}>
+              {t('app.brand')}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
+          </div>
+          <Segmented<Lang>
+            size="small"
+            value={lang}
+            onChange={setLang}
+            options={[
+              { label: '中文', value: 'zh' },
+              { label: 'English', value: 'en' },
+            ]}
+          />
+        </Flex>
+        <Card title={t('login.title')}>
+          {loginMutation.isError ? (
+            <Alert
+              data-testid="login-error"
+              type="error"
+              showIcon
+              title={errorText(loginMutation.error, lang)}
+              style={{ marginBottom: 16 }}
+            />
+          ) : null}
+          <Form<LoginForm>
+            form={form}
+            layout="vertical"
+            onFinish={submit}
+            requiredMark={false}
+            autoComplete="on"
+          >
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, message: t('login.usernameRequired') }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                data-testid="login-username"
+                maxLength={64}
+              />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+                maxLength={256}
+              />
+            </Form.Item>
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              size="large"
+              loading={loginMutation.isPending}
+              data-testid="login-submit"
+            >
+              {t('login.submit')}
+            </Button>
+          </Form>
+          {info.data?.demo && info.data.demoAccounts.length > 0 ? (
+            <DemoAccounts
+              accounts={info.data.demoAccounts}
+              onPick={(a) => form.setFieldsValue({ username: a.username, password: a.password })}
+            />
+          ) : null}
+        </Card>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
+          {t('login.footer')}
+        </Typography.Paragraph>
+      </div>
+    </Flex>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Person, Role } from '@greenvoice/common';
+import { api, withQuery, type PageResult } from '../../../shared/api/api-client.ts';
+
+export interface PeopleListParams {
+  q?: string;
+  unitId?: number;
+  role?: Role;
+  page: number;
+  pageSize: number;
+}
+
+export interface PersonCreate {
+  unitId: number;
+  name: string;
+  title?: string;
+  mobile?: string;
+  roles: Role[];
+  username?: string;
+  initialPassword?: string;
+}
+
+export type PersonChanges = Partial<Pick<PersonCreate, 'unitId' | 'name' | 'title' | 'mobile' | 'roles'>>;
+
+export type AccountActionName = 'resetPassword' | 'disable' | 'enable' | 'unlock' | 'endSessions';
+
+export const listPeople = (p: PeopleListParams) =>
+  api.get<PageResult<Person>>(withQuery('/api/v1/people', { ...p }));
+export const createPerson = (body: PersonCreate) => api.post<Person>('/api/v1/people', body);
+export const updatePerson = (id: number, body: PersonChanges & { version: number }) =>
+  api.patch<Person>(`/api/v1/people/${id}`, body);
+export const deletePerson = (id: number) => api.delete<{ ok: true }>(`/api/v1/people/${id}`);
+/** Audited on the server: each reveal is recorded with who looked at whose number. */
+export const revealMobile = (id: number) =>
+  api.post<{ mobile: string | null }>(`/api/v1/people/${id}/reveal-mobile`);
+export const accountAction = (id: number, action: AccountActionName) =>
+  api.post<{ ok: true; temporaryPassword?: string }>(`/api/v1/people/${id}/account`, { action });

@@ -1,0 +1,244 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ROLE_LABELS, ROLES, type Person, type Role } from '@greenvoice/common';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tooltip,
+  type TableColumnsType,
+} from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { DemoTag } from '../../../shared/components/demo-tag.tsx';
+import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { QueryError } from '../../../shared/components/query-error.tsx';
+import { RoleTags } from '../../../shared/components/role-tags.tsx';
+import { formatDateTime } from '../../../shared/format.ts';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
+import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
+import { useCan, useMe } from '../../../shared/session/use-me.ts';
+import { useDeletePerson, usePeople } from '../hooks/use-people.ts';
+import { AccountActions } from './account-actions.tsx';
+import { AccountState } from './account-state.tsx';
+import { MobileCell } from './mobile-cell.tsx';
+import { PersonFormModal } from './person-form-modal.tsx';
+
+/** `toolbar` lets the app add cross-feature buttons (Excel import/export) without features importing each other. */
+export function PeoplePage({ toolbar }: { toolbar?: ReactNode }) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const can = useCan();
+  const { data: me } = useMe();
+  const canWrite = can('people:write');
+  const canManage = can('accounts:manage');
+  const canReveal = can('people:revealMobile');
+  const [q, setQ] = useState('');
+  const [unitId, setUnitId] = useState<number | undefined>();
+  const [role, setRole] = useState<Role | undefined>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [editing, setEditing] = useState<Person | null | undefined>();
+  const people = usePeople({ q: q || undefined, unitId, role, page, pageSize });
+  const units = useUnitOptions();
+  const remove = useDeletePerson();
+
+  const columns: TableColumnsType<Person> = [
+    {
+      title: t('people.name'),
+      dataIndex: 'name',
+      fixed: 'start',
+      width: 140,
+      render: (name: string, p) => (
+        <Space size={4}>
+          {name}
+          <DemoTag show={p.isDemo} />
+        </Space>
+      ),
+    },
+    { title: t('people.unit'), dataIndex: 'unitName', width: 140 },
+    { title: t('people.title'), dataIndex: 'title', width: 100, render: (v: string) => v || '—' },
+    {
+      title: t('people.mobile'),
+      key: 'mobile',
+      width: 135,
+      render: (_, p) => <MobileCell person={p} canReveal={canReveal} />,
+    },
+    {
+      title: t('people.roles'),
+      dataIndex: 'roles',
+      width: 150,
+      render: (roles: Role[]) => <RoleTags roles={roles} />,
+    },
+    {
+      title: t('people.username'),
+      dataIndex: 'username',
+      width: 100,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('people.accountState'),
+      key: 'state',
+      width: 130,
+      render: (_, p) => <AccountStateCell person={p} />,
+    },
+    {
+      title: t('people.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      width: 140,
+      render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
+    },
+  ];
+  if (canWrite || canManage) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'end',
+      width: canManage ? 110 : 80,
+      render: (_, p) => (
+        <Space size={4}>
+          {canWrite ? (
+            <>
+              <Tooltip title={t('common.edit')}>
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<EditOutlined />}
+                  aria-label={t('common.edit')}
+                  data-testid={`person-edit-${p.id}`}
+                  onClick={() => setEditing(p)}
+                />
+              </Tooltip>
+              <Popconfirm
+                title={t('people.deleteConfirm', { name: p.name })}
+                okButtonProps={{ danger: true }}
+                okText={t('common.delete')}
+                disabled={p.id === me?.id}
+                onConfirm={() =>
+                  remove.mutateAsync(p.id).then(
+                    () => void message.success(t('common.deleted')),
+                    (err: unknown) => notifyError(err),
+                  )
+                }
+              >
+                <Tooltip title={t('common.delete')}>
+                  <Button
+                    type="text"
+                    size="small"
+                    danger
+                    disabled={p.id === me?.id}
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.delete')}
+                    data-testid={`person-delete-${p.id}`}
+                  />
+                </Tooltip>
+              </Popconfirm>
+            </>
+          ) : null}
+          {canManage && p.username && p.id !== me?.id ? <AccountActions person={p} /> : null}
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.people')}
+        extra={
+          <>
+            {toolbar}
+            {canWrite ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing(null)}
+                data-testid="person-create"
+              >
+                {t('people.create')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Card size="small">
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('people.searchPlaceholder')}
+            style={{ width: 260 }}
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage(1);
+            }}
+            data-testid="people-search"
+          />
+          <Select<number>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('people.unitFilter')}
+            style={{ width: 220 }}
+            value={unitId}
+            onChange={(v) => {
+              setUnitId(v);
+              setPage(1);
+            }}
+            options={units.data?.map((u) => ({ value: u.value, label: u.label }))}
+            data-testid="people-unit-filter"
+          />
+          <Select<Role>
+            allowClear
+            placeholder={t('people.roleFilter')}
+            style={{ width: 180 }}
+            value={role}
+            onChange={(v) => {
+              setRole(v);
+              setPage(1);
+            }}
+            options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))}
+            data-testid="people-role-filter"
+          />
+        </Flex>
+        <QueryError error={people.error} />
+        <Table<Person>
+          data-testid="people-table"
+          size="medium"
+          rowKey="id"
+          columns={columns}
+          dataSource={people.data?.items}
+          loading={people.isFetching}
+          pagination={{
+            current: page,
+            pageSize,
+            total: people.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, s) => {
+              setPage(s === pageSize ? p : 1);
+              setPageSize(s);
+            },
+          }}
+          scroll={{ x: 1140 }}
+        />
+      </Card>
+      {editing !== undefined ? (
+        <PersonFormModal person={editing} onClose={() => setEditing(undefined)} />
+      ) : null}
+    </>
+  );
+}
+
+function AccountStateCell({ person }: { person: Person }) {
+  return (
+    <Flex wrap gap={2}>
+      <AccountState person={person} />
+    </Flex>
+  );
+}

@@ -112,6 +112,32 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface AssessmentFactsTable {
+  id: Generated<number>;
+  source: string;
+  source_id: number;
+  owner_unit_id: number;
+  kind: string;
+  fact_date: string;
+  outlet_level: string | null;
+  outlet_medium: string | null;
+  adoption_level: string | null;
+  leader_instruction: string | null;
+  activity_type: string | null;
+  award_rank: string | null;
+  quantity: number | null;
+  negative_code: string | null;
+  themes: string;
+  title: string;
+  recorded_at: string;
+}
+
+export interface AssessmentFactUnitsTable {
+  fact_id: number;
+  unit_id: number;
+  position: number;
+}
+
 export interface Database {
   units: UnitsTable;
   people: PeopleTable;
@@ -123,4 +149,6 @@ export interface Database {
   audit_head: AuditHeadTable;
   campaigns: CampaignsTable;
   settings: SettingsTable;
+  assessment_facts: AssessmentFactsTable;
+  assessment_fact_units: AssessmentFactUnitsTable;
 }

@@ -291,7 +291,7 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
     ): Promise<Submission> {
       const actor = requireActor(ctx);
       const current = await getVisible(actor, id);
-      if (current.unit_id !== actor.unitId) throw notFound();
+      if (current.unit_id !== actor.unitId) throw notOwnUnit();
       if (current.version !== version) throw conflict();
       if (!nextStatus(current.status as SubmissionStatus, 'edit'))
         throw transitionRefused(current.status, 'edit');
@@ -330,7 +330,7 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
     async submit(ctx: RequestContext, id: number, version: number): Promise<Submission> {
       const actor = requireActor(ctx);
       const current = await getVisible(actor, id);
-      if (current.unit_id !== actor.unitId) throw notFound();
+      if (current.unit_id !== actor.unitId) throw notOwnUnit();
       if (current.version !== version) throw conflict();
       const action = current.status === 'returned' ? 'resubmit' : 'submit';
       const to = nextStatus(current.status as SubmissionStatus, action);
@@ -383,3 +383,10 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
   };
 }
 export type SubmissionsService = ReturnType<typeof createSubmissionsService>;
+
+/** A co-submitting unit sees the record but only the lead unit edits and submits it. */
+const notOwnUnit = () =>
+  new ApiError('FORBIDDEN', undefined, {
+    zh: '只有牵头报送单位才能修改或提交',
+    en: 'Only the lead submitting unit can edit or submit it',
+  });

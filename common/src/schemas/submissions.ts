@@ -223,4 +223,7 @@ export const SubmissionListQuery = Type.Object(
 );
 export type SubmissionListQuery = Static<typeof SubmissionListQuery>;
 
+export const CoUnitOption = Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String() });
+export type CoUnitOption = Static<typeof CoUnitOption>;
+
 export const BulkApproveResult = Type.Object({ approved: Type.Array(Type.Integer()) });

@@ -233,6 +233,19 @@ describe('who may do what', () => {
     expect(res.json().messageEn).toBe('Only the lead submitting unit can edit or submit it');
   });
 
+  it('offers the bureau’s assessed units, not its own, as co-submitters', async () => {
+    const res = await t.inject({
+      method: 'GET',
+      url: '/api/v1/submissions/co-unit-options',
+      cookie: officer,
+    });
+    const names = res.json().map((u: { name: string }) => u.name);
+    expect(names).toContain('鼎城区环境保护局');
+    expect(names).toContain('信息中心');
+    expect(names).not.toContain('武陵区环境保护局');
+    expect(names).not.toContain('常德市环境保护局');
+  });
+
   it('status, unit and review fields cannot be set by the client', async () => {
     const before = await count(t, 'submissions');
     for (const extra of [

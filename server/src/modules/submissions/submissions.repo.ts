@@ -245,6 +245,18 @@ export function createSubmissionsRepo(db: DB) {
         .execute();
     },
 
+    /** The assessed units under a bureau, for picking co-submitters. */
+    assessedUnitsUnder(bureauPath: string) {
+      return db
+        .selectFrom('units')
+        .select(['id', 'name', 'kind'])
+        .where('path', 'like', `${bureauPath}%`)
+        .where('kind', 'in', ['department', 'countyBureau', 'affiliatedUnit'])
+        .orderBy('sort_order')
+        .orderBy('id')
+        .execute();
+    },
+
     /** Units by id within the scope, for co-submitters. */
     unitsInScope(ids: number[], scopePath: string) {
       if (!ids.length) return Promise.resolve([]);

@@ -1,6 +1,7 @@
 import {
   BulkApproveInput,
   BulkApproveResult,
+  CoUnitOption,
   CommentInput,
   EmptyBody,
   ErrorResponse,
@@ -15,6 +16,7 @@ import {
   SubmissionListQuery,
   SubmissionUpdate,
 } from '@greenvoice/common';
+import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SubmissionsService } from './submissions.service.ts';
@@ -50,6 +52,18 @@ export function submissionsRoutes(fastify: FastifyInstance, submissions: Submiss
       },
     },
     (req) => submissions.list(req.ctx, req.query),
+  );
+  app.get(
+    '/api/v1/submissions/co-unit-options',
+    {
+      config: { access: 'submissions:write' },
+      schema: {
+        tags,
+        summary: "Units of one's bureau that may co-submit (an officer's own scope is only their unit)",
+        response: { 200: Type.Array(CoUnitOption), ...errors },
+      },
+    },
+    (req) => submissions.coUnitOptions(req.ctx),
   );
   app.get(
     '/api/v1/submissions/:id',

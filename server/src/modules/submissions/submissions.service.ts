@@ -214,6 +214,14 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
     getVisible,
     presentOne,
 
+    /** Units that may co-submit with the actor's unit: the assessed units of the same bureau. */
+    async coUnitOptions(ctx: RequestContext) {
+      const actor = requireActor(ctx);
+      const bureau = await repo.bureauOf(actor.unitPath);
+      const units = await repo.assessedUnitsUnder(bureau.path);
+      return units.filter((u) => u.id !== actor.unitId);
+    },
+
     async list(ctx: RequestContext, query: SubmissionListQuery) {
       const actor = requireActor(ctx);
       const page = query.page ?? 1;

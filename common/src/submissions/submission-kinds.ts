@@ -1,6 +1,12 @@
 // What an officer can report (PRODUCT.md capability 3; plan §3.2 blocks a–c) and which fields each kind
 // needs. Each kind becomes the assessment fact of the same name when approved (assessment/facts.ts).
-import type { FactKind, OutletLevel, OutletMedium } from '../assessment/facts.ts';
+import type {
+  AdoptionLevel,
+  FactKind,
+  InstructionLevel,
+  OutletLevel,
+  OutletMedium,
+} from '../assessment/facts.ts';
 import type { SubmissionAction, SubmissionStatus } from './submission-workflow.ts';
 
 type Label = { zh: string; en: string };
@@ -117,6 +123,20 @@ export const SUBMISSION_ACTION_LABELS: Record<SubmissionAction, Label> = {
   approve: { zh: '通过', en: 'Approve' },
   return: { zh: '退回修改', en: 'Return for revision' },
   reject: { zh: '不予采用', en: 'Reject' },
+};
+
+export const ADOPTION_LEVEL_LABELS: Record<AdoptionLevel, Label> = {
+  none: { zh: '未被采用', en: 'Not adopted' },
+  county: { zh: '县级采用', en: 'Adopted by a county body' },
+  municipal: { zh: '市级采用', en: 'Adopted by the city' },
+  provincial: { zh: '省级采用', en: 'Adopted by the province' },
+  national: { zh: '国家级采用', en: 'Adopted nationally' },
+};
+
+export const INSTRUCTION_LEVEL_LABELS: Record<InstructionLevel, Label> = {
+  municipal: { zh: '市领导批示', en: 'Instruction by a city leader' },
+  provincial: { zh: '省领导批示', en: 'Instruction by a provincial leader' },
+  national: { zh: '中央领导批示', en: 'Instruction by a national leader' },
 };
 
 export const OUTLET_LEVEL_LABELS: Record<OutletLevel, Label> = {

@@ -246,6 +246,37 @@ describe('who may do what', () => {
     expect(names).not.toContain('常德市环境保护局');
   });
 
+  it('a unit that has submissions cannot be deleted (422, not a database error)', async () => {
+    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const unit = await t.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      cookie: admin,
+      payload: {
+        code: 'CD-TMP',
+        name: '临时科室',
+        kind: 'department',
+        parentId: (await get((await inStatus('submitted')).id, reviewer)).json().unitId,
+      },
+    });
+    expect(unit.statusCode, unit.body).toBe(201);
+    const tmpOfficer = await account(t, 'officer.tmp', 'officer', 'CD-TMP');
+    await create(tmpOfficer);
+    // the officer moves away: the unit is empty but its submission names it
+    await t.database.db
+      .updateTable('people')
+      .set({ unit_id: (await get((await inStatus('draft')).id, officer)).json().unitId })
+      .where('username', '=', 'officer.tmp')
+      .execute();
+    const res = await t.inject({
+      method: 'DELETE',
+      url: `/api/v1/units/${unit.json().id}`,
+      cookie: await t.login('admin', 'Demo-Xinxi-2018!'),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message).toBe('该单位已有报送记录或考核数据，不能删除');
+  });
+
   it('status, unit and review fields cannot be set by the client', async () => {
     const before = await count(t, 'submissions');
     for (const extra of [

@@ -28,6 +28,24 @@ const ChangePasswordPage = lazy(() =>
     default: m.ChangePasswordPage,
   })),
 );
+const SubmissionsPage = lazy(() =>
+  import('../features/submissions/components/submissions-page.tsx').then((m) => ({
+    default: m.SubmissionsPage,
+  })),
+);
+const ReviewQueuePage = lazy(() =>
+  import('../features/submissions/components/review-queue-page.tsx').then((m) => ({
+    default: m.ReviewQueuePage,
+  })),
+);
+const SubmissionDetailPage = lazy(() =>
+  import('../features/submissions/components/submission-detail-page.tsx').then((m) => ({
+    default: m.SubmissionDetailPage,
+  })),
+);
+const OutletsPage = lazy(() =>
+  import('../features/outlets/components/outlets-page.tsx').then((m) => ({ default: m.OutletsPage })),
+);
 const OrgDataToolbar = lazy(() =>
   import('../features/org-data/components/org-data-toolbar.tsx').then((m) => ({ default: m.OrgDataToolbar })),
 );
@@ -77,6 +95,10 @@ export const router = createBrowserRouter(
         { path: 'people', element: guarded('people:read', <PeoplePage toolbar={orgToolbar} />) },
         { path: 'campaign', element: guarded('campaign:read', <CampaignPage />) },
         { path: 'audit', element: guarded('audit:read', <AuditPage />) },
+        { path: 'submissions', element: guarded('submissions:read', <SubmissionsPage />) },
+        { path: 'submissions/:id', element: guarded('submissions:read', <SubmissionDetailPage />) },
+        { path: 'review', element: guarded('submissions:review', <ReviewQueuePage />) },
+        { path: 'outlets', element: guarded('outlets:read', <OutletsPage />) },
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFound /> },
       ],

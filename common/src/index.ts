@@ -7,4 +7,4 @@ export * from './schemas/org.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/audit.ts';
 export * from './environment/index.ts';
-export * from './assessment/facts.ts';
+export * from './assessment/index.ts';

@@ -6,5 +6,6 @@ export * from './schemas/common.ts';
 export * from './schemas/org.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/audit.ts';
+export * from './schemas/assessment.ts';
 export * from './environment/index.ts';
 export * from './assessment/index.ts';

@@ -37,10 +37,22 @@ export const PERMISSIONS = [
   'orgData:import',
   'orgData:export',
   'audit:read',
+  'assessment:read', // plans, rankings, score explanations, published bulletins (officers: own unit only)
+  'plans:write', // edit plans and rules, rebuild scores
+  'bulletins:draft',
+  'bulletins:approve', // leadership signs a bulletin off; the drafter cannot (separation of duties)
+  'interviews:read',
+  'interviews:confirm',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL_STAFF: Permission[] = ['session:self', 'units:read', 'people:read', 'campaign:read'];
+const ALL_STAFF: Permission[] = [
+  'session:self',
+  'units:read',
+  'people:read',
+  'campaign:read',
+  'assessment:read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -52,11 +64,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:write',
     'orgData:import',
     'orgData:export',
+    'plans:write',
+    'bulletins:draft',
+    'interviews:read',
   ],
   reviewer: [...ALL_STAFF],
   officer: [...ALL_STAFF],
   deputyLeader: [...ALL_STAFF],
-  leadership: [...ALL_STAFF, 'orgData:export', 'people:revealMobile'],
+  leadership: [
+    ...ALL_STAFF,
+    'orgData:export',
+    'people:revealMobile',
+    'bulletins:approve',
+    'interviews:read',
+    'interviews:confirm',
+  ],
   editor: ['session:self'],
   reportHandler: ['session:self'],
   // Separation of duties: the audit administrator reads the audit log and nothing else.

@@ -20,6 +20,11 @@ import { ApiError } from './http/api-error.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerNulGuard, registerValidation } from './plugins/validation.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
+import { createPlansService } from './modules/assessment/plans.service.ts';
+import { createRankingsService } from './modules/assessment/rankings.service.ts';
+import { createScoresRepo } from './modules/assessment/scores.repo.ts';
+import { createScoringService } from './modules/assessment/scoring.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -93,6 +98,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
   const orgExcel = createOrgExcelService(database.db, audit);
+  const scoresRepo = createScoresRepo(database.db, database.dialect);
+  const scoring = createScoringService(database.db, scoresRepo);
+  const plans = createPlansService(database.db, scoresRepo, scoring, audit);
+  const rankings = createRankingsService(scoresRepo, scoring);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -191,6 +200,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   campaignRoutes(app, campaigns);
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
+  assessmentRoutes(app, plans, rankings);
   envToolsRoutes(app);
   portalRoutes(app, database.db);
   registerConsole(app, options.consoleDir ?? null);

@@ -6,3 +6,5 @@ export * from './evaluate-unit.ts';
 export * from './periods.ts';
 export * from './ranking.ts';
 export * from './default-plan-2018.ts';
+export * from './interview-rule.ts';
+export * from './copy-plan.ts';

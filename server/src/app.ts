@@ -25,6 +25,10 @@ import { createPlansService } from './modules/assessment/plans.service.ts';
 import { createRankingsService } from './modules/assessment/rankings.service.ts';
 import { createScoresRepo } from './modules/assessment/scores.repo.ts';
 import { createScoringService } from './modules/assessment/scoring.service.ts';
+import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.ts';
+import { createBulletinsService } from './modules/bulletins/bulletins.service.ts';
+import { interviewsRoutes } from './modules/interviews/interviews.routes.ts';
+import { createInterviewsService } from './modules/interviews/interviews.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -102,6 +106,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const scoring = createScoringService(database.db, scoresRepo);
   const plans = createPlansService(database.db, scoresRepo, scoring, audit);
   const rankings = createRankingsService(scoresRepo, scoring);
+  const bulletins = createBulletinsService(database.db, plans, rankings, audit);
+  const interviews = createInterviewsService(database.db, plans, rankings, audit);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -201,6 +207,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
   assessmentRoutes(app, plans, rankings);
+  bulletinsRoutes(app, bulletins);
+  interviewsRoutes(app, interviews);
   envToolsRoutes(app);
   portalRoutes(app, database.db);
   registerConsole(app, options.consoleDir ?? null);

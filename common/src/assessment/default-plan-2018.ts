@@ -10,6 +10,7 @@ export const DEFAULT_PLAN_2018_TITLE = '2018年度环境信息宣传工作考核
 
 export const DEFAULT_PLAN_2018: PlanDocument = {
   note: '示例分值：2018年方案所附任务分解表未公开，各项分值参照公开的县市考核细则设定，仅为示例，请按实际方案修改。Example values: the 2018 task-breakdown table was not published; these follow published county and city rules.',
+  office: { issuer: '常德市环境保护局', docPrefix: '常环宣', printedBy: '常德市环境保护局办公室' },
   annualWeight: 5,
   joint: { mode: 'equal' },
   groups: [

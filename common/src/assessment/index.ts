@@ -8,3 +8,4 @@ export * from './ranking.ts';
 export * from './default-plan-2018.ts';
 export * from './interview-rule.ts';
 export * from './copy-plan.ts';
+export * from './bulletin-workflow.ts';

@@ -36,13 +36,21 @@ export function interviewCandidates(
   const units = new Set<number>();
   for (const m of monthly) for (const id of m.ranks.keys()) units.add(id);
   for (const id of yearRanks.ranks.keys()) units.add(id);
+  /** Ties count together: a unit is in the last N if fewer than N units rank below it, and it is not
+   *  at the top (a month in which everyone ties, e.g. nobody has reported yet, ranks nobody). */
+  const inLast = (ranks: Map<number, number>, unitId: number, n: number) => {
+    const rank = ranks.get(unitId);
+    if (rank === undefined || rank === 1) return false;
+    let below = 0;
+    for (const r of ranks.values()) if (r > rank) below++;
+    return below < n;
+  };
   const out: InterviewCandidate[] = [];
   for (const unitId of [...units].sort((a, b) => a - b)) {
     let best: number[] = [];
     let run: number[] = [];
     for (const m of [...monthly].sort((a, b) => a.month - b.month)) {
-      const rank = m.ranks.get(unitId);
-      const atBottom = rank !== undefined && m.size > rule.bottomN && rank > m.size - rule.bottomN;
+      const atBottom = m.size > rule.bottomN && inLast(m.ranks, unitId, rule.bottomN);
       run =
         atBottom && (run.length === 0 || run[run.length - 1] === m.month - 1)
           ? [...run, m.month]
@@ -52,8 +60,7 @@ export function interviewCandidates(
       if (run.length > best.length) best = run;
     }
     const byMonths = rule.consecutiveMonths > 0 && best.length >= rule.consecutiveMonths;
-    const yr = yearRanks.ranks.get(unitId);
-    const byYear = rule.lastForYear && yearRanks.complete && yearRanks.size > 1 && yr === yearRanks.size;
+    const byYear = rule.lastForYear && yearRanks.complete && inLast(yearRanks.ranks, unitId, 1);
     if (!byMonths && !byYear) continue;
     const zh: string[] = [];
     const en: string[] = [];

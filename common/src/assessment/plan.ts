@@ -134,6 +134,9 @@ export interface NegativeListEntry {
 export interface PlanDocument {
   /** a note shown in the console, e.g. that the point values are examples */
   note?: string;
+  /** who issues the bulletins and notices: the issuing body, the document-number prefix (常环宣), the
+   *  office that prints them; the owner bureau's name when absent */
+  office?: { issuer: string; docPrefix: string; printedBy: string };
   /** publicity's share of the annual target-responsibility assessment: total / 100 × annualWeight */
   annualWeight: number;
   /** joint submissions: 'equal' splits evenly; 'lead' gives the lead unit leadShare, the rest evenly */

@@ -250,9 +250,21 @@ function unique(c: Checker, codes: Array<[string | null, string]>, what: [string
 /** Returns the problems found (empty = valid). `year` checks that dates fall in the plan's year. */
 export function validatePlanDocument(input: unknown, year: number | null = null): FieldError[] {
   const c = new Checker();
-  const doc = c.obj(input, '', ['note', 'annualWeight', 'joint', 'groups', 'blocks', 'negativeList']);
+  const doc = c.obj(input, '', [
+    'note',
+    'office',
+    'annualWeight',
+    'joint',
+    'groups',
+    'blocks',
+    'negativeList',
+  ]);
   if (!doc) return c.errors.map((e) => ({ ...e, field: e.field || '/' }));
   if (doc.note !== undefined) c.str(doc.note, '/note', { max: 500 });
+  if (doc.office !== undefined) {
+    const o = c.obj(doc.office, '/office', ['issuer', 'docPrefix', 'printedBy']);
+    if (o) for (const k of ['issuer', 'docPrefix', 'printedBy']) c.str(o[k], `/office/${k}`, { max: 50 });
+  }
   c.num(doc.annualWeight, '/annualWeight', { gt: 0, max: 100 });
   const joint = c.obj(doc.joint, '/joint', ['mode', 'leadShare']);
   if (joint) {

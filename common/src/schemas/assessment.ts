@@ -231,7 +231,7 @@ export const BulletinEdit = Type.Object(
   { version: Type.Integer({ minimum: 1 }), title: Type.Optional(Text(100)), body: Type.Optional(Text(5000)) },
   { additionalProperties: false },
 );
-export const BulletinAction = Type.Object(
+export const BulletinVersion = Type.Object(
   { version: Type.Integer({ minimum: 1 }) },
   { additionalProperties: false },
 );

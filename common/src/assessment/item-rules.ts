@@ -43,6 +43,20 @@ function meets(f: AssessmentFact, c: FactCondition): boolean {
 }
 export const matches = (f: AssessmentFact, m: FactMatch) => m.kinds.includes(f.kind) && meets(f, m);
 
+/** how a piece's level reads in the explanation */
+const LEVEL_LABELS: Record<string, [string, string]> = {
+  central: ['中央媒体', 'central outlet'],
+  provincial: ['省级媒体/采用', 'provincial'],
+  municipal: ['市级媒体/采用', 'municipal'],
+  county: ['县级媒体/采用', 'county'],
+  national: ['国家级采用', 'national adoption'],
+  none: ['未采用', 'not adopted'],
+  first: ['一等奖', 'first prize'],
+  second: ['二等奖', 'second prize'],
+  third: ['三等奖', 'third prize'],
+  excellence: ['优秀奖', 'excellence award'],
+};
+
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 const shareText = (share: number) =>
   share === 1
@@ -62,7 +76,8 @@ function perPiece(rule: PerPieceRule, facts: UnitFact[]): Line[] {
             ? f.adoptionLevel
             : f.awardRank;
       base = (key && rule.perPiece[key]) || 0;
-      basis = { zh: `${rule.by}=${key ?? '无'}`, en: `${rule.by}=${key ?? 'none'}` };
+      const label = key ? LEVEL_LABELS[key] : undefined;
+      basis = { zh: label?.[0] ?? '未注明级别', en: label?.[1] ?? `no ${rule.by}` };
     }
     let pts = base;
     const zh = [`${basis.zh} ${fmt(base)} 分`];

@@ -116,39 +116,59 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
       unitIds: number[] | null,
       q: Q = db,
     ): Promise<AssessmentFact[]> {
-      let factQuery = q
-        .selectFrom('assessment_facts')
-        .select([...FACT_COLUMNS])
-        .where('assessment_facts.owner_unit_id', '=', ownerUnitId)
-        .where('assessment_facts.fact_date', '>=', `${year}-01-01`)
-        .where('assessment_facts.fact_date', '<=', `${year}-12-31`);
-      if (unitIds) {
-        if (!unitIds.length) return [];
-        factQuery = factQuery.where('assessment_facts.id', 'in', (eb) =>
-          eb.selectFrom('assessment_fact_units').select('fact_id').where('unit_id', 'in', unitIds),
-        );
+      if (unitIds && !unitIds.length) return [];
+      const inYear = <T extends { where: (...a: any[]) => T }>(query: T) =>
+        query
+          .where('assessment_facts.owner_unit_id', '=', ownerUnitId)
+          .where('assessment_facts.fact_date', '>=', `${year}-01-01`)
+          .where('assessment_facts.fact_date', '<=', `${year}-12-31`);
+      if (!unitIds) {
+        const rows: FactRow[] = await inYear(
+          q.selectFrom('assessment_facts').select([...FACT_COLUMNS]),
+        ).execute();
+        const links: FactUnitRow[] = await inYear(
+          q
+            .selectFrom('assessment_fact_units')
+            .innerJoin('assessment_facts', 'assessment_facts.id', 'assessment_fact_units.fact_id')
+            .select([
+              'assessment_fact_units.fact_id',
+              'assessment_fact_units.unit_id',
+              'assessment_fact_units.position',
+            ]),
+        ).execute();
+        return toFacts(rows, links);
       }
-      const rows: FactRow[] = await factQuery.execute();
-      if (!rows.length) return [];
-      let unitQuery = q
-        .selectFrom('assessment_fact_units')
-        .innerJoin('assessment_facts', 'assessment_facts.id', 'assessment_fact_units.fact_id')
-        .select([
-          'assessment_fact_units.fact_id',
-          'assessment_fact_units.unit_id',
-          'assessment_fact_units.position',
-        ])
-        .where('assessment_facts.owner_unit_id', '=', ownerUnitId)
-        .where('assessment_facts.fact_date', '>=', `${year}-01-01`)
-        .where('assessment_facts.fact_date', '<=', `${year}-12-31`);
-      if (unitIds)
-        unitQuery = unitQuery.where(
-          'assessment_fact_units.fact_id',
-          'in',
-          rows.map((r) => r.id),
-        );
-      const links: FactUnitRow[] = await unitQuery.execute();
-      return toFacts(rows, links);
+      // driven from the unit's own links (indexed by unit), so one unit's recomputation reads only its facts
+      // `+owner_unit_id` (valid on both databases) keeps SQLite, which has no statistics, from scanning
+      // the owner's whole year through assessment_facts_owner_date instead of the unit's own links
+      const ownYear = <T extends { where: (...a: any[]) => T }>(query: T) =>
+        query
+          .where(sql<boolean>`+assessment_facts.owner_unit_id = ${ownerUnitId}`)
+          .where('assessment_facts.fact_date', '>=', `${year}-01-01`)
+          .where('assessment_facts.fact_date', '<=', `${year}-12-31`);
+      const rows: FactRow[] = await ownYear(
+        q
+          .selectFrom('assessment_fact_units as mine')
+          .innerJoin('assessment_facts', 'assessment_facts.id', 'mine.fact_id')
+          .select([...FACT_COLUMNS])
+          .where('mine.unit_id', 'in', unitIds),
+      ).execute();
+      // every unit of those facts: a joint fact's share depends on how many units it credits
+      const links: FactUnitRow[] = await ownYear(
+        q
+          .selectFrom('assessment_fact_units as mine')
+          .innerJoin('assessment_facts', 'assessment_facts.id', 'mine.fact_id')
+          .innerJoin('assessment_fact_units as other', 'other.fact_id', 'mine.fact_id')
+          .select(['other.fact_id', 'other.unit_id', 'other.position'])
+          .where('mine.unit_id', 'in', unitIds),
+      ).execute();
+      const seen = new Set<string>();
+      const unique = <T>(xs: T[], key: (x: T) => string) =>
+        xs.filter((x) => !seen.has(key(x)) && !!seen.add(key(x)));
+      return toFacts(
+        unique(rows, (r) => `f${r.id}`),
+        unique(links, (l) => `${l.fact_id}:${l.unit_id}`),
+      );
     },
 
     /** Serialises recomputations of one plan across app servers (PostgreSQL); SQLite has one writer. */

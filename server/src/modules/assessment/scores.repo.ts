@@ -117,51 +117,50 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
       q: Q = db,
     ): Promise<AssessmentFact[]> {
       if (unitIds && !unitIds.length) return [];
-      const inYear = <T extends { where: (...a: any[]) => T }>(query: T) =>
-        query
-          .where('assessment_facts.owner_unit_id', '=', ownerUnitId)
-          .where('assessment_facts.fact_date', '>=', `${year}-01-01`)
-          .where('assessment_facts.fact_date', '<=', `${year}-12-31`);
+      const inYear = sql<boolean>`assessment_facts.fact_date >= ${`${year}-01-01`} and assessment_facts.fact_date <= ${`${year}-12-31`}`;
+      const owner = sql<boolean>`assessment_facts.owner_unit_id = ${ownerUnitId}`;
       if (!unitIds) {
-        const rows: FactRow[] = await inYear(
-          q.selectFrom('assessment_facts').select([...FACT_COLUMNS]),
-        ).execute();
-        const links: FactUnitRow[] = await inYear(
-          q
-            .selectFrom('assessment_fact_units')
-            .innerJoin('assessment_facts', 'assessment_facts.id', 'assessment_fact_units.fact_id')
-            .select([
-              'assessment_fact_units.fact_id',
-              'assessment_fact_units.unit_id',
-              'assessment_fact_units.position',
-            ]),
-        ).execute();
+        const rows: FactRow[] = await q
+          .selectFrom('assessment_facts')
+          .select([...FACT_COLUMNS])
+          .where(owner)
+          .where(inYear)
+          .execute();
+        const links: FactUnitRow[] = await q
+          .selectFrom('assessment_fact_units')
+          .innerJoin('assessment_facts', 'assessment_facts.id', 'assessment_fact_units.fact_id')
+          .select([
+            'assessment_fact_units.fact_id',
+            'assessment_fact_units.unit_id',
+            'assessment_fact_units.position',
+          ])
+          .where(owner)
+          .where(inYear)
+          .execute();
         return toFacts(rows, links);
       }
       // driven from the unit's own links (indexed by unit), so one unit's recomputation reads only its facts
       // `+owner_unit_id` (valid on both databases) keeps SQLite, which has no statistics, from scanning
       // the owner's whole year through assessment_facts_owner_date instead of the unit's own links
-      const ownYear = <T extends { where: (...a: any[]) => T }>(query: T) =>
-        query
-          .where(sql<boolean>`+assessment_facts.owner_unit_id = ${ownerUnitId}`)
-          .where('assessment_facts.fact_date', '>=', `${year}-01-01`)
-          .where('assessment_facts.fact_date', '<=', `${year}-12-31`);
-      const rows: FactRow[] = await ownYear(
-        q
-          .selectFrom('assessment_fact_units as mine')
-          .innerJoin('assessment_facts', 'assessment_facts.id', 'mine.fact_id')
-          .select([...FACT_COLUMNS])
-          .where('mine.unit_id', 'in', unitIds),
-      ).execute();
+      const ownerNoIndex = sql<boolean>`+assessment_facts.owner_unit_id = ${ownerUnitId}`;
+      const rows: FactRow[] = await q
+        .selectFrom('assessment_fact_units as mine')
+        .innerJoin('assessment_facts', 'assessment_facts.id', 'mine.fact_id')
+        .select([...FACT_COLUMNS])
+        .where('mine.unit_id', 'in', unitIds)
+        .where(ownerNoIndex)
+        .where(inYear)
+        .execute();
       // every unit of those facts: a joint fact's share depends on how many units it credits
-      const links: FactUnitRow[] = await ownYear(
-        q
-          .selectFrom('assessment_fact_units as mine')
-          .innerJoin('assessment_facts', 'assessment_facts.id', 'mine.fact_id')
-          .innerJoin('assessment_fact_units as other', 'other.fact_id', 'mine.fact_id')
-          .select(['other.fact_id', 'other.unit_id', 'other.position'])
-          .where('mine.unit_id', 'in', unitIds),
-      ).execute();
+      const links: FactUnitRow[] = await q
+        .selectFrom('assessment_fact_units as mine')
+        .innerJoin('assessment_facts', 'assessment_facts.id', 'mine.fact_id')
+        .innerJoin('assessment_fact_units as other', 'other.fact_id', 'mine.fact_id')
+        .select(['other.fact_id', 'other.unit_id', 'other.position'])
+        .where('mine.unit_id', 'in', unitIds)
+        .where(ownerNoIndex)
+        .where(inYear)
+        .execute();
       const seen = new Set<string>();
       const unique = <T>(xs: T[], key: (x: T) => string) =>
         xs.filter((x) => !seen.has(key(x)) && !!seen.add(key(x)));

@@ -181,6 +181,27 @@ describe('scoring engine: each rule shape of scoring-precedents.md', () => {
     expect(broke.months[3]).toBe(0);
   });
 
+  it('a block never goes below 0: deductions held back are taken from later points, and the trace says so', () => {
+    const facts = [
+      fact({ kind: 'govInfo', date: '2018-02-05', adoptionLevel: 'none' }),
+      fact({ kind: 'onlineMedia', date: '2018-06-01', outletLevel: 'municipal' }),
+    ];
+    const a3a5 = {
+      ...plan,
+      blocks: plan.blocks.map((b) =>
+        b.code === 'A' ? { ...b, items: b.items.filter((i) => ['A3', 'A5'].includes(i.code)) } : b,
+      ),
+    };
+    const e = evaluateUnit(a3a5, county, facts, { year: 2018, lastMonth: 6 });
+    const caps = e.lines.filter((l) => l.kind === 'blockCap').map((l) => [l.month, l.points, l.zh]);
+    expect(caps).toEqual([
+      [3, 1, expect.stringContaining('不低于 0')],
+      [6, -1, expect.stringContaining('扣回')],
+    ]);
+    expect(e.months[2]).toBe(0);
+    expect(e.months[5]).toBe(0);
+  });
+
   it('ranks with ties sharing a rank, broken by registry order then id', () => {
     const ranked = rankUnits([
       { unitId: 5, sortOrder: 30, points: 10 },

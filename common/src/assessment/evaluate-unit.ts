@@ -140,7 +140,24 @@ export function evaluateUnit(
       raw += months[m - 1]!;
       const c = Math.min(block.maxPoints, Math.max(0, raw));
       const adj = r6(c - capped - months[m - 1]!);
-      if (adj !== 0)
+      if (adj !== 0) {
+        // three cases people read differently: over the cap; below 0; deductions held back earlier by
+        // the floor now taken from new points
+        const [zh, en] =
+          c === block.maxPoints && adj < 0
+            ? [
+                `板块「${block.name}」满分 ${block.maxPoints}，超出部分不计`,
+                `block “${block.name}” is capped at ${block.maxPoints}`,
+              ]
+            : adj > 0
+              ? [
+                  `板块「${block.name}」得分不低于 0，扣分暂不计`,
+                  `block “${block.name}” does not go below 0; deductions held back`,
+                ]
+              : [
+                  `板块「${block.name}」此前暂不计的扣分，从本月得分中扣回`,
+                  `block “${block.name}”: deductions held back earlier are taken from this month`,
+                ];
         lines.push({
           month: m,
           blockCode: block.code,
@@ -149,9 +166,10 @@ export function evaluateUnit(
           factId: null,
           date: null,
           points: adj,
-          zh: `板块「${block.name}」满分 ${block.maxPoints}（不低于 0），超出部分不计`,
-          en: `block “${block.name}” is capped at ${block.maxPoints} (and floored at 0)`,
+          zh,
+          en,
         });
+      }
       capped12.push(r6(c - capped));
       capped = c;
     }

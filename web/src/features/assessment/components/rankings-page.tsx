@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Ranking } from '@greenvoice/common';
 import { Button, Card, Empty, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
@@ -9,7 +9,9 @@ import { downloadCsv } from '../../../shared/download-csv.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { usePlanChoice, useRanking, useTrend } from '../hooks/use-assessment.ts';
 import { PeriodPicker } from './period-picker.tsx';
-import { TrendChart } from './trend-chart.tsx';
+
+// ECharts is its own chunk: the table shows before the chart's code has arrived
+const TrendChart = lazy(() => import('./trend-chart.tsx').then((m) => ({ default: m.TrendChart })));
 
 type Row = Ranking['groups'][number]['rows'][number];
 
@@ -140,7 +142,13 @@ export function RankingsPage() {
             ) : null
           }
         >
-          {trend.data.series.length ? <TrendChart trend={trend.data} monthLabel={monthLabel} /> : <Empty />}
+          {trend.data.series.length ? (
+            <Suspense fallback={<div style={{ height: 360 }} />}>
+              <TrendChart trend={trend.data} monthLabel={monthLabel} />
+            </Suspense>
+          ) : (
+            <Empty />
+          )}
         </Card>
       ) : null}
     </>

@@ -43,10 +43,22 @@ export const PERMISSIONS = [
   'submissions:write', // create and submit one's own unit's submissions
   'submissions:review', // approve, return, reject — never one's own unit's
   'submissions:comment',
+  'assessment:read', // plans, rankings, score explanations, published bulletins (officers: own unit only)
+  'plans:write', // edit plans and rules, rebuild scores
+  'bulletins:draft',
+  'bulletins:approve', // leadership signs a bulletin off; the drafter cannot (separation of duties)
+  'interviews:read',
+  'interviews:confirm',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL_STAFF: Permission[] = ['session:self', 'units:read', 'people:read', 'campaign:read'];
+const ALL_STAFF: Permission[] = [
+  'session:self',
+  'units:read',
+  'people:read',
+  'campaign:read',
+  'assessment:read',
+];
 const SUBMISSION_READERS: Permission[] = ['outlets:read', 'submissions:read', 'submissions:comment'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -61,11 +73,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'orgData:export',
     ...SUBMISSION_READERS,
     'outlets:write',
+    'plans:write',
+    'bulletins:draft',
+    'interviews:read',
   ],
   reviewer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:review'],
   officer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:write'],
   deputyLeader: [...ALL_STAFF, ...SUBMISSION_READERS],
-  leadership: [...ALL_STAFF, 'orgData:export', 'people:revealMobile', ...SUBMISSION_READERS],
+  leadership: [
+    ...ALL_STAFF,
+    ...SUBMISSION_READERS,
+    'orgData:export',
+    'people:revealMobile',
+    'bulletins:approve',
+    'interviews:read',
+    'interviews:confirm',
+  ],
   editor: ['session:self'],
   reportHandler: ['session:self'],
   // Separation of duties: the audit administrator reads the audit log and nothing else.

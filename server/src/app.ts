@@ -20,6 +20,15 @@ import { ApiError } from './http/api-error.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerNulGuard, registerValidation } from './plugins/validation.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
+import { createPlansService } from './modules/assessment/plans.service.ts';
+import { createRankingsService } from './modules/assessment/rankings.service.ts';
+import { createScoresRepo } from './modules/assessment/scores.repo.ts';
+import { createScoringService } from './modules/assessment/scoring.service.ts';
+import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.ts';
+import { createBulletinsService } from './modules/bulletins/bulletins.service.ts';
+import { interviewsRoutes } from './modules/interviews/interviews.routes.ts';
+import { createInterviewsService } from './modules/interviews/interviews.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -97,10 +106,20 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
   const orgExcel = createOrgExcelService(database.db, audit);
+  const scoresRepo = createScoresRepo(database.db, database.dialect);
+  const scoring = createScoringService(database.db, scoresRepo);
+  const plans = createPlansService(database.db, scoresRepo, scoring, audit);
+  const rankings = createRankingsService(scoresRepo, scoring);
+  const bulletins = createBulletinsService(database.db, plans, rankings, audit);
+  const interviews = createInterviewsService(database.db, plans, rankings, audit);
   const outlets = createOutletsService(createOutletsRepo(database.db), audit);
   const submissions = createSubmissions(
     { db: database.db, dataDir: config.dataDir, outlets, audit },
-    { logError: (err, message) => app.log.error({ err }, message) },
+    {
+      logError: (err, message) => app.log.error({ err }, message),
+      // an approval's fact reaches the scores as soon as it commits
+      onFactsChanged: (change) => scoring.onFactsChanged(change),
+    },
   );
 
   await app.register(cookie);
@@ -200,6 +219,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   campaignRoutes(app, campaigns);
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
+  assessmentRoutes(app, plans, rankings);
+  bulletinsRoutes(app, bulletins);
+  interviewsRoutes(app, interviews);
   outletsRoutes(app, outlets);
   registerSubmissions(app, submissions);
   envToolsRoutes(app);

@@ -225,6 +225,84 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface AssessmentPlansTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  year: number;
+  title: string;
+  document: string;
+  rules_version: number;
+  interview_rule: string;
+  is_demo: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentPlanVersionsTable {
+  id: Generated<number>;
+  plan_id: number;
+  rules_version: number;
+  document: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface AssessmentUnitMonthsTable {
+  plan_id: number;
+  unit_id: number;
+  month: number;
+  group_code: string;
+  points: number;
+}
+
+export interface AssessmentItemMonthsTable {
+  plan_id: number;
+  unit_id: number;
+  item_code: string;
+  month: number;
+  points: number;
+}
+
+export interface AssessmentScoreStateTable {
+  plan_id: number;
+  rules_version: number;
+  last_month: number;
+  computed_at: string;
+}
+
+export interface BulletinsTable {
+  id: Generated<number>;
+  plan_id: number;
+  period_kind: string;
+  period_index: number;
+  doc_number: number;
+  title: string;
+  body: string;
+  status: string;
+  snapshot: string;
+  return_reason: string | null;
+  drafted_by: number;
+  approved_by: number | null;
+  approved_at: string | null;
+  published_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InterviewsTable {
+  id: Generated<number>;
+  plan_id: number;
+  unit_id: number;
+  basis: string;
+  reason: string;
+  doc_number: number;
+  confirmed_by: number;
+  confirmed_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   people: PeopleTable;
@@ -244,4 +322,11 @@ export interface Database {
   submission_events: SubmissionEventsTable;
   evidence_files: EvidenceFilesTable;
   idempotency_keys: IdempotencyKeysTable;
+  assessment_plans: AssessmentPlansTable;
+  assessment_plan_versions: AssessmentPlanVersionsTable;
+  assessment_unit_months: AssessmentUnitMonthsTable;
+  assessment_item_months: AssessmentItemMonthsTable;
+  assessment_score_state: AssessmentScoreStateTable;
+  bulletins: BulletinsTable;
+  interviews: InterviewsTable;
 }

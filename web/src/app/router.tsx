@@ -23,6 +23,23 @@ const CampaignPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/audit/components/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const PlansPage = lazy(() =>
+  import('../features/assessment/components/plans-page.tsx').then((m) => ({ default: m.PlansPage })),
+);
+const RankingsPage = lazy(() =>
+  import('../features/assessment/components/rankings-page.tsx').then((m) => ({ default: m.RankingsPage })),
+);
+const UnitScorePage = lazy(() =>
+  import('../features/assessment/components/unit-score-page.tsx').then((m) => ({ default: m.UnitScorePage })),
+);
+const BulletinsPage = lazy(() =>
+  import('../features/assessment/components/bulletins-page.tsx').then((m) => ({ default: m.BulletinsPage })),
+);
+const InterviewsPage = lazy(() =>
+  import('../features/assessment/components/interviews-page.tsx').then((m) => ({
+    default: m.InterviewsPage,
+  })),
+);
 const ChangePasswordPage = lazy(() =>
   import('../features/account/components/change-password-page.tsx').then((m) => ({
     default: m.ChangePasswordPage,
@@ -99,6 +116,11 @@ export const router = createBrowserRouter(
         { path: 'submissions/:id', element: guarded('submissions:read', <SubmissionDetailPage />) },
         { path: 'review', element: guarded('submissions:review', <ReviewQueuePage />) },
         { path: 'outlets', element: guarded('outlets:read', <OutletsPage />) },
+        { path: 'assessment/plans', element: guarded('assessment:read', <PlansPage />) },
+        { path: 'assessment/rankings', element: guarded('assessment:read', <RankingsPage />) },
+        { path: 'assessment/units/:unitId', element: guarded('assessment:read', <UnitScorePage />) },
+        { path: 'assessment/bulletins', element: guarded('assessment:read', <BulletinsPage />) },
+        { path: 'assessment/interviews', element: guarded('interviews:read', <InterviewsPage />) },
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFound /> },
       ],

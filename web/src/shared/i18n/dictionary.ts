@@ -1,7 +1,10 @@
 // Every interface text, Chinese first (the default) and English. Names follow /GLOSSARY.md; role and
 // unit-kind labels come from @greenvoice/common so the server and the console say the same thing.
 
+import { assessmentEn, assessmentZh } from './assessment-dictionary.ts';
+
 const zh = {
+  ...assessmentZh,
   'app.brand': '绿讯 GreenVoice',
   'app.brandShort': '绿讯工作台',
   'app.console': '绿讯 · 宣传与信息公开工作台',
@@ -312,6 +315,7 @@ const zh = {
 export type DictKey = keyof typeof zh;
 
 const en: Record<DictKey, string> = {
+  ...assessmentEn,
   'app.brand': 'GreenVoice 绿讯',
   'app.brandShort': 'GreenVoice',
   'app.console': 'GreenVoice · Publicity & Disclosure Console',

@@ -101,8 +101,10 @@ describe('scoring engine: each rule shape of scoring-precedents.md', () => {
       fact({ kind: 'govInfo', date: '2018-06-01' }),
     ];
     const e = evaluateUnit(only('A4'), county, facts, { year: 2018, lastMonth: 7 });
-    expect(e.items.A4!.slice(3, 7)).toEqual([0, 1, 0, 0]); // April not counted; May met; June 2 short; July 3 short
-    expect(e.lines.filter((l) => l.kind === 'shortfall').map((l) => l.points)).toEqual([-1, -1]);
+    expect(e.items.A4!.slice(3, 7)).toEqual([0, 1, 0, 0]); // April not counted; May met; June 2 short; July nothing
+    expect(e.lines.filter((l) => l.kind === 'shortfall').map((l) => l.points)).toEqual([-1]);
+    // a month with nothing reported earns no base at all (not the base less the shortfall)
+    expect(e.lines.find((l) => l.month === 7)).toMatchObject({ kind: 'quota', points: 0 });
   });
 
   it('deadline items: full on time, late points, nothing when missing after the late date', () => {
@@ -152,8 +154,8 @@ describe('scoring engine: each rule shape of scoring-precedents.md', () => {
     );
     const e = evaluateUnit(plan, dept, facts, year);
     expect(e.items.B2).toBeUndefined();
-    // A1 at its cap (30) and the quota months from May, each half-met (8 × 0.5)
-    expect(e.total).toBeCloseTo(((30 + 4) * 100) / 82, 5);
+    // A1 at its cap (30); nothing reported from May on, so the monthly quota earns no base
+    expect(e.total).toBeCloseTo((30 * 100) / 82, 5);
     expect(e.lines.some((l) => l.kind === 'rescale')).toBe(true);
   });
 

@@ -112,6 +112,19 @@ function monthlyQuota(rule: MonthlyQuotaRule, facts: UnitFact[], ctx: ItemContex
   const lines: Line[] = [];
   for (let m = rule.fromMonth ?? 1; m <= ctx.lastMonth; m++) {
     const count = r6(facts.filter((x) => x.month === m).reduce((s, x) => s + x.share, 0));
+    // A month with nothing reported earns no base: shortfall deductions only trim a base that was earned.
+    if (count === 0) {
+      lines.push({
+        month: m,
+        kind: 'quota',
+        factId: null,
+        date: null,
+        points: 0,
+        zh: `${m}月：未报送，定额 ${fmt(quota)} 篇，不得基础分`,
+        en: `month ${m}: nothing reported against a quota of ${fmt(quota)}, no base`,
+      });
+      continue;
+    }
     lines.push({
       month: m,
       kind: 'quota',

@@ -38,7 +38,7 @@ export interface MonthlyQuotaRule {
   match: FactMatch;
   /** pieces a month required, per group code */
   quota: Record<string, number>;
-  /** earned in a month the quota is met */
+  /** earned in a month the quota is met; a month with nothing reported earns none */
   basePerMonth: number;
   /** deducted from the month's base per missing piece (the month never goes below 0) */
   shortfallPenalty: number;

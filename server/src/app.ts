@@ -17,7 +17,7 @@ import { ErrorResponse } from '@greenvoice/common';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerNulGuard, registerValidation } from './plugins/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -78,6 +78,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
     ajv: { customOptions: { removeAdditional: false } },
   });
 

@@ -138,6 +138,16 @@ export interface AssessmentFactUnitsTable {
   position: number;
 }
 
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  expires_at: string | null;
+  last_tick: string | null;
+  last_finished_at: string | null;
+  last_result: string | null;
+  runs: Generated<number>;
+}
+
 export interface Database {
   units: UnitsTable;
   people: PeopleTable;
@@ -151,4 +161,5 @@ export interface Database {
   settings: SettingsTable;
   assessment_facts: AssessmentFactsTable;
   assessment_fact_units: AssessmentFactUnitsTable;
+  job_leases: JobLeasesTable;
 }

@@ -26,6 +26,8 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthRepo } from './modules/auth/auth.repo.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createSecondFactorService } from './modules/auth/second-factor.ts';
+import { secondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
 import { createCampaignService } from './modules/campaign/campaign.service.ts';
 import { envToolsRoutes } from './modules/env-tools/env-tools.routes.ts';
@@ -89,7 +91,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const auditRepo = createAuditRepo(database.db, database.dialect);
   const audit = createAuditService(database.db, auditRepo);
-  const auth = createAuthService(database.db, createAuthRepo(database.db), audit, config);
+  const secondFactor = createSecondFactorService(database.db, audit, config);
+  const auth = createAuthService(database.db, createAuthRepo(database.db), audit, config, secondFactor);
   const units = createUnitsService(createUnitsRepo(database.db), audit);
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
@@ -187,6 +190,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       };
     },
   });
+  secondFactorRoutes(app, { secondFactor, auth, config });
   unitsRoutes(app, units);
   peopleRoutes(app, people);
   campaignRoutes(app, campaigns);

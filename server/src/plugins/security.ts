@@ -80,6 +80,8 @@ export function registerSecurity(
     if (!actor) return sendError(reply, new ApiError('UNAUTHENTICATED'));
     if (actor.mustChangePassword && access !== 'session:self')
       return sendError(reply, new ApiError('PASSWORD_CHANGE_REQUIRED'));
+    if (actor.mustEnrolTotp && access !== 'session:self')
+      return sendError(reply, new ApiError('TOTP_ENROLMENT_REQUIRED'));
     if (!actor.permissions.has(access)) return sendError(reply, new ApiError('FORBIDDEN'));
   });
 

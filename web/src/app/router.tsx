@@ -28,6 +28,9 @@ const ChangePasswordPage = lazy(() =>
     default: m.ChangePasswordPage,
   })),
 );
+const TwoFactorPage = lazy(() =>
+  import('../features/account/components/two-factor-page.tsx').then((m) => ({ default: m.TwoFactorPage })),
+);
 const OrgDataToolbar = lazy(() =>
   import('../features/org-data/components/org-data-toolbar.tsx').then((m) => ({ default: m.OrgDataToolbar })),
 );
@@ -78,6 +81,7 @@ export const router = createBrowserRouter(
         { path: 'campaign', element: guarded('campaign:read', <CampaignPage />) },
         { path: 'audit', element: guarded('audit:read', <AuditPage />) },
         { path: 'account/password', element: <ChangePasswordPage /> },
+        { path: 'account/two-factor', element: <TwoFactorPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -82,7 +82,12 @@ export function LoginPage() {
           {loginMutation.isError ? (
             <Alert
               data-testid="login-error"
-              type="error"
+              // asking for the code is a step, not a failure
+              type={
+                isApiError(loginMutation.error) && loginMutation.error.code === 'TOTP_REQUIRED'
+                  ? 'info'
+                  : 'error'
+              }
               showIcon
               title={errorText(loginMutation.error, lang)}
               style={{ marginBottom: 16 }}

@@ -145,3 +145,26 @@ describe('headers', () => {
     expect(res.headers['x-request-id']).toBeTruthy();
   });
 });
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After in the error shape once a client exceeds the sign-in limit', async () => {
+    const limited = await createTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const statuses: number[] = [];
+      let last;
+      for (let i = 0; i < 5; i++) {
+        last = await limited.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'nobody', password: 'Wrong-Password-1' },
+        });
+        statuses.push(last.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+      expect(last!.json()).toMatchObject({ code: 'RATE_LIMITED', requestId: last!.headers['x-request-id'] });
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@
 import { ROLES, ROLE_PERMISSIONS, type Role } from '@greenvoice/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../demo/demo-accounts.ts';
+import { checkDatabase } from '../../../scripts/lib/database-check.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 let t: TestApp;
@@ -100,6 +101,29 @@ describe('role × route matrix', () => {
     expect(
       (await t.inject({ method: 'GET', url: '/api/v1/audit', cookie: cookies.get('admin') })).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('safe methods', () => {
+  it('no GET changes stored state: every table holds the same rows after every GET route (§17)', async () => {
+    const counts = async () => (await checkDatabase(t.database)).rowCounts;
+    const before = await counts();
+    const lastId = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    for (const role of ROLES)
+      for (const r of apiRoutes().filter((x) => x.method === 'GET'))
+        await t.inject({ method: 'GET', url: concrete(r.url), cookie: cookies.get(role) });
+    const after = await counts();
+    // reading leaves audit records only where §24 asks for them: exports and unmasked personal data
+    const written = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('id', '>', Number(lastId.id ?? 0))
+      .execute();
+    for (const w of written) expect(w.action).toMatch(/export|reveal|view/);
+    expect({ ...after, audit_log: 0, audit_head: 0 }).toEqual({ ...before, audit_log: 0, audit_head: 0 });
   });
 });
 

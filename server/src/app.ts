@@ -120,18 +120,33 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 20, parts: 30 },
     throwFileSizeLimit: true,
   });
+  // Shared counters for several app servers. If Redis goes away the limits fail open (decision 056):
+  // answering every request with 500 — even health — would be worse; the database-backed account
+  // lockout still guards sign-in.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : null;
+  if (redis) {
+    let reported = false;
+    redis.on('error', (err) => {
+      if (!reported)
+        app.log.error({ err }, 'Redis unreachable: rate limits are not enforced until it returns');
+      reported = true;
+    });
+    redis.on('ready', () => {
+      if (reported) app.log.info('Redis reachable again: rate limits enforced');
+      reported = false;
+    });
+    app.addHook('onClose', async () => void redis.disconnect());
+  }
   await app.register(rateLimit, {
     global: true,
+    skipOnError: true,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     // Portal pages are served from a byte cache and must not pay for a counter; the API does.
     allowList: (req) => !req.url.startsWith('/api/'),
-    ...(config.redisUrl
-      ? {
-          redis: new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
-          nameSpace: 'gv-rl:',
-        }
-      : {}),
+    ...(redis ? { redis, nameSpace: 'gv-rl:' } : {}),
     errorResponseBuilder: (_req, ctx) =>
       new ApiError('RATE_LIMITED', undefined, undefined, {
         'retry-after': String(Math.ceil(ctx.ttl / 1000)),

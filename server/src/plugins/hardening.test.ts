@@ -72,6 +72,23 @@ describe('proxy headers (§20)', () => {
   });
 });
 
+describe('rate-limit store outage (§20)', () => {
+  it('keeps answering when Redis is unreachable: limits fail open, nothing answers 500', async () => {
+    const app = await createTestApp({ demo: true, env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200);
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'nobody', password: 'Wrong-Password-1' },
+      });
+      expect(login.statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('upload limits (§21)', () => {
   it('refuses a file over 10 MiB with 413, before reading it whole', async () => {
     const adminCookie = await t.login('admin', 'Demo-Xinxi-2018!');

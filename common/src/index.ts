@@ -8,3 +8,7 @@ export * from './schemas/auth.ts';
 export * from './schemas/audit.ts';
 export * from './environment/index.ts';
 export * from './assessment/facts.ts';
+export * from './submissions/submission-workflow.ts';
+export * from './submissions/submission-kinds.ts';
+export * from './schemas/outlets.ts';
+export * from './schemas/submissions.ts';

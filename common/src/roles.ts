@@ -37,10 +37,17 @@ export const PERMISSIONS = [
   'orgData:import',
   'orgData:export',
   'audit:read',
+  'outlets:read',
+  'outlets:write', // the outlet registry is reference data: the information centre keeps it
+  'submissions:read',
+  'submissions:write', // create and submit one's own unit's submissions
+  'submissions:review', // approve, return, reject — never one's own unit's
+  'submissions:comment',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL_STAFF: Permission[] = ['session:self', 'units:read', 'people:read', 'campaign:read'];
+const SUBMISSION_READERS: Permission[] = ['outlets:read', 'submissions:read', 'submissions:comment'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -52,11 +59,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:write',
     'orgData:import',
     'orgData:export',
+    ...SUBMISSION_READERS,
+    'outlets:write',
   ],
-  reviewer: [...ALL_STAFF],
-  officer: [...ALL_STAFF],
-  deputyLeader: [...ALL_STAFF],
-  leadership: [...ALL_STAFF, 'orgData:export', 'people:revealMobile'],
+  reviewer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:review'],
+  officer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:write'],
+  deputyLeader: [...ALL_STAFF, ...SUBMISSION_READERS],
+  leadership: [...ALL_STAFF, 'orgData:export', 'people:revealMobile', ...SUBMISSION_READERS],
   editor: ['session:self'],
   reportHandler: ['session:self'],
   // Separation of duties: the audit administrator reads the audit log and nothing else.

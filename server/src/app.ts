@@ -33,6 +33,10 @@ import { createCampaignService } from './modules/campaign/campaign.service.ts';
 import { envToolsRoutes } from './modules/env-tools/env-tools.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgExcelRoutes } from './modules/org-excel/org-excel.routes.ts';
+import { createOutletsRepo } from './modules/outlets/outlets.repo.ts';
+import { outletsRoutes } from './modules/outlets/outlets.routes.ts';
+import { createOutletsService } from './modules/outlets/outlets.service.ts';
+import { createSubmissions, registerSubmissions } from './modules/submissions/submissions.module.ts';
 import { createOrgExcelService } from './modules/org-excel/org-excel.service.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { createPeopleRepo } from './modules/people/people.repo.ts';
@@ -97,6 +101,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
   const orgExcel = createOrgExcelService(database.db, audit);
+  const outlets = createOutletsService(createOutletsRepo(database.db), audit);
+  const submissions = createSubmissions(
+    { db: database.db, dataDir: config.dataDir, outlets, audit },
+    { logError: (err, message) => app.log.error({ err }, message) },
+  );
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -211,6 +220,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   campaignRoutes(app, campaigns);
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
+  outletsRoutes(app, outlets);
+  registerSubmissions(app, submissions);
   envToolsRoutes(app);
   portalRoutes(app, database.db);
   registerConsole(app, options.consoleDir ?? null);

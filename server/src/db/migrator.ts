@@ -3,11 +3,10 @@ import { isPostgres } from './migrations/portable.ts';
 import { migrations } from './migrations/index.ts';
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  // On PostgreSQL Kysely looks for its bookkeeping tables in every schema unless told which one: a
-  // kysely_migration table in any other schema of the database (another installation, a test run that
-  // died) made it skip creating its own and fail. Pin it to the schema this database handle works in.
+  // Kysely looks for its migration tables in any schema unless told which: with several schemas in
+  // one PostgreSQL database (each test file has its own) it could find another's lock table and fail.
   const schema = isPostgres(db)
-    ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
     : undefined;
   const migrator = new Migrator({
     db,

@@ -31,6 +31,24 @@ const ChangePasswordPage = lazy(() =>
 const TwoFactorPage = lazy(() =>
   import('../features/account/components/two-factor-page.tsx').then((m) => ({ default: m.TwoFactorPage })),
 );
+const SubmissionsPage = lazy(() =>
+  import('../features/submissions/components/submissions-page.tsx').then((m) => ({
+    default: m.SubmissionsPage,
+  })),
+);
+const ReviewQueuePage = lazy(() =>
+  import('../features/submissions/components/review-queue-page.tsx').then((m) => ({
+    default: m.ReviewQueuePage,
+  })),
+);
+const SubmissionDetailPage = lazy(() =>
+  import('../features/submissions/components/submission-detail-page.tsx').then((m) => ({
+    default: m.SubmissionDetailPage,
+  })),
+);
+const OutletsPage = lazy(() =>
+  import('../features/outlets/components/outlets-page.tsx').then((m) => ({ default: m.OutletsPage })),
+);
 const OrgDataToolbar = lazy(() =>
   import('../features/org-data/components/org-data-toolbar.tsx').then((m) => ({ default: m.OrgDataToolbar })),
 );
@@ -80,6 +98,10 @@ export const router = createBrowserRouter(
         { path: 'people', element: guarded('people:read', <PeoplePage toolbar={orgToolbar} />) },
         { path: 'campaign', element: guarded('campaign:read', <CampaignPage />) },
         { path: 'audit', element: guarded('audit:read', <AuditPage />) },
+        { path: 'submissions', element: guarded('submissions:read', <SubmissionsPage />) },
+        { path: 'submissions/:id', element: guarded('submissions:read', <SubmissionDetailPage />) },
+        { path: 'review', element: guarded('submissions:review', <ReviewQueuePage />) },
+        { path: 'outlets', element: guarded('outlets:read', <OutletsPage />) },
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: 'account/two-factor', element: <TwoFactorPage /> },
         { path: '*', element: <NotFound /> },

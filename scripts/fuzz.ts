@@ -50,13 +50,17 @@ for (const dialect of dialects) {
     let dialectTotal = 0;
     console.log(`\n${dialect}`);
     for (const [i, route] of fuzzableRoutes(t.app.declaredRoutes).entries()) {
+      const routeStarted = Date.now();
       const r = await fuzzRoute(t, route, runs, sessions, seed + i);
+      const ms = Date.now() - routeStarted;
       dialectTotal += r.tried;
       failures += r.problems.length;
       const statuses = Object.entries(r.statuses)
         .map(([s, n]) => `${s}×${n}`)
         .join(' ');
-      console.log(`  ${r.route.padEnd(48)} ${String(r.tried).padStart(7)} inputs  ${statuses}`);
+      console.log(
+        `  ${r.route.padEnd(48)} ${String(r.tried).padStart(7)} inputs ${String(ms).padStart(6)} ms  ${statuses}`,
+      );
       for (const p of r.problems.slice(0, 5)) console.log(`    ✗ ${p}`);
       if (r.problems.length > 5) console.log(`    … and ${r.problems.length - 5} more`);
     }

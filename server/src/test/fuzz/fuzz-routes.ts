@@ -51,13 +51,18 @@ export interface RouteFuzzResult {
 
 /** The routes to fuzz: the API and the public portal (plugin-served console assets and API docs aside). */
 export function fuzzableRoutes(routes: DeclaredRoute[]): DeclaredRoute[] {
-  return routes.filter(
-    (r) =>
-      !r.url.startsWith('/admin') &&
-      !r.url.startsWith('/api/docs') &&
-      !r.url.includes('*') &&
-      r.method !== 'OPTIONS',
-  );
+  // reads first: heavy reads (walking the audit chain, exports) then meet the seeded data, not the
+  // thousands of records the fuzzed writes add
+  const order = (r: DeclaredRoute) => (r.method === 'GET' ? 0 : 1);
+  return [...routes]
+    .sort((a, b) => order(a) - order(b))
+    .filter(
+      (r) =>
+        !r.url.startsWith('/admin') &&
+        !r.url.startsWith('/api/docs') &&
+        !r.url.includes('*') &&
+        r.method !== 'OPTIONS',
+    );
 }
 
 /** The first role (in ROLES order) whose permissions include the route's access; null for public. */
@@ -282,11 +287,43 @@ export async function ensureSession(t: TestApp, role: Role, cookie: string | und
   }
   const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
   const db = t.database.db;
-  const person = await db
+  let person = await db
     .selectFrom('people')
     .select('id')
     .where('username', '=', account.username)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!person) {
+    // a fuzzed DELETE removed the demo account's person: put it back
+    const unit = await db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', account.unitCode)
+      .executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    person = await db
+      .insertInto('people')
+      .values({
+        unit_id: unit.id,
+        name: account.name,
+        title: '',
+        mobile: null,
+        username: account.username,
+        password_hash: null,
+        password_changed_at: null,
+        must_change_password: 0,
+        disabled: 0,
+        locked_until: null,
+        last_login_at: null,
+        totp_secret: null,
+        totp_enabled_at: null,
+        totp_last_step: null,
+        is_demo: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  }
   await db
     .updateTable('people')
     .set({

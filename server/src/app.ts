@@ -17,7 +17,7 @@ import { ErrorResponse } from '@greenvoice/common';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerNulGuard, registerValidation } from './plugins/validation.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
@@ -35,6 +35,8 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthRepo } from './modules/auth/auth.repo.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createSecondFactorService } from './modules/auth/second-factor.ts';
+import { secondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
 import { createCampaignService } from './modules/campaign/campaign.service.ts';
 import { envToolsRoutes } from './modules/env-tools/env-tools.routes.ts';
@@ -91,6 +93,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
     ajv: { customOptions: { removeAdditional: false } },
   });
 
@@ -101,7 +104,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const auditRepo = createAuditRepo(database.db, database.dialect);
   const audit = createAuditService(database.db, auditRepo);
-  const auth = createAuthService(database.db, createAuthRepo(database.db), audit, config);
+  const secondFactor = createSecondFactorService(database.db, audit, config);
+  const auth = createAuthService(database.db, createAuthRepo(database.db), audit, config, secondFactor);
   const units = createUnitsService(createUnitsRepo(database.db), audit);
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
@@ -144,18 +148,33 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 20, parts: 30 },
     throwFileSizeLimit: true,
   });
+  // Shared counters for several app servers. If Redis goes away the limits fail open (decision 056):
+  // answering every request with 500 — even health — would be worse; the database-backed account
+  // lockout still guards sign-in.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : null;
+  if (redis) {
+    let reported = false;
+    redis.on('error', (err) => {
+      if (!reported)
+        app.log.error({ err }, 'Redis unreachable: rate limits are not enforced until it returns');
+      reported = true;
+    });
+    redis.on('ready', () => {
+      if (reported) app.log.info('Redis reachable again: rate limits enforced');
+      reported = false;
+    });
+    app.addHook('onClose', async () => void redis.disconnect());
+  }
   await app.register(rateLimit, {
     global: true,
+    skipOnError: true,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     // Portal pages are served from a byte cache and must not pay for a counter; the API does.
     allowList: (req) => !req.url.startsWith('/api/'),
-    ...(config.redisUrl
-      ? {
-          redis: new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
-          nameSpace: 'gv-rl:',
-        }
-      : {}),
+    ...(redis ? { redis, nameSpace: 'gv-rl:' } : {}),
     errorResponseBuilder: (_req, ctx) =>
       new ApiError('RATE_LIMITED', undefined, undefined, {
         'retry-after': String(Math.ceil(ctx.ttl / 1000)),
@@ -214,6 +233,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       };
     },
   });
+  secondFactorRoutes(app, { secondFactor, auth, config });
   unitsRoutes(app, units);
   peopleRoutes(app, people);
   campaignRoutes(app, campaigns);

@@ -31,6 +31,10 @@ export interface PeopleTable {
   locked_until: string | null;
   last_login_at: string | null;
   totp_secret: string | null;
+  /** set when the person confirmed their authenticator; a secret without it is a pending enrolment */
+  totp_enabled_at: string | null;
+  /** the last TOTP step used to sign in: that code and older ones are refused */
+  totp_last_step: number | null;
   is_demo: number;
   version: Generated<number>;
   created_at: string;
@@ -136,6 +140,25 @@ export interface AssessmentFactUnitsTable {
   fact_id: number;
   unit_id: number;
   position: number;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  expires_at: string | null;
+  last_tick: string | null;
+  last_finished_at: string | null;
+  last_result: string | null;
+  runs: Generated<number>;
+}
+
+export interface TotpRecoveryCodesTable {
+  id: Generated<number>;
+  person_id: number;
+  /** SHA-256 of the normalised code */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface OutletsTable {
@@ -316,6 +339,8 @@ export interface Database {
   settings: SettingsTable;
   assessment_facts: AssessmentFactsTable;
   assessment_fact_units: AssessmentFactUnitsTable;
+  job_leases: JobLeasesTable;
+  totp_recovery_codes: TotpRecoveryCodesTable;
   outlets: OutletsTable;
   submissions: SubmissionsTable;
   submission_units: SubmissionUnitsTable;

@@ -45,6 +45,9 @@ const ChangePasswordPage = lazy(() =>
     default: m.ChangePasswordPage,
   })),
 );
+const TwoFactorPage = lazy(() =>
+  import('../features/account/components/two-factor-page.tsx').then((m) => ({ default: m.TwoFactorPage })),
+);
 const SubmissionsPage = lazy(() =>
   import('../features/submissions/components/submissions-page.tsx').then((m) => ({
     default: m.SubmissionsPage,
@@ -122,6 +125,7 @@ export const router = createBrowserRouter(
         { path: 'assessment/bulletins', element: guarded('assessment:read', <BulletinsPage />) },
         { path: 'assessment/interviews', element: guarded('interviews:read', <InterviewsPage />) },
         { path: 'account/password', element: <ChangePasswordPage /> },
+        { path: 'account/two-factor', element: <TwoFactorPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

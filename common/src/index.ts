@@ -8,3 +8,6 @@ export * from './schemas/auth.ts';
 export * from './schemas/audit.ts';
 export * from './environment/index.ts';
 export * from './assessment/facts.ts';
+export * from './schemas/monitoring.ts';
+export * from './schemas/dischargers.ts';
+export * from './schemas/incidents.ts';

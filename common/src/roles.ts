@@ -37,10 +37,20 @@ export const PERMISSIONS = [
   'orgData:import',
   'orgData:export',
   'audit:read',
+  'environment:read', // staff views of environmental data: imports, deadlines, the working-day calendar
+  'environment:write', // stations, sections, reading imports, key discharging units and their disclosures
+  'incidents:write', // environmental incident releases and follow-ups
+  'calendar:write', // the working-day calendar (holidays and 调休 days) per year
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL_STAFF: Permission[] = ['session:self', 'units:read', 'people:read', 'campaign:read'];
+const ALL_STAFF: Permission[] = [
+  'session:self',
+  'units:read',
+  'people:read',
+  'campaign:read',
+  'environment:read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -52,12 +62,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:write',
     'orgData:import',
     'orgData:export',
+    'environment:write',
+    'incidents:write',
+    'calendar:write',
   ],
   reviewer: [...ALL_STAFF],
   officer: [...ALL_STAFF],
   deputyLeader: [...ALL_STAFF],
   leadership: [...ALL_STAFF, 'orgData:export', 'people:revealMobile'],
-  editor: ['session:self'],
+  editor: ['session:self', 'environment:read', 'incidents:write'],
   reportHandler: ['session:self'],
   // Separation of duties: the audit administrator reads the audit log and nothing else.
   auditor: ['session:self', 'audit:read'],

@@ -29,6 +29,10 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
 import { createCampaignService } from './modules/campaign/campaign.service.ts';
 import { envToolsRoutes } from './modules/env-tools/env-tools.routes.ts';
+import { createMonitoringRepo } from './modules/monitoring/monitoring.repo.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { createMonitoringService } from './modules/monitoring/monitoring.service.ts';
+import { createQualityService } from './modules/monitoring/quality.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgExcelRoutes } from './modules/org-excel/org-excel.routes.ts';
 import { createOrgExcelService } from './modules/org-excel/org-excel.service.ts';
@@ -93,6 +97,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
   const orgExcel = createOrgExcelService(database.db, audit);
+  const monitoringRepo = createMonitoringRepo(database.db);
+  const monitoring = createMonitoringService(database.db, monitoringRepo, audit);
+  const quality = createQualityService(monitoringRepo);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -192,6 +199,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
   envToolsRoutes(app);
+  monitoringRoutes(app, monitoring, quality);
   portalRoutes(app, database.db);
   registerConsole(app, options.consoleDir ?? null);
   return app;

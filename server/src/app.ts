@@ -33,6 +33,14 @@ import { createMonitoringRepo } from './modules/monitoring/monitoring.repo.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { createMonitoringService } from './modules/monitoring/monitoring.service.ts';
 import { createQualityService } from './modules/monitoring/quality.service.ts';
+import { dischargersRoutes } from './modules/dischargers/dischargers.routes.ts';
+import { createDischargersRepo } from './modules/dischargers/dischargers.repo.ts';
+import { createDischargersService } from './modules/dischargers/dischargers.service.ts';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { createIncidentsService } from './modules/incidents/incidents.service.ts';
+import { workingCalendarRoutes } from './modules/working-calendar/working-calendar.routes.ts';
+import { createWorkingCalendarService } from './modules/working-calendar/working-calendar.service.ts';
+import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgExcelRoutes } from './modules/org-excel/org-excel.routes.ts';
 import { createOrgExcelService } from './modules/org-excel/org-excel.service.ts';
@@ -100,6 +108,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const monitoringRepo = createMonitoringRepo(database.db);
   const monitoring = createMonitoringService(database.db, monitoringRepo, audit);
   const quality = createQualityService(monitoringRepo);
+  const workingCalendar = createWorkingCalendarService(database.db, audit);
+  const dischargers = createDischargersService(createDischargersRepo(database.db), workingCalendar, audit);
+  const incidents = createIncidentsService(database.db, audit);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -200,6 +211,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   auditRoutes(app, audit);
   envToolsRoutes(app);
   monitoringRoutes(app, monitoring, quality);
+  dischargersRoutes(app, dischargers);
+  incidentsRoutes(app, incidents);
+  workingCalendarRoutes(app, workingCalendar);
+  openDataRoutes(app, database.db);
   portalRoutes(app, database.db);
   registerConsole(app, options.consoleDir ?? null);
   return app;

@@ -98,7 +98,9 @@ export function createMonitoringRepo(db: DB) {
       )?.d ?? null,
 
     listImports: async (scopePath: string, page: number, pageSize: number) => {
-      const base = db.selectFrom('env_imports').where('env_imports.owner_unit_id', 'in', scopeUnits(scopePath));
+      const base = db
+        .selectFrom('env_imports')
+        .where('env_imports.owner_unit_id', 'in', scopeUnits(scopePath));
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const items = await base
         .leftJoin('people', 'people.id', 'env_imports.created_by')

@@ -27,6 +27,7 @@ export function generateHourly(
   start = '2018-01-01',
   days = 365,
   seed = 2018,
+  missingShare = 0.01,
 ): HourlyRow[] {
   const rnd = prng(seed);
   const gauss = () => {
@@ -50,7 +51,7 @@ export function generateHourly(
       const winter = (1 + Math.cos((2 * Math.PI * (doy - 15)) / 365)) / 2; // 1 mid-January, 0 mid-July
       const summer = 1 - winter;
       for (let h = 0; h < 24; h++) {
-        if (rnd() < 0.01) continue; // a missing hour
+        if (rnd() < missingShare) continue; // a missing hour
         const rush = Math.exp(-((h - 8) ** 2) / 6) + Math.exp(-((h - 19) ** 2) / 8);
         const sun = Math.max(0, Math.sin((Math.PI * (h - 6)) / 14)); // 06:00–20:00, peak ~15:00
         const noise = () => Math.exp(0.12 * gauss());

@@ -26,13 +26,26 @@ import { chinaNow } from './monitoring.service.ts';
 const MAX_DAYS = { hourly: 31, daily: 366 } as const;
 const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 
-export function createQualityService(repo: MonitoringRepo) {
+/** How long "air quality now" may be served from memory: hourly data, so seconds of staleness are harmless. */
+export const AIR_NOW_TTL_MS = 15_000;
+
+export function createQualityService(repo: MonitoringRepo, now = () => Date.now()) {
+  // Each app server keeps its own copy; with several servers each is at most AIR_NOW_TTL_MS behind.
+  let airNowCache: { at: number; value: Promise<AirNow> } | null = null;
   return {
     async stations() {
       return { items: (await repo.listStations()).map(presentStation) };
     },
 
-    async airNow(): Promise<AirNow> {
+    airNow(): Promise<AirNow> {
+      if (airNowCache && now() - airNowCache.at < AIR_NOW_TTL_MS) return airNowCache.value;
+      const value = this.airNowUncached();
+      airNowCache = { at: now(), value };
+      value.catch(() => (airNowCache = null));
+      return value;
+    },
+
+    async airNowUncached(): Promise<AirNow> {
       const stations = await repo.listStations();
       let latestHour: string | null = null;
       const items = await Promise.all(

@@ -28,6 +28,18 @@ const ChangePasswordPage = lazy(() =>
     default: m.ChangePasswordPage,
   })),
 );
+const env = (name: string) =>
+  lazy(() =>
+    import('../features/environment/components/environment-pages.ts').then((m) => ({
+      default: m[name as keyof typeof m],
+    })),
+  );
+const MonitoringPage = env('MonitoringPage');
+const ImportsPage = env('ImportsPage');
+const DischargersPage = env('DischargersPage');
+const OverduePage = env('OverduePage');
+const IncidentsPage = env('IncidentsPage');
+const CalendarPage = env('CalendarPage');
 const OrgDataToolbar = lazy(() =>
   import('../features/org-data/components/org-data-toolbar.tsx').then((m) => ({ default: m.OrgDataToolbar })),
 );
@@ -77,6 +89,12 @@ export const router = createBrowserRouter(
         { path: 'people', element: guarded('people:read', <PeoplePage toolbar={orgToolbar} />) },
         { path: 'campaign', element: guarded('campaign:read', <CampaignPage />) },
         { path: 'audit', element: guarded('audit:read', <AuditPage />) },
+        { path: 'environment/monitoring', element: guarded('environment:read', <MonitoringPage />) },
+        { path: 'environment/imports', element: guarded('environment:read', <ImportsPage />) },
+        { path: 'environment/dischargers', element: guarded('environment:read', <DischargersPage />) },
+        { path: 'environment/overdue', element: guarded('environment:read', <OverduePage />) },
+        { path: 'environment/incidents', element: guarded('environment:read', <IncidentsPage />) },
+        { path: 'environment/calendar', element: guarded('environment:read', <CalendarPage />) },
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFound /> },
       ],

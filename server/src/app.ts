@@ -51,6 +51,7 @@ import { unitsRoutes } from './modules/units/units.routes.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
 import { createUnitsService } from './modules/units/units.service.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { environmentPortalRoutes } from './portal/environment/environment-portal.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { DEMO_UNITS } from './demo/changde-units.ts';
 
@@ -216,6 +217,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   workingCalendarRoutes(app, workingCalendar);
   openDataRoutes(app, database.db);
   portalRoutes(app, database.db);
+  environmentPortalRoutes(app, { quality, dischargers, incidents });
   registerConsole(app, options.consoleDir ?? null);
   return app;
 }

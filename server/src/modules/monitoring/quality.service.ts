@@ -175,7 +175,9 @@ export function createQualityService(repo: MonitoringRepo, now = () => Date.now(
       const section = await repo.findSection(sectionId);
       if (!section) throw notFound();
       const to = q.to ?? chinaNow().date;
-      const from = q.from ?? addDays(to, -3 * 366);
+      // default: three years back from the newest reading, so an archive (or the 2018 demo) still shows
+      const newest = q.to ?? (await repo.latestWaterDate()) ?? to;
+      const from = q.from ?? addDays(newest, -3 * 366);
       if (from > to) throw invalid('/from', '开始日期晚于结束日期', 'from is after to');
       const items = (await repo.waterReadings(sectionId, from, to)).map(presentWaterReading);
       return { section: presentSection(section), items };

@@ -107,8 +107,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const campaigns = createCampaignService(database.db, audit);
   const orgExcel = createOrgExcelService(database.db, audit);
   const monitoringRepo = createMonitoringRepo(database.db);
-  const monitoring = createMonitoringService(database.db, monitoringRepo, audit);
   const quality = createQualityService(monitoringRepo);
+  const monitoring = createMonitoringService(monitoringRepo, audit, () => quality.forgetAirNow());
   const workingCalendar = createWorkingCalendarService(database.db, audit);
   const dischargers = createDischargersService(createDischargersRepo(database.db), workingCalendar, audit);
   const incidents = createIncidentsService(database.db, audit);

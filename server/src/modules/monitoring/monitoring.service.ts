@@ -11,7 +11,6 @@ import {
   type WaterSectionUpdate,
   type Waterbody,
 } from '@greenvoice/common';
-import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
@@ -66,7 +65,12 @@ function sectionColumns(i: Partial<WaterSectionInput>) {
   };
 }
 
-export function createMonitoringService(db: DB, repo: MonitoringRepo, audit: AuditService) {
+export function createMonitoringService(
+  repo: MonitoringRepo,
+  audit: AuditService,
+  /** called after stations or readings change, so cached public views are rebuilt */
+  changed: () => void = () => {},
+) {
   return {
     async createStation(ctx: RequestContext, input: AirStationInput): Promise<AirStation> {
       const { scopePath } = requireActor(ctx);
@@ -95,6 +99,7 @@ export function createMonitoringService(db: DB, repo: MonitoringRepo, audit: Aud
         });
         return id;
       });
+      changed();
       return presentStation((await repo.findStation(id))!);
     },
 
@@ -120,6 +125,7 @@ export function createMonitoringService(db: DB, repo: MonitoringRepo, audit: Aud
           detail: { before: presentStation(current), after: changes },
         });
       });
+      changed();
       return presentStation((await repo.findStation(id))!);
     },
 
@@ -189,7 +195,7 @@ export function createMonitoringService(db: DB, repo: MonitoringRepo, audit: Aud
       const plan = planAirImport(table, (k) => byKey.get(k), chinaNow().hour);
       if (!plan.ok) throw new ApiError('IMPORT_REJECTED', plan.report.list());
       if (plan.rows.length === 0) throw emptyFile();
-      return audit.transact(ctx, async (trx, record) => {
+      const done = await audit.transact(ctx, async (trx, record) => {
         const importId = await insertImport(
           trx,
           actor,
@@ -222,6 +228,8 @@ export function createMonitoringService(db: DB, repo: MonitoringRepo, audit: Aud
         });
         return result;
       });
+      changed();
+      return done;
     },
 
     async importWater(ctx: RequestContext, fileName: string, file: Buffer): Promise<EnvImportResult> {

@@ -33,6 +33,11 @@ export function createQualityService(repo: MonitoringRepo, now = () => Date.now(
   // Each app server keeps its own copy; with several servers each is at most AIR_NOW_TTL_MS behind.
   let airNowCache: { at: number; value: Promise<AirNow> } | null = null;
   return {
+    /** drop the cached "air quality now" of this server (after an import or a station change) */
+    forgetAirNow() {
+      airNowCache = null;
+    },
+
     async stations() {
       return { items: (await repo.listStations()).map(presentStation) };
     },

@@ -1,4 +1,5 @@
 import type {
+  AirNow,
   AirStation,
   AirStationInput,
   Discharger,
@@ -22,6 +23,7 @@ import { uploadFile, type UploadCallbacks } from '../../../shared/api/upload.ts'
 
 const base = '/api/v1/environment';
 
+export const airNow = () => api.get<AirNow>(`${base}/air/now`);
 export const listStations = () => api.get<{ items: AirStation[] }>(`${base}/air/stations`);
 export const saveStation = (s: AirStation | null, values: AirStationInput) =>
   s

@@ -16,7 +16,13 @@ import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
-import { useSaveSection, useSaveStation, useStations, useWaterStatus } from '../hooks/use-environment.ts';
+import {
+  useAirNow,
+  useSaveSection,
+  useSaveStation,
+  useStations,
+  useWaterStatus,
+} from '../hooks/use-environment.ts';
 import { T } from './env-text.ts';
 
 type Editing<X> = X | null | undefined;
@@ -25,6 +31,8 @@ export function MonitoringPage() {
   const { pick } = useI18n();
   const canWrite = useCan()('environment:write');
   const stations = useStations();
+  const now = useAirNow();
+  const latest = new Map((now.data?.items ?? []).map((i) => [i.station.id, i.reading]));
   const water = useWaterStatus();
   const [station, setStation] = useState<Editing<AirStation>>();
   const [section, setSection] = useState<Editing<WaterSection>>();
@@ -75,6 +83,25 @@ export function MonitoringPage() {
                     },
                     { title: pick(T.county), dataIndex: 'county' },
                     { title: pick(T.controlLevel), dataIndex: 'controlLevel', render: level },
+                    {
+                      title: pick(T.latestAqi),
+                      render: (_, s) => {
+                        const r = latest.get(s.id);
+                        return r && r.aqi !== null ? (
+                          <Space size={4}>
+                            <Tag
+                              color={r.color ?? undefined}
+                              style={{ color: (r.level ?? 0) >= 4 ? '#fff' : '#1f2d24' }}
+                            >
+                              {r.aqi} {r.category}
+                            </Tag>
+                            <span style={{ color: '#5b6b60' }}>{r.hour.replace('T', ' ')}</span>
+                          </Space>
+                        ) : (
+                          '—'
+                        );
+                      },
+                    },
                     { title: pick(T.address), dataIndex: 'address', render: (a: string | null) => a ?? '—' },
                     ...(canWrite
                       ? [

@@ -15,6 +15,7 @@ function useSave<A extends unknown[], R>(fn: (...args: A) => Promise<R>) {
 
 export const useStations = () =>
   useQuery({ queryKey: ['environment', 'stations'], queryFn: apiCalls.listStations });
+export const useAirNow = () => useQuery({ queryKey: ['environment', 'air-now'], queryFn: apiCalls.airNow });
 export const useWaterStatus = () =>
   useQuery({ queryKey: ['environment', 'water'], queryFn: apiCalls.waterStatus });
 export const useSaveStation = () => useSave(apiCalls.saveStation);

@@ -23,6 +23,16 @@ export const ERROR_MESSAGES = {
     en: 'The record was changed by someone else; reload and retry',
   },
   DUPLICATE: { status: 409, zh: '该记录已存在', en: 'This record already exists' },
+  INVALID_TRANSITION: {
+    status: 409,
+    zh: '当前状态下不能执行该操作',
+    en: 'This action is not allowed in the current status',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    zh: '该幂等键已用于另一份内容不同的请求',
+    en: 'This Idempotency-Key was already used with a different request body',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

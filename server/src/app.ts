@@ -20,6 +20,15 @@ import { ApiError } from './http/api-error.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerNulGuard, registerValidation } from './plugins/validation.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
+import { createPlansService } from './modules/assessment/plans.service.ts';
+import { createRankingsService } from './modules/assessment/rankings.service.ts';
+import { createScoresRepo } from './modules/assessment/scores.repo.ts';
+import { createScoringService } from './modules/assessment/scoring.service.ts';
+import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.ts';
+import { createBulletinsService } from './modules/bulletins/bulletins.service.ts';
+import { interviewsRoutes } from './modules/interviews/interviews.routes.ts';
+import { createInterviewsService } from './modules/interviews/interviews.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -43,6 +52,10 @@ import { createWorkingCalendarService } from './modules/working-calendar/working
 import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgExcelRoutes } from './modules/org-excel/org-excel.routes.ts';
+import { createOutletsRepo } from './modules/outlets/outlets.repo.ts';
+import { outletsRoutes } from './modules/outlets/outlets.routes.ts';
+import { createOutletsService } from './modules/outlets/outlets.service.ts';
+import { createSubmissions, registerSubmissions } from './modules/submissions/submissions.module.ts';
 import { createOrgExcelService } from './modules/org-excel/org-excel.service.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { createPeopleRepo } from './modules/people/people.repo.ts';
@@ -106,6 +119,21 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
   const orgExcel = createOrgExcelService(database.db, audit);
+  const scoresRepo = createScoresRepo(database.db, database.dialect);
+  const scoring = createScoringService(database.db, scoresRepo);
+  const plans = createPlansService(database.db, scoresRepo, scoring, audit);
+  const rankings = createRankingsService(scoresRepo, scoring);
+  const bulletins = createBulletinsService(database.db, plans, rankings, audit);
+  const interviews = createInterviewsService(database.db, plans, rankings, audit);
+  const outlets = createOutletsService(createOutletsRepo(database.db), audit);
+  const submissions = createSubmissions(
+    { db: database.db, dataDir: config.dataDir, outlets, audit },
+    {
+      logError: (err, message) => app.log.error({ err }, message),
+      // an approval's fact reaches the scores as soon as it commits
+      onFactsChanged: (change) => scoring.onFactsChanged(change),
+    },
+  );
   const monitoringRepo = createMonitoringRepo(database.db);
   const quality = createQualityService(monitoringRepo);
   const monitoring = createMonitoringService(monitoringRepo, audit, () => quality.forgetAirNow());
@@ -210,6 +238,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   campaignRoutes(app, campaigns);
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
+  assessmentRoutes(app, plans, rankings);
+  bulletinsRoutes(app, bulletins);
+  interviewsRoutes(app, interviews);
+  outletsRoutes(app, outlets);
+  registerSubmissions(app, submissions);
   envToolsRoutes(app);
   monitoringRoutes(app, monitoring, quality);
   dischargersRoutes(app, dischargers);

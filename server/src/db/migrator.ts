@@ -1,14 +1,13 @@
-import { Migrator, PostgresAdapter, sql, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
+import { isPostgres } from './migrations/portable.ts';
 import { migrations } from './migrations/index.ts';
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  // On PostgreSQL, Kysely looks for its migration tables in *every* schema unless told which one; with
-  // another schema's tables around (parallel test schemas, or two installations in one database) it
-  // would skip creating its own and fail. Name the schema in use.
-  const schema =
-    db.getExecutor().adapter instanceof PostgresAdapter
-      ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s
-      : undefined;
+  // Kysely looks for its migration tables in any schema unless told which: with several schemas in
+  // one PostgreSQL database (each test file has its own) it could find another's lock table and fail.
+  const schema = isPostgres(db)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -138,6 +138,171 @@ export interface AssessmentFactUnitsTable {
   position: number;
 }
 
+export interface OutletsTable {
+  id: Generated<number>;
+  name: string;
+  level: string;
+  medium: string;
+  active: number;
+  sort_order: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  unit_id: number;
+  kind: string;
+  status: string;
+  title: string;
+  title_norm: string;
+  fact_date: string;
+  outlet_id: number | null;
+  link: string | null;
+  link_norm: string | null;
+  themes: string;
+  activity_type: string | null;
+  award_rank: string | null;
+  quantity: number | null;
+  account_name: string | null;
+  summary: string | null;
+  adoption_level: string | null;
+  leader_instruction: string | null;
+  instruction_note: string | null;
+  review_reason: string | null;
+  reviewed_by: number | null;
+  reviewer_name: string | null;
+  reviewed_at: string | null;
+  submitted_at: string | null;
+  created_by: number;
+  created_by_name: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubmissionUnitsTable {
+  submission_id: number;
+  unit_id: number;
+  position: number;
+}
+
+export interface SubmissionEventsTable {
+  id: Generated<number>;
+  submission_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  person_id: number;
+  person_name: string;
+  unit_name: string;
+  text: string | null;
+  at: string;
+}
+
+export interface EvidenceFilesTable {
+  id: Generated<number>;
+  stored_name: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: number;
+  unit_id: number;
+  submission_id: number | null;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  id: Generated<number>;
+  person_id: number;
+  idem_key: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
+export interface AssessmentPlansTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  year: number;
+  title: string;
+  document: string;
+  rules_version: number;
+  interview_rule: string;
+  is_demo: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentPlanVersionsTable {
+  id: Generated<number>;
+  plan_id: number;
+  rules_version: number;
+  document: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface AssessmentUnitMonthsTable {
+  plan_id: number;
+  unit_id: number;
+  month: number;
+  group_code: string;
+  points: number;
+}
+
+export interface AssessmentItemMonthsTable {
+  plan_id: number;
+  unit_id: number;
+  item_code: string;
+  month: number;
+  points: number;
+}
+
+export interface AssessmentScoreStateTable {
+  plan_id: number;
+  rules_version: number;
+  last_month: number;
+  computed_at: string;
+}
+
+export interface BulletinsTable {
+  id: Generated<number>;
+  plan_id: number;
+  period_kind: string;
+  period_index: number;
+  doc_number: number;
+  title: string;
+  body: string;
+  status: string;
+  snapshot: string;
+  return_reason: string | null;
+  drafted_by: number;
+  approved_by: number | null;
+  approved_at: string | null;
+  published_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InterviewsTable {
+  id: Generated<number>;
+  plan_id: number;
+  unit_id: number;
+  basis: string;
+  reason: string;
+  doc_number: number;
+  confirmed_by: number;
+  confirmed_at: string;
+}
+
 export interface AirStationsTable {
   id: Generated<number>;
   owner_unit_id: number;
@@ -320,6 +485,19 @@ export interface Database {
   settings: SettingsTable;
   assessment_facts: AssessmentFactsTable;
   assessment_fact_units: AssessmentFactUnitsTable;
+  outlets: OutletsTable;
+  submissions: SubmissionsTable;
+  submission_units: SubmissionUnitsTable;
+  submission_events: SubmissionEventsTable;
+  evidence_files: EvidenceFilesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  assessment_plans: AssessmentPlansTable;
+  assessment_plan_versions: AssessmentPlanVersionsTable;
+  assessment_unit_months: AssessmentUnitMonthsTable;
+  assessment_item_months: AssessmentItemMonthsTable;
+  assessment_score_state: AssessmentScoreStateTable;
+  bulletins: BulletinsTable;
+  interviews: InterviewsTable;
   air_stations: AirStationsTable;
   water_sections: WaterSectionsTable;
   env_imports: EnvImportsTable;

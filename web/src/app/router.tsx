@@ -23,10 +23,45 @@ const CampaignPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/audit/components/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const PlansPage = lazy(() =>
+  import('../features/assessment/components/plans-page.tsx').then((m) => ({ default: m.PlansPage })),
+);
+const RankingsPage = lazy(() =>
+  import('../features/assessment/components/rankings-page.tsx').then((m) => ({ default: m.RankingsPage })),
+);
+const UnitScorePage = lazy(() =>
+  import('../features/assessment/components/unit-score-page.tsx').then((m) => ({ default: m.UnitScorePage })),
+);
+const BulletinsPage = lazy(() =>
+  import('../features/assessment/components/bulletins-page.tsx').then((m) => ({ default: m.BulletinsPage })),
+);
+const InterviewsPage = lazy(() =>
+  import('../features/assessment/components/interviews-page.tsx').then((m) => ({
+    default: m.InterviewsPage,
+  })),
+);
 const ChangePasswordPage = lazy(() =>
   import('../features/account/components/change-password-page.tsx').then((m) => ({
     default: m.ChangePasswordPage,
   })),
+);
+const SubmissionsPage = lazy(() =>
+  import('../features/submissions/components/submissions-page.tsx').then((m) => ({
+    default: m.SubmissionsPage,
+  })),
+);
+const ReviewQueuePage = lazy(() =>
+  import('../features/submissions/components/review-queue-page.tsx').then((m) => ({
+    default: m.ReviewQueuePage,
+  })),
+);
+const SubmissionDetailPage = lazy(() =>
+  import('../features/submissions/components/submission-detail-page.tsx').then((m) => ({
+    default: m.SubmissionDetailPage,
+  })),
+);
+const OutletsPage = lazy(() =>
+  import('../features/outlets/components/outlets-page.tsx').then((m) => ({ default: m.OutletsPage })),
 );
 const env = (name: string) =>
   lazy(() =>
@@ -89,6 +124,15 @@ export const router = createBrowserRouter(
         { path: 'people', element: guarded('people:read', <PeoplePage toolbar={orgToolbar} />) },
         { path: 'campaign', element: guarded('campaign:read', <CampaignPage />) },
         { path: 'audit', element: guarded('audit:read', <AuditPage />) },
+        { path: 'submissions', element: guarded('submissions:read', <SubmissionsPage />) },
+        { path: 'submissions/:id', element: guarded('submissions:read', <SubmissionDetailPage />) },
+        { path: 'review', element: guarded('submissions:review', <ReviewQueuePage />) },
+        { path: 'outlets', element: guarded('outlets:read', <OutletsPage />) },
+        { path: 'assessment/plans', element: guarded('assessment:read', <PlansPage />) },
+        { path: 'assessment/rankings', element: guarded('assessment:read', <RankingsPage />) },
+        { path: 'assessment/units/:unitId', element: guarded('assessment:read', <UnitScorePage />) },
+        { path: 'assessment/bulletins', element: guarded('assessment:read', <BulletinsPage />) },
+        { path: 'assessment/interviews', element: guarded('interviews:read', <InterviewsPage />) },
         { path: 'environment/monitoring', element: guarded('environment:read', <MonitoringPage />) },
         { path: 'environment/imports', element: guarded('environment:read', <ImportsPage />) },
         { path: 'environment/dischargers', element: guarded('environment:read', <DischargersPage />) },

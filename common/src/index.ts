@@ -14,3 +14,6 @@ export * from './submissions/submission-kinds.ts';
 export * from './schemas/outlets.ts';
 export * from './schemas/submissions.ts';
 export * from './assessment/index.ts';
+export * from './schemas/monitoring.ts';
+export * from './schemas/dischargers.ts';
+export * from './schemas/incidents.ts';

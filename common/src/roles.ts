@@ -49,6 +49,10 @@ export const PERMISSIONS = [
   'bulletins:approve', // leadership signs a bulletin off; the drafter cannot (separation of duties)
   'interviews:read',
   'interviews:confirm',
+  'environment:read', // staff views of environmental data: imports, deadlines, the working-day calendar
+  'environment:write', // stations, sections, reading imports, key discharging units and their disclosures
+  'incidents:write', // environmental incident releases and follow-ups
+  'calendar:write', // the working-day calendar (holidays and 调休 days) per year
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +62,7 @@ const ALL_STAFF: Permission[] = [
   'people:read',
   'campaign:read',
   'assessment:read',
+  'environment:read',
 ];
 const SUBMISSION_READERS: Permission[] = ['outlets:read', 'submissions:read', 'submissions:comment'];
 
@@ -76,6 +81,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans:write',
     'bulletins:draft',
     'interviews:read',
+    'environment:write',
+    'incidents:write',
+    'calendar:write',
   ],
   reviewer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:review'],
   officer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:write'],
@@ -89,7 +97,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'interviews:read',
     'interviews:confirm',
   ],
-  editor: ['session:self'],
+  editor: ['session:self', 'environment:read', 'incidents:write'],
   reportHandler: ['session:self'],
   // Separation of duties: the audit administrator reads the audit log and nothing else.
   auditor: ['session:self', 'audit:read'],

@@ -40,6 +40,18 @@ import { secondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
 import { createCampaignService } from './modules/campaign/campaign.service.ts';
 import { envToolsRoutes } from './modules/env-tools/env-tools.routes.ts';
+import { createMonitoringRepo } from './modules/monitoring/monitoring.repo.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { createMonitoringService } from './modules/monitoring/monitoring.service.ts';
+import { createQualityService } from './modules/monitoring/quality.service.ts';
+import { dischargersRoutes } from './modules/dischargers/dischargers.routes.ts';
+import { createDischargersRepo } from './modules/dischargers/dischargers.repo.ts';
+import { createDischargersService } from './modules/dischargers/dischargers.service.ts';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { createIncidentsService } from './modules/incidents/incidents.service.ts';
+import { workingCalendarRoutes } from './modules/working-calendar/working-calendar.routes.ts';
+import { createWorkingCalendarService } from './modules/working-calendar/working-calendar.service.ts';
+import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgExcelRoutes } from './modules/org-excel/org-excel.routes.ts';
 import { createOutletsRepo } from './modules/outlets/outlets.repo.ts';
@@ -54,6 +66,7 @@ import { unitsRoutes } from './modules/units/units.routes.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
 import { createUnitsService } from './modules/units/units.service.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { environmentPortalRoutes } from './portal/environment/environment-portal.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { DEMO_UNITS } from './demo/changde-units.ts';
 
@@ -125,6 +138,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       onFactsChanged: (change) => scoring.onFactsChanged(change),
     },
   );
+  const monitoringRepo = createMonitoringRepo(database.db);
+  const quality = createQualityService(monitoringRepo);
+  const monitoring = createMonitoringService(monitoringRepo, audit, () => quality.forgetAirNow());
+  const workingCalendar = createWorkingCalendarService(database.db, audit);
+  const dischargers = createDischargersService(createDischargersRepo(database.db), workingCalendar, audit);
+  const incidents = createIncidentsService(database.db, audit);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -245,7 +264,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   outletsRoutes(app, outlets);
   registerSubmissions(app, submissions);
   envToolsRoutes(app);
+  monitoringRoutes(app, monitoring, quality);
+  dischargersRoutes(app, dischargers);
+  incidentsRoutes(app, incidents);
+  workingCalendarRoutes(app, workingCalendar);
+  openDataRoutes(app, database.db);
   portalRoutes(app, database.db);
+  environmentPortalRoutes(app, { quality, dischargers, incidents });
   registerConsole(app, options.consoleDir ?? null);
   return app;
 }

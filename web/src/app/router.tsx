@@ -66,6 +66,18 @@ const SubmissionDetailPage = lazy(() =>
 const OutletsPage = lazy(() =>
   import('../features/outlets/components/outlets-page.tsx').then((m) => ({ default: m.OutletsPage })),
 );
+const env = (name: string) =>
+  lazy(() =>
+    import('../features/environment/components/environment-pages.ts').then((m) => ({
+      default: m[name as keyof typeof m],
+    })),
+  );
+const MonitoringPage = env('MonitoringPage');
+const ImportsPage = env('ImportsPage');
+const DischargersPage = env('DischargersPage');
+const OverduePage = env('OverduePage');
+const IncidentsPage = env('IncidentsPage');
+const CalendarPage = env('CalendarPage');
 const OrgDataToolbar = lazy(() =>
   import('../features/org-data/components/org-data-toolbar.tsx').then((m) => ({ default: m.OrgDataToolbar })),
 );
@@ -124,6 +136,12 @@ export const router = createBrowserRouter(
         { path: 'assessment/units/:unitId', element: guarded('assessment:read', <UnitScorePage />) },
         { path: 'assessment/bulletins', element: guarded('assessment:read', <BulletinsPage />) },
         { path: 'assessment/interviews', element: guarded('interviews:read', <InterviewsPage />) },
+        { path: 'environment/monitoring', element: guarded('environment:read', <MonitoringPage />) },
+        { path: 'environment/imports', element: guarded('environment:read', <ImportsPage />) },
+        { path: 'environment/dischargers', element: guarded('environment:read', <DischargersPage />) },
+        { path: 'environment/overdue', element: guarded('environment:read', <OverduePage />) },
+        { path: 'environment/incidents', element: guarded('environment:read', <IncidentsPage />) },
+        { path: 'environment/calendar', element: guarded('environment:read', <CalendarPage />) },
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: 'account/two-factor', element: <TwoFactorPage /> },
         { path: '*', element: <NotFound /> },

@@ -8,3 +8,6 @@ export * from './schemas/auth.ts';
 export * from './schemas/audit.ts';
 export * from './environment/index.ts';
 export * from './assessment/facts.ts';
+export * from './cms/article-workflow.ts';
+export * from './cms/channels.ts';
+export * from './schemas/cms.ts';

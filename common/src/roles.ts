@@ -37,6 +37,12 @@ export const PERMISSIONS = [
   'orgData:import',
   'orgData:export',
   'audit:read',
+  'cms:read', // the portal's content in the console
+  'cms:edit', // write and submit drafts, upload files
+  'cms:review', // first review (初审)
+  'cms:approve', // final approval (终审签发)
+  'cms:publish', // publish approved articles, schedule, withdraw, archive
+  'cms:channels', // channels and site settings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,12 +58,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:write',
     'orgData:import',
     'orgData:export',
+    'cms:read',
+    'cms:edit',
+    'cms:review',
+    'cms:approve',
+    'cms:publish',
+    'cms:channels',
   ],
-  reviewer: [...ALL_STAFF],
+  reviewer: [...ALL_STAFF, 'cms:read', 'cms:review'],
   officer: [...ALL_STAFF],
   deputyLeader: [...ALL_STAFF],
-  leadership: [...ALL_STAFF, 'orgData:export', 'people:revealMobile'],
-  editor: ['session:self'],
+  leadership: [...ALL_STAFF, 'orgData:export', 'people:revealMobile', 'cms:read', 'cms:approve'],
+  editor: ['session:self', 'cms:read', 'cms:edit', 'cms:publish'],
   reportHandler: ['session:self'],
   // Separation of duties: the audit administrator reads the audit log and nothing else.
   auditor: ['session:self', 'audit:read'],

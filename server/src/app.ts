@@ -3,6 +3,7 @@
 import './http/fastify-types.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -38,6 +39,15 @@ import { createPeopleService } from './modules/people/people.service.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
 import { createUnitsService } from './modules/units/units.service.ts';
+import { cmsRoutes } from './modules/cms/cms.routes.ts';
+import { createCmsFilesService } from './modules/cms/cms-files.service.ts';
+import { createCmsRepo } from './modules/cms/cms.repo.ts';
+import { createCmsService } from './modules/cms/cms.service.ts';
+import { createContentChanges } from './modules/cms/content-changes.ts';
+import { createFileStore } from './modules/cms/file-store.ts';
+import { createPublicContent } from './modules/cms/public-content.ts';
+import { createSearchIndex } from './modules/cms/search-index.ts';
+import { createPageCache } from './portal/page-cache.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { DEMO_UNITS } from './demo/changde-units.ts';
@@ -55,7 +65,13 @@ export interface BuildOptions {
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
+  // Cached portal pages are answered before Fastify sees the request (portal/page-cache.ts).
+  const pageCache = createPageCache({ enabled: config.portalCache });
   const app = Fastify({
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (!pageCache.serveRaw(req, res)) handler(req, res);
+      }),
     logger:
       options.logger === false
         ? false
@@ -93,6 +109,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
   const orgExcel = createOrgExcelService(database.db, audit);
+  const contentChanges = createContentChanges();
+  const search = createSearchIndex(database.dialect);
+  const cmsRepo = createCmsRepo(database.db);
+  const cms = createCmsService({ db: database.db, repo: cmsRepo, audit, search, changes: contentChanges });
+  const portalFiles = createFileStore(path.join(config.dataDir, 'portal-files'));
+  const cmsFiles = createCmsFilesService({ repo: cmsRepo, cms, audit, store: portalFiles });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -192,7 +214,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
   envToolsRoutes(app);
-  portalRoutes(app, database.db);
+  cmsRoutes(app, cms, cmsFiles);
+  portalRoutes(app, {
+    config,
+    deps: {
+      db: database.db,
+      content: createPublicContent(database.db, { siteUnitCode: config.portalSiteUnit }),
+      search,
+    },
+    cache: pageCache,
+    changes: contentChanges,
+    files: portalFiles,
+  });
   registerConsole(app, options.consoleDir ?? null);
   return app;
 }

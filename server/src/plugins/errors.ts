@@ -65,13 +65,24 @@ export function toApiError(err: FastifyError): ApiError {
   return new ApiError('INTERNAL');
 }
 
+type PageHandler = (request: FastifyRequest, reply: FastifyReply) => unknown;
+const htmlNotFound = new WeakMap<FastifyInstance, PageHandler>();
+
+/** Lets the public portal answer unknown pages with its own HTML 404 page (API paths keep JSON). */
+export function setHtmlNotFound(app: FastifyInstance, handler: PageHandler): void {
+  htmlNotFound.set(app, handler);
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const apiError = toApiError(err);
     if (apiError.status >= 500) request.log.error({ err }, 'request failed');
     return sendError(reply, apiError);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, new ApiError(request.url.startsWith('/api/') ? 'ROUTE_NOT_FOUND' : 'NOT_FOUND')),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const page = htmlNotFound.get(app);
+    if (page && !request.url.startsWith('/api/') && (request.method === 'GET' || request.method === 'HEAD'))
+      return page(request, reply);
+    return sendError(reply, new ApiError(request.url.startsWith('/api/') ? 'ROUTE_NOT_FOUND' : 'NOT_FOUND'));
+  });
 }

@@ -1,0 +1,42 @@
+// Every change the portal must show is written to portal_changes in the same transaction as the
+// change itself; each app server's page cache polls that table (and is told at once when the change
+// was made in its own process). Kinds, by which columns are set:
+//   article + channel  — published, withdrawn, archived: its page, its channel, home, search, sitemap
+//   article only       — its read count moved: its own page only
+//   everything         — a channel or the site settings changed: every page (the nav shows them)
+import type { Transaction } from 'kysely';
+import { nowIso } from '../../db/database.ts';
+import type { Database } from '../../db/types.ts';
+
+export interface ContentChange {
+  articleId?: number | null;
+  channelId?: number | null;
+  everything?: boolean;
+}
+
+export type ChangeListener = (change: ContentChange) => void;
+
+export function createContentChanges() {
+  const listeners: ChangeListener[] = [];
+  return {
+    /** Records the change inside the caller's transaction; call `announce` after it commits. */
+    async record(trx: Transaction<Database>, change: ContentChange) {
+      await trx
+        .insertInto('portal_changes')
+        .values({
+          article_id: change.articleId ?? null,
+          channel_id: change.channelId ?? null,
+          everything: change.everything ? 1 : 0,
+          at: nowIso(),
+        })
+        .execute();
+    },
+    announce(change: ContentChange) {
+      for (const l of listeners) l(change);
+    },
+    onChange(listener: ChangeListener) {
+      listeners.push(listener);
+    },
+  };
+}
+export type ContentChanges = ReturnType<typeof createContentChanges>;

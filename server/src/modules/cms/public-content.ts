@@ -1,0 +1,259 @@
+// What the public portal may read: live articles only — published, their publication time passed
+// (scheduled ones appear by themselves; the check is made at read time) — of the site's bureau.
+import { sql } from 'kysely';
+import type { DB } from '../../db/database.ts';
+import { readSiteSettings } from './site-settings.ts';
+
+export interface PublicChannel {
+  id: number;
+  code: string;
+  name: string;
+  name_en: string;
+  kind: string;
+  description: string;
+  keywords: string;
+  show_on_home: number;
+  live_count: number;
+}
+
+export interface PublicArticleListItem {
+  id: number;
+  title: string;
+  publish_at: string;
+  archived_at: string | null;
+}
+
+export function createPublicContent(db: DB, options: { siteUnitCode: string | null }) {
+  let site: { id: number; name: string } | null = null;
+
+  const live = (now: string) =>
+    db
+      .selectFrom('portal_articles')
+      .where('portal_articles.status', '=', 'published')
+      .where('portal_articles.publish_at', '<=', now);
+
+  return {
+    /** The bureau whose website this is: PORTAL_SITE_UNIT, else the root of the unit tree. */
+    async site(): Promise<{ id: number; name: string } | null> {
+      if (site) return site;
+      let q = db.selectFrom('units').select(['id', 'name']);
+      q = options.siteUnitCode ? q.where('code', '=', options.siteUnitCode) : q.where('parent_id', 'is', null);
+      const row = await q.orderBy('id').executeTakeFirst();
+      if (row) site = row;
+      return row ?? null;
+    },
+
+    async settings(siteId: number, siteName: string) {
+      return readSiteSettings(db, siteId, siteName);
+    },
+
+    /** Channels with at least one live article, in order: an empty column is never shown. */
+    async channels(siteId: number, now: string): Promise<PublicChannel[]> {
+      const rows = await db
+        .selectFrom('portal_channels')
+        .select(['id', 'code', 'name', 'name_en', 'kind', 'description', 'keywords', 'show_on_home'])
+        .select((eb) =>
+          eb
+            .selectFrom('portal_articles')
+            .where('portal_articles.status', '=', 'published')
+            .where('portal_articles.publish_at', '<=', now)
+            .whereRef('portal_articles.channel_id', '=', 'portal_channels.id')
+            .select(eb.fn.countAll<number>().as('n'))
+            .as('live_count'),
+        )
+        .where('owner_unit_id', '=', siteId)
+        .orderBy('sort_order')
+        .orderBy('id')
+        .execute();
+      return rows
+        .map((r) => ({ ...r, live_count: Number(r.live_count ?? 0) }))
+        .filter((r) => r.live_count > 0);
+    },
+
+    async latest(channelId: number, now: string, limit: number, offset = 0): Promise<PublicArticleListItem[]> {
+      return live(now)
+        .where('channel_id', '=', channelId)
+        .select(['id', 'title', 'publish_at', 'archived_at'])
+        .orderBy('publish_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute() as Promise<PublicArticleListItem[]>;
+    },
+
+    async article(id: number, siteId: number, now: string) {
+      return live(now)
+        .innerJoin('portal_channels as c', 'c.id', 'portal_articles.channel_id')
+        .where('portal_articles.id', '=', id)
+        .where('portal_articles.owner_unit_id', '=', siteId)
+        .select([
+          'portal_articles.id',
+          'portal_articles.channel_id',
+          'portal_articles.title',
+          'portal_articles.doc_number',
+          'portal_articles.index_number',
+          'portal_articles.issuer',
+          'portal_articles.source',
+          'portal_articles.author',
+          'portal_articles.keywords',
+          'portal_articles.summary',
+          'portal_articles.body_html',
+          'portal_articles.body_text',
+          'portal_articles.publish_at',
+          'portal_articles.archived_at',
+          'portal_articles.read_count',
+          'portal_articles.updated_at',
+          'c.code as channel_code',
+          'c.name as channel_name',
+          'c.name_en as channel_name_en',
+          'c.kind as channel_kind',
+        ])
+        .executeTakeFirst();
+    },
+
+    /** The live articles just older and just newer in the same channel (上一篇 / 下一篇). */
+    async neighbours(a: { id: number; channel_id: number; publish_at: string | null }, now: string) {
+      const at = a.publish_at ?? now;
+      const older = await live(now)
+        .where('channel_id', '=', a.channel_id)
+        .where((eb) => eb.or([eb('publish_at', '<', at), eb.and([eb('publish_at', '=', at), eb('id', '<', a.id)])]))
+        .select(['id', 'title'])
+        .orderBy('publish_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const newer = await live(now)
+        .where('channel_id', '=', a.channel_id)
+        .where((eb) => eb.or([eb('publish_at', '>', at), eb.and([eb('publish_at', '=', at), eb('id', '>', a.id)])]))
+        .select(['id', 'title'])
+        .orderBy('publish_at')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      return { older: older ?? null, newer: newer ?? null };
+    },
+
+    async attachments(articleId: number) {
+      return db
+        .selectFrom('portal_files')
+        .select(['id', 'original_name', 'mime', 'size'])
+        .where('article_id', '=', articleId)
+        .where('kind', '=', 'attachment')
+        .orderBy('sort_order')
+        .orderBy('id')
+        .execute();
+    },
+
+    /** An attachment of a live article, for download. */
+    async attachment(fileId: number, siteId: number, now: string) {
+      return db
+        .selectFrom('portal_files as f')
+        .innerJoin('portal_articles as a', 'a.id', 'f.article_id')
+        .where('f.id', '=', fileId)
+        .where('f.kind', '=', 'attachment')
+        .where('a.status', '=', 'published')
+        .where('a.publish_at', '<=', now)
+        .where('a.owner_unit_id', '=', siteId)
+        .select(['f.token', 'f.original_name', 'f.mime', 'f.size'])
+        .executeTakeFirst();
+    },
+
+    async image(token: string) {
+      return db
+        .selectFrom('portal_files')
+        .select(['token', 'mime'])
+        .where('token', '=', token)
+        .where('kind', '=', 'image')
+        .executeTakeFirst();
+    },
+
+    /** Every live article's address and time, for sitemap.xml (newest first, capped). */
+    async sitemap(siteId: number, now: string, limit = 45_000) {
+      return live(now)
+        .where('owner_unit_id', '=', siteId)
+        .select(['id', 'publish_at', 'updated_at'])
+        .orderBy('publish_at', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
+    /** Articles whose scheduled time fell in (since, now]: they have just appeared. */
+    async newlyLive(since: string, now: string) {
+      return db
+        .selectFrom('portal_articles')
+        .select(['id', 'channel_id'])
+        .where('status', '=', 'published')
+        .where('publish_at', '>', since)
+        .where('publish_at', '<=', now)
+        .execute();
+    },
+
+    async isLive(articleId: number, now: string) {
+      const r = await live(now).where('id', '=', articleId).select(['id', 'read_count']).executeTakeFirst();
+      return r ?? null;
+    },
+
+    /** Returns true when the visitor had not yet been counted for this article today. */
+    async countRead(articleId: number, day: string, visitor: string) {
+      return db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('portal_reads')
+          .values({ article_id: articleId, day, visitor })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+        await trx
+          .updateTable('portal_articles')
+          .set({ read_count: sql`read_count + 1` })
+          .where('id', '=', articleId)
+          .execute();
+        return true;
+      });
+    },
+
+    async purgeReadsBefore(day: string) {
+      await db.deleteFrom('portal_reads').where('day', '<', day).execute();
+    },
+
+    async changesAfter(id: number) {
+      return db
+        .selectFrom('portal_changes')
+        .select(['id', 'article_id', 'channel_id', 'everything'])
+        .where('id', '>', id)
+        .orderBy('id')
+        .limit(1000)
+        .execute();
+    },
+
+    async lastChangeId() {
+      const r = await db
+        .selectFrom('portal_changes')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirst();
+      return Number(r?.m ?? 0);
+    },
+
+    async purgeChangesBefore(at: string) {
+      await db.deleteFrom('portal_changes').where('at', '<', at).execute();
+    },
+
+    async recordChanges(rows: { article_id: number | null; channel_id: number | null; everything: number; at: string }[]) {
+      if (rows.length) await db.insertInto('portal_changes').values(rows).execute();
+    },
+
+    /** A secret shared by all app servers, so a visitor counted by one is not counted again by another. */
+    async readSecret(): Promise<string> {
+      const key = 'portal.read-secret';
+      const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+      if (row) return row.value;
+      const { randomBytes } = await import('node:crypto');
+      await db
+        .insertInto('settings')
+        .values({ key, value: randomBytes(32).toString('hex') })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
+    },
+  };
+}
+export type PublicContent = ReturnType<typeof createPublicContent>;

@@ -19,7 +19,7 @@ async function main() {
     dialect: config.dialect,
     pgSchema: config.pgSchema,
   });
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateToLatest(database.db, config.pgSchema);
   if (applied.length) console.log(`数据库迁移 Migrations applied: ${applied.join(', ')}`);
   let seeded = false;
   if (config.demoData && (await isDatabaseEmpty(database.db))) {

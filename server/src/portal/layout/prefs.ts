@@ -18,7 +18,7 @@ export function parsePrefs(cookieHeader: string | undefined): Prefs {
   if (!cookieHeader) return DEFAULT_PREFS;
   const i = cookieHeader.indexOf(`${PREFS_COOKIE}=`);
   if (i < 0 || (i > 0 && cookieHeader[i - 1] !== ' ' && cookieHeader[i - 1] !== ';')) return DEFAULT_PREFS;
-  const v = cookieHeader.slice(i + PREFS_COOKIE.length + 1, i + PREFS_COOKIE.length + 6);
+  const v = cookieHeader.slice(i + PREFS_COOKIE.length + 1, i + PREFS_COOKIE.length + 7);
   const m = /^(zh|en)\.([01])\.([sml])/.exec(v);
   if (!m) return DEFAULT_PREFS;
   return { lang: m[1] as Lang, care: m[2] === '1', fontSize: m[3] as FontSize };

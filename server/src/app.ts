@@ -47,6 +47,7 @@ import { createContentChanges } from './modules/cms/content-changes.ts';
 import { createFileStore } from './modules/cms/file-store.ts';
 import { createPublicContent } from './modules/cms/public-content.ts';
 import { createSearchIndex } from './modules/cms/search-index.ts';
+import type { FastLane } from './portal/fast-lane.ts';
 import { createPageCache } from './portal/page-cache.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
@@ -67,10 +68,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { config, database } = options;
   // Cached portal pages are answered before Fastify sees the request (portal/page-cache.ts).
   const pageCache = createPageCache({ enabled: config.portalCache });
+  const laneSlot: { lane: FastLane | null } = { lane: null };
   const app = Fastify({
     serverFactory: (handler) =>
       http.createServer((req, res) => {
-        if (!pageCache.serveRaw(req, res)) handler(req, res);
+        if (!laneSlot.lane?.handle(req, res, handler)) handler(req, res);
       }),
     logger:
       options.logger === false
@@ -219,12 +221,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     config,
     deps: {
       db: database.db,
-      content: createPublicContent(database.db, { siteUnitCode: config.portalSiteUnit }),
+      content: createPublicContent(database.db, {
+        siteUnitCode: config.portalSiteUnit,
+        sqlite: database.sqlite,
+      }),
       search,
     },
     cache: pageCache,
     changes: contentChanges,
     files: portalFiles,
+    laneSlot,
   });
   registerConsole(app, options.consoleDir ?? null);
   return app;

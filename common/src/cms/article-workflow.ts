@@ -3,7 +3,14 @@
 // console uses it to offer only the actions that can succeed.
 import type { Permission } from '../roles.ts';
 
-export const ARTICLE_STATUSES = ['draft', 'submitted', 'reviewed', 'approved', 'published', 'withdrawn'] as const;
+export const ARTICLE_STATUSES = [
+  'draft',
+  'submitted',
+  'reviewed',
+  'approved',
+  'published',
+  'withdrawn',
+] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, { zh: string; en: string }> = {
@@ -102,7 +109,10 @@ export function articleTransition(
       ok: false,
       refusal: { kind: 'duty', zh: '不能审核自己撰写的稿件', en: 'You cannot review an article you wrote' },
     };
-  if ((action === 'approve' || (action === 'return' && article.status !== 'submitted')) && (wrote || me === article.reviewedBy))
+  if (
+    (action === 'approve' || (action === 'return' && article.status !== 'submitted')) &&
+    (wrote || me === article.reviewedBy)
+  )
     return {
       ok: false,
       refusal: {

@@ -1,6 +1,15 @@
 // Portal channel kinds (PRODUCT.md capability 7). The kind decides the meta tag ColumnType and how
 // stale a channel may grow before the national inspection flags it (reference/inspection-indicators.md).
-export const CHANNEL_KINDS = ['news', 'notice', 'policy', 'disclosure', 'data', 'participation', 'media', 'special'] as const;
+export const CHANNEL_KINDS = [
+  'news',
+  'notice',
+  'policy',
+  'disclosure',
+  'data',
+  'participation',
+  'media',
+  'special',
+] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const CHANNEL_KIND_LABELS: Record<ChannelKind, { zh: string; en: string }> = {

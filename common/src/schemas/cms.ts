@@ -51,7 +51,9 @@ export const ChannelUpdate = Type.Object(
   {
     version: Type.Integer({ minimum: 1 }),
     ...Object.fromEntries(Object.entries(channelFields).map(([k, v]) => [k, Type.Optional(v)])),
-  } as { version: Type.TInteger } & { [K in keyof typeof channelFields]: Type.TOptional<(typeof channelFields)[K]> },
+  } as { version: Type.TInteger } & {
+    [K in keyof typeof channelFields]: Type.TOptional<(typeof channelFields)[K]>;
+  },
   { additionalProperties: false },
 );
 export type ChannelUpdate = Static<typeof ChannelUpdate>;
@@ -201,11 +203,17 @@ export const ArticleRevisionDetail = Type.Object({
 export type ArticleRevisionDetail = Static<typeof ArticleRevisionDetail>;
 
 export const RevisionParams = Type.Object(
-  { id: Type.Integer({ minimum: 1, maximum: 2147483647 }), revisionId: Type.Integer({ minimum: 1, maximum: 2147483647 }) },
+  {
+    id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    revisionId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  },
   { additionalProperties: false },
 );
 export const FileParams = Type.Object(
-  { id: Type.Integer({ minimum: 1, maximum: 2147483647 }), fileId: Type.Integer({ minimum: 1, maximum: 2147483647 }) },
+  {
+    id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    fileId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  },
   { additionalProperties: false },
 );
 

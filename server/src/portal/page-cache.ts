@@ -35,8 +35,12 @@ export function tagsFor(change: ContentChange): string[] | 'all' {
 }
 
 export function createPageCache(options: { enabled: boolean }) {
-  const entries = new Map<string, CachedPage & { rawHeaders: Record<string, string>; rawGzipHeaders: Record<string, string> }>();
+  const entries = new Map<
+    string,
+    CachedPage & { rawHeaders: Record<string, string>; rawGzipHeaders: Record<string, string> }
+  >();
   const byTag = new Map<string, Set<string>>();
+  const invalidationListeners: Array<() => void> = [];
   let bytes = 0;
   let hits = 0;
   let misses = 0;
@@ -87,6 +91,7 @@ export function createPageCache(options: { enabled: boolean }) {
     },
 
     invalidate(change: ContentChange) {
+      for (const l of invalidationListeners) l();
       const tags = tagsFor(change);
       if (tags === 'all') return this.clear();
       for (const t of tags) {
@@ -95,6 +100,11 @@ export function createPageCache(options: { enabled: boolean }) {
         for (const k of [...keys]) drop(k);
         byTag.delete(t);
       }
+    },
+
+    /** Called on every invalidation, cache on or off: memoised data about the site resets with it. */
+    onInvalidate(listener: () => void) {
+      invalidationListeners.push(listener);
     },
 
     clear() {
@@ -121,7 +131,10 @@ export function createPageCache(options: { enabled: boolean }) {
     },
 
     /** The same answer through Fastify (tests, or a request that reached the route first). */
-    headersFor(e: CachedPage & { rawHeaders: Record<string, string>; rawGzipHeaders: Record<string, string> }, gzip: boolean) {
+    headersFor(
+      e: CachedPage & { rawHeaders: Record<string, string>; rawGzipHeaders: Record<string, string> },
+      gzip: boolean,
+    ) {
       return gzip ? e.rawGzipHeaders : e.rawHeaders;
     },
 

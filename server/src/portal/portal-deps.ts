@@ -25,7 +25,8 @@ export interface PortalDeps {
 
 /** A rendered page and how it may be cached. */
 export interface Rendered {
-  html: string;
+  /** the page; bytes when parts of it came from the database as bytes */
+  html: string | Buffer;
   status?: number;
   /** cache tags; null = never cache this answer */
   tags: string[] | null;

@@ -62,7 +62,11 @@ export function createPortalRuntime(deps: {
       if (lastChangeId === null) lastChangeId = await content.lastChangeId();
       else
         for (const c of await content.changesAfter(lastChangeId)) {
-          cache.invalidate({ articleId: c.article_id, channelId: c.channel_id, everything: c.everything === 1 });
+          cache.invalidate({
+            articleId: c.article_id,
+            channelId: c.channel_id,
+            everything: c.everything === 1,
+          });
           lastChangeId = c.id;
         }
       for (const a of await content.newlyLive(lastTick, now))

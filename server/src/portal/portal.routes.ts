@@ -12,16 +12,10 @@ import type { ContentChanges } from '../modules/cms/content-changes.ts';
 import type { FileStore } from '../modules/cms/file-store.ts';
 import { setHtmlNotFound } from '../plugins/errors.ts';
 import { loadPortalAssets } from './layout/assets.ts';
-import { viewFor, type PortalView } from './layout/layout.ts';
 import { applyPrefsChange, parsePrefs, PREFS_COOKIE, prefsValue, safeBackPath } from './layout/prefs.ts';
+import { createFastLane, type FastLane } from './fast-lane.ts';
 import { cacheKey, type PageCache } from './page-cache.ts';
-import { renderArticle } from './pages/article.ts';
-import { renderChannel } from './pages/channel.ts';
-import { renderFeed, renderSitemap } from './pages/feeds.ts';
-import { renderHome } from './pages/home.ts';
-import { renderNotFound } from './pages/not-found.ts';
-import { parsePage } from './pages/pager.ts';
-import { renderSearch } from './pages/search.ts';
+import { createPortalPages, type PageRequest } from './portal-pages.ts';
 import type { HomeSlot, PortalDeps, Rendered } from './portal-deps.ts';
 import { createPortalRuntime, type PortalRuntime } from './portal-runtime.ts';
 
@@ -43,6 +37,8 @@ export function portalRoutes(
     cache: PageCache;
     changes: ContentChanges;
     files: FileStore;
+    /** where buildApp's server looks for the fast lane (fast-lane.ts) */
+    laneSlot: { lane: FastLane | null };
   },
 ) {
   const { config, cache, files } = options;
@@ -61,30 +57,16 @@ export function portalRoutes(
   fastify.addHook('onReady', async () => runtime.start());
   fastify.addHook('onClose', async () => runtime.stop());
 
-  /** Never the Host header alone: a forged one must not end up in a cached page for everyone. */
-  const originOf = (req: FastifyRequest) =>
-    config.publicUrl ?? `${req.protocol}://${/^[A-Za-z0-9.:[\]-]{1,100}$/.test(req.headers.host ?? '') ? req.headers.host : 'localhost'}`;
+  const pages = createPortalPages({ config, deps, cache, assets: assets.urls });
+  const lane = createFastLane(pages, cache);
+  options.laneSlot.lane = lane;
 
-  async function view(req: FastifyRequest): Promise<{ v: PortalView; siteId: number; now: string } | null> {
-    const site = await content.site();
-    if (!site) return null;
-    const now = nowIso();
-    const [settings, channels, demo] = await Promise.all([
-      content.settings(site.id, site.name),
-      content.channels(site.id, now),
-      deps.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst(),
-    ]);
-    const v = viewFor({
-      site: settings,
-      demo: Boolean(demo),
-      channels,
-      prefs: parsePrefs(req.headers.cookie),
-      path: req.url.slice(0, 500),
-      origin: originOf(req),
-      assets: assets.urls,
-    });
-    return { v, siteId: site.id, now };
-  }
+  const pageRequest = (req: FastifyRequest): PageRequest => ({
+    url: req.url,
+    cookie: req.headers.cookie,
+    host: req.headers.host,
+    protocol: 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http',
+  });
 
   function send(req: FastifyRequest, reply: FastifyReply, r: Rendered, cacheable: boolean) {
     reply
@@ -92,103 +74,57 @@ export function portalRoutes(
       .type(r.contentType ?? 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .header('vary', 'Accept-Encoding, Cookie');
-    const body = Buffer.from(r.html);
+    const body = typeof r.html === 'string' ? Buffer.from(r.html) : r.html;
+    if ((r.status ?? 200) === 200) lane.learn(reply.getHeaders());
     if (cacheable && r.tags && (r.status ?? 200) === 200 && cache.enabled) {
       const headers: Record<string, string> = {};
       for (const [k, val] of Object.entries(reply.getHeaders()))
         if (val !== undefined && k !== 'x-request-id' && k !== 'set-cookie' && k !== 'content-length')
           headers[k] = Array.isArray(val) ? val.join(', ') : String(val);
-      cache.set(cacheKey(req.url, req.headers.cookie, req.headers.host), { status: 200, headers, body, tags: r.tags });
-      const e = cache.get(cacheKey(req.url, req.headers.cookie, req.headers.host))!;
-      return sendCached(req, reply, e);
+      const key = cacheKey(req.url, req.headers.cookie, req.headers.host);
+      cache.set(key, { status: 200, headers, body, tags: r.tags });
+      return sendCached(req, reply, cache.get(key)!);
     }
     return reply.send(body);
   }
 
-  function sendCached(req: FastifyRequest, reply: FastifyReply, e: NonNullable<ReturnType<PageCache['get']>>) {
+  function sendCached(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    e: NonNullable<ReturnType<PageCache['get']>>,
+  ) {
     const gz = cache.acceptsGzip(req.headers['accept-encoding']);
     reply.code(e.status).headers(cache.headersFor(e, gz));
     return reply.send(gz ? e.gzip : e.body);
   }
 
   async function notFoundPage(req: FastifyRequest, reply: FastifyReply) {
-    const ctx = await view(req);
-    if (!ctx) return reply.code(404).type('text/plain; charset=utf-8').send('404');
-    return send(req, reply, renderNotFound(ctx.v), false);
+    const r = await pages.notFound(pageRequest(req));
+    if (!r) return reply.code(404).type('text/plain; charset=utf-8').send('404');
+    return send(req, reply, r, false);
   }
   setHtmlNotFound(fastify, notFoundPage);
 
-  /** A page route: the cache first, then render; `canonical` says whether this exact URL may be cached. */
-  const page =
-    (
-      render: (
-        ctx: { v: PortalView; siteId: number; now: string },
-        req: FastifyRequest,
-      ) => Promise<Rendered | null>,
-      canonical: (req: FastifyRequest) => boolean = (req) => !req.url.includes('?'),
-    ) =>
-    async (req: FastifyRequest, reply: FastifyReply) => {
-      const hit = cache.get(cacheKey(req.url, req.headers.cookie, req.headers.host));
-      if (hit) return sendCached(req, reply, hit);
-      const ctx = await view(req);
-      const r = ctx ? await render(ctx, req) : null;
-      if (!r) return notFoundPage(req, reply);
-      return send(req, reply, r, canonical(req));
-    };
-
   const route = { config: { access: 'public' as const }, schema: { hide: true } };
   type Params = Record<string, string>;
-  type Query = Record<string, string | string[] | undefined>;
   const idOf = (raw: string | undefined) => (raw && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null);
-  const pageQueryCanonical = (req: FastifyRequest) => /^[^?]*(\?page=[2-9]\d{0,4}|\?page=1\d{1,4})?$/.test(req.url);
+  for (const page of pages.routes)
+    fastify.get(page.pattern, route, async (req, reply) => {
+      const hit = cache.get(cacheKey(req.url, req.headers.cookie, req.headers.host));
+      if (hit) return sendCached(req, reply, hit);
+      const q = req.url.indexOf('?');
+      const found = pages.find(q < 0 ? req.url : req.url.slice(0, q));
+      const r = found ? await pages.render(found.route, found.params, pageRequest(req)) : null;
+      if (!r) return notFoundPage(req, reply);
+      return send(req, reply, r, page.canonical(req.url));
+    });
 
-  fastify.get('/', route, page(({ v, now }) => renderHome(deps, v, now)));
-  fastify.get(
-    '/channels/:code',
-    route,
-    page(({ v, now }, req) => {
-      const p = parsePage((req.query as Query).page);
-      return p === null ? Promise.resolve(null) : renderChannel(deps, v, (req.params as Params).code ?? '', p, now);
-    }, pageQueryCanonical),
-  );
-  for (const format of ['rss', 'atom'] as const)
-    fastify.get(
-      `/channels/:code/${format}.xml`,
-      route,
-      page(({ v, siteId, now }, req) => renderFeed(deps, v, (req.params as Params).code ?? '', format, siteId, now)),
-    );
-  fastify.get(
-    '/articles/:id',
-    route,
-    page(async ({ v, siteId, now }, req) => {
-      const id = idOf((req.params as Params).id);
-      return id === null ? null : renderArticle(deps, v, id, siteId, now, false);
-    }),
-  );
-  fastify.get(
-    '/articles/:id/print',
-    route,
-    page(async ({ v, siteId, now }, req) => {
-      const id = idOf((req.params as Params).id);
-      return id === null ? null : renderArticle(deps, v, id, siteId, now, true);
-    }),
-  );
-  fastify.get(
-    '/search',
-    route,
-    page(
-      async ({ v, siteId, now }, req) => {
-        const query = req.query as Query;
-        const q = Array.isArray(query.q) ? (query.q[0] ?? '') : (query.q ?? '');
-        const p = parsePage(query.page, 100) ?? 1;
-        return renderSearch(deps, v, q, p, siteId, now);
-      },
-      () => false,
-    ),
-  );
-  fastify.get('/sitemap.xml', route, page(({ v, siteId, now }) => renderSitemap(deps, v, siteId, now)));
-  fastify.get('/robots.txt', route, async (req, reply) =>
-    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${originOf(req)}/sitemap.xml\n`),
+  fastify.get('/robots.txt', route, async (_req, reply) =>
+    reply
+      .type('text/plain; charset=utf-8')
+      .send(
+        `User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${config.publicUrl ?? ''}/sitemap.xml\n`,
+      ),
   );
 
   fastify.get('/portal/assets/:name', route, async (req, reply) => {
@@ -269,7 +205,13 @@ export function portalRoutes(
         summary: 'Read-count beacon: counts one read per visitor, article and day',
         params: IdParams,
         body: Type.Object({}, { additionalProperties: false }),
-        response: { 200: ReadBeaconResult, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
+        response: {
+          200: ReadBeaconResult,
+          400: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          429: ErrorResponse,
+        },
       },
     },
     async (req) => {

@@ -65,7 +65,8 @@ describe('page types', () => {
     expect(meta(b, 'PubDate')).toBe('2018-03-21 16:30');
     expect(meta(b, 'ContentSource')).toBe('常德市环境保护局');
     expect(meta(b, 'Url')).toMatch(new RegExp(`/articles/${seedId}$`));
-    for (const name of ['Keywords', 'Author', 'Description', 'Image']) expect(b).toContain(`<meta name="${name}"`);
+    for (const name of ['Keywords', 'Author', 'Description', 'Image'])
+      expect(b).toContain(`<meta name="${name}"`);
     expect(b).toContain('常环发〔2018〕9号');
     expect(b).toContain('发布时间：<time datetime="2018-03-21T08:30:00.000Z">2018-03-21 16:30</time>');
     expect(b).toMatch(/阅读次数：<span id="read-count">\d+<\/span>/);
@@ -89,7 +90,14 @@ describe('page types', () => {
   });
 
   it('404: unknown pages, channels and article ids get the site frame, never JSON', async () => {
-    for (const url of ['/no-such-page', '/articles/999999', '/articles/abc', '/articles/1e3', '/channels/nope', '/channels/nope/rss.xml']) {
+    for (const url of [
+      '/no-such-page',
+      '/articles/999999',
+      '/articles/abc',
+      '/articles/1e3',
+      '/channels/nope',
+      '/channels/nope/rss.xml',
+    ]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type'], url).toContain('text/html');
@@ -215,8 +223,13 @@ describe('read counts and the page cache', () => {
       payload: {},
     });
   const count = async (id: number) =>
-    (await t.database.db.selectFrom('portal_articles').select('read_count').where('id', '=', id).executeTakeFirstOrThrow())
-      .read_count;
+    (
+      await t.database.db
+        .selectFrom('portal_articles')
+        .select('read_count')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).read_count;
 
   it('GET never counts; the POST beacon counts once per visitor per day', async () => {
     const before = await count(seedId);
@@ -242,7 +255,9 @@ describe('read counts and the page cache', () => {
     expect(after.body).not.toBe(page1.body);
     expect(after.body).toContain(`<span id="read-count">${await count(seedId)}</span>`);
     // the channel page did not change and was not re-rendered
-    expect(t.app.portal.cache.get(`localhost:80/channels/tzgg\u0000zh.0.m`)?.body.toString()).toBe(channelPage.body);
+    expect(t.app.portal.cache.get(`localhost:80/channels/tzgg\u0000zh.0.m`)?.body.toString()).toBe(
+      channelPage.body,
+    );
   });
 
   it('sends gzip to browsers that accept it', async () => {
@@ -258,7 +273,13 @@ describe('read counts and the page cache', () => {
     await get('/');
     await get('/channels/tzgg');
     await get('/sitemap.xml');
-    const chId = (await t.database.db.selectFrom('portal_channels').select('id').where('code', '=', 'tzgg').executeTakeFirstOrThrow()).id;
+    const chId = (
+      await t.database.db
+        .selectFrom('portal_channels')
+        .select('id')
+        .where('code', '=', 'tzgg')
+        .executeTakeFirstOrThrow()
+    ).id;
     const created = (
       await t.inject({
         method: 'POST',
@@ -274,18 +295,37 @@ describe('read counts and the page cache', () => {
       [admin, 'approve'],
       [editor, 'publish'],
     ] as const) {
-      const r = await t.inject({ method: 'POST', url: `/api/v1/cms/articles/${created.id}/transitions`, cookie, payload: { version: v, action } });
+      const r = await t.inject({
+        method: 'POST',
+        url: `/api/v1/cms/articles/${created.id}/transitions`,
+        cookie,
+        payload: { version: v, action },
+      });
       expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
       v = r.json().version;
     }
     expect((await get('/')).body).toContain('缓存失效测试公告');
     expect((await get('/channels/tzgg')).body).toContain('缓存失效测试公告');
     expect((await get('/sitemap.xml')).body).toContain(`/articles/${created.id}</loc>`);
-    expect((await get(`/search?q=${encodeURIComponent('缓存失效')}`)).body).toContain('<mark>缓存</mark><mark>失效</mark>测试公告');
-    await t.inject({ method: 'POST', url: `/api/v1/cms/articles/${created.id}/transitions`, cookie: editor, payload: { version: v, action: 'archive' } });
+    expect((await get(`/search?q=${encodeURIComponent('缓存失效')}`)).body).toContain(
+      '<mark>缓存</mark><mark>失效</mark>测试公告',
+    );
+    await t.inject({
+      method: 'POST',
+      url: `/api/v1/cms/articles/${created.id}/transitions`,
+      cookie: editor,
+      payload: { version: v, action: 'archive' },
+    });
     expect((await get(`/articles/${created.id}`)).body).toContain('is-archived');
-    const ch = (await t.inject({ method: 'GET', url: '/api/v1/cms/channels', cookie: admin })).json().find((x: { id: number }) => x.id === chId);
-    await t.inject({ method: 'PATCH', url: `/api/v1/cms/channels/${chId}`, cookie: admin, payload: { version: ch.version, name: '通知与公告' } });
+    const ch = (await t.inject({ method: 'GET', url: '/api/v1/cms/channels', cookie: admin }))
+      .json()
+      .find((x: { id: number }) => x.id === chId);
+    await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/cms/channels/${chId}`,
+      cookie: admin,
+      payload: { version: ch.version, name: '通知与公告' },
+    });
     expect((await get(`/articles/${seedId}`)).body).toContain('通知与公告');
   });
 
@@ -293,9 +333,44 @@ describe('read counts and the page cache', () => {
     await get('/channels/gzdt');
     expect(t.app.portal.cache.get('localhost:80/channels/gzdt\u0000zh.0.m')).toBeTruthy();
     await t.app.portal.runtime.poll(); // first poll: remembers where the feed stands
-    const ch = await t.database.db.selectFrom('portal_channels').select('id').where('code', '=', 'gzdt').executeTakeFirstOrThrow();
-    await t.database.db.insertInto('portal_changes').values({ article_id: null, channel_id: ch.id, everything: 0, at: new Date().toISOString() }).execute();
+    const ch = await t.database.db
+      .selectFrom('portal_channels')
+      .select('id')
+      .where('code', '=', 'gzdt')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('portal_changes')
+      .values({ article_id: null, channel_id: ch.id, everything: 0, at: new Date().toISOString() })
+      .execute();
     await t.app.portal.runtime.poll();
     expect(t.app.portal.cache.get('localhost:80/channels/gzdt\u0000zh.0.m')).toBeUndefined();
+  });
+});
+
+describe('over HTTP: the fast lane before Fastify', () => {
+  it('answers misses and hits with the same bytes and security headers as Fastify', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    t.app.portal.cache.clear();
+    const viaFastify = await t.inject({ method: 'GET', url: '/channels/zcfg', headers: { host: 'x' } });
+    t.app.portal.cache.clear();
+    const miss = await fetch(`${base}/channels/zcfg`);
+    const hit = await fetch(`${base}/channels/zcfg`);
+    for (const res of [miss, hit]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toBe(viaFastify.headers['content-security-policy']);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    }
+    const [a, b] = [await miss.text(), await hit.text()];
+    expect(a).toBe(b);
+    expect(a).toContain('政策法规');
+    // not found and bad methods still reach Fastify
+    expect((await fetch(`${base}/articles/999999`)).status).toBe(404);
+    expect((await fetch(`${base}/channels/zcfg`, { method: 'POST' })).status).toBe(404);
+    const head = await fetch(`${base}/channels/zcfg`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
   });
 });

@@ -62,7 +62,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await withId(db, db.schema.createTable('portal_article_revisions'))
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('portal_articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('portal_articles.id').onDelete('cascade'),
+    )
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
@@ -93,12 +95,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'integer', (c) => c.notNull().references('people.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('portal_files_article').on('portal_files').columns(['article_id', 'kind']).execute();
+  await db.schema
+    .createIndex('portal_files_article')
+    .on('portal_files')
+    .columns(['article_id', 'kind'])
+    .execute();
 
   // One row per article, day (China time) and visitor: the read counter's deduplication.
   await db.schema
     .createTable('portal_reads')
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('portal_articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('portal_articles.id').onDelete('cascade'),
+    )
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('visitor', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('portal_reads_pk', ['article_id', 'day', 'visitor'])

@@ -59,6 +59,8 @@ export function createCmsFilesService(deps: {
         { field: 'file', message: '图片文件已损坏', messageEn: 'The image file is damaged' },
       ]);
     }
+    // control characters and path separators never reach a stored name or a download header
+    // eslint-disable-next-line no-control-regex
     const name = upload.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(-MAX_NAME) || `file.${type}`;
     return { type, bytes, name };
   }

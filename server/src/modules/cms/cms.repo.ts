@@ -187,11 +187,7 @@ export function createCmsRepo(db: DB) {
     },
 
     async insertFile(trx: Executor, row: Insertable<Database['portal_files']>) {
-      return trx
-        .insertInto('portal_files')
-        .values(row)
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      return trx.insertInto('portal_files').values(row).returning('id').executeTakeFirstOrThrow();
     },
 
     async findFile(id: number, articleId: number) {

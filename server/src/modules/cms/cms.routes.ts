@@ -41,7 +41,11 @@ const tags = ['portal content'];
 async function readUpload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart())
     throw new ApiError('UNSUPPORTED_MEDIA_TYPE', [
-      { field: 'file', message: '请以 multipart/form-data 上传文件', messageEn: 'Upload the file as multipart/form-data' },
+      {
+        field: 'file',
+        message: '请以 multipart/form-data 上传文件',
+        messageEn: 'Upload the file as multipart/form-data',
+      },
     ]);
   const part = await req.file();
   if (!part || part.fieldname !== 'file')
@@ -203,7 +207,11 @@ export function cmsRoutes(fastify: FastifyInstance, cms: CmsService, files: CmsF
     '/api/v1/cms/site',
     {
       config: { access: 'cms:read' },
-      schema: { tags, summary: 'Site settings: footer and meta tags', response: { 200: SiteSettings, ...errors } },
+      schema: {
+        tags,
+        summary: 'Site settings: footer and meta tags',
+        response: { 200: SiteSettings, ...errors },
+      },
     },
     (req) => cms.getSiteSettings(req.ctx),
   );

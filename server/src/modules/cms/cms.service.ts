@@ -143,7 +143,12 @@ export function createCmsService(deps: {
           created_at: at,
           updated_at: at,
         });
-        await record({ action: 'cms.channel.create', objectType: 'portal_channel', objectId: id, detail: { after: v } });
+        await record({
+          action: 'cms.channel.create',
+          objectType: 'portal_channel',
+          objectId: id,
+          detail: { after: v },
+        });
         return id;
       });
       return presentChannel((await repo.findChannel(id, actor.scopePath))!);
@@ -155,7 +160,11 @@ export function createCmsService(deps: {
       if (!current) throw notFound();
       if (current.version !== input.version) throw conflict();
       const v = trimAll(input);
-      if (v.code && v.code !== current.code && (await repo.channelCodeTaken(current.owner_unit_id, v.code, id)))
+      if (
+        v.code &&
+        v.code !== current.code &&
+        (await repo.channelCodeTaken(current.owner_unit_id, v.code, id))
+      )
         throw new ApiError('DUPLICATE', [
           { field: '/code', message: '栏目代码已被使用', messageEn: 'This channel code is already used' },
         ]);
@@ -302,7 +311,10 @@ export function createCmsService(deps: {
           action: 'cms.article.update',
           objectType: 'portal_article',
           objectId: id,
-          detail: { before: { title: current.title, status: current.status }, after: { ...after, bodyChanged: input.bodyHtml !== undefined } },
+          detail: {
+            before: { title: current.title, status: current.status },
+            after: { ...after, bodyChanged: input.bodyHtml !== undefined },
+          },
         });
       });
       return present(ctx, id);
@@ -323,7 +335,11 @@ export function createCmsService(deps: {
       if (input.action === 'return' && !input.reason?.trim())
         throw invalid('/reason', '请填写退回原因', 'Give the reason for returning the article');
       if (input.publishAt !== undefined && input.action !== 'publish')
-        throw invalid('/publishAt', '只有发布时可以指定发布时间', 'A publication time is only for publishing');
+        throw invalid(
+          '/publishAt',
+          '只有发布时可以指定发布时间',
+          'A publication time is only for publishing',
+        );
       const now = nowIso();
       const publishAt = input.publishAt ? new Date(input.publishAt).toISOString() : now;
       const set: Updateable<Database['portal_articles']> = { status: verdict.to, updated_at: now };
@@ -427,7 +443,12 @@ export function createCmsService(deps: {
       const value = trimAll(input);
       await change(ctx, { everything: true }, async (trx, record) => {
         await writeSiteSettings(trx, unitId, value);
-        await record({ action: 'cms.site.update', objectType: 'portal_site', objectId: unitId, detail: { before, after: value } });
+        await record({
+          action: 'cms.site.update',
+          objectType: 'portal_site',
+          objectId: unitId,
+          detail: { before, after: value },
+        });
       });
       return value;
     },

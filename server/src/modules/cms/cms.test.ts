@@ -32,7 +32,13 @@ async function draft(title: string, bodyHtml = '<p>正文</p>', extra: Record<st
   return res.json() as { id: number; version: number; status: string; bodyHtml: string };
 }
 
-async function act(who: string, id: number, version: number, action: string, more: Record<string, unknown> = {}) {
+async function act(
+  who: string,
+  id: number,
+  version: number,
+  action: string,
+  more: Record<string, unknown> = {},
+) {
   return t.inject({
     method: 'POST',
     url: `/api/v1/cms/articles/${id}/transitions`,
@@ -58,10 +64,17 @@ async function publishThrough(id: number, version: number, publishAt?: string) {
 
 describe('articles', () => {
   it('sanitises the body on the server and lists the draft', async () => {
-    const a = await draft('含恶意代码的稿件', '<p onclick="x()">正文<script>alert(1)</script><img src=x onerror=alert(1)></p>');
+    const a = await draft(
+      '含恶意代码的稿件',
+      '<p onclick="x()">正文<script>alert(1)</script><img src=x onerror=alert(1)></p>',
+    );
     expect(a.status).toBe('draft');
     expect(a.bodyHtml).toBe('<p>正文</p>');
-    const list = await t.inject({ method: 'GET', url: '/api/v1/cms/articles?status=draft', cookie: c.reviewer });
+    const list = await t.inject({
+      method: 'GET',
+      url: '/api/v1/cms/articles?status=draft',
+      cookie: c.reviewer,
+    });
     expect(list.json().items.map((i: { id: number }) => i.id)).toContain(a.id);
   });
 
@@ -87,9 +100,21 @@ describe('articles', () => {
     expect(page.body).toContain('关于三审流程的通知');
     expect(page.body).toContain('常环发〔2026〕1号');
 
-    const revs = (await t.inject({ method: 'GET', url: `/api/v1/cms/articles/${a.id}/revisions`, cookie: c.admin })).json();
-    expect(revs.map((r: { action: string }) => r.action)).toEqual(['publish', 'approve', 'review', 'submit', 'create']);
-    const one = await t.inject({ method: 'GET', url: `/api/v1/cms/articles/${a.id}/revisions/${revs[4].id}`, cookie: c.admin });
+    const revs = (
+      await t.inject({ method: 'GET', url: `/api/v1/cms/articles/${a.id}/revisions`, cookie: c.admin })
+    ).json();
+    expect(revs.map((r: { action: string }) => r.action)).toEqual([
+      'publish',
+      'approve',
+      'review',
+      'submit',
+      'create',
+    ]);
+    const one = await t.inject({
+      method: 'GET',
+      url: `/api/v1/cms/articles/${a.id}/revisions/${revs[4].id}`,
+      cookie: c.admin,
+    });
     expect(one.json().bodyHtml).toBe('<p>三审三校</p>');
     const audit = await t.database.db
       .selectFrom('audit_log')
@@ -143,7 +168,9 @@ describe('articles', () => {
     const a = await draft('定时发布的公告');
     const future = new Date(Date.now() + 3_600_000).toISOString();
     await publishThrough(a.id, a.version, future);
-    const got = (await t.inject({ method: 'GET', url: `/api/v1/cms/articles/${a.id}`, cookie: c.editor })).json();
+    const got = (
+      await t.inject({ method: 'GET', url: `/api/v1/cms/articles/${a.id}`, cookie: c.editor })
+    ).json();
     expect(got).toMatchObject({ status: 'published', scheduled: true });
     expect((await t.inject({ method: 'GET', url: `/articles/${a.id}` })).statusCode).toBe(404);
     // time passes
@@ -166,18 +193,26 @@ describe('articles', () => {
   });
 
   it('answers 404 for unknown articles and refuses staff without CMS permissions', async () => {
-    expect((await t.inject({ method: 'GET', url: '/api/v1/cms/articles/999999', cookie: c.editor })).statusCode).toBe(404);
-    expect((await t.inject({ method: 'GET', url: '/api/v1/cms/articles', cookie: c.officer })).statusCode).toBe(403);
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/cms/articles/999999', cookie: c.editor })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/cms/articles', cookie: c.officer })).statusCode,
+    ).toBe(403);
   });
 });
 
 describe('channels and site settings', () => {
   it('admins manage channels; codes are unique; a channel with articles cannot be deleted', async () => {
     const payload = { code: 'hjjy', name: '环境教育', nameEn: 'Environmental education', kind: 'news' };
-    expect((await t.inject({ method: 'POST', url: '/api/v1/cms/channels', cookie: c.editor, payload })).statusCode).toBe(403);
+    expect(
+      (await t.inject({ method: 'POST', url: '/api/v1/cms/channels', cookie: c.editor, payload })).statusCode,
+    ).toBe(403);
     const created = await t.inject({ method: 'POST', url: '/api/v1/cms/channels', cookie: c.admin, payload });
     expect(created.statusCode).toBe(201);
-    expect((await t.inject({ method: 'POST', url: '/api/v1/cms/channels', cookie: c.admin, payload })).statusCode).toBe(409);
+    expect(
+      (await t.inject({ method: 'POST', url: '/api/v1/cms/channels', cookie: c.admin, payload })).statusCode,
+    ).toBe(409);
     const ch = created.json();
     const upd = await t.inject({
       method: 'PATCH',
@@ -186,8 +221,14 @@ describe('channels and site settings', () => {
       payload: { version: ch.version, name: '环境宣传教育' },
     });
     expect(upd.json().name).toBe('环境宣传教育');
-    expect((await t.inject({ method: 'DELETE', url: `/api/v1/cms/channels/${channelId}`, cookie: c.admin })).statusCode).toBe(422);
-    expect((await t.inject({ method: 'DELETE', url: `/api/v1/cms/channels/${ch.id}`, cookie: c.admin })).statusCode).toBe(200);
+    expect(
+      (await t.inject({ method: 'DELETE', url: `/api/v1/cms/channels/${channelId}`, cookie: c.admin }))
+        .statusCode,
+    ).toBe(422);
+    expect(
+      (await t.inject({ method: 'DELETE', url: `/api/v1/cms/channels/${ch.id}`, cookie: c.admin }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('site settings drive the footer', async () => {
@@ -220,24 +261,38 @@ describe('files', () => {
 
   it('refuses files whose content is not an allowed type', async () => {
     const up = multipartFile('file', 'x.png', Buffer.from('<script>alert(1)</script>'), 'image/png');
-    expect((await t.inject({ method: 'POST', url: '/api/v1/cms/images', cookie: c.editor, ...up })).statusCode).toBe(415);
+    expect(
+      (await t.inject({ method: 'POST', url: '/api/v1/cms/images', cookie: c.editor, ...up })).statusCode,
+    ).toBe(415);
   });
 
   it('attaches files to drafts; the public downloads them once the article is live', async () => {
     const a = await draft('带附件的通知');
     const up = multipartFile('file', '任务分解表.pdf', Buffer.from('%PDF-1.7\n%demo\n'), 'application/pdf');
-    const res = await t.inject({ method: 'POST', url: `/api/v1/cms/articles/${a.id}/attachments`, cookie: c.editor, ...up });
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/v1/cms/articles/${a.id}/attachments`,
+      cookie: c.editor,
+      ...up,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const file = res.json();
     expect((await t.inject({ method: 'GET', url: file.url })).statusCode).toBe(404); // not live yet
-    const current = (await t.inject({ method: 'GET', url: `/api/v1/cms/articles/${a.id}`, cookie: c.editor })).json();
+    const current = (
+      await t.inject({ method: 'GET', url: `/api/v1/cms/articles/${a.id}`, cookie: c.editor })
+    ).json();
     const v = await publishThrough(a.id, current.version);
     const dl = await t.inject({ method: 'GET', url: file.url });
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-disposition']).toContain('attachment');
     expect(dl.headers['content-disposition']).toContain(encodeURIComponent('任务分解表.pdf'));
     expect((await t.inject({ method: 'GET', url: `/articles/${a.id}` })).body).toContain('任务分解表.pdf');
-    const late = await t.inject({ method: 'POST', url: `/api/v1/cms/articles/${a.id}/attachments`, cookie: c.editor, ...up });
+    const late = await t.inject({
+      method: 'POST',
+      url: `/api/v1/cms/articles/${a.id}/attachments`,
+      cookie: c.editor,
+      ...up,
+    });
     expect(late.statusCode).toBe(422);
     expect(v).toBeGreaterThan(1);
   });

@@ -1,7 +1,9 @@
 // What the public portal may read: live articles only — published, their publication time passed
 // (scheduled ones appear by themselves; the check is made at read time) — of the site's bureau.
+import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { DB } from '../../db/database.ts';
+import { createHotReads } from './public-hot-reads.ts';
 import { readSiteSettings } from './site-settings.ts';
 
 export interface PublicChannel {
@@ -23,8 +25,45 @@ export interface PublicArticleListItem {
   archived_at: string | null;
 }
 
-export function createPublicContent(db: DB, options: { siteUnitCode: string | null }) {
+export interface PublicArticle {
+  id: number;
+  channel_id: number;
+  title: string;
+  doc_number: string;
+  index_number: string;
+  issuer: string;
+  source: string;
+  author: string;
+  keywords: string;
+  summary: string;
+  /** the sanitised body HTML as UTF-8 bytes, sent as is */
+  body: Buffer;
+  /** the first 200 characters: for descriptions and feeds */
+  body_text: string;
+  publish_at: string | null;
+  archived_at: string | null;
+  read_count: number;
+  updated_at: string;
+  channel_code: string;
+  channel_name: string;
+  channel_name_en: string;
+  channel_kind: string;
+}
+
+export interface PublicAttachment {
+  id: number;
+  original_name: string;
+  mime: string;
+  size: number;
+}
+
+export function createPublicContent(
+  db: DB,
+  options: { siteUnitCode: string | null; sqlite?: SqliteDatabase.Database },
+) {
   let site: { id: number; name: string } | null = null;
+  // an article page's four reads, as prepared statements when the database allows (SQLite)
+  const hot = options.sqlite ? createHotReads(options.sqlite) : null;
 
   const live = (now: string) =>
     db
@@ -37,7 +76,9 @@ export function createPublicContent(db: DB, options: { siteUnitCode: string | nu
     async site(): Promise<{ id: number; name: string } | null> {
       if (site) return site;
       let q = db.selectFrom('units').select(['id', 'name']);
-      q = options.siteUnitCode ? q.where('code', '=', options.siteUnitCode) : q.where('parent_id', 'is', null);
+      q = options.siteUnitCode
+        ? q.where('code', '=', options.siteUnitCode)
+        : q.where('parent_id', 'is', null);
       const row = await q.orderBy('id').executeTakeFirst();
       if (row) site = row;
       return row ?? null;
@@ -70,7 +111,13 @@ export function createPublicContent(db: DB, options: { siteUnitCode: string | nu
         .filter((r) => r.live_count > 0);
     },
 
-    async latest(channelId: number, now: string, limit: number, offset = 0): Promise<PublicArticleListItem[]> {
+    async latest(
+      channelId: number,
+      now: string,
+      limit: number,
+      offset = 0,
+    ): Promise<PublicArticleListItem[]> {
+      if (hot) return hot.latest(channelId, now, limit, offset);
       return live(now)
         .where('channel_id', '=', channelId)
         .select(['id', 'title', 'publish_at', 'archived_at'])
@@ -81,8 +128,9 @@ export function createPublicContent(db: DB, options: { siteUnitCode: string | nu
         .execute() as Promise<PublicArticleListItem[]>;
     },
 
-    async article(id: number, siteId: number, now: string) {
-      return live(now)
+    async article(id: number, siteId: number, now: string): Promise<PublicArticle | undefined> {
+      if (hot) return hot.article(id, siteId, now);
+      const row = await live(now)
         .innerJoin('portal_channels as c', 'c.id', 'portal_articles.channel_id')
         .where('portal_articles.id', '=', id)
         .where('portal_articles.owner_unit_id', '=', siteId)
@@ -98,7 +146,7 @@ export function createPublicContent(db: DB, options: { siteUnitCode: string | nu
           'portal_articles.keywords',
           'portal_articles.summary',
           'portal_articles.body_html',
-          'portal_articles.body_text',
+          sql<string>`substr(portal_articles.body_text, 1, 200)`.as('body_text'),
           'portal_articles.publish_at',
           'portal_articles.archived_at',
           'portal_articles.read_count',
@@ -109,14 +157,20 @@ export function createPublicContent(db: DB, options: { siteUnitCode: string | nu
           'c.kind as channel_kind',
         ])
         .executeTakeFirst();
+      if (!row) return undefined;
+      const { body_html, ...rest } = row;
+      return { ...rest, body: Buffer.from(body_html) };
     },
 
     /** The live articles just older and just newer in the same channel (上一篇 / 下一篇). */
     async neighbours(a: { id: number; channel_id: number; publish_at: string | null }, now: string) {
       const at = a.publish_at ?? now;
+      if (hot) return hot.neighbours(a.id, a.channel_id, at, now);
       const older = await live(now)
         .where('channel_id', '=', a.channel_id)
-        .where((eb) => eb.or([eb('publish_at', '<', at), eb.and([eb('publish_at', '=', at), eb('id', '<', a.id)])]))
+        .where((eb) =>
+          eb.or([eb('publish_at', '<', at), eb.and([eb('publish_at', '=', at), eb('id', '<', a.id)])]),
+        )
         .select(['id', 'title'])
         .orderBy('publish_at', 'desc')
         .orderBy('id', 'desc')
@@ -124,7 +178,9 @@ export function createPublicContent(db: DB, options: { siteUnitCode: string | nu
         .executeTakeFirst();
       const newer = await live(now)
         .where('channel_id', '=', a.channel_id)
-        .where((eb) => eb.or([eb('publish_at', '>', at), eb.and([eb('publish_at', '=', at), eb('id', '>', a.id)])]))
+        .where((eb) =>
+          eb.or([eb('publish_at', '>', at), eb.and([eb('publish_at', '=', at), eb('id', '>', a.id)])]),
+        )
         .select(['id', 'title'])
         .orderBy('publish_at')
         .orderBy('id')
@@ -133,7 +189,8 @@ export function createPublicContent(db: DB, options: { siteUnitCode: string | nu
       return { older: older ?? null, newer: newer ?? null };
     },
 
-    async attachments(articleId: number) {
+    async attachments(articleId: number): Promise<PublicAttachment[]> {
+      if (hot) return hot.attachments(articleId);
       return db
         .selectFrom('portal_files')
         .select(['id', 'original_name', 'mime', 'size'])
@@ -237,7 +294,9 @@ export function createPublicContent(db: DB, options: { siteUnitCode: string | nu
       await db.deleteFrom('portal_changes').where('at', '<', at).execute();
     },
 
-    async recordChanges(rows: { article_id: number | null; channel_id: number | null; everything: number; at: string }[]) {
+    async recordChanges(
+      rows: { article_id: number | null; channel_id: number | null; everything: number; at: string }[],
+    ) {
       if (rows.length) await db.insertInto('portal_changes').values(rows).execute();
     },
 
@@ -252,7 +311,9 @@ export function createPublicContent(db: DB, options: { siteUnitCode: string | nu
         .values({ key, value: randomBytes(32).toString('hex') })
         .onConflict((oc) => oc.doNothing())
         .execute();
-      return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
+      return (
+        await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()
+      ).value;
     },
   };
 }

@@ -23,7 +23,7 @@ const XSS_CORPUS = [
   '<svg/onload=alert(1)>',
   '<svg><script>alert(1)</script></svg>',
   '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
-  '<BODY ONLOAD=alert(\'XSS\')>',
+  "<BODY ONLOAD=alert('XSS')>",
   '<iframe src="javascript:alert(1)"></iframe>',
   '<IFRAME SRC=# onmouseover="alert(document.cookie)"></IFRAME>',
   '<object data="javascript:alert(1)"></object>',
@@ -34,13 +34,13 @@ const XSS_CORPUS = [
   '<div style="background:url(javascript:alert(1))">x</div>',
   '<p style="width: expression(alert(1))">x</p>',
   '<p style="text-align:center;behavior:url(x.htc)">x</p>',
-  '<STYLE>@import\'http://xss.rocks/xss.css\';</STYLE>',
+  "<STYLE>@import'http://xss.rocks/xss.css';</STYLE>",
   '<LINK REL="stylesheet" HREF="javascript:alert(\'XSS\');">',
   '<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert(1);">',
   '<BASE HREF="javascript:alert(\'XSS\');//">',
   '<TABLE BACKGROUND="javascript:alert(\'XSS\')"><TD BACKGROUND="javascript:alert(\'XSS\')">x</TD></TABLE>',
   '<p><a href="https://ok.example" onclick="alert(1)" target="_blank">ok</a></p>',
-  '<!--[if gte IE 4]><SCRIPT>alert(\'XSS\');</SCRIPT><![endif]-->',
+  "<!--[if gte IE 4]><SCRIPT>alert('XSS');</SCRIPT><![endif]-->",
   '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
   '<template><script>alert(1)</script></template>',
   '<img src="http://evil.example/track.png">',
@@ -50,7 +50,8 @@ const XSS_CORPUS = [
   '<scr<script>ipt>alert(1)</scr</script>ipt>',
 ];
 
-const DANGER = /<(script|iframe|object|embed|svg|math|style|link|meta|base|form|input|body|details|template)\b|\son\w+\s*=|javascript:|vbscript:|data:|expression\(|behavior:|url\(|href="\/\//i;
+const DANGER =
+  /<(script|iframe|object|embed|svg|math|style|link|meta|base|form|input|body|details|template)\b|\son\w+\s*=|javascript:|vbscript:|data:|expression\(|behavior:|url\(|href="\/\//i;
 
 describe('article HTML allow-list', () => {
   it.each(XSS_CORPUS)('neutralises %s', (payload) => {
@@ -87,6 +88,8 @@ describe('article HTML allow-list', () => {
   });
 
   it('gives plain text for search and descriptions', () => {
-    expect(articleHtmlToText('<h2>标题</h2><p>甲 &amp; 乙</p><ul><li>丙</li></ul>')).toBe('标题\n甲 & 乙\n丙');
+    expect(articleHtmlToText('<h2>标题</h2><p>甲 &amp; 乙</p><ul><li>丙</li></ul>')).toBe(
+      '标题\n甲 & 乙\n丙',
+    );
   });
 });

@@ -30,12 +30,15 @@ export function createSearchIndex(dialect: Dialect) {
           ON CONFLICT (article_id) DO UPDATE SET tsv = EXCLUDED.tsv`.execute(trx);
       } else {
         await sql`DELETE FROM portal_search WHERE rowid = ${articleId}`.execute(trx);
-        await sql`INSERT INTO portal_search (rowid, title, body) VALUES (${articleId}, ${t}, ${b})`.execute(trx);
+        await sql`INSERT INTO portal_search (rowid, title, body) VALUES (${articleId}, ${t}, ${b})`.execute(
+          trx,
+        );
       }
     },
 
     async remove(trx: Executor, articleId: number) {
-      if (dialect === 'postgres') await sql`DELETE FROM portal_search WHERE article_id = ${articleId}`.execute(trx);
+      if (dialect === 'postgres')
+        await sql`DELETE FROM portal_search WHERE article_id = ${articleId}`.execute(trx);
       else await sql`DELETE FROM portal_search WHERE rowid = ${articleId}`.execute(trx);
     },
 
@@ -53,7 +56,9 @@ export function createSearchIndex(dialect: Dialect) {
           JOIN portal_channels c ON c.id = a.channel_id WHERE s.tsv @@ ${q} AND ${live}`;
         const total = await sql<{ n: number }>`SELECT COUNT(*) AS n ${from}`.execute(db);
         const hits = await sql<SearchHit>`SELECT ${cols} ${from}
-          ORDER BY ts_rank(s.tsv, ${q}) DESC, a.publish_at DESC LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
+          ORDER BY ts_rank(s.tsv, ${q}) DESC, a.publish_at DESC LIMIT ${f.limit} OFFSET ${f.offset}`.execute(
+          db,
+        );
         return { total: Number(total.rows[0]?.n ?? 0), hits: hits.rows };
       }
       const match = f.terms.map(ftsPhrase).join(' AND ');
@@ -61,7 +66,9 @@ export function createSearchIndex(dialect: Dialect) {
         JOIN portal_channels c ON c.id = a.channel_id WHERE portal_search MATCH ${match} AND ${live}`;
       const total = await sql<{ n: number }>`SELECT COUNT(*) AS n ${from}`.execute(db);
       const hits = await sql<SearchHit>`SELECT ${cols} ${from}
-        ORDER BY bm25(portal_search, 8.0, 1.0), a.publish_at DESC LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
+        ORDER BY bm25(portal_search, 8.0, 1.0), a.publish_at DESC LIMIT ${f.limit} OFFSET ${f.offset}`.execute(
+        db,
+      );
       return { total: Number(total.rows[0]?.n ?? 0), hits: hits.rows };
     },
 
@@ -78,7 +85,8 @@ export function createSearchIndex(dialect: Dialect) {
         WHERE a.status = 'published' AND a.publish_at <= ${f.now} AND a.owner_unit_id = ${f.siteUnitId}
         AND (a.title LIKE ${pattern} ESCAPE '\\' OR a.body_text LIKE ${pattern} ESCAPE '\\')`;
       const total = await sql<{ n: number }>`SELECT COUNT(*) AS n ${from}`.execute(db);
-      const hits = await sql<SearchHit>`SELECT a.id, a.title, a.body_text, a.publish_at, c.code AS channel_code,
+      const hits =
+        await sql<SearchHit>`SELECT a.id, a.title, a.body_text, a.publish_at, c.code AS channel_code,
         c.name AS channel_name, c.name_en AS channel_name_en ${from}
         ORDER BY a.publish_at DESC LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
       return { total: Number(total.rows[0]?.n ?? 0), hits: hits.rows };

@@ -40,6 +40,11 @@ export async function readSiteSettings(db: DB | Transaction<Database>, unitId: n
 export async function writeSiteSettings(trx: Transaction<Database>, unitId: number, value: SiteSettings) {
   const key = siteSettingsKey(unitId);
   const json = JSON.stringify(value);
-  const updated = await trx.updateTable('settings').set({ value: json }).where('key', '=', key).executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) await trx.insertInto('settings').values({ key, value: json }).execute();
+  const updated = await trx
+    .updateTable('settings')
+    .set({ value: json })
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0)
+    await trx.insertInto('settings').values({ key, value: json }).execute();
 }

@@ -1,3 +1,4 @@
+/* global document, window */
 // The portal's only script, and optional: pages work without it. It counts this visit with a POST
 // beacon (never a GET) and shows the fresh count; and it offers the browser's print dialog.
 (function () {

@@ -30,7 +30,10 @@ export function loadPortalAssets(): { urls: PortalAssets; files: Map<string, Ass
     return `/portal/assets/${name}`;
   };
   return {
-    urls: { css: add('portal.css', 'text/css; charset=utf-8'), js: add('portal.js', 'text/javascript; charset=utf-8') },
+    urls: {
+      css: add('portal.css', 'text/css; charset=utf-8'),
+      js: add('portal.js', 'text/javascript; charset=utf-8'),
+    },
     files,
   };
 }

@@ -66,12 +66,22 @@ export function prefsForm(v: PortalView, buttons: SafeHtml, label: string, cls =
 
 function header(v: PortalView, active: string | null | undefined): SafeHtml {
   const { t, prefs } = v;
-  const toggles = html`<button type="submit" name="care" value="${prefs.care ? '0' : '1'}" aria-pressed="${
-    prefs.care ? 'true' : 'false'
-  }">${prefs.care ? t.careOff : t.careOn}</button>
-    <button type="submit" name="lang" value="${prefs.lang === 'en' ? 'zh' : 'en'}" lang="${
-      prefs.lang === 'en' ? 'zh-CN' : 'en'
-    }">${prefs.lang === 'en' ? t.chinese : t.english}</button>`;
+  const toggles = html`<button
+      type="submit"
+      name="care"
+      value="${prefs.care ? '0' : '1'}"
+      aria-pressed="${prefs.care ? 'true' : 'false'}"
+    >
+      ${prefs.care ? t.careOff : t.careOn}
+    </button>
+    <button
+      type="submit"
+      name="lang"
+      value="${prefs.lang === 'en' ? 'zh' : 'en'}"
+      lang="${prefs.lang === 'en' ? 'zh-CN' : 'en'}"
+    >
+      ${prefs.lang === 'en' ? t.chinese : t.english}
+    </button>`;
   return html`<a class="skip" href="#main">${t.skip}</a>
     <div class="topbar">
       <div class="wrap topbar-inner">
@@ -100,9 +110,11 @@ function header(v: PortalView, active: string | null | undefined): SafeHtml {
         <li><a href="/" ${active === '' ? html`aria-current="page"` : ''}>${t.home}</a></li>
         ${v.channels.map(
           (c) =>
-            html`<li><a href="/channels/${c.code}" ${
-              active === c.code ? html`aria-current="page"` : ''
-            }>${channelName(v, c)}</a></li>`,
+            html`<li>
+              <a href="/channels/${c.code}" ${active === c.code ? html`aria-current="page"` : ''}
+                >${channelName(v, c)}</a
+              >
+            </li>`,
         )}
       </ul>
     </nav>`;
@@ -118,10 +130,10 @@ function footer(v: PortalView): SafeHtml {
         <a href="/admin/">${t.staffEntrance}</a>
       </p>
       <p>${siteName(v)} ${item(t.sponsor, site.sponsor)}</p>
-      <p>${item(t.address, site.address)} ${item(t.postcode, site.postcode)} ${item(t.phone, site.phone)} ${item(
-        t.email,
-        site.email,
-      )}</p>
+      <p>
+        ${item(t.address, site.address)} ${item(t.postcode, site.postcode)} ${item(t.phone, site.phone)}
+        ${item(t.email, site.email)}
+      </p>
       <p>
         ${site.icp ? html`<span>${site.icp}</span>` : ''}
         ${site.publicSecurityFiling ? html`<span>${site.publicSecurityFiling}</span>` : ''}
@@ -139,7 +151,9 @@ function breadcrumb(v: PortalView, crumbs: Crumb[] | undefined): SafeHtml | '' {
       ${crumbs.map((c, i) =>
         c.href && i < crumbs.length - 1
           ? html`<li><a href="${c.href}">${c.label}</a></li>`
-          : html`<li><span aria-current="${i === crumbs.length - 1 ? 'page' : 'false'}">${c.label}</span></li>`,
+          : html`<li>
+              <span aria-current="${i === crumbs.length - 1 ? 'page' : 'false'}">${c.label}</span>
+            </li>`,
       )}
     </ol>
   </nav>`;
@@ -153,33 +167,49 @@ function head(v: PortalView, spec: PageSpec): SafeHtml {
     ${metaTags(v.site, spec.column, spec.article ?? null)}
     ${spec.noindex ? html`<meta name="robots" content="noindex" />` : ''}
     <link rel="stylesheet" href="${v.assets.css}" />
-    ${spec.feeds
-      ? html`<link rel="alternate" type="application/rss+xml" title="${spec.feeds.title}" href="${spec.feeds.rss}" />
-          <link rel="alternate" type="application/atom+xml" title="${spec.feeds.title}" href="${spec.feeds.atom}" />`
-      : ''}
+    ${
+      spec.feeds
+        ? html`<link
+              rel="alternate"
+              type="application/rss+xml"
+              title="${spec.feeds.title}"
+              href="${spec.feeds.rss}"
+            />
+            <link
+              rel="alternate"
+              type="application/atom+xml"
+              title="${spec.feeds.title}"
+              href="${spec.feeds.atom}"
+            />`
+        : ''
+    }
     ${spec.script ? html`<script src="${v.assets.js}" defer></script>` : ''}
   </head>`;
 }
 
 /** A complete public page around `main`. */
 export function renderLayout(v: PortalView, spec: PageSpec, main: SafeHtml): string {
-  return `<!doctype html>${html`<html lang="${v.prefs.lang === 'en' ? 'en' : 'zh-CN'}" class="${htmlClass(v.prefs)}">
-    ${head(v, spec)}
-    <body>
-      ${header(v, spec.activeChannel)}
-      <main id="main" class="wrap" tabindex="-1">${breadcrumb(v, spec.breadcrumb)}${main}</main>
-      ${footer(v)}
-    </body>
-  </html>`.value}`;
+  return `<!doctype html>${
+    html`<html lang="${v.prefs.lang === 'en' ? 'en' : 'zh-CN'}" class="${htmlClass(v.prefs)}">
+      ${head(v, spec)}
+      <body>
+        ${header(v, spec.activeChannel)}
+        <main id="main" class="wrap" tabindex="-1">${breadcrumb(v, spec.breadcrumb)}${main}</main>
+        ${footer(v)}
+      </body>
+    </html>`.value
+  }`;
 }
 
 /** A bare page for printing: the content and the site's name, no bars or settings. */
 export function renderPrintLayout(v: PortalView, spec: PageSpec, main: SafeHtml): string {
-  return `<!doctype html>${html`<html lang="${v.prefs.lang === 'en' ? 'en' : 'zh-CN'}" class="print-view ${htmlClass(v.prefs)}">
-    ${head(v, { ...spec, noindex: true, script: true })}
-    <body>
-      <header class="print-head"><p>${siteName(v)}</p></header>
-      <main id="main" class="print-main">${main}</main>
-    </body>
-  </html>`.value}`;
+  return `<!doctype html>${
+    html`<html lang="${v.prefs.lang === 'en' ? 'en' : 'zh-CN'}" class="print-view ${htmlClass(v.prefs)}">
+      ${head(v, { ...spec, noindex: true, script: true })}
+      <body>
+        <header class="print-head"><p>${siteName(v)}</p></header>
+        <main id="main" class="print-main">${main}</main>
+      </body>
+    </html>`.value
+  }`;
 }

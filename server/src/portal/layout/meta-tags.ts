@@ -24,7 +24,11 @@ export interface ArticleMeta {
 
 const tag = (name: string, content: string) => html`<meta name="${name}" content="${content}" />`;
 
-export function metaTags(site: SiteSettings, column: ColumnMeta | null, article: ArticleMeta | null): SafeHtml {
+export function metaTags(
+  site: SiteSettings,
+  column: ColumnMeta | null,
+  article: ArticleMeta | null,
+): SafeHtml {
   return html`${tag('SiteName', site.siteName)}${tag('SiteDomain', site.siteDomain)}${tag('SiteIDCode', site.siteIdCode)}${
     column
       ? html`${tag('ColumnName', column.name)}${tag('ColumnDescription', column.description)}${tag(

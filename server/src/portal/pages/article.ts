@@ -4,17 +4,45 @@
 import { CHANNEL_KIND_LABELS, type ChannelKind } from '@greenvoice/common';
 import { html, SafeHtml } from '../html.ts';
 import { chinaDateTime, chinaDay, fileSize } from '../layout/format.ts';
-import { channelName, prefsForm, renderLayout, renderPrintLayout, type PortalView } from '../layout/layout.ts';
+import {
+  channelName,
+  prefsForm,
+  renderLayout,
+  renderPrintLayout,
+  type PortalView,
+} from '../layout/layout.ts';
 import type { PortalDeps, Rendered } from '../portal-deps.ts';
 
 type Loaded = NonNullable<Awaited<ReturnType<PortalDeps['content']['article']>>>;
 
+// The body goes into the page as the bytes the database gave: a marker no text can hold (input with
+// NUL is refused everywhere) stands in its place until the page is turned into bytes.
+const BODY_MARK = '\u0000gv-article-body\u0000';
+
+function withBody(page: string, body: Buffer): Buffer {
+  const at = page.indexOf(BODY_MARK);
+  return Buffer.concat([
+    Buffer.from(page.slice(0, at)),
+    body,
+    Buffer.from(page.slice(at + BODY_MARK.length)),
+  ]);
+}
+
 function fontSwitch(v: PortalView) {
   const b = (fs: 's' | 'm' | 'l', label: string) =>
-    html`<button type="submit" name="fs" value="${fs}" aria-pressed="${v.prefs.fontSize === fs ? 'true' : 'false'}">${label}</button>`;
+    html`<button
+      type="submit"
+      name="fs"
+      value="${fs}"
+      aria-pressed="${v.prefs.fontSize === fs ? 'true' : 'false'}"
+    >
+      ${label}
+    </button>`;
   return prefsForm(
     v,
-    html`<span>${v.t.fontSize}：【</span>${b('l', v.t.fontL)}${b('m', v.t.fontM)}${b('s', v.t.fontS)}<span>】</span>`,
+    html`<span>${v.t.fontSize}：【</span>${b('l', v.t.fontL)}${b('m', v.t.fontM)}${b('s', v.t.fontS)}<span
+        >】</span
+      >`,
     v.t.fontSize,
   );
 }
@@ -29,8 +57,18 @@ function articleBody(
   const disclosure = a.index_number
     ? html`<table class="disclosure">
         <tbody>
-          <tr><th scope="row">${t.indexNumber}</th><td>${a.index_number}</td><th scope="row">${t.issuer}</th><td>${a.issuer}</td></tr>
-          <tr><th scope="row">${t.docNumber}</th><td>${a.doc_number}</td><th scope="row">${t.pubTime}</th><td>${chinaDay(a.publish_at)}</td></tr>
+          <tr>
+            <th scope="row">${t.indexNumber}</th>
+            <td>${a.index_number}</td>
+            <th scope="row">${t.issuer}</th>
+            <td>${a.issuer}</td>
+          </tr>
+          <tr>
+            <th scope="row">${t.docNumber}</th>
+            <td>${a.doc_number}</td>
+            <th scope="row">${t.pubTime}</th>
+            <td>${chinaDay(a.publish_at)}</td>
+          </tr>
         </tbody>
       </table>`
     : '';
@@ -43,19 +81,24 @@ function articleBody(
       <span>${t.readCount}：<span id="read-count">${a.read_count}</span></span>
       ${print ? '' : fontSwitch(v)}
     </div>
-    ${disclosure}
-    ${a.doc_number && !a.index_number ? html`<p class="doc-number">${a.doc_number}</p>` : ''}
-    <div class="article-body">${new SafeHtml(a.body_html)}</div>
-    ${files.length
-      ? html`<section class="attachments" aria-labelledby="h-attachments">
-          <h2 id="h-attachments">${t.attachments}</h2>
-          <ul>
-            ${files.map(
-              (f) => html`<li><a href="/portal/attachments/${f.id}" download>${f.original_name}</a> (${fileSize(f.size)})</li>`,
-            )}
-          </ul>
-        </section>`
-      : ''}
+    ${disclosure} ${a.doc_number && !a.index_number ? html`<p class="doc-number">${a.doc_number}</p>` : ''}
+    <div class="article-body">${new SafeHtml(BODY_MARK)}</div>
+    ${
+      files.length
+        ? html`<section class="attachments" aria-labelledby="h-attachments">
+            <h2 id="h-attachments">${t.attachments}</h2>
+            <ul>
+              ${files.map(
+                (f) =>
+                  html`<li>
+                    <a href="/portal/attachments/${f.id}" download>${f.original_name}</a>
+                    (${fileSize(f.size)})
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : ''
+    }
     <p class="archive-state">
       <span>${t.archiveTime}：${a.archived_at ? chinaDay(a.archived_at) : '—'}</span>
       <span class="${a.archived_at ? 'is-archived' : ''}">${a.archived_at ? t.archived : t.notArchived}</span>
@@ -85,7 +128,13 @@ function articleMeta(v: PortalView, a: Loaded, image: string) {
   };
 }
 
-const firstImage = (bodyHtml: string) => /<img src="([^"]+)"/.exec(bodyHtml)?.[1] ?? '';
+/** The first image of a (sanitised) body, for the Image meta tag: found in the bytes, not decoded. */
+function firstImage(body: Buffer): string {
+  const at = body.indexOf('<img src="');
+  if (at < 0) return '';
+  const end = body.indexOf('"', at + 10);
+  return end < 0 ? '' : body.toString('utf8', at + 10, end);
+}
 
 export async function renderArticle(
   deps: PortalDeps,
@@ -98,17 +147,27 @@ export async function renderArticle(
   const a = await deps.content.article(id, siteId, now);
   if (!a) return null;
   const files = await deps.content.attachments(a.id);
-  const image = firstImage(a.body_html);
+  const image = firstImage(a.body);
   const meta = articleMeta(v, a, image ? `${v.origin}${image}` : '');
   const chName = channelName(v, { name: a.channel_name, name_en: a.channel_name_en });
   const tags = [`a:${a.id}`, `nav:${a.channel_id}`];
   if (print) {
     const main = html`${articleBody(v, a, files, true)}
-      <p class="article-tools"><button type="button" data-print hidden>${v.t.print}</button> <a href="/articles/${a.id}">${v.t.backToArticle}</a></p>`;
-    return { html: renderPrintLayout(v, { title: a.title, column: columnMeta(a), article: meta }, main), tags };
+      <p class="article-tools">
+        <button type="button" data-print hidden>${v.t.print}</button>
+        <a href="/articles/${a.id}">${v.t.backToArticle}</a>
+      </p>`;
+    return {
+      html: withBody(
+        renderPrintLayout(v, { title: a.title, column: columnMeta(a), article: meta }, main),
+        a.body,
+      ),
+      tags,
+    };
   }
   const { older, newer } = await deps.content.neighbours(a, now);
-  const link = (x: { id: number; title: string } | null) => (x ? html`<a href="/articles/${x.id}">${x.title}</a>` : v.t.none);
+  const link = (x: { id: number; title: string } | null) =>
+    x ? html`<a href="/articles/${x.id}">${x.title}</a>` : v.t.none;
   const main = html`${articleBody(v, a, files, false)}
     <p class="article-tools">
       <a href="/articles/${a.id}/print">${v.t.printView}</a>
@@ -120,17 +179,20 @@ export async function renderArticle(
     </nav>
     <div data-read-beacon="/api/v1/portal/articles/${a.id}/reads" hidden></div>`;
   return {
-    html: renderLayout(
-      v,
-      {
-        title: a.title,
-        column: columnMeta(a),
-        article: meta,
-        activeChannel: a.channel_code,
-        breadcrumb: [{ label: chName, href: `/channels/${a.channel_code}` }, { label: a.title }],
-        script: true,
-      },
-      main,
+    html: withBody(
+      renderLayout(
+        v,
+        {
+          title: a.title,
+          column: columnMeta(a),
+          article: meta,
+          activeChannel: a.channel_code,
+          breadcrumb: [{ label: chName, href: `/channels/${a.channel_code}` }, { label: a.title }],
+          script: true,
+        },
+        main,
+      ),
+      a.body,
     ),
     tags,
   };

@@ -28,8 +28,7 @@ export async function renderChannel(
       <h1>${name}</h1>
       ${c.description ? html`<p>${c.description}</p>` : ''}
     </div>
-    ${newsList(v, items)}
-    ${pager(v, page, pages, href)}
+    ${newsList(v, items)} ${pager(v, page, pages, href)}
     <p class="feeds">${v.t.feeds}：<a href="${feeds.rss}">RSS</a> <a href="${feeds.atom}">Atom</a></p>
   </section>`;
   return {

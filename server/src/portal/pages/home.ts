@@ -7,15 +7,18 @@ import type { PortalDeps, Rendered } from '../portal-deps.ts';
 
 const PER_CHANNEL = 7;
 
-export function newsList(v: PortalView, items: { id: number; title: string; publish_at: string; archived_at: string | null }[]) {
+export function newsList(
+  v: PortalView,
+  items: { id: number; title: string; publish_at: string; archived_at: string | null }[],
+) {
   return html`<ul class="news-list">
     ${items.map(
       (a) =>
         html`<li>
           <span class="item"
-            ><a href="/articles/${a.id}" title="${a.title}">${a.title}</a>${a.archived_at
-              ? html`<span class="tag-archived">${v.t.archived}</span>`
-              : ''}</span
+            ><a href="/articles/${a.id}" title="${a.title}">${a.title}</a>${
+              a.archived_at ? html`<span class="tag-archived">${v.t.archived}</span>` : ''
+            }</span
           >
           <time datetime="${chinaDay(a.publish_at)}">${chinaDay(a.publish_at)}</time>
         </li>`,
@@ -28,13 +31,15 @@ export async function renderHome(deps: PortalDeps, v: PortalView, now: string): 
   const panels: SafeHtml[] = [];
   for (const c of listed) {
     const items = await deps.content.latest(c.id, now, PER_CHANNEL);
-    panels.push(html`<section class="panel" aria-labelledby="h-${c.code}">
-      <div class="panel-head">
-        <h2 id="h-${c.code}">${channelName(v, c)}</h2>
-        <a href="/channels/${c.code}" aria-label="${v.t.more}: ${channelName(v, c)}">${v.t.more} ›</a>
-      </div>
-      ${newsList(v, items)}
-    </section>`);
+    panels.push(
+      html`<section class="panel" aria-labelledby="h-${c.code}">
+        <div class="panel-head">
+          <h2 id="h-${c.code}">${channelName(v, c)}</h2>
+          <a href="/channels/${c.code}" aria-label="${v.t.more}: ${channelName(v, c)}">${v.t.more} ›</a>
+        </div>
+        ${newsList(v, items)}
+      </section>`,
+    );
   }
   const slots: SafeHtml[] = [];
   for (const slot of deps.homeSlots) {
@@ -46,25 +51,34 @@ export async function renderHome(deps: PortalDeps, v: PortalView, now: string): 
   const main = html`<h1 class="sr-only">${v.t.home}</h1>
     <div class="home-grid">
       ${slots}
-      ${specials.length
-        ? html`<section class="panel home-wide" aria-labelledby="h-specials">
-            <div class="panel-head"><h2 id="h-specials">${v.t.specials}</h2></div>
-            <div class="tiles">
-              ${specials.map(
-                (c) => html`<a class="tile" href="/channels/${c.code}">${channelName(v, c)}<small>${c.description}</small></a>`,
-              )}
-            </div>
-          </section>`
-        : ''}
+      ${
+        specials.length
+          ? html`<section class="panel home-wide" aria-labelledby="h-specials">
+              <div class="panel-head"><h2 id="h-specials">${v.t.specials}</h2></div>
+              <div class="tiles">
+                ${specials.map(
+                  (c) =>
+                    html`<a class="tile" href="/channels/${c.code}"
+                      >${channelName(v, c)}<small>${c.description}</small></a
+                    >`,
+                )}
+              </div>
+            </section>`
+          : ''
+      }
       ${panels}
-      ${media
-        ? html`<section class="panel home-wide" aria-labelledby="h-media">
-            <div class="panel-head"><h2 id="h-media">${channelName(v, media)}</h2></div>
-            <div class="tiles">
-              <a class="tile" href="/channels/${media.code}">${v.t.mediaMatrix}<small>${media.description || v.t.mediaMatrixText}</small></a>
-            </div>
-          </section>`
-        : ''}
+      ${
+        media
+          ? html`<section class="panel home-wide" aria-labelledby="h-media">
+              <div class="panel-head"><h2 id="h-media">${channelName(v, media)}</h2></div>
+              <div class="tiles">
+                <a class="tile" href="/channels/${media.code}"
+                  >${v.t.mediaMatrix}<small>${media.description || v.t.mediaMatrixText}</small></a
+                >
+              </div>
+            </section>`
+          : ''
+      }
     </div>`;
   return {
     html: renderLayout(

@@ -2,7 +2,12 @@ import { html, type SafeHtml } from '../html.ts';
 import type { PortalView } from '../layout/layout.ts';
 
 /** Plain links to pages: keyboard- and JavaScript-free. `href(n)` builds page n's address. */
-export function pager(v: PortalView, page: number, pages: number, href: (n: number) => string): SafeHtml | '' {
+export function pager(
+  v: PortalView,
+  page: number,
+  pages: number,
+  href: (n: number) => string,
+): SafeHtml | '' {
   if (pages <= 1) return '';
   return html`<nav class="pager" aria-label="${v.t.pagination}">
     ${page > 1 ? html`<a href="${href(page - 1)}" rel="prev">${v.t.prevPage}</a>` : ''}

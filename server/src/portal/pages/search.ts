@@ -36,25 +36,38 @@ export async function renderSearch(
     <h1 class="sr-only">${t.search}</h1>
     <form class="search" role="search" method="get" action="/search">
       <label class="sr-only" for="page-q">${t.searchLabel}</label>
-      <input id="page-q" name="q" type="search" maxlength="${MAX_QUERY_CHARS}" value="${q}" placeholder="${t.searchPlaceholder}" />
+      <input
+        id="page-q"
+        name="q"
+        type="search"
+        maxlength="${MAX_QUERY_CHARS}"
+        value="${q}"
+        placeholder="${t.searchPlaceholder}"
+      />
       <button type="submit">${t.search}</button>
     </form>
     ${tooLong ? html`<p class="notice" role="status">${t.queryTooLong(MAX_QUERY_CHARS)}</p>` : ''}
-    ${!q
-      ? html`<p>${t.searchHint}</p>`
-      : result.total === 0
-        ? html`<p role="status">${t.noResults}</p>`
-        : html`<p role="status">${t.results(result.total)}</p>
-            <ol class="results">
-              ${result.hits.map(
-                (h) => html`<li>
-                  <h2><a href="/articles/${h.id}">${new SafeHtml(highlightTitle(h.title, marks))}</a></h2>
-                  <p>${new SafeHtml(highlightBody(h.body_text, marks))}</p>
-                  <p>${channelName(v, { name: h.channel_name, name_en: h.channel_name_en })} · <time>${chinaDay(h.publish_at)}</time></p>
-                </li>`,
-              )}
-            </ol>
-            ${pager(v, p, pages, href)}`}
+    ${
+      !q
+        ? html`<p>${t.searchHint}</p>`
+        : result.total === 0
+          ? html`<p role="status">${t.noResults}</p>`
+          : html`<p role="status">${t.results(result.total)}</p>
+              <ol class="results">
+                ${result.hits.map(
+                  (h) =>
+                    html`<li>
+                      <h2><a href="/articles/${h.id}">${new SafeHtml(highlightTitle(h.title, marks))}</a></h2>
+                      <p>${new SafeHtml(highlightBody(h.body_text, marks))}</p>
+                      <p>
+                        ${channelName(v, { name: h.channel_name, name_en: h.channel_name_en })} ·
+                        <time>${chinaDay(h.publish_at)}</time>
+                      </p>
+                    </li>`,
+                )}
+              </ol>
+              ${pager(v, p, pages, href)}`
+    }
   </section>`;
   return {
     html: renderLayout(

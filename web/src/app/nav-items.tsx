@@ -1,5 +1,7 @@
 import {
   AuditOutlined,
+  FileTextOutlined,
+  GlobalOutlined,
   ApartmentOutlined,
   HomeOutlined,
   SolutionOutlined,
@@ -45,6 +47,22 @@ export const NAV_ITEMS: NavItem[] = [
     description: 'home.campaignDesc',
     icon: <SolutionOutlined />,
     permission: 'campaign:read',
+  },
+  {
+    key: 'cmsArticles',
+    path: '/cms/articles',
+    label: 'nav.cmsArticles',
+    description: 'home.cmsArticlesDesc',
+    icon: <FileTextOutlined />,
+    permission: 'cms:read',
+  },
+  {
+    key: 'cmsChannels',
+    path: '/cms/channels',
+    label: 'nav.cmsChannels',
+    description: 'home.cmsChannelsDesc',
+    icon: <GlobalOutlined />,
+    permission: 'cms:read',
   },
   {
     key: 'audit',

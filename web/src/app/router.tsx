@@ -28,6 +28,15 @@ const ChangePasswordPage = lazy(() =>
     default: m.ChangePasswordPage,
   })),
 );
+const ArticlesPage = lazy(() =>
+  import('../features/cms/components/articles-page.tsx').then((m) => ({ default: m.ArticlesPage })),
+);
+const ArticleEditorPage = lazy(() =>
+  import('../features/cms/components/article-editor-page.tsx').then((m) => ({ default: m.ArticleEditorPage })),
+);
+const ChannelsPage = lazy(() =>
+  import('../features/cms/components/channels-page.tsx').then((m) => ({ default: m.ChannelsPage })),
+);
 const OrgDataToolbar = lazy(() =>
   import('../features/org-data/components/org-data-toolbar.tsx').then((m) => ({ default: m.OrgDataToolbar })),
 );
@@ -77,6 +86,9 @@ export const router = createBrowserRouter(
         { path: 'people', element: guarded('people:read', <PeoplePage toolbar={orgToolbar} />) },
         { path: 'campaign', element: guarded('campaign:read', <CampaignPage />) },
         { path: 'audit', element: guarded('audit:read', <AuditPage />) },
+        { path: 'cms/articles', element: guarded('cms:read', <ArticlesPage />) },
+        { path: 'cms/articles/:id', element: guarded('cms:read', <ArticleEditorPage />) },
+        { path: 'cms/channels', element: guarded('cms:read', <ChannelsPage />) },
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFound /> },
       ],

@@ -24,13 +24,21 @@ beforeAll(async () => {
 afterAll(() => e?.close());
 
 async function axe(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-async function context(browser: Browser, opts: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, javaScriptEnabled: opts.javaScriptEnabled ?? true });
+async function context(
+  browser: Browser,
+  opts: { javaScriptEnabled?: boolean; width?: number } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: 900 },
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+  });
 }
 
 describe('portal pages', () => {
@@ -44,7 +52,9 @@ describe('portal pages', () => {
     const page = await ctx.newPage();
     const res = await page.goto(`${e.base}${typeof path === 'function' ? path() : path}`);
     expect(res?.status()).toBe(200);
-    await expect(page.locator('meta[name="SiteName"]').getAttribute('content')).resolves.toBe('常德市环境保护局');
+    await expect(page.locator('meta[name="SiteName"]').getAttribute('content')).resolves.toBe(
+      '常德市环境保护局',
+    );
     await axe(page);
     await shot(page, `portal-${name}`);
     await ctx.close();
@@ -66,10 +76,19 @@ describe('portal pages', () => {
     const ctx = await e.browser.newContext({ userAgent: 'GreenVoice e2e reader' });
     const page = await ctx.newPage();
     const before = Number(
-      (await e.t.database.db.selectFrom('portal_articles').select('read_count').where('id', '=', seedId).executeTakeFirstOrThrow()).read_count,
+      (
+        await e.t.database.db
+          .selectFrom('portal_articles')
+          .select('read_count')
+          .where('id', '=', seedId)
+          .executeTakeFirstOrThrow()
+      ).read_count,
     );
     await page.goto(`${e.base}/articles/${seedId}`);
-    await page.waitForFunction((n) => document.getElementById('read-count')?.textContent === String(n), before + 1);
+    await page.waitForFunction(
+      (n) => document.getElementById('read-count')?.textContent === String(n),
+      before + 1,
+    );
     await ctx.close();
   });
 
@@ -80,7 +99,10 @@ describe('portal pages', () => {
     await page.locator('.article-meta button[name="fs"][value="l"]').click();
     await page.waitForURL(`${e.base}/articles/${seedId}`);
     await expect(page.locator('html').getAttribute('class')).resolves.toContain('fs-l');
-    const size = await page.locator('.article-body p').first().evaluate((el) => getComputedStyle(el).fontSize);
+    const size = await page
+      .locator('.article-body p')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontSize);
     expect(size).toBe('21px');
     await page.locator('.topbar button[name="care"]').click();
     await expect(page.locator('html').getAttribute('class')).resolves.toBe('care fs-l');
@@ -156,7 +178,8 @@ describe('portal pages', () => {
     let jsBytes = 0;
     page.on('response', async (r) => {
       requests.push(r.url());
-      if (r.request().resourceType() === 'script') jsBytes += Number(r.headers()['content-length'] ?? (await r.body()).length);
+      if (r.request().resourceType() === 'script')
+        jsBytes += Number(r.headers()['content-length'] ?? (await r.body()).length);
     });
     await page.goto(`${e.base}/articles/${seedId}`, { waitUntil: 'networkidle' });
     expect(requests.every((u) => u.startsWith(e.base))).toBe(true);
@@ -189,9 +212,9 @@ describe('console: from the editor through three reviews onto the portal', () =>
       const data = new DataTransfer();
       data.setData('text/html', html);
       data.setData('text/plain', '一、活动安排 进企业 进学校');
-      document.querySelector('[data-testid="article-body-editor"]')!.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
+      document
+        .querySelector('[data-testid="article-body-editor"]')!
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
     await expect(body.locator('ol li').count()).resolves.toBe(2);
     await expect(body.locator('h2').textContent()).resolves.toBe('一、活动安排');

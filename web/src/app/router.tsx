@@ -32,7 +32,9 @@ const ArticlesPage = lazy(() =>
   import('../features/cms/components/articles-page.tsx').then((m) => ({ default: m.ArticlesPage })),
 );
 const ArticleEditorPage = lazy(() =>
-  import('../features/cms/components/article-editor-page.tsx').then((m) => ({ default: m.ArticleEditorPage })),
+  import('../features/cms/components/article-editor-page.tsx').then((m) => ({
+    default: m.ArticleEditorPage,
+  })),
 );
 const ChannelsPage = lazy(() =>
   import('../features/cms/components/channels-page.tsx').then((m) => ({ default: m.ChannelsPage })),

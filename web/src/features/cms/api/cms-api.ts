@@ -40,7 +40,8 @@ export const transitionArticle = (
   id: number,
   body: { version: number; action: ArticleAction; reason?: string; publishAt?: string },
 ) => api.post<Article>(`/api/v1/cms/articles/${id}/transitions`, body);
-export const listRevisions = (id: number) => api.get<ArticleRevision[]>(`/api/v1/cms/articles/${id}/revisions`);
+export const listRevisions = (id: number) =>
+  api.get<ArticleRevision[]>(`/api/v1/cms/articles/${id}/revisions`);
 export const getRevision = (id: number, revisionId: number) =>
   api.get<ArticleRevisionDetail>(`/api/v1/cms/articles/${id}/revisions/${revisionId}`);
 

@@ -18,7 +18,13 @@ export function ArticleAttachments({ article }: { article: Article }) {
       title={t('cms.attachments')}
       extra={
         article.editable ? (
-          <Button size="small" icon={<UploadOutlined />} loading={upload.isPending} onClick={() => input.current?.click()} data-testid="attachment-upload">
+          <Button
+            size="small"
+            icon={<UploadOutlined />}
+            loading={upload.isPending}
+            onClick={() => input.current?.click()}
+            data-testid="attachment-upload"
+          >
             {t('cms.upload')}
           </Button>
         ) : null
@@ -34,7 +40,10 @@ export function ArticleAttachments({ article }: { article: Article }) {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (file)
-            upload.mutate(file, { onSuccess: () => void message.success(t('common.created')), onError: notifyError });
+            upload.mutate(file, {
+              onSuccess: () => void message.success(t('common.created')),
+              onError: notifyError,
+            });
         }}
       />
       {article.attachments.length === 0 ? (
@@ -48,14 +57,25 @@ export function ArticleAttachments({ article }: { article: Article }) {
               actions={
                 article.editable
                   ? [
-                      <Popconfirm key="d" title={t('cms.deleteAttachment')} onConfirm={() => remove.mutate(f.id, { onError: notifyError })}>
-                        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                      <Popconfirm
+                        key="d"
+                        title={t('cms.deleteAttachment')}
+                        onConfirm={() => remove.mutate(f.id, { onError: notifyError })}
+                      >
+                        <Button
+                          size="small"
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('common.delete')}
+                        />
                       </Popconfirm>,
                     ]
                   : []
               }
             >
-              <PaperClipOutlined /> {f.name} <Typography.Text type="secondary">({Math.ceil(f.size / 1024)} KB)</Typography.Text>
+              <PaperClipOutlined /> {f.name}{' '}
+              <Typography.Text type="secondary">({Math.ceil(f.size / 1024)} KB)</Typography.Text>
             </List.Item>
           )}
         />

@@ -20,7 +20,18 @@ import { ArticleStatusTag } from './status-tag.tsx';
 const RichTextEditor = lazy(() => import('./rich-text-editor.tsx'));
 
 type Values = Omit<ArticleInput, 'bodyHtml'>;
-const FIELDS = ['channelId', 'title', 'docNumber', 'indexNumber', 'issuer', 'source', 'author', 'keywords', 'summary', 'bodyHtml'];
+const FIELDS = [
+  'channelId',
+  'title',
+  'docNumber',
+  'indexNumber',
+  'issuer',
+  'source',
+  'author',
+  'keywords',
+  'summary',
+  'bodyHtml',
+];
 
 export function ArticleEditorPage() {
   const { id: rawId } = useParams();
@@ -28,7 +39,11 @@ export function ArticleEditorPage() {
   const article = useArticle(id);
   if (id !== null && article.isLoading) return <Skeleton active />;
   if (id !== null && article.error)
-    return isApiError(article.error) && article.error.status === 404 ? <Result status="404" /> : <QueryError error={article.error} />;
+    return isApiError(article.error) && article.error.status === 404 ? (
+      <Result status="404" />
+    ) : (
+      <QueryError error={article.error} />
+    );
   // keyed by version: a save or a transition re-creates the form from the server's record
   return <ArticleForm key={`${id ?? 'new'}-${article.data?.version ?? 0}`} article={article.data ?? null} />;
 }
@@ -64,7 +79,13 @@ function ArticleForm({ article }: { article: Article | null }) {
         title={article ? article.title : t('cms.newArticle')}
         extra={
           <Space>
-            {article ? <ArticleStatusTag status={article.status} scheduled={article.scheduled} archived={article.archived} /> : null}
+            {article ? (
+              <ArticleStatusTag
+                status={article.status}
+                scheduled={article.scheduled}
+                archived={article.archived}
+              />
+            ) : null}
             {article?.status === 'published' && !article.scheduled ? (
               <Button href={`/articles/${article.id}`} target="_blank" rel="noopener">
                 {t('cms.viewOnPortal')}
@@ -72,7 +93,12 @@ function ArticleForm({ article }: { article: Article | null }) {
             ) : null}
             <Button onClick={() => navigate('/cms/articles')}>{t('cms.backToList')}</Button>
             {editable ? (
-              <Button type="primary" onClick={() => form.submit()} loading={save.isPending} data-testid="article-save">
+              <Button
+                type="primary"
+                onClick={() => form.submit()}
+                loading={save.isPending}
+                data-testid="article-save"
+              >
                 {t('common.save')}
               </Button>
             ) : null}
@@ -112,7 +138,11 @@ function ArticleForm({ article }: { article: Article | null }) {
             >
               <Row gutter={12}>
                 <Col xs={24} md={8}>
-                  <Form.Item name="channelId" label={t('cms.channel')} rules={[{ required: true, message: t('cms.channelRequired') }]}>
+                  <Form.Item
+                    name="channelId"
+                    label={t('cms.channel')}
+                    rules={[{ required: true, message: t('cms.channelRequired') }]}
+                  >
                     <Select
                       data-testid="article-channel"
                       options={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}

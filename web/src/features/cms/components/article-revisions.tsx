@@ -28,8 +28,17 @@ export function ArticleRevisions({ article }: { article: Article }) {
           pagination={false}
           data-testid="revisions-table"
           columns={[
-            { title: t('cms.revisionAt'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
-            { title: t('cms.revisionAction'), dataIndex: 'action', width: 90, render: (a: string) =>
+            {
+              title: t('cms.revisionAt'),
+              dataIndex: 'at',
+              width: 150,
+              render: (v: string) => formatDateTime(v),
+            },
+            {
+              title: t('cms.revisionAction'),
+              dataIndex: 'action',
+              width: 90,
+              render: (a: string) =>
                 a in ARTICLE_ACTION_LABELS
                   ? pick(ARTICLE_ACTION_LABELS[a as ArticleAction])
                   : t(a === 'create' ? 'cms.revisionCreate' : 'cms.revisionEdit'),

@@ -42,7 +42,9 @@ export function ArticleWorkflow({ article }: { article: Article }) {
       />
       <Typography.Paragraph type="secondary">{t('cms.dutyHint')}</Typography.Paragraph>
       <Space wrap>
-        {article.actions.length === 0 ? <Typography.Text type="secondary">{t('cms.noActions')}</Typography.Text> : null}
+        {article.actions.length === 0 ? (
+          <Typography.Text type="secondary">{t('cms.noActions')}</Typography.Text>
+        ) : null}
         {article.actions.map((a) => (
           <Button
             key={a}

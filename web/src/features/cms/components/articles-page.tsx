@@ -1,6 +1,11 @@
 // The portal's articles in the console: every status, filterable, newest change first.
 import { PlusOutlined } from '@ant-design/icons';
-import { ARTICLE_STATUS_LABELS, ARTICLE_STATUSES, type ArticleStatus, type ArticleSummary } from '@greenvoice/common';
+import {
+  ARTICLE_STATUS_LABELS,
+  ARTICLE_STATUSES,
+  type ArticleStatus,
+  type ArticleSummary,
+} from '@greenvoice/common';
 import { Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -44,7 +49,9 @@ export function ArticlesPage() {
       title: t('cms.status'),
       dataIndex: 'status',
       width: 170,
-      render: (s: ArticleStatus, a) => <ArticleStatusTag status={s} scheduled={a.scheduled} archived={a.archived} />,
+      render: (s: ArticleStatus, a) => (
+        <ArticleStatusTag status={s} scheduled={a.scheduled} archived={a.archived} />
+      ),
     },
     {
       title: t('cms.publishAt'),
@@ -54,7 +61,12 @@ export function ArticlesPage() {
     },
     { title: t('cms.readCount'), dataIndex: 'readCount', width: 90, align: 'right' },
     { title: t('cms.writer'), dataIndex: 'createdByName', width: 150 },
-    { title: t('cms.updatedAt'), dataIndex: 'updatedAt', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('cms.updatedAt'),
+      dataIndex: 'updatedAt',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
   ];
 
   return (
@@ -63,7 +75,12 @@ export function ArticlesPage() {
         title={t('nav.cmsArticles')}
         extra={
           can('cms:edit') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cms/articles/new')} data-testid="article-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/cms/articles/new')}
+              data-testid="article-create"
+            >
               {t('cms.newArticle')}
             </Button>
           ) : null

@@ -43,13 +43,28 @@ export function ChannelFormModal({ channel, onClose }: { channel: Channel | null
           )
         }
       >
-        <Form.Item name="code" label={t('cms.channelCode')} extra={t('cms.channelCodeHint')} rules={[{ required: true, pattern: /^[a-z][a-z0-9-]{1,31}$/, message: t('cms.channelCodePattern') }]}>
+        <Form.Item
+          name="code"
+          label={t('cms.channelCode')}
+          extra={t('cms.channelCodeHint')}
+          rules={[
+            { required: true, pattern: /^[a-z][a-z0-9-]{1,31}$/, message: t('cms.channelCodePattern') },
+          ]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item name="name" label={t('cms.channelName')} rules={[{ required: true, whitespace: true, max: 40 }]}>
+        <Form.Item
+          name="name"
+          label={t('cms.channelName')}
+          rules={[{ required: true, whitespace: true, max: 40 }]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item name="nameEn" label={t('cms.channelNameEn')} rules={[{ required: true, whitespace: true, max: 80 }]}>
+        <Form.Item
+          name="nameEn"
+          label={t('cms.channelNameEn')}
+          rules={[{ required: true, whitespace: true, max: 80 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="kind" label={t('cms.channelKind')} rules={[{ required: true }]}>

@@ -38,7 +38,12 @@ export function ChannelsPage() {
       ),
     },
     { title: t('cms.channelNameEn'), dataIndex: 'nameEn' },
-    { title: t('cms.channelKind'), dataIndex: 'kind', width: 130, render: (k: ChannelKind) => pick(CHANNEL_KIND_LABELS[k]) },
+    {
+      title: t('cms.channelKind'),
+      dataIndex: 'kind',
+      width: 130,
+      render: (k: ChannelKind) => pick(CHANNEL_KIND_LABELS[k]),
+    },
     {
       title: t('cms.liveCount'),
       dataIndex: 'liveCount',
@@ -55,7 +60,14 @@ export function ChannelsPage() {
       render: (_, c) => (
         <Space size={0}>
           <Tooltip title={t('common.edit')}>
-            <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(c)} data-testid={`channel-edit-${c.code}`} />
+            <Button
+              type="text"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('common.edit')}
+              onClick={() => setEditing(c)}
+              data-testid={`channel-edit-${c.code}`}
+            />
           </Tooltip>
           <Popconfirm
             title={t('cms.deleteChannel', { name: c.name })}
@@ -64,7 +76,13 @@ export function ChannelsPage() {
               remove.mutateAsync(c.id).then(() => void message.success(t('common.deleted')), notifyError)
             }
           >
-            <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('common.delete')}
+            />
           </Popconfirm>
         </Space>
       ),
@@ -76,7 +94,12 @@ export function ChannelsPage() {
         title={t('nav.cmsChannels')}
         extra={
           canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="channel-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing(null)}
+              data-testid="channel-create"
+            >
               {t('cms.newChannel')}
             </Button>
           ) : null
@@ -84,10 +107,21 @@ export function ChannelsPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <QueryError error={channels.error} />
-        <Table<Channel> data-testid="channels-table" rowKey="id" size="small" columns={columns} dataSource={channels.data} loading={channels.isFetching} pagination={false} scroll={{ x: 900 }} />
+        <Table<Channel>
+          data-testid="channels-table"
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={channels.data}
+          loading={channels.isFetching}
+          pagination={false}
+          scroll={{ x: 900 }}
+        />
       </Card>
       <SiteSettingsCard editable={canWrite} />
-      {editing !== undefined ? <ChannelFormModal channel={editing} onClose={() => setEditing(undefined)} /> : null}
+      {editing !== undefined ? (
+        <ChannelFormModal channel={editing} onClose={() => setEditing(undefined)} />
+      ) : null}
     </>
   );
 }

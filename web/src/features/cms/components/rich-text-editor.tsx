@@ -17,7 +17,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Button, Divider, Flex, Tooltip } from 'antd';
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { uploadImage } from '../api/cms-api.ts';
@@ -41,7 +41,11 @@ export default function RichTextEditor({ value, onChange, editable }: RichTextEd
     for (const file of files.filter((f) => /^image\/(png|jpeg)$/.test(f.type))) {
       try {
         const uploaded = await uploadImage(file);
-        editor.chain().focus().setImage({ src: uploaded.url, alt: file.name.replace(/\.\w+$/, '') }).run();
+        editor
+          .chain()
+          .focus()
+          .setImage({ src: uploaded.url, alt: file.name.replace(/\.\w+$/, '') })
+          .run();
       } catch (err) {
         notifyError(err);
       }
@@ -57,7 +61,11 @@ export default function RichTextEditor({ value, onChange, editable }: RichTextEd
     content: value,
     editable,
     editorProps: {
-      attributes: { class: 'gv-rte-content', 'data-testid': 'article-body-editor', 'aria-label': t('cms.body') },
+      attributes: {
+        class: 'gv-rte-content',
+        'data-testid': 'article-body-editor',
+        'aria-label': t('cms.body'),
+      },
       transformPastedHTML: wordListsToHtml,
       handlePaste: (_view, event) => {
         const files = Array.from(event.clipboardData?.files ?? []);
@@ -74,28 +82,30 @@ export default function RichTextEditor({ value, onChange, editable }: RichTextEd
     },
     onUpdate: ({ editor: e }) => onChange?.(e.getHTML()),
   });
-  editorRef.current = editor;
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
 
   if (!editor) return null;
   const btn = (label: string, icon: ReactNode, run: () => void, active = false, testid?: string) => (
-    <Tooltip title={label}>
-      <Button
-        size="small"
-        type={active ? 'primary' : 'text'}
-        icon={icon}
-        aria-label={label}
-        aria-pressed={active}
-        onClick={run}
-        data-testid={testid}
-      />
-    </Tooltip>
+    <ToolButton label={label} icon={icon} run={run} active={active} testid={testid} />
   );
   const chain = () => editor.chain().focus();
+  function pickImage() {
+    fileInput.current?.click();
+  }
 
   return (
     <div className={`gv-rte${editable ? '' : ' gv-rte-readonly'}`}>
       {editable ? (
-        <Flex className="gv-rte-toolbar" gap={2} wrap align="center" role="toolbar" aria-label={t('cms.toolbar')}>
+        <Flex
+          className="gv-rte-toolbar"
+          gap={2}
+          wrap
+          align="center"
+          role="toolbar"
+          aria-label={t('cms.toolbar')}
+        >
           {([2, 3, 4] as const).map((level) => (
             <Button
               key={level}
@@ -109,13 +119,41 @@ export default function RichTextEditor({ value, onChange, editable }: RichTextEd
           ))}
           <Divider orientation="vertical" />
           {btn(t('cms.bold'), <BoldOutlined />, () => chain().toggleBold().run(), editor.isActive('bold'))}
-          {btn(t('cms.italic'), <ItalicOutlined />, () => chain().toggleItalic().run(), editor.isActive('italic'))}
-          {btn(t('cms.underline'), <UnderlineOutlined />, () => chain().toggleUnderline().run(), editor.isActive('underline'))}
+          {btn(
+            t('cms.italic'),
+            <ItalicOutlined />,
+            () => chain().toggleItalic().run(),
+            editor.isActive('italic'),
+          )}
+          {btn(
+            t('cms.underline'),
+            <UnderlineOutlined />,
+            () => chain().toggleUnderline().run(),
+            editor.isActive('underline'),
+          )}
           <Divider orientation="vertical" />
-          {btn(t('cms.bulletList'), <UnorderedListOutlined />, () => chain().toggleBulletList().run(), editor.isActive('bulletList'))}
-          {btn(t('cms.orderedList'), <OrderedListOutlined />, () => chain().toggleOrderedList().run(), editor.isActive('orderedList'))}
-          {btn(t('cms.table'), <TableOutlined />, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
-          {btn(t('cms.image'), <PictureOutlined />, () => fileInput.current?.click(), false, 'editor-image')}
+          {btn(
+            t('cms.bulletList'),
+            <UnorderedListOutlined />,
+            () => chain().toggleBulletList().run(),
+            editor.isActive('bulletList'),
+          )}
+          {btn(
+            t('cms.orderedList'),
+            <OrderedListOutlined />,
+            () => chain().toggleOrderedList().run(),
+            editor.isActive('orderedList'),
+          )}
+          {btn(t('cms.table'), <TableOutlined />, () =>
+            chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+          )}
+          <ToolButton
+            label={t('cms.image')}
+            icon={<PictureOutlined />}
+            run={pickImage}
+            active={false}
+            testid="editor-image"
+          />
           <Divider orientation="vertical" />
           {btn(t('cms.undo'), <UndoOutlined />, () => chain().undo().run())}
           {btn(t('cms.redo'), <RedoOutlined />, () => chain().redo().run())}
@@ -135,5 +173,27 @@ export default function RichTextEditor({ value, onChange, editable }: RichTextEd
       ) : null}
       <EditorContent editor={editor} />
     </div>
+  );
+}
+
+function ToolButton(p: {
+  label: string;
+  icon: ReactNode;
+  run: () => void;
+  active: boolean;
+  testid?: string;
+}) {
+  return (
+    <Tooltip title={p.label}>
+      <Button
+        size="small"
+        type={p.active ? 'primary' : 'text'}
+        icon={p.icon}
+        aria-label={p.label}
+        aria-pressed={p.active}
+        onClick={p.run}
+        data-testid={p.testid}
+      />
+    </Tooltip>
   );
 }

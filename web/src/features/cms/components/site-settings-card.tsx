@@ -5,7 +5,19 @@ import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useSaveSiteSettings, useSiteSettings } from '../hooks/use-cms.ts';
 
-const FIELDS: (keyof SiteSettings)[] = ['siteName', 'siteNameEn', 'siteDomain', 'siteIdCode', 'icp', 'publicSecurityFiling', 'sponsor', 'address', 'postcode', 'phone', 'email'];
+const FIELDS: (keyof SiteSettings)[] = [
+  'siteName',
+  'siteNameEn',
+  'siteDomain',
+  'siteIdCode',
+  'icp',
+  'publicSecurityFiling',
+  'sponsor',
+  'address',
+  'postcode',
+  'phone',
+  'email',
+];
 
 export function SiteSettingsCard({ editable }: { editable: boolean }) {
   const { t } = useI18n();
@@ -22,12 +34,18 @@ export function SiteSettingsCard({ editable }: { editable: boolean }) {
         layout="vertical"
         disabled={!editable}
         initialValues={site.data}
-        onFinish={(v) => save.mutate(v, { onSuccess: () => void message.success(t('common.saved')), onError: notifyError })}
+        onFinish={(v) =>
+          save.mutate(v, { onSuccess: () => void message.success(t('common.saved')), onError: notifyError })
+        }
       >
         <Row gutter={12}>
           {FIELDS.map((f) => (
             <Col key={f} xs={24} md={12} xl={8}>
-              <Form.Item name={f} label={t(`cms.site.${f}`)} rules={f === 'siteName' || f === 'siteNameEn' ? [{ required: true, whitespace: true }] : []}>
+              <Form.Item
+                name={f}
+                label={t(`cms.site.${f}`)}
+                rules={f === 'siteName' || f === 'siteNameEn' ? [{ required: true, whitespace: true }] : []}
+              >
                 <Input />
               </Form.Item>
             </Col>

@@ -13,7 +13,8 @@ describe("Word's list paragraphs become real lists", () => {
   });
 
   it('bullets become an unordered list, and deeper levels nest', () => {
-    const html = item('·', 1, '进企业') + item('o', 2, '大型企业') + item('o', 2, '中小企业') + item('·', 1, '进学校');
+    const html =
+      item('·', 1, '进企业') + item('o', 2, '大型企业') + item('o', 2, '中小企业') + item('·', 1, '进学校');
     expect(wordListsToHtml(html)).toBe(
       '<ul><li>进企业<ul><li>大型企业</li><li>中小企业</li></ul></li><li>进学校</li></ul>',
     );

@@ -32,7 +32,10 @@ function listParagraph(attrs: string, inner: string): ListPara | null {
     list: m[1]!,
     level: Number(m[2]),
     ordered: markerText !== '' && !BULLETS.test(markerText),
-    html: inner.replace(MARKER, '').replace(/<o:p>[\s\S]*?<\/o:p>/gi, '').trim(),
+    html: inner
+      .replace(MARKER, '')
+      .replace(/<o:p>[\s\S]*?<\/o:p>/gi, '')
+      .trim(),
   };
 }
 

@@ -1,4 +1,12 @@
-import type { Article, ArticleAction, ArticleInput, ArticleUpdate, Channel, ChannelInput, SiteSettings } from '@greenvoice/common';
+import type {
+  Article,
+  ArticleAction,
+  ArticleInput,
+  ArticleUpdate,
+  Channel,
+  ChannelInput,
+  SiteSettings,
+} from '@greenvoice/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   createArticle,
@@ -32,7 +40,11 @@ export const useArticle = (id: number | null) =>
   useQuery({ queryKey: ['cms', 'article', id], queryFn: () => getArticle(id!), enabled: id !== null });
 
 export const useRevisions = (id: number | null, open: boolean) =>
-  useQuery({ queryKey: ['cms', 'revisions', id], queryFn: () => listRevisions(id!), enabled: id !== null && open });
+  useQuery({
+    queryKey: ['cms', 'revisions', id],
+    queryFn: () => listRevisions(id!),
+    enabled: id !== null && open,
+  });
 
 export const useRevision = (id: number, revisionId: number | null) =>
   useQuery({
@@ -81,8 +93,14 @@ export function useTransition() {
 export function useAttachments(articleId: number) {
   const refresh = useRefresh();
   return {
-    upload: useMutation({ mutationFn: (file: File) => uploadAttachment(articleId, file), onSettled: refresh }),
-    remove: useMutation({ mutationFn: (fileId: number) => deleteAttachment(articleId, fileId), onSettled: refresh }),
+    upload: useMutation({
+      mutationFn: (file: File) => uploadAttachment(articleId, file),
+      onSettled: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (fileId: number) => deleteAttachment(articleId, fileId),
+      onSettled: refresh,
+    }),
   };
 }
 

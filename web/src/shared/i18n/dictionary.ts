@@ -264,7 +264,8 @@ const zh = {
   'cms.author': '作者',
   'cms.keywords': '关键词',
   'cms.summary': '摘要',
-  'cms.pasteHint': '可直接从 Word 粘贴：标题、列表和表格会保留；图片请用“上传图片”或直接粘贴图片文件。保存时服务器会按白名单清理 HTML。',
+  'cms.pasteHint':
+    '可直接从 Word 粘贴：标题、列表和表格会保留；图片请用“上传图片”或直接粘贴图片文件。保存时服务器会按白名单清理 HTML。',
   'cms.lockedHint': '稿件在审核中或已发布，正文已锁定。如需修改，请先退回或撤稿。',
   'cms.saveFirst': '保存后可上传附件、送审。',
   'cms.workflow': '审核流程',
@@ -592,8 +593,10 @@ const en: Record<DictKey, string> = {
   'cms.author': 'Author',
   'cms.keywords': 'Keywords',
   'cms.summary': 'Summary',
-  'cms.pasteHint': 'Paste from Word directly: headings, lists and tables are kept; add images with "Upload image" or by pasting image files. The server cleans the HTML by its allow-list on saving.',
-  'cms.lockedHint': 'The article is under review or published, so its text is locked. Return or unpublish it to change it.',
+  'cms.pasteHint':
+    'Paste from Word directly: headings, lists and tables are kept; add images with "Upload image" or by pasting image files. The server cleans the HTML by its allow-list on saving.',
+  'cms.lockedHint':
+    'The article is under review or published, so its text is locked. Return or unpublish it to change it.',
   'cms.saveFirst': 'Save first to attach files and submit.',
   'cms.workflow': 'Review workflow',
   'cms.step.draft': 'Draft',
@@ -601,10 +604,12 @@ const en: Record<DictKey, string> = {
   'cms.step.reviewed': 'Reviewed (approval)',
   'cms.step.approved': 'Approved (to publish)',
   'cms.step.published': 'Published',
-  'cms.dutyHint': 'Separation of duties: writers cannot review their own articles; the first reviewer cannot approve.',
+  'cms.dutyHint':
+    'Separation of duties: writers cannot review their own articles; the first reviewer cannot approve.',
   'cms.noActions': 'Nothing for you to do on it now',
   'cms.returnReason': 'Reason for returning',
-  'cms.publishAtHint': 'Leave empty to publish now; a future time schedules it; a past time back-dates an old document.',
+  'cms.publishAtHint':
+    'Leave empty to publish now; a future time schedules it; a past time back-dates an old document.',
   'cms.publishNow': 'Publish now',
   'cms.attachments': 'Attachments',
   'cms.upload': 'Upload',

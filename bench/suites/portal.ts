@@ -159,6 +159,9 @@ async function pgSchema(action: 'create' | 'drop', name: string) {
 export const portalSuite: BenchSuite = {
   name: 'portal',
   async run(ctx: BenchContext): Promise<BenchRow[]> {
+    for (const tool of ['wrk', 'nginx'])
+      if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
+        throw new Error(`the portal benchmark needs ${tool}: apt-get install -y wrk nginx`);
     const seconds = ctx.quick ? 3 : 5;
     const rounds = ctx.quick ? 1 : 3;
     const rows: BenchRow[] = [];

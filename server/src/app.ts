@@ -39,6 +39,7 @@ import { createPeopleService } from './modules/people/people.service.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
 import { createUnitsService } from './modules/units/units.service.ts';
+import { createChannelsService } from './modules/cms/channels.service.ts';
 import { cmsRoutes } from './modules/cms/cms.routes.ts';
 import { createCmsFilesService } from './modules/cms/cms-files.service.ts';
 import { createCmsRepo } from './modules/cms/cms.repo.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const cms = createCmsService({ db: database.db, repo: cmsRepo, audit, search, changes: contentChanges });
   const portalFiles = createFileStore(path.join(config.dataDir, 'portal-files'));
   const cmsFiles = createCmsFilesService({ repo: cmsRepo, cms, audit, store: portalFiles });
+  const channels = createChannelsService({ db: database.db, repo: cmsRepo, audit, changes: contentChanges });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -216,7 +218,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
   envToolsRoutes(app);
-  cmsRoutes(app, cms, cmsFiles);
+  cmsRoutes(app, { cms, channels, files: cmsFiles });
   portalRoutes(app, {
     config,
     deps: {

@@ -24,6 +24,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { ApiError } from '../../http/api-error.ts';
 import type { CmsFilesService, Upload } from './cms-files.service.ts';
+import type { ChannelsService } from './channels.service.ts';
 import type { CmsService } from './cms.service.ts';
 
 const errors = {
@@ -55,7 +56,11 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
   return { filename: part.filename, bytes: await part.toBuffer() };
 }
 
-export function cmsRoutes(fastify: FastifyInstance, cms: CmsService, files: CmsFilesService) {
+export function cmsRoutes(
+  fastify: FastifyInstance,
+  services: { cms: CmsService; channels: ChannelsService; files: CmsFilesService },
+) {
+  const { cms, channels, files } = services;
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(
@@ -64,7 +69,7 @@ export function cmsRoutes(fastify: FastifyInstance, cms: CmsService, files: CmsF
       config: { access: 'cms:read' },
       schema: { tags, summary: 'Portal channels', response: { 200: Type.Array(Channel), ...errors } },
     },
-    (req) => cms.listChannels(req.ctx),
+    (req) => channels.listChannels(req.ctx),
   );
   app.post(
     '/api/v1/cms/channels',
@@ -72,7 +77,7 @@ export function cmsRoutes(fastify: FastifyInstance, cms: CmsService, files: CmsF
       config: { access: 'cms:channels' },
       schema: { tags, body: ChannelInput, response: { 201: Channel, ...errors } },
     },
-    async (req, reply) => reply.code(201).send(await cms.createChannel(req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await channels.createChannel(req.ctx, req.body)),
   );
   app.patch(
     '/api/v1/cms/channels/:id',
@@ -80,7 +85,7 @@ export function cmsRoutes(fastify: FastifyInstance, cms: CmsService, files: CmsF
       config: { access: 'cms:channels' },
       schema: { tags, params: IdParams, body: ChannelUpdate, response: { 200: Channel, ...errors } },
     },
-    (req) => cms.updateChannel(req.ctx, req.params.id, req.body),
+    (req) => channels.updateChannel(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/api/v1/cms/channels/:id',
@@ -89,7 +94,7 @@ export function cmsRoutes(fastify: FastifyInstance, cms: CmsService, files: CmsF
       schema: { tags, params: IdParams, response: { 200: Ok, ...errors } },
     },
     async (req) => {
-      await cms.deleteChannel(req.ctx, req.params.id);
+      await channels.deleteChannel(req.ctx, req.params.id);
       return { ok: true as const };
     },
   );
@@ -213,7 +218,7 @@ export function cmsRoutes(fastify: FastifyInstance, cms: CmsService, files: CmsF
         response: { 200: SiteSettings, ...errors },
       },
     },
-    (req) => cms.getSiteSettings(req.ctx),
+    (req) => channels.getSiteSettings(req.ctx),
   );
   app.put(
     '/api/v1/cms/site',
@@ -221,6 +226,6 @@ export function cmsRoutes(fastify: FastifyInstance, cms: CmsService, files: CmsF
       config: { access: 'cms:channels' },
       schema: { tags, body: SiteSettings, response: { 200: SiteSettings, ...errors } },
     },
-    (req) => cms.putSiteSettings(req.ctx, req.body),
+    (req) => channels.putSiteSettings(req.ctx, req.body),
   );
 }

@@ -5,6 +5,8 @@
 //   article only       — its read count moved: its own page only
 //   everything         — a channel or the site settings changed: every page (the nav shows them)
 import type { Transaction } from 'kysely';
+import type { Actor, RequestContext } from '../../http/context.ts';
+import type { Audit, AuditService } from '../audit/audit.service.ts';
 import { nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
 
@@ -40,3 +42,26 @@ export function createContentChanges() {
   };
 }
 export type ContentChanges = ReturnType<typeof createContentChanges>;
+
+/** Runs a change with its audit record and change-feed entry, then tells this process's caches. */
+export function createChangeRunner(audit: AuditService, changes: ContentChanges) {
+  return async function change<T>(
+    ctx: RequestContext,
+    feed: ContentChange | null,
+    work: (trx: Transaction<Database>, record: Audit) => Promise<T>,
+  ): Promise<T> {
+    const result = await audit.transact(ctx, async (trx, record) => {
+      const out = await work(trx, record);
+      if (feed) await changes.record(trx, feed);
+      return out;
+    });
+    if (feed) changes.announce(feed);
+    return result;
+  };
+}
+
+/** The bureau an actor works for: the unit at the end of their scope path. */
+export const scopeUnitId = (actor: Actor) => Number(actor.scopePath.split('/').filter(Boolean).pop());
+
+export const trimAll = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])) as T;

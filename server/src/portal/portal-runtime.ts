@@ -5,20 +5,20 @@ import { createHmac } from 'node:crypto';
 import { chinaDate } from '@greenvoice/common';
 import { nowIso } from '../db/database.ts';
 import type { ContentChanges } from '../modules/cms/content-changes.ts';
-import type { PublicContent } from '../modules/cms/public-content.ts';
+import type { PublicFeed } from '../modules/cms/public-feed.ts';
 import type { PageCache } from './page-cache.ts';
 
 const HOUR = 3_600_000;
 
 export function createPortalRuntime(deps: {
-  content: PublicContent;
+  feed: PublicFeed;
   cache: PageCache;
   changes: ContentChanges;
   readFlushMs: number;
   pollMs: number;
   log: (err: unknown, msg: string) => void;
 }) {
-  const { content, cache, changes } = deps;
+  const { feed: content, cache, changes } = deps;
   const dirty = new Set<number>();
   let secret: Promise<string> | null = null;
   let lastChangeId: number | null = null;

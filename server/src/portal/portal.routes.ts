@@ -10,6 +10,7 @@ import { nowIso } from '../db/database.ts';
 import { notFound } from '../http/api-error.ts';
 import type { ContentChanges } from '../modules/cms/content-changes.ts';
 import type { FileStore } from '../modules/cms/file-store.ts';
+import { createPublicFeed } from '../modules/cms/public-feed.ts';
 import { setHtmlNotFound } from '../plugins/errors.ts';
 import { loadPortalAssets } from './layout/assets.ts';
 import { applyPrefsChange, parsePrefs, PREFS_COOKIE, prefsValue, safeBackPath } from './layout/prefs.ts';
@@ -46,7 +47,7 @@ export function portalRoutes(
   const { content } = deps;
   const assets = loadPortalAssets();
   const runtime = createPortalRuntime({
-    content,
+    feed: createPublicFeed(deps.db),
     cache,
     changes: options.changes,
     readFlushMs: config.portalReadFlushSeconds * 1000,

@@ -374,3 +374,34 @@ describe('over HTTP: the fast lane before Fastify', () => {
     expect(await head.text()).toBe('');
   });
 });
+
+describe('bad input on public addresses', () => {
+  it('any path segment, query or cookie gets a page or a 404 — never a 5xx, never reflected markup', async () => {
+    const fc = await import('fast-check');
+    const probe = '<svg onload=alert(1)>';
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          '/channels/',
+          '/articles/',
+          '/search?q=',
+          '/channels/tzgg?page=',
+          '/articles/1/',
+          '/x/',
+        ),
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constant(probe)),
+        fc.string({ maxLength: 40 }),
+        async (prefix, raw, cookie) => {
+          const res = await t.inject({
+            method: 'GET',
+            url: prefix + encodeURIComponent(raw),
+            headers: { cookie: `gv_prefs=${encodeURIComponent(cookie)}` },
+          });
+          expect([200, 404]).toContain(res.statusCode);
+          expect(res.body).not.toContain(probe);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

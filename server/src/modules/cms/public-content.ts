@@ -1,9 +1,10 @@
 // What the public portal may read: live articles only — published, their publication time passed
 // (scheduled ones appear by themselves; the check is made at read time) — of the site's bureau.
 import type SqliteDatabase from 'better-sqlite3';
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import { createHotReads } from './public-hot-reads.ts';
+import { articlePagePg } from './public-article-pg.ts';
 import { readSiteSettings } from './site-settings.ts';
 
 export interface PublicChannel {
@@ -64,6 +65,7 @@ export function createPublicContent(
   let site: { id: number; name: string } | null = null;
   // an article page's four reads, as prepared statements when the database allows (SQLite)
   const hot = options.sqlite ? createHotReads(options.sqlite) : null;
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
 
   const live = (now: string) =>
     db
@@ -160,6 +162,15 @@ export function createPublicContent(
       if (!row) return undefined;
       const { body_html, ...rest } = row;
       return { ...rest, body: Buffer.from(body_html) };
+    },
+
+    /** Everything an article page shows: the article, its neighbours, its attachments. */
+    async articlePage(id: number, siteId: number, now: string) {
+      if (postgres) return articlePagePg(db, id, siteId, now);
+      const article = await this.article(id, siteId, now);
+      if (!article) return undefined;
+      const { older, newer } = await this.neighbours(article, now);
+      return { article, older, newer, files: await this.attachments(article.id) };
     },
 
     /** The live articles just older and just newer in the same channel (上一篇 / 下一篇). */

@@ -144,9 +144,9 @@ export async function renderArticle(
   now: string,
   print: boolean,
 ): Promise<Rendered | null> {
-  const a = await deps.content.article(id, siteId, now);
-  if (!a) return null;
-  const files = await deps.content.attachments(a.id);
+  const page = await deps.content.articlePage(id, siteId, now);
+  if (!page) return null;
+  const { article: a, files, older, newer } = page;
   const image = firstImage(a.body);
   const meta = articleMeta(v, a, image ? `${v.origin}${image}` : '');
   const chName = channelName(v, { name: a.channel_name, name_en: a.channel_name_en });
@@ -165,7 +165,6 @@ export async function renderArticle(
       tags,
     };
   }
-  const { older, newer } = await deps.content.neighbours(a, now);
   const link = (x: { id: number; title: string } | null) =>
     x ? html`<a href="/articles/${x.id}">${x.title}</a>` : v.t.none;
   const main = html`${articleBody(v, a, files, false)}

@@ -185,6 +185,9 @@ export const portalSuite: BenchSuite = {
       const nginxUrl = `http://127.0.0.1:${nginxPort}/articles/page.html`;
       const nginxRuns: WrkResult[] = [];
       const cachedRuns: WrkResult[] = [];
+      // warm up both (JIT, caches, connection set-up) before anything counts
+      wrk(nginxUrl, 2);
+      wrk(`http://127.0.0.1:${cachedPort}${articlePath}`, 2);
       for (let i = 0; i < rounds; i++) {
         nginxRuns.push(wrk(nginxUrl, seconds));
         cachedRuns.push(wrk(`http://127.0.0.1:${cachedPort}${articlePath}`, seconds));
@@ -227,6 +230,7 @@ export const portalSuite: BenchSuite = {
           // same demo data, same ids: the seed notice has the same address
           const offRuns: WrkResult[] = [];
           const refRuns: WrkResult[] = [];
+          wrk(`http://127.0.0.1:${port}${articlePath}`, 2);
           for (let i = 0; i < rounds; i++) {
             refRuns.push(wrk(nginxUrl, seconds));
             offRuns.push(wrk(`http://127.0.0.1:${port}${articlePath}`, seconds));

@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: server,
+          // two app servers need one PostgreSQL database: that file runs in the postgres project only
+          exclude: ['server/src/multi-server.test.ts'],
           env: { TEST_DB: 'sqlite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,

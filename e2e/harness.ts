@@ -16,8 +16,12 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
-  const t = await createTestApp({ demo: true, consoleDir: path.join(root, 'web/dist') });
+export async function startE2E(options: { env?: Record<string, string> } = {}): Promise<E2E> {
+  const t = await createTestApp({
+    demo: true,
+    consoleDir: path.join(root, 'web/dist'),
+    ...(options.env ? { env: options.env } : {}),
+  });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

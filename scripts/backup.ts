@@ -18,7 +18,9 @@ if (config.dialect === 'sqlite') {
   const db = new SqliteDatabase(config.databaseUrl, { fileMustExist: true });
   await db.backup(target);
   db.close();
-  const check = new SqliteDatabase(target, { readonly: true });
+  // A backup is one self-contained file: switch the copy out of WAL mode before checking it.
+  const check = new SqliteDatabase(target);
+  check.pragma('journal_mode = DELETE');
   const integrity = check.pragma('integrity_check', { simple: true });
   check.close();
   if (integrity !== 'ok') {

@@ -11,6 +11,21 @@ export const ERROR_MESSAGES = {
     zh: '账号因多次登录失败已被锁定，请稍后再试或联系管理员',
     en: 'The account is locked after repeated failed sign-ins; try later or ask an admin',
   },
+  TOTP_REQUIRED: {
+    status: 401,
+    zh: '请输入身份验证器中的动态验证码',
+    en: 'Enter the code from your authenticator app',
+  },
+  TOTP_INVALID: {
+    status: 401,
+    zh: '动态验证码不正确或已使用过',
+    en: 'The code is wrong or has been used already',
+  },
+  TOTP_ENROLMENT_REQUIRED: {
+    status: 403,
+    zh: '请先绑定身份验证器（双因素认证）',
+    en: 'You must set up two-factor authentication first',
+  },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改密码', en: 'You must change your password first' },
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
   CSRF_REJECTED: { status: 403, zh: '请求来源不被信任', en: 'The request origin is not trusted' },
@@ -23,6 +38,16 @@ export const ERROR_MESSAGES = {
     en: 'The record was changed by someone else; reload and retry',
   },
   DUPLICATE: { status: 409, zh: '该记录已存在', en: 'This record already exists' },
+  INVALID_TRANSITION: {
+    status: 409,
+    zh: '当前状态下不能执行该操作',
+    en: 'This action is not allowed in the current status',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    zh: '该幂等键已用于另一份内容不同的请求',
+    en: 'This Idempotency-Key was already used with a different request body',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

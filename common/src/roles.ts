@@ -37,6 +37,22 @@ export const PERMISSIONS = [
   'orgData:import',
   'orgData:export',
   'audit:read',
+  'outlets:read',
+  'outlets:write', // the outlet registry is reference data: the information centre keeps it
+  'submissions:read',
+  'submissions:write', // create and submit one's own unit's submissions
+  'submissions:review', // approve, return, reject — never one's own unit's
+  'submissions:comment',
+  'assessment:read', // plans, rankings, score explanations, published bulletins (officers: own unit only)
+  'plans:write', // edit plans and rules, rebuild scores
+  'bulletins:draft',
+  'bulletins:approve', // leadership signs a bulletin off; the drafter cannot (separation of duties)
+  'interviews:read',
+  'interviews:confirm',
+  'environment:read', // staff views of environmental data: imports, deadlines, the working-day calendar
+  'environment:write', // stations, sections, reading imports, key discharging units and their disclosures
+  'incidents:write', // environmental incident releases and follow-ups
+  'calendar:write', // the working-day calendar (holidays and 调休 days) per year
   'cms:read', // the portal's content in the console
   'cms:edit', // write and submit drafts, upload files
   'cms:review', // first review (初审)
@@ -46,7 +62,15 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL_STAFF: Permission[] = ['session:self', 'units:read', 'people:read', 'campaign:read'];
+const ALL_STAFF: Permission[] = [
+  'session:self',
+  'units:read',
+  'people:read',
+  'campaign:read',
+  'assessment:read',
+  'environment:read',
+];
+const SUBMISSION_READERS: Permission[] = ['outlets:read', 'submissions:read', 'submissions:comment'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -58,6 +82,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:write',
     'orgData:import',
     'orgData:export',
+    ...SUBMISSION_READERS,
+    'outlets:write',
+    'plans:write',
+    'bulletins:draft',
+    'interviews:read',
+    'environment:write',
+    'incidents:write',
+    'calendar:write',
     'cms:read',
     'cms:edit',
     'cms:review',
@@ -65,11 +97,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cms:publish',
     'cms:channels',
   ],
-  reviewer: [...ALL_STAFF, 'cms:read', 'cms:review'],
-  officer: [...ALL_STAFF],
-  deputyLeader: [...ALL_STAFF],
-  leadership: [...ALL_STAFF, 'orgData:export', 'people:revealMobile', 'cms:read', 'cms:approve'],
-  editor: ['session:self', 'cms:read', 'cms:edit', 'cms:publish'],
+  reviewer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:review', 'cms:read', 'cms:review'],
+  officer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:write'],
+  deputyLeader: [...ALL_STAFF, ...SUBMISSION_READERS],
+  leadership: [
+    ...ALL_STAFF,
+    ...SUBMISSION_READERS,
+    'orgData:export',
+    'people:revealMobile',
+    'bulletins:approve',
+    'interviews:read',
+    'interviews:confirm',
+    'cms:read',
+    'cms:approve',
+  ],
+  editor: ['session:self', 'environment:read', 'incidents:write', 'cms:read', 'cms:edit', 'cms:publish'],
   reportHandler: ['session:self'],
   // Separation of duties: the audit administrator reads the audit log and nothing else.
   auditor: ['session:self', 'audit:read'],

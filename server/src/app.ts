@@ -18,20 +18,47 @@ import { ErrorResponse } from '@greenvoice/common';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerNulGuard, registerValidation } from './plugins/validation.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
+import { createPlansService } from './modules/assessment/plans.service.ts';
+import { createRankingsService } from './modules/assessment/rankings.service.ts';
+import { createScoresRepo } from './modules/assessment/scores.repo.ts';
+import { createScoringService } from './modules/assessment/scoring.service.ts';
+import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.ts';
+import { createBulletinsService } from './modules/bulletins/bulletins.service.ts';
+import { interviewsRoutes } from './modules/interviews/interviews.routes.ts';
+import { createInterviewsService } from './modules/interviews/interviews.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthRepo } from './modules/auth/auth.repo.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createSecondFactorService } from './modules/auth/second-factor.ts';
+import { secondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
 import { createCampaignService } from './modules/campaign/campaign.service.ts';
 import { envToolsRoutes } from './modules/env-tools/env-tools.routes.ts';
+import { createMonitoringRepo } from './modules/monitoring/monitoring.repo.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { createMonitoringService } from './modules/monitoring/monitoring.service.ts';
+import { createQualityService } from './modules/monitoring/quality.service.ts';
+import { dischargersRoutes } from './modules/dischargers/dischargers.routes.ts';
+import { createDischargersRepo } from './modules/dischargers/dischargers.repo.ts';
+import { createDischargersService } from './modules/dischargers/dischargers.service.ts';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { createIncidentsService } from './modules/incidents/incidents.service.ts';
+import { workingCalendarRoutes } from './modules/working-calendar/working-calendar.routes.ts';
+import { createWorkingCalendarService } from './modules/working-calendar/working-calendar.service.ts';
+import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgExcelRoutes } from './modules/org-excel/org-excel.routes.ts';
+import { createOutletsRepo } from './modules/outlets/outlets.repo.ts';
+import { outletsRoutes } from './modules/outlets/outlets.routes.ts';
+import { createOutletsService } from './modules/outlets/outlets.service.ts';
+import { createSubmissions, registerSubmissions } from './modules/submissions/submissions.module.ts';
 import { createOrgExcelService } from './modules/org-excel/org-excel.service.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { createPeopleRepo } from './modules/people/people.repo.ts';
@@ -51,6 +78,7 @@ import { createSearchIndex } from './modules/cms/search-index.ts';
 import type { FastLane } from './portal/fast-lane.ts';
 import { createPageCache } from './portal/page-cache.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { environmentPortalRoutes } from './portal/environment/environment-portal.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { DEMO_UNITS } from './demo/changde-units.ts';
 
@@ -97,6 +125,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
     ajv: { customOptions: { removeAdditional: false } },
   });
 
@@ -107,7 +136,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const auditRepo = createAuditRepo(database.db, database.dialect);
   const audit = createAuditService(database.db, auditRepo);
-  const auth = createAuthService(database.db, createAuthRepo(database.db), audit, config);
+  const secondFactor = createSecondFactorService(database.db, audit, config);
+  const auth = createAuthService(database.db, createAuthRepo(database.db), audit, config, secondFactor);
   const units = createUnitsService(createUnitsRepo(database.db), audit);
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
@@ -119,6 +149,27 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const portalFiles = createFileStore(path.join(config.dataDir, 'portal-files'));
   const cmsFiles = createCmsFilesService({ repo: cmsRepo, cms, audit, store: portalFiles });
   const channels = createChannelsService({ db: database.db, repo: cmsRepo, audit, changes: contentChanges });
+  const scoresRepo = createScoresRepo(database.db, database.dialect);
+  const scoring = createScoringService(database.db, scoresRepo);
+  const plans = createPlansService(database.db, scoresRepo, scoring, audit);
+  const rankings = createRankingsService(scoresRepo, scoring);
+  const bulletins = createBulletinsService(database.db, plans, rankings, audit);
+  const interviews = createInterviewsService(database.db, plans, rankings, audit);
+  const outlets = createOutletsService(createOutletsRepo(database.db), audit);
+  const submissions = createSubmissions(
+    { db: database.db, dataDir: config.dataDir, outlets, audit },
+    {
+      logError: (err, message) => app.log.error({ err }, message),
+      // an approval's fact reaches the scores as soon as it commits
+      onFactsChanged: (change) => scoring.onFactsChanged(change),
+    },
+  );
+  const monitoringRepo = createMonitoringRepo(database.db);
+  const quality = createQualityService(monitoringRepo);
+  const monitoring = createMonitoringService(monitoringRepo, audit, () => quality.forgetAirNow());
+  const workingCalendar = createWorkingCalendarService(database.db, audit);
+  const dischargers = createDischargersService(createDischargersRepo(database.db), workingCalendar, audit);
+  const incidents = createIncidentsService(database.db, audit);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -142,18 +193,33 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 20, parts: 30 },
     throwFileSizeLimit: true,
   });
+  // Shared counters for several app servers. If Redis goes away the limits fail open (decision 056):
+  // answering every request with 500 — even health — would be worse; the database-backed account
+  // lockout still guards sign-in.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : null;
+  if (redis) {
+    let reported = false;
+    redis.on('error', (err) => {
+      if (!reported)
+        app.log.error({ err }, 'Redis unreachable: rate limits are not enforced until it returns');
+      reported = true;
+    });
+    redis.on('ready', () => {
+      if (reported) app.log.info('Redis reachable again: rate limits enforced');
+      reported = false;
+    });
+    app.addHook('onClose', async () => void redis.disconnect());
+  }
   await app.register(rateLimit, {
     global: true,
+    skipOnError: true,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     // Portal pages are served from a byte cache and must not pay for a counter; the API does.
     allowList: (req) => !req.url.startsWith('/api/'),
-    ...(config.redisUrl
-      ? {
-          redis: new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
-          nameSpace: 'gv-rl:',
-        }
-      : {}),
+    ...(redis ? { redis, nameSpace: 'gv-rl:' } : {}),
     errorResponseBuilder: (_req, ctx) =>
       new ApiError('RATE_LIMITED', undefined, undefined, {
         'retry-after': String(Math.ceil(ctx.ttl / 1000)),
@@ -212,12 +278,24 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       };
     },
   });
+  secondFactorRoutes(app, { secondFactor, auth, config });
   unitsRoutes(app, units);
   peopleRoutes(app, people);
   campaignRoutes(app, campaigns);
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
+  assessmentRoutes(app, plans, rankings);
+  bulletinsRoutes(app, bulletins);
+  interviewsRoutes(app, interviews);
+  outletsRoutes(app, outlets);
+  registerSubmissions(app, submissions);
   envToolsRoutes(app);
+  monitoringRoutes(app, monitoring, quality);
+  dischargersRoutes(app, dischargers);
+  incidentsRoutes(app, incidents);
+  workingCalendarRoutes(app, workingCalendar);
+  openDataRoutes(app, database.db);
+  environmentPortalRoutes(app, { quality, dischargers, incidents });
   cmsRoutes(app, { cms, channels, files: cmsFiles });
   portalRoutes(app, {
     config,

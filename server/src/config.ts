@@ -29,6 +29,14 @@ export interface Config {
   portalSiteUnit: string | null;
   portalReadFlushSeconds: number;
   portalPollMs: number;
+  /** run the scheduled jobs in this process (several servers may: a database lease picks one a tick) */
+  jobsEnabled: boolean;
+  /** when the housekeeping job runs (croner pattern, China time) */
+  housekeepingCron: string;
+  /** admins (and audit administrators) must enrol a second factor before anything else */
+  requireTotpForAdmins: boolean;
+  /** base64 32-byte key that encrypts TOTP secrets at rest; null stores them in the clear */
+  totpEncryptionKey: Buffer | null;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +57,24 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+function cronPattern(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim() || fallback;
+  if (!/^[\d*,/\-?LW#A-Za-z]+( [\d*,/\-?LW#A-Za-z]+){4,6}$/.test(raw))
+    throw new ConfigError(`${name} must be a cron pattern such as "0 17 3 * * *" (got "${raw}")`);
+  return raw;
+}
+
+function key32(env: NodeJS.ProcessEnv, name: string): Buffer | null {
+  const raw = env[name];
+  if (!raw) return null;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32)
+    throw new ConfigError(
+      `${name} must be 32 bytes in base64 (openssl rand -base64 32); got ${key.length} bytes`,
+    );
+  return key;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -88,5 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     portalSiteUnit: env.PORTAL_SITE_UNIT || null,
     portalReadFlushSeconds: int(env, 'PORTAL_READ_FLUSH_SECONDS', 60, 1, 3600),
     portalPollMs: int(env, 'PORTAL_POLL_MS', 2000, 100, 60_000),
+    jobsEnabled: bool(env, 'JOBS_ENABLED', true),
+    housekeepingCron: cronPattern(env, 'HOUSEKEEPING_CRON', '0 17 3 * * *'),
+    requireTotpForAdmins: bool(env, 'REQUIRE_TOTP_FOR_ADMINS', false),
+    totpEncryptionKey: key32(env, 'TOTP_ENCRYPTION_KEY'),
   };
 }

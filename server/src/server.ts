@@ -7,7 +7,10 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { isDatabaseEmpty, seedDemoData } from './demo/seed-demo.ts';
+import { seedAirReadingsDemo } from './demo/environment-demo.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { housekeepingJob, startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { ROLE_LABELS } from '@greenvoice/common';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,11 +22,14 @@ async function main() {
     dialect: config.dialect,
     pgSchema: config.pgSchema,
   });
-  const applied = await migrateToLatest(database.db, config.pgSchema);
+  const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`数据库迁移 Migrations applied: ${applied.join(', ')}`);
   let seeded = false;
   if (config.demoData && (await isDatabaseEmpty(database.db))) {
     await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
+    const started = Date.now();
+    const hours = await seedAirReadingsDemo(database.db);
+    console.log(`演示空气监测数据 Demo air readings: ${hours} hours in ${Date.now() - started} ms`);
     seeded = true;
   }
   const demo = await database.db
@@ -33,6 +39,7 @@ async function main() {
     .executeTakeFirst();
   const app = await buildApp({ config, database, consoleDir: path.join(root, 'web/dist') });
 
+  let scheduler: Scheduler | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -40,6 +47,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
+    scheduler?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -48,6 +56,12 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.jobsEnabled) {
+    const audit = createAuditService(database.db, createAuditRepo(database.db, database.dialect));
+    scheduler = startScheduler({ db: database.db, audit, log: app.log }, [
+      housekeepingJob(database.db, config.housekeepingCron),
+    ]);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://localhost:${port}`;

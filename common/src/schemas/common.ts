@@ -13,10 +13,14 @@ export const ErrorResponse = Type.Object(
   { $id: 'ErrorResponse' },
 );
 
-export const IdParams = Type.Object(
-  { id: Type.Integer({ minimum: 1, maximum: 2147483647 }) },
-  { additionalProperties: false },
-);
+/**
+ * A reference to a stored row: PostgreSQL's integer stops at 2^31 − 1, and a larger id must be a 400,
+ * not a database error (found by fuzzing: `unitId: 1e21` answered 500 on PostgreSQL).
+ */
+export const RowId = (opts: Type.TNumberOptions = {}) =>
+  Type.Integer({ minimum: 1, maximum: 2147483647, ...opts });
+
+export const IdParams = Type.Object({ id: RowId() }, { additionalProperties: false });
 
 export const PageQuery = {
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),

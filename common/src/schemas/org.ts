@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { ROLES } from '../roles.ts';
 import { UNIT_KINDS } from '../org.ts';
-import { PageQuery, Text } from './common.ts';
+import { PageQuery, RowId, Text } from './common.ts';
 
 export const RoleSchema = Type.Enum(ROLES);
 export const UnitKindSchema = Type.Enum(UNIT_KINDS);
@@ -28,7 +28,7 @@ export const UnitInput = Type.Object(
     code: UnitCode,
     name: Text(100),
     kind: UnitKindSchema,
-    parentId: Type.Integer({ minimum: 1 }),
+    parentId: RowId(),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
   },
   { additionalProperties: false },
@@ -37,11 +37,11 @@ export type UnitInput = Static<typeof UnitInput>;
 
 export const UnitUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: RowId(),
     code: Type.Optional(UnitCode),
     name: Type.Optional(Text(100)),
     kind: Type.Optional(UnitKindSchema),
-    parentId: Type.Optional(Type.Integer({ minimum: 1 })),
+    parentId: Type.Optional(RowId()),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
   },
   { additionalProperties: false },
@@ -82,7 +82,7 @@ export const PasswordField = Type.String({ minLength: 1, maxLength: 256 });
 
 export const PersonInput = Type.Object(
   {
-    unitId: Type.Integer({ minimum: 1 }),
+    unitId: RowId(),
     name: Text(50),
     title: Type.Optional(Type.String({ maxLength: 50 })),
     mobile: Type.Optional(Type.String({ maxLength: 20 })),
@@ -96,8 +96,8 @@ export type PersonInput = Static<typeof PersonInput>;
 
 export const PersonUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
-    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    version: RowId(),
+    unitId: Type.Optional(RowId()),
     name: Type.Optional(Text(50)),
     title: Type.Optional(Type.String({ maxLength: 50 })),
     mobile: Type.Optional(Type.String({ maxLength: 20 })),
@@ -111,7 +111,7 @@ export const PeopleListQuery = Type.Object(
   {
     ...PageQuery,
     q: Type.Optional(Type.String({ maxLength: 100 })),
-    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    unitId: Type.Optional(RowId()),
     role: Type.Optional(RoleSchema),
   },
   { additionalProperties: false },
@@ -215,7 +215,7 @@ export const CampaignInput = Type.Object(
 );
 export const CampaignUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: RowId(),
     title: Type.Optional(Text(100)),
     deadline: Type.Optional(Type.String({ format: 'date' })),
   },

@@ -1,11 +1,13 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
+import { isPostgres } from './migrations/portable.ts';
 import { migrations } from './migrations/index.ts';
 
-/**
- * `schema`: the PostgreSQL schema in use (PG_SCHEMA). Kysely otherwise takes another schema's
- * migration tables for its own and fails when tests migrate several schemas at once.
- */
-export async function migrateToLatest(db: Kysely<any>, schema: string | null = null): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  // Kysely looks for its migration tables in any schema unless told which: with several schemas in
+  // one PostgreSQL database (each test file has its own) it could find another's lock table and fail.
+  const schema = isPostgres(db)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -15,6 +15,9 @@ export interface Actor {
   roles: Role[];
   permissions: Set<Permission>;
   mustChangePassword: boolean;
+  totpEnabled: boolean;
+  /** REQUIRE_TOTP_FOR_ADMINS and no second factor yet: only their own account's routes answer */
+  mustEnrolTotp: boolean;
   sessionId: string;
   sessionExpiresAt: string;
 }

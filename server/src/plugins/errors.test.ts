@@ -99,6 +99,41 @@ describe('errors', () => {
   });
 });
 
+describe('errors found by fuzzing (each answered 5xx or outside the error shape before)', () => {
+  it('a path parameter longer than the router allows → 400 in the shape, with a request id', async () => {
+    const res = await t.inject({ method: 'GET', url: `/api/v1/units/${'9'.repeat(300)}`, cookie: admin });
+    expect(res.statusCode).toBe(400);
+    expectErrorShape(res.json());
+    expect(res.json().requestId).toBe(res.headers['x-request-id']);
+    expect(res.body).not.toContain('999999');
+  });
+
+  it('a multipart body without a boundary → 400', async () => {
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/org/import',
+      cookie: admin,
+      headers: { 'content-type': 'multipart/form-data' },
+      payload: '',
+    });
+    expect(res.statusCode).toBe(400);
+    expectErrorShape(res.json());
+  });
+
+  it('an id beyond PostgreSQL integer range → 400 naming the field, on both databases', async () => {
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      cookie: admin,
+      payload: { unitId: 1e21, name: '张三', roles: [] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0].field).toBe('/unitId');
+    const list = await t.inject({ method: 'GET', url: '/api/v1/people?unitId=3000000000', cookie: admin });
+    expect(list.statusCode).toBe(400);
+  });
+});
+
 describe('system', () => {
   it('answers health with the database in use', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/v1/health' });

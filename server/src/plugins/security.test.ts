@@ -2,6 +2,7 @@
 import { ROLES, ROLE_PERMISSIONS, type Role } from '@greenvoice/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../demo/demo-accounts.ts';
+import { checkDatabase } from '../../../scripts/lib/database-check.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 let t: TestApp;
@@ -54,7 +55,7 @@ describe('route coverage', () => {
     );
     for (const r of publicRoutes)
       expect(r).toMatch(
-        /^(GET \/api\/v1\/(health|auth\/login-info)|POST \/api\/v1\/(auth\/login|tools\/.+|portal\/articles\/:id\/reads))$/,
+        /^(GET \/api\/v1\/(health|auth\/login-info|open-data(\/.+)?|environment\/(air|water|dischargers|incidents)(\/.+)?)|POST \/api\/v1\/(auth\/login|tools\/.+|portal\/articles\/:id\/reads))$/,
       );
   });
 });
@@ -103,6 +104,29 @@ describe('role × route matrix', () => {
   });
 });
 
+describe('safe methods', () => {
+  it('no GET changes stored state: every table holds the same rows after every GET route (§17)', async () => {
+    const counts = async () => (await checkDatabase(t.database)).rowCounts;
+    const before = await counts();
+    const lastId = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    for (const role of ROLES)
+      for (const r of apiRoutes().filter((x) => x.method === 'GET'))
+        await t.inject({ method: 'GET', url: concrete(r.url), cookie: cookies.get(role) });
+    const after = await counts();
+    // reading leaves audit records only where §24 asks for them: exports and unmasked personal data
+    const written = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('id', '>', Number(lastId.id ?? 0))
+      .execute();
+    for (const w of written) expect(w.action).toMatch(/export|reveal|view/);
+    expect({ ...after, audit_log: 0, audit_head: 0 }).toEqual({ ...before, audit_log: 0, audit_head: 0 });
+  });
+});
+
 describe('cross-site request forgery', () => {
   it('refuses a state-changing request from another site, with or without a session', async () => {
     const res = await t.inject({
@@ -143,5 +167,28 @@ describe('headers', () => {
     expect(res.headers['referrer-policy']).toBeTruthy();
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-request-id']).toBeTruthy();
+  });
+});
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After in the error shape once a client exceeds the sign-in limit', async () => {
+    const limited = await createTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const statuses: number[] = [];
+      let last;
+      for (let i = 0; i < 5; i++) {
+        last = await limited.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'nobody', password: 'Wrong-Password-1' },
+        });
+        statuses.push(last.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+      expect(last!.json()).toMatchObject({ code: 'RATE_LIMITED', requestId: last!.headers['x-request-id'] });
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 // Deny by default: every route declares its access; each request is tied to its session, checked
 // against the route's permission and, if it changes state, against cross-site forgery; every
 // state-changing request leaves an audit record (security-requirements.md §10, §18, §24).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorResponse } from '@greenvoice/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Config } from '../config.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { RouteAccess } from '../http/fastify-types.ts';
@@ -45,6 +46,7 @@ export function registerSecurity(
       throw new Error(
         `Route ${String(route.method)} ${route.url} declares no access (permission or 'public')`,
       );
+    declareFrameworkStatuses(route, cfg.access);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD')
         declaredRoutes.push({
@@ -78,6 +80,8 @@ export function registerSecurity(
     if (!actor) return sendError(reply, new ApiError('UNAUTHENTICATED'));
     if (actor.mustChangePassword && access !== 'session:self')
       return sendError(reply, new ApiError('PASSWORD_CHANGE_REQUIRED'));
+    if (actor.mustEnrolTotp && access !== 'session:self')
+      return sendError(reply, new ApiError('TOTP_ENROLMENT_REQUIRED'));
     if (!actor.permissions.has(access)) return sendError(reply, new ApiError('FORBIDDEN'));
   });
 
@@ -106,6 +110,23 @@ export function registerSecurity(
     return payload;
   });
   return declaredRoutes;
+}
+
+/**
+ * Every API route can get some answers from the framework rather than from its own logic: 400 (invalid
+ * input), 429 (rate limit), 500; 401/403 when it needs a permission; 403 (cross-site), 413 and 415 when
+ * it takes a body. They are added to the route's response schema so the OpenAPI document lists them;
+ * statuses a route's own logic gives (404, 409, 422, 423…) the route declares itself, and the fuzz
+ * test fails any answer whose status is not declared.
+ */
+function declareFrameworkStatuses(route: RouteOptions, access: RouteAccess) {
+  const schema = route.schema as { response?: Record<string, unknown> } | undefined;
+  if (!route.url.startsWith('/api/v1/') || !schema?.response) return;
+  const methods = [route.method].flat();
+  const statuses = [400, 429, 500];
+  if (access !== 'public') statuses.push(401, 403);
+  if (methods.some((m) => !SAFE_METHODS.has(m))) statuses.push(403, 413, 415);
+  for (const status of statuses) schema.response[status] ??= ErrorResponse;
 }
 
 /** Fetch-Metadata and Origin checks: a browser's cross-site POST is refused; tools without them pass. */

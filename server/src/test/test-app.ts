@@ -57,7 +57,7 @@ export async function createTestApp(
     dialect: config.dialect,
     pgSchema: config.pgSchema,
   });
-  await migrateToLatest(database.db, config.pgSchema);
+  await migrateToLatest(database.db);
   if (options.demo)
     await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
   const app = await buildApp({ config, database, consoleDir: options.consoleDir ?? null, logger: false });

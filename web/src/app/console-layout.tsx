@@ -1,4 +1,4 @@
-import { GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS, type Me } from '@greenvoice/common';
 import { Button, Dropdown, Flex, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
@@ -10,6 +10,7 @@ import { useLogout } from '../features/auth/hooks/use-auth.ts';
 import { NAV_ITEMS } from './nav-items.tsx';
 
 const PASSWORD_PATH = '/account/password';
+const TWO_FACTOR_PATH = '/account/two-factor';
 
 /** Signed-in pages: checks the session, then frames the page with the menu and the header. */
 export function ConsoleLayout() {
@@ -30,6 +31,9 @@ export function ConsoleLayout() {
   // Until the password is changed the server refuses everything else, so the interface offers nothing else.
   if (me.data.mustChangePassword && location.pathname !== PASSWORD_PATH)
     return <Navigate to={PASSWORD_PATH} replace />;
+  // REQUIRE_TOTP_FOR_ADMINS: the same for a second factor not yet set up
+  if (!me.data.mustChangePassword && me.data.totpRequired && location.pathname !== TWO_FACTOR_PATH)
+    return <Navigate to={TWO_FACTOR_PATH} replace />;
   return <Frame me={me.data} />;
 }
 
@@ -47,7 +51,7 @@ function Frame({ me }: { me: Me }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
-  const locked = me.mustChangePassword;
+  const locked = me.mustChangePassword || me.totpRequired;
 
   const menuItems: MenuProps['items'] = NAV_ITEMS.filter(
     (n) => !n.permission || me.permissions.includes(n.permission),
@@ -70,6 +74,11 @@ function Frame({ me }: { me: Me }) {
       icon: <KeyOutlined />,
       label: <span data-testid="menu-change-password">{t('nav.password')}</span>,
     },
+    {
+      key: 'twoFactor',
+      icon: <SafetyOutlined />,
+      label: <span data-testid="menu-two-factor">{t('nav.twoFactor')}</span>,
+    },
     { type: 'divider' },
     {
       key: 'logout',
@@ -79,6 +88,7 @@ function Frame({ me }: { me: Me }) {
   ];
   const onUserMenu: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') void navigate(PASSWORD_PATH);
+    if (key === 'twoFactor') void navigate(TWO_FACTOR_PATH);
     if (key === 'logout')
       logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
   };

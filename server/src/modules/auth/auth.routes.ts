@@ -49,7 +49,12 @@ export function authRoutes(
       },
     },
     async (req, reply) => {
-      const { token, actor, idleMinutes } = await auth.login(req.ctx, req.body.username, req.body.password);
+      const { token, actor, idleMinutes } = await auth.login(
+        req.ctx,
+        req.body.username,
+        req.body.password,
+        req.body.code,
+      );
       reply.setCookie(cookieName, token, {
         path: '/',
         httpOnly: true,

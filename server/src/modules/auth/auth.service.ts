@@ -20,6 +20,7 @@ import type { Actor, RequestContext } from '../../http/context.ts';
 import { requireActor } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { AuthRepo } from './auth.repo.ts';
+import type { SecondFactorService } from './second-factor.ts';
 import {
   generateTemporaryPassword,
   hashPassword,
@@ -37,7 +38,17 @@ const minutes = (n: number) => n * 60_000;
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, config: Config) {
+export function createAuthService(
+  db: DB,
+  repo: AuthRepo,
+  audit: AuditService,
+  config: Config,
+  secondFactor: SecondFactorService,
+) {
+  /** REQUIRE_TOTP_FOR_ADMINS: admins and audit administrators enrol before anything else */
+  const totpRequiredFor = (roles: readonly Role[]) =>
+    config.requireTotpForAdmins && roles.some((r) => PRIVILEGED_ROLES.includes(r));
+
   async function passwordRulesOrThrow(
     password: string,
     roles: readonly Role[],
@@ -96,7 +107,10 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
   ): Promise<Actor> {
     const roles = (await repo.rolesOf(row.person_id)) as Role[];
     const unitScoped = isUnitScoped(roles);
+    const totpEnabled = row.totp_enabled_at !== null;
     return {
+      totpEnabled,
+      mustEnrolTotp: !totpEnabled && totpRequiredFor(roles),
       personId: row.person_id,
       name: row.name,
       username: row.username ?? '',
@@ -120,6 +134,7 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
       ctx: RequestContext,
       username: string,
       password: string,
+      code?: string,
     ): Promise<{ token: string; actor: Actor; idleMinutes: number }> {
       const person = await repo.findByUsername(username);
       const attemptAt = nowIso();
@@ -159,7 +174,8 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
       if (person.locked_until && person.locked_until > attemptAt)
         throw await refuse('account locked', person.id, 'ACCOUNT_LOCKED');
       if (person.disabled) throw await refuse('account disabled', person.id, 'INVALID_CREDENTIALS');
-      if (!passwordOk) {
+      // a wrong password and a wrong second factor count alike towards the lockout
+      const failAndMaybeLock = async (reason: string, errorCode: 'INVALID_CREDENTIALS' | 'TOTP_INVALID') => {
         const failures = (await repo.failuresSince(person.id, isoIn(-minutes(LOCKOUT.windowMinutes)))) + 1;
         if (failures >= LOCKOUT.failures) {
           await db
@@ -175,7 +191,26 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
             actorOverride: { id: person.id, name: person.name, roles: '' },
           });
         }
-        throw await refuse('wrong password', person.id, 'INVALID_CREDENTIALS');
+        const refused = await refuse(reason, person.id, 'INVALID_CREDENTIALS');
+        return errorCode === 'TOTP_INVALID' ? new ApiError('TOTP_INVALID') : refused;
+      };
+      if (!passwordOk) throw await failAndMaybeLock('wrong password', 'INVALID_CREDENTIALS');
+      let secondFactorUsed: 'totp' | 'recovery' | null = null;
+      if (person.totp_enabled_at) {
+        if (!code) {
+          // the password was right: not a failure, but a sign-in event all the same
+          await audit.record(ctx, {
+            action: 'auth.login',
+            result: 'failure',
+            objectType: 'person',
+            objectId: person.id,
+            detail: { username: username.slice(0, 64), reason: 'second factor required' },
+            actorOverride: { id: person.id, name: person.name, roles: '' },
+          });
+          throw new ApiError('TOTP_REQUIRED');
+        }
+        secondFactorUsed = await secondFactor.consumeAtSignIn(person, code);
+        if (!secondFactorUsed) throw await failAndMaybeLock('wrong second factor', 'TOTP_INVALID');
       }
 
       const roles = (await repo.rolesOf(person.id)) as Role[];
@@ -222,7 +257,13 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
           objectType: 'person',
           objectId: person.id,
           actorOverride: { id: person.id, name: person.name, roles: roles.join(',') },
-          detail: mustChange ? { mustChangePassword: true } : null,
+          detail:
+            mustChange || secondFactorUsed
+              ? {
+                  ...(mustChange ? { mustChangePassword: true } : {}),
+                  ...(secondFactorUsed ? { secondFactor: secondFactorUsed } : {}),
+                }
+              : null,
         });
       });
       const row = await repo.findSession(sessionId);
@@ -268,6 +309,8 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
         mustChangePassword: actor.mustChangePassword,
         scope: actor.scope,
         sessionExpiresAt: actor.sessionExpiresAt,
+        totpEnabled: actor.totpEnabled,
+        totpRequired: actor.mustEnrolTotp,
       };
     },
 
@@ -316,6 +359,7 @@ export function createAuthService(db: DB, repo: AuthRepo, audit: AuditService, c
 
     /** Checks password rules for a new account's first password (used by the people module). */
     passwordRulesOrThrow,
+    totpRequiredFor,
     setPassword,
     revokeSessions,
 

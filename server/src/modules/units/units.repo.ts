@@ -128,6 +128,30 @@ export function createUnitsRepo(db: DB) {
       }
     },
 
+    /** Whether submissions, evidence or assessment facts name the unit: such a unit is kept. */
+    async isReferenced(id: number): Promise<boolean> {
+      const hit = await db
+        .selectFrom('units')
+        .select('id')
+        .where('id', '=', id)
+        .where((eb) =>
+          eb.or([
+            eb.exists(
+              eb
+                .selectFrom('submissions')
+                .select('id')
+                .where((w) => w.or([w('unit_id', '=', id), w('owner_unit_id', '=', id)])),
+            ),
+            eb.exists(eb.selectFrom('submission_units').select('unit_id').where('unit_id', '=', id)),
+            eb.exists(eb.selectFrom('evidence_files').select('id').where('unit_id', '=', id)),
+            eb.exists(eb.selectFrom('assessment_fact_units').select('unit_id').where('unit_id', '=', id)),
+            eb.exists(eb.selectFrom('assessment_facts').select('id').where('owner_unit_id', '=', id)),
+          ]),
+        )
+        .executeTakeFirst();
+      return !!hit;
+    },
+
     async countChildren(id: number) {
       const r = await db
         .selectFrom('units')

@@ -163,6 +163,11 @@ export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
           en: 'The unit still has people or sub-units',
         });
       }
+      if (await repo.isReferenced(id))
+        throw new ApiError('UNPROCESSABLE', undefined, {
+          zh: '该单位已有报送记录或考核数据，不能删除',
+          en: 'The unit has submissions or assessment data and cannot be deleted',
+        });
       await audit.transact(ctx, async (trx, record) => {
         await trx.deleteFrom('campaigns').where('owner_unit_id', '=', id).execute();
         await trx.deleteFrom('units').where('id', '=', id).execute();

@@ -19,6 +19,7 @@ import { errorText } from '../../../shared/api/error-text.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import type { DictKey } from '../../../shared/i18n/dictionary.ts';
+import { useServerPagination } from '../../../shared/use-server-pagination';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import type { AuditResult } from '../api/audit-api.ts';
 import { actionLabel } from '../api/audit-actions.ts';
@@ -42,8 +43,7 @@ function prettyDetail(detail: string): string {
 
 export function AuditPage() {
   const { t, lang, pick } = useI18n();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const { page, pageSize, setPage, pagination } = useServerPagination(50);
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
   const [result, setResult] = useState<AuditResult | undefined>();
@@ -249,18 +249,7 @@ export function AuditPage() {
               </div>
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: log.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => {
-              setPage(s === pageSize ? p : 1);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(log.data?.total)}
           scroll={{ x: 1150 }}
         />
       </Card>

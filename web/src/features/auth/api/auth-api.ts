@@ -16,6 +16,6 @@ export interface LoginInfo {
 }
 
 export const getLoginInfo = () => api.get<LoginInfo>('/api/v1/auth/login-info');
-export const login = (body: { username: string; password: string }) =>
+export const login = (body: { username: string; password: string; code?: string }) =>
   api.post<Me>('/api/v1/auth/login', body);
 export const logout = () => api.post<unknown>('/api/v1/auth/logout');

@@ -1,5 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
+import { useState } from 'react';
+import { isApiError } from '../../../shared/api/api-error.ts';
 import { Navigate, useLocation } from 'react-router';
 import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
 import { errorText } from '../../../shared/api/error-text.ts';
@@ -13,6 +15,8 @@ import { DemoAccounts } from './demo-accounts.tsx';
 interface LoginForm {
   username: string;
   password: string;
+  /** asked for once the server answers TOTP_REQUIRED */
+  code?: string;
 }
 
 export function LoginPage() {
@@ -23,15 +27,28 @@ export function LoginPage() {
   const me = useMe();
   const info = useLoginInfo();
   const loginMutation = useLogin();
+  const [needsCode, setNeedsCode] = useState(false);
   useDocumentTitle(t('login.title'));
 
   if (me.data) return <Navigate to={me.data.mustChangePassword ? '/account/password' : from} replace />;
 
   // On success the signed-in person lands in the cache and the <Navigate> above takes them on.
   const submit = (values: LoginForm) =>
-    loginMutation.mutate(values, {
-      onError: (err) => applyFieldErrors(form, err, lang, ['username', 'password']),
-    });
+    loginMutation.mutate(
+      {
+        username: values.username,
+        password: values.password,
+        ...(values.code ? { code: values.code.trim() } : {}),
+      },
+      {
+        onError: (err) => {
+          // the password was right and the account has a second factor: ask for the code, keep the rest
+          if (isApiError(err) && (err.code === 'TOTP_REQUIRED' || err.code === 'TOTP_INVALID'))
+            setNeedsCode(true);
+          applyFieldErrors(form, err, lang, ['username', 'password']);
+        },
+      },
+    );
 
   return (
     <Flex
@@ -65,7 +82,12 @@ export function LoginPage() {
           {loginMutation.isError ? (
             <Alert
               data-testid="login-error"
-              type="error"
+              // asking for the code is a step, not a failure
+              type={
+                isApiError(loginMutation.error) && loginMutation.error.code === 'TOTP_REQUIRED'
+                  ? 'info'
+                  : 'error'
+              }
               showIcon
               title={errorText(loginMutation.error, lang)}
               style={{ marginBottom: 16 }}
@@ -103,6 +125,22 @@ export function LoginPage() {
                 maxLength={256}
               />
             </Form.Item>
+            {needsCode ? (
+              <Form.Item
+                name="code"
+                label={t('login.code')}
+                extra={t('login.codeHint')}
+                rules={[{ required: true, message: t('login.codeRequired') }]}
+              >
+                <Input
+                  autoComplete="one-time-code"
+                  autoFocus
+                  maxLength={20}
+                  data-testid="login-code"
+                  style={{ maxWidth: 240 }}
+                />
+              </Form.Item>
+            ) : null}
             <Button
               type="primary"
               htmlType="submit"

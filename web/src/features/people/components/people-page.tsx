@@ -20,6 +20,7 @@ import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import { RoleTags } from '../../../shared/components/role-tags.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
+import { useServerPagination } from '../../../shared/use-server-pagination';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
 import { useCan, useMe } from '../../../shared/session/use-me.ts';
@@ -42,8 +43,7 @@ export function PeoplePage({ toolbar }: { toolbar?: ReactNode }) {
   const [q, setQ] = useState('');
   const [unitId, setUnitId] = useState<number | undefined>();
   const [role, setRole] = useState<Role | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPagination();
   const [editing, setEditing] = useState<Person | null | undefined>();
   const people = usePeople({ q: q || undefined, unitId, role, page, pageSize });
   const units = useUnitOptions();
@@ -213,18 +213,7 @@ export function PeoplePage({ toolbar }: { toolbar?: ReactNode }) {
           columns={columns}
           dataSource={people.data?.items}
           loading={people.isFetching}
-          pagination={{
-            current: page,
-            pageSize,
-            total: people.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => {
-              setPage(s === pageSize ? p : 1);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(people.data?.total)}
           scroll={{ x: 1140 }}
         />
       </Card>

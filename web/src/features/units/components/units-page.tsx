@@ -18,6 +18,7 @@ import { useState, type ReactNode } from 'react';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { useServerPagination } from '../../../shared/use-server-pagination';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useDeleteUnit, useUnits } from '../hooks/use-units.ts';
@@ -32,8 +33,7 @@ export function UnitsPage({ toolbar }: { toolbar?: ReactNode }) {
   const canWrite = can('units:write');
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<UnitKind | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPagination();
   // undefined: closed; null: creating; a unit: editing it
   const [editing, setEditing] = useState<Unit | null | undefined>();
   const units = useUnits({ q: q || undefined, kind, page, pageSize });
@@ -159,18 +159,7 @@ export function UnitsPage({ toolbar }: { toolbar?: ReactNode }) {
           columns={columns}
           dataSource={units.data?.items}
           loading={units.isFetching}
-          pagination={{
-            current: page,
-            pageSize,
-            total: units.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => {
-              setPage(s === pageSize ? p : 1);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(units.data?.total)}
           scroll={{ x: 900 }}
         />
       </Card>

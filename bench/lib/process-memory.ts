@@ -1,0 +1,29 @@
+// Peak resident memory (VmHWM) of a process and its children, from /proc (Linux).
+import fs from 'node:fs';
+
+function children(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/))
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function peakKb(pid: number): number {
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Sum of the peak RSS of a process tree, in MB (nginx: the master and its workers). */
+export function peakRssMb(pid: number): number {
+  const all = [pid, ...children(pid)];
+  return Math.round((all.reduce((s, p) => s + peakKb(p), 0) / 1024) * 10) / 10;
+}

@@ -1,0 +1,80 @@
+// The submission workflow as a closed state machine (security-requirements.md §15): every status, every
+// action, and the only transitions allowed. Pure; the server and the console both read it.
+
+export const SUBMISSION_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'resubmitted',
+  'approved',
+  'rejected',
+] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export const SUBMISSION_ACTIONS = ['edit', 'submit', 'resubmit', 'approve', 'return', 'reject'] as const;
+export type SubmissionAction = (typeof SUBMISSION_ACTIONS)[number];
+
+/** Who takes an action: the submitting unit's officer, or a reviewer from another unit. */
+export type ActionSide = 'author' | 'reviewer';
+
+export function actionSide(action: SubmissionAction): ActionSide {
+  switch (action) {
+    case 'edit':
+    case 'submit':
+    case 'resubmit':
+      return 'author';
+    case 'approve':
+    case 'return':
+    case 'reject':
+      return 'reviewer';
+    default:
+      return unreachable(action);
+  }
+}
+
+/** Statuses a reviewer has to decide on: the review queue. */
+export const AWAITING_REVIEW: readonly SubmissionStatus[] = ['submitted', 'resubmitted'];
+
+/**
+ * The status after `action`, or null if the action is not allowed from `status`. An approval can be
+ * taken back (returned for correction, or rejected — e.g. a duplicate found later); its fact goes too.
+ */
+export function nextStatus(status: SubmissionStatus, action: SubmissionAction): SubmissionStatus | null {
+  switch (status) {
+    case 'draft':
+      if (action === 'edit') return 'draft';
+      if (action === 'submit') return 'submitted';
+      return null;
+    case 'submitted':
+    case 'resubmitted':
+      if (action === 'approve') return 'approved';
+      if (action === 'return') return 'returned';
+      if (action === 'reject') return 'rejected';
+      return null;
+    case 'returned':
+      if (action === 'edit') return 'returned';
+      if (action === 'resubmit') return 'resubmitted';
+      return null;
+    case 'approved':
+      if (action === 'return') return 'returned';
+      if (action === 'reject') return 'rejected';
+      return null;
+    case 'rejected':
+      return null;
+    default:
+      return unreachable(status);
+  }
+}
+
+export function allowedActions(status: SubmissionStatus): SubmissionAction[] {
+  return SUBMISSION_ACTIONS.filter((a) => nextStatus(status, a) !== null);
+}
+
+/** Return and reject must say why; the officer reads the reason. */
+export function actionNeedsReason(action: SubmissionAction): boolean {
+  return action === 'return' || action === 'reject';
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled value ${String(value)}`);
+}

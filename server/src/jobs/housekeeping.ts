@@ -1,0 +1,54 @@
+// The housekeeping job: removes ended sessions and sign-in attempts no rule needs any more, and checks
+// the audit log's retention. Audit records are never purged here: the database refuses to delete them
+// (append-only triggers), and a purge needs a signed checkpoint first (decision 006) — so the job only
+// reports how old the log is and whether it holds at least the 180 days the law requires.
+import type { DB } from '../db/database.ts';
+
+/** Cybersecurity Law: network logs kept at least six months. Nothing may ever purge below this. */
+export const AUDIT_RETENTION_DAYS = 180;
+/** Sign-in attempts serve the 15-minute lockout window; the audit log keeps every sign-in event. */
+export const LOGIN_ATTEMPTS_KEEP_DAYS = 30;
+/** Ended sessions are kept a day, so "signed out / expired" can still be explained to a user. */
+export const ENDED_SESSIONS_KEEP_HOURS = 24;
+
+export interface HousekeepingResult {
+  sessionsPurged: number;
+  loginAttemptsPurged: number;
+  auditRecords: number;
+  /** days since the oldest audit record (0 when the log is empty) */
+  auditOldestDays: number;
+  auditRetentionDays: number;
+  /** what the audit log may lose: nothing younger than the retention period, and nothing at all yet */
+  auditPurge: 'not allowed: append-only (decision 006)';
+}
+
+export async function runHousekeeping(db: DB, now = new Date()): Promise<HousekeepingResult> {
+  const iso = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  const endedBefore = iso(ENDED_SESSIONS_KEEP_HOURS * 3_600_000);
+  const sessions = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<', endedBefore),
+        eb.and([eb('revoked_at', 'is not', null), eb('revoked_at', '<', endedBefore)]),
+      ]),
+    )
+    .executeTakeFirst();
+  const attempts = await db
+    .deleteFrom('login_attempts')
+    .where('at', '<', iso(LOGIN_ATTEMPTS_KEEP_DAYS * 86_400_000))
+    .executeTakeFirst();
+  const audit = await db
+    .selectFrom('audit_log')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+    .executeTakeFirstOrThrow();
+  const oldest = audit.oldest ? Date.parse(audit.oldest) : now.getTime();
+  return {
+    sessionsPurged: Number(sessions.numDeletedRows),
+    loginAttemptsPurged: Number(attempts.numDeletedRows),
+    auditRecords: Number(audit.n),
+    auditOldestDays: Math.floor((now.getTime() - oldest) / 86_400_000),
+    auditRetentionDays: AUDIT_RETENTION_DAYS,
+    auditPurge: 'not allowed: append-only (decision 006)',
+  };
+}

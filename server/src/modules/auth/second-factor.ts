@@ -1,0 +1,202 @@
+// The second factor for staff (security-requirements.md §9, MLPS level 3): TOTP enrolment with a
+// confirming code, single-use codes at sign-in, hashed single-use recovery codes, and the password
+// again before anything about it changes. Secrets are sealed with TOTP_ENCRYPTION_KEY (decision 051).
+import { createHash, randomBytes } from 'node:crypto';
+import type { RecoveryCodes, TotpEnrolment, TotpStatus } from '@greenvoice/common';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/database.ts';
+import { nowIso } from '../../db/database.ts';
+import { ApiError, conflict, invalid } from '../../http/api-error.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { requireActor } from '../../http/context.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { verifyPassword } from './password-hash.ts';
+import { isSealed, openSecret, sealSecret } from './secret-box.ts';
+import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
+
+export const RECOVERY_CODE_COUNT = 10;
+const ISSUER = '绿讯 GreenVoice';
+
+/** 60 random bits as xxxx-xxxx-xxxx (base32, lower case: no 0/1/8/9 to misread). */
+function newRecoveryCode(): string {
+  const raw = base32Encode(randomBytes(8)).slice(0, 12).toLowerCase();
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
+}
+const normaliseRecovery = (code: string) => code.toLowerCase().replace(/[\s-]/g, '');
+const hashRecovery = (code: string) => createHash('sha256').update(normaliseRecovery(code)).digest('hex');
+export const looksLikeRecoveryCode = (code: string) => /^[a-z2-7]{12}$/.test(normaliseRecovery(code));
+
+export interface SecondFactorPerson {
+  id: number;
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  totp_last_step: number | null;
+}
+
+export function createSecondFactorService(db: DB, audit: AuditService, config: Config) {
+  const key = config.totpEncryptionKey;
+
+  async function reauthenticate(personId: number, password: string) {
+    const row = await db
+      .selectFrom('people')
+      .select(['password_hash', 'username', 'totp_secret', 'totp_enabled_at'])
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
+    if (!row.password_hash || !(await verifyPassword(password, row.password_hash)))
+      throw invalid('/password', '密码不正确', 'The password is wrong');
+    return row;
+  }
+
+  async function issueRecoveryCodes(
+    trx: Parameters<Parameters<AuditService['transact']>[1]>[0],
+    personId: number,
+  ) {
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    await trx.deleteFrom('totp_recovery_codes').where('person_id', '=', personId).execute();
+    const at = nowIso();
+    await trx
+      .insertInto('totp_recovery_codes')
+      .values(
+        codes.map((c) => ({
+          person_id: personId,
+          code_hash: hashRecovery(c),
+          created_at: at,
+          used_at: null,
+        })),
+      )
+      .execute();
+    return codes;
+  }
+
+  return {
+    /**
+     * Checks a sign-in's second factor and consumes it: a TOTP step or a recovery code works once, even
+     * when two app servers see the same code at the same moment (conditional UPDATEs).
+     */
+    async consumeAtSignIn(person: SecondFactorPerson, code: string): Promise<'totp' | 'recovery' | null> {
+      if (looksLikeRecoveryCode(code)) {
+        const hash = hashRecovery(code);
+        const res = await db
+          .updateTable('totp_recovery_codes')
+          .set({ used_at: nowIso() })
+          .where('person_id', '=', person.id)
+          .where('code_hash', '=', hash)
+          .where('used_at', 'is', null)
+          .executeTakeFirst();
+        return Number(res.numUpdatedRows) === 1 ? 'recovery' : null;
+      }
+      if (!person.totp_secret) return null;
+      const secret = openSecret(person.totp_secret, key);
+      const step = matchTotp(secret, code, Date.now(), person.totp_last_step);
+      if (step === null) return null;
+      const res = await db
+        .updateTable('people')
+        .set({
+          totp_last_step: step,
+          // a key configured after enrolment: seal the secret now
+          ...(key && !isSealed(person.totp_secret) ? { totp_secret: sealSecret(secret, key) } : {}),
+        })
+        .where('id', '=', person.id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1 ? 'totp' : null;
+    },
+
+    async status(ctx: RequestContext, required: boolean): Promise<TotpStatus> {
+      const actor = requireActor(ctx);
+      const row = await db
+        .selectFrom('people')
+        .select(['totp_secret', 'totp_enabled_at'])
+        .where('id', '=', actor.personId)
+        .executeTakeFirstOrThrow();
+      const left = await db
+        .selectFrom('totp_recovery_codes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', actor.personId)
+        .where('used_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return {
+        enabled: row.totp_enabled_at !== null,
+        enabledAt: row.totp_enabled_at,
+        pending: row.totp_secret !== null && row.totp_enabled_at === null,
+        recoveryCodesLeft: row.totp_enabled_at ? Number(left.n) : 0,
+        required,
+      };
+    },
+
+    /** Starts (or restarts) an enrolment: a new secret, effective once a code from it is confirmed. */
+    async enrol(ctx: RequestContext, password: string): Promise<TotpEnrolment> {
+      const actor = requireActor(ctx);
+      const row = await reauthenticate(actor.personId, password);
+      if (row.totp_enabled_at)
+        throw new ApiError('CONFLICT', undefined, {
+          zh: '已绑定身份验证器；如需更换，请先解除绑定',
+          en: 'Two-factor authentication is on; turn it off first to change the authenticator',
+        });
+      const secret = newTotpSecret();
+      await audit.transact(ctx, async (trx, record) => {
+        await trx
+          .updateTable('people')
+          .set({ totp_secret: sealSecret(secret, key), totp_enabled_at: null, totp_last_step: null })
+          .where('id', '=', actor.personId)
+          .execute();
+        await record({ action: 'auth.totp.enrol', objectType: 'person', objectId: actor.personId });
+      });
+      return { secret, otpauthUri: otpauthUri(secret, actor.username, ISSUER) };
+    },
+
+    /** The first code from the app proves it holds the secret; the second factor is on from now. */
+    async confirm(ctx: RequestContext, code: string): Promise<RecoveryCodes> {
+      const actor = requireActor(ctx);
+      const row = await db
+        .selectFrom('people')
+        .select(['totp_secret', 'totp_enabled_at'])
+        .where('id', '=', actor.personId)
+        .executeTakeFirstOrThrow();
+      if (!row.totp_secret || row.totp_enabled_at) throw conflict();
+      const step = matchTotp(openSecret(row.totp_secret, key), code, Date.now(), null);
+      if (step === null)
+        throw invalid(
+          '/code',
+          '验证码不正确，请核对手机时间后重试',
+          'Wrong code; check the phone’s clock and retry',
+        );
+      return audit.transact(ctx, async (trx, record) => {
+        await trx
+          .updateTable('people')
+          .set({ totp_enabled_at: nowIso(), totp_last_step: step })
+          .where('id', '=', actor.personId)
+          .execute();
+        const recoveryCodes = await issueRecoveryCodes(trx, actor.personId);
+        await record({ action: 'auth.totp.confirm', objectType: 'person', objectId: actor.personId });
+        return { recoveryCodes };
+      });
+    },
+
+    async disable(ctx: RequestContext, password: string): Promise<void> {
+      const actor = requireActor(ctx);
+      await reauthenticate(actor.personId, password);
+      await audit.transact(ctx, async (trx, record) => {
+        await trx
+          .updateTable('people')
+          .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null })
+          .where('id', '=', actor.personId)
+          .execute();
+        await trx.deleteFrom('totp_recovery_codes').where('person_id', '=', actor.personId).execute();
+        await record({ action: 'auth.totp.disable', objectType: 'person', objectId: actor.personId });
+      });
+    },
+
+    async regenerateRecoveryCodes(ctx: RequestContext, password: string): Promise<RecoveryCodes> {
+      const actor = requireActor(ctx);
+      const row = await reauthenticate(actor.personId, password);
+      if (!row.totp_enabled_at) throw conflict();
+      return audit.transact(ctx, async (trx, record) => {
+        const recoveryCodes = await issueRecoveryCodes(trx, actor.personId);
+        await record({ action: 'auth.totp.recoveryCodes', objectType: 'person', objectId: actor.personId });
+        return { recoveryCodes };
+      });
+    },
+  };
+}
+export type SecondFactorService = ReturnType<typeof createSecondFactorService>;

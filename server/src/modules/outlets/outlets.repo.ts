@@ -1,0 +1,50 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/database.ts';
+import type { Database } from '../../db/types.ts';
+
+export interface OutletFilter {
+  q?: string;
+  level?: string;
+  medium?: string;
+  includeInactive?: boolean;
+}
+
+export function createOutletsRepo(db: DB) {
+  const base = (f: OutletFilter) => {
+    let q = db.selectFrom('outlets');
+    if (!f.includeInactive) q = q.where('active', '=', 1);
+    if (f.level) q = q.where('level', '=', f.level);
+    if (f.medium) q = q.where('medium', '=', f.medium);
+    if (f.q) q = q.where('name', 'like', `%${f.q}%`);
+    return q;
+  };
+  return {
+    async list(f: OutletFilter, page: number, pageSize: number) {
+      const total = await base(f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const items = await base(f)
+        .selectAll()
+        .orderBy('sort_order')
+        .orderBy('id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+      return { items, total: Number(total.n) };
+    },
+    find(id: number, trx: Transaction<Database> | DB = db) {
+      return trx.selectFrom('outlets').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    findByName(name: string) {
+      return db.selectFrom('outlets').select('id').where('name', '=', name).executeTakeFirst();
+    },
+    async nextSortOrder() {
+      const r = await db
+        .selectFrom('outlets')
+        .select((eb) => eb.fn.max('sort_order').as('m'))
+        .executeTakeFirst();
+      return Number(r?.m ?? 0) + 10;
+    },
+  };
+}
+export type OutletsRepo = ReturnType<typeof createOutletsRepo>;

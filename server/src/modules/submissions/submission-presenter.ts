@@ -1,0 +1,80 @@
+// The one shape a submission leaves the server in, including what the reader may do with it now.
+import {
+  actionSide,
+  allowedActions,
+  type AdoptionLevel,
+  type DuplicateRef,
+  type InstructionLevel,
+  type OutletLevel,
+  type OutletMedium,
+  type Submission,
+  type SubmissionAction,
+  type SubmissionKind,
+  type SubmissionStatus,
+} from '@greenvoice/common';
+import type { Actor } from '../../http/context.ts';
+import { presentEvidence } from './evidence.service.ts';
+import type { SubmissionRow, SubmissionsRepo } from './submissions.repo.ts';
+
+type CoUnit = Awaited<ReturnType<SubmissionsRepo['coUnits']>>[number];
+type EvidenceRow = Awaited<ReturnType<SubmissionsRepo['evidence']>>[number];
+
+/** Authors act on their own unit's record; reviewers on anyone else's, never their own unit's. */
+export function actionsFor(actor: Actor, row: { status: string; unit_id: number }, coUnitIds: number[]) {
+  const ownUnit = actor.unitId === row.unit_id;
+  const involved = ownUnit || coUnitIds.includes(actor.unitId);
+  return allowedActions(row.status as SubmissionStatus).filter((a: SubmissionAction) =>
+    actionSide(a) === 'author'
+      ? ownUnit && actor.permissions.has('submissions:write')
+      : !involved && actor.permissions.has('submissions:review'),
+  );
+}
+
+export function presentSubmission(
+  actor: Actor,
+  r: SubmissionRow,
+  coUnits: CoUnit[],
+  evidence: EvidenceRow[],
+  duplicates: DuplicateRef[],
+): Submission {
+  const co = coUnits.filter((c) => c.submission_id === r.id);
+  return {
+    id: r.id,
+    kind: r.kind as SubmissionKind,
+    status: r.status as SubmissionStatus,
+    title: r.title,
+    date: r.fact_date,
+    outletId: r.outlet_id,
+    outletName: r.outlet_name ?? null,
+    outletLevel: (r.outlet_level as OutletLevel | null) ?? null,
+    outletMedium: (r.outlet_medium as OutletMedium | null) ?? null,
+    link: r.link,
+    themes: JSON.parse(r.themes) as string[],
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    coUnits: co.map((c) => ({ id: c.unit_id, name: c.name })),
+    activityType: r.activity_type,
+    awardRank: r.award_rank,
+    quantity: r.quantity === null ? null : Number(r.quantity),
+    accountName: r.account_name,
+    summary: r.summary,
+    adoptionLevel: r.adoption_level as AdoptionLevel | null,
+    leaderInstruction: r.leader_instruction as InstructionLevel | null,
+    instructionNote: r.instruction_note,
+    reviewReason: r.review_reason,
+    reviewerName: r.reviewer_name,
+    reviewedAt: r.reviewed_at,
+    submittedAt: r.submitted_at,
+    createdByName: r.created_by_name,
+    evidence: evidence.filter((e) => e.submission_id === r.id).map(presentEvidence),
+    duplicates,
+    allowedActions: actionsFor(
+      actor,
+      r,
+      co.map((c) => c.unit_id),
+    ),
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}

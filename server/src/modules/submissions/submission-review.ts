@@ -1,0 +1,255 @@
+// Review: approve (with adoption level and leader instruction), return with a reason, reject — one at
+// a time or many approvals at once. Nobody reviews their own unit's work. An approval writes the
+// submission's assessment fact in the same transaction; taking an approval back removes it. Once the
+// transaction has committed, the facts listener hears which units and dates changed.
+import {
+  nextStatus,
+  SUBMISSION_ACTION_LABELS,
+  SUBMISSION_STATUS_LABELS,
+  type AssessmentFact,
+  type BulkApproveInput,
+  type FactKind,
+  type ReviewInput,
+  type Submission,
+  type SubmissionAction,
+  type SubmissionStatus,
+} from '@greenvoice/common';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/database.ts';
+import { nowIso } from '../../db/database.ts';
+import type { Database } from '../../db/types.ts';
+import { ApiError, conflict, invalid } from '../../http/api-error.ts';
+import { requireActor, type Actor, type RequestContext } from '../../http/context.ts';
+import type { Idempotency } from '../../http/idempotency.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { mergeFactsChanges, type FactsChange, type FactsRepo } from '../facts/facts.repo.ts';
+import type { OutletsService } from '../outlets/outlets.service.ts';
+import type { EvidenceService } from './evidence.service.ts';
+import type { SubmissionRow, SubmissionsRepo } from './submissions.repo.ts';
+
+export interface SubmissionDeps {
+  db: DB;
+  repo: SubmissionsRepo;
+  evidence: EvidenceService;
+  outlets: OutletsService;
+  facts: FactsRepo;
+  audit: AuditService;
+  idempotency: Idempotency;
+}
+
+export interface SubmissionsOptions {
+  /** told after every commit that added, changed or removed facts (the scoring engine listens) */
+  onFactsChanged?: (change: { ownerUnitId: number; unitIds: number[]; dates: string[] }) => Promise<void>;
+  /** where a failing listener is reported; the committed review stands either way */
+  logError?: (err: unknown, message: string) => void;
+}
+
+type EventFn = (
+  actor: Actor,
+  submissionId: number,
+  action: string,
+  from: string | null,
+  to: string | null,
+  text?: string | null,
+) => Parameters<SubmissionsRepo['addEvent']>[1];
+
+const FACT_SOURCE = 'submission';
+
+export function transitionRefused(status: string, action: SubmissionAction) {
+  const s = SUBMISSION_STATUS_LABELS[status as SubmissionStatus];
+  const a = SUBMISSION_ACTION_LABELS[action];
+  return new ApiError('INVALID_TRANSITION', undefined, {
+    zh: `“${s.zh}”状态的报送不能“${a.zh}”`,
+    en: `A submission that is ${s.en.toLowerCase()} cannot be given "${a.en}"`,
+  });
+}
+
+/** The fact an approved submission stands for (common/src/assessment/facts.ts). */
+export function factOf(
+  row: SubmissionRow,
+  coUnitIds: number[],
+  review: Pick<AssessmentFact, 'adoptionLevel' | 'leaderInstruction'>,
+): Omit<AssessmentFact, 'id'> & { ownerUnitId: number } {
+  return {
+    ownerUnitId: row.owner_unit_id,
+    kind: row.kind as FactKind,
+    date: row.fact_date,
+    unitIds: [row.unit_id, ...coUnitIds],
+    outletLevel: (row.outlet_level as AssessmentFact['outletLevel']) ?? null,
+    outletMedium: (row.outlet_medium as AssessmentFact['outletMedium']) ?? null,
+    adoptionLevel: review.adoptionLevel,
+    leaderInstruction: review.leaderInstruction,
+    activityType: row.activity_type,
+    awardRank: row.award_rank,
+    quantity: row.quantity === null ? null : Number(row.quantity),
+    negativeCode: null,
+    themes: JSON.parse(row.themes) as string[],
+    title: row.title,
+  };
+}
+
+export function createReviewActions(
+  deps: SubmissionDeps,
+  options: SubmissionsOptions,
+  shared: {
+    getVisible: (actor: Actor, id: number, trx?: Transaction<Database>) => Promise<SubmissionRow>;
+    presentOne: (actor: Actor, id: number) => Promise<Submission>;
+    event: EventFn;
+  },
+) {
+  const { repo, facts, audit } = deps;
+
+  /** Everything that can be refused is refused before the transaction starts. */
+  async function check(actor: Actor, row: SubmissionRow, version: number, input: ReviewInput) {
+    const coUnitIds = (await repo.coUnits([row.id])).map((c) => c.unit_id);
+    if (actor.unitId === row.unit_id || coUnitIds.includes(actor.unitId))
+      throw new ApiError('FORBIDDEN', undefined, {
+        zh: '不能审核本单位的报送',
+        en: "You cannot review your own unit's submission",
+      });
+    if (row.version !== version) throw conflict();
+    const action: SubmissionAction = input.action;
+    const to = nextStatus(row.status as SubmissionStatus, action);
+    if (!to) throw transitionRefused(row.status, action);
+    const reason = input.reason?.trim() || null;
+    if ((action === 'return' || action === 'reject') && !reason)
+      throw invalid('/reason', '退回或不予采用时请说明理由', 'Give a reason to return or reject');
+    if (
+      action === 'approve' &&
+      input.adoptionLevel &&
+      input.adoptionLevel !== 'none' &&
+      row.kind !== 'govInfo'
+    )
+      throw invalid(
+        '/adoptionLevel',
+        '只有政务信息才有采用级别',
+        'Only government information has an adoption level',
+      );
+    return { coUnitIds, to, reason };
+  }
+
+  async function decide(
+    trx: Transaction<Database>,
+    actor: Actor,
+    row: SubmissionRow,
+    version: number,
+    input: ReviewInput,
+    checked: Awaited<ReturnType<typeof check>>,
+    record: Parameters<Parameters<AuditService['transact']>[1]>[1],
+  ): Promise<FactsChange | null> {
+    const at = nowIso();
+    const approve = input.action === 'approve';
+    const adoptionLevel = approve
+      ? (input.adoptionLevel ?? (row.kind === 'govInfo' ? 'none' : null))
+      : row.adoption_level;
+    const leaderInstruction = approve ? (input.leaderInstruction ?? null) : row.leader_instruction;
+    const instructionNote = approve ? input.instructionNote?.trim() || null : row.instruction_note;
+    const ok = await repo.updateVersioned(trx, row.id, version, {
+      status: checked.to,
+      adoption_level: adoptionLevel,
+      leader_instruction: leaderInstruction,
+      instruction_note: instructionNote,
+      review_reason: approve ? null : checked.reason,
+      reviewed_by: actor.personId,
+      reviewer_name: actor.name,
+      reviewed_at: at,
+      updated_at: at,
+    });
+    if (!ok) throw conflict();
+    await repo.addEvent(
+      trx,
+      shared.event(actor, row.id, input.action, row.status, checked.to, checked.reason ?? instructionNote),
+    );
+    const source = { source: FACT_SOURCE, sourceId: row.id };
+    const change = approve
+      ? await facts.upsertBySource(
+          trx,
+          source,
+          factOf(row, checked.coUnitIds, {
+            adoptionLevel: adoptionLevel as AssessmentFact['adoptionLevel'],
+            leaderInstruction: leaderInstruction as AssessmentFact['leaderInstruction'],
+          }),
+        )
+      : await facts.deleteBySource(trx, source);
+    await record({
+      action: `submission.${input.action}`,
+      objectType: 'submission',
+      objectId: row.id,
+      detail: {
+        from: row.status,
+        to: checked.to,
+        reason: checked.reason,
+        adoptionLevel,
+        leaderInstruction,
+        fact: approve ? 'written' : change ? 'removed' : null,
+      },
+    });
+    return change;
+  }
+
+  async function notify(changes: Array<FactsChange | null>) {
+    if (!options.onFactsChanged) return;
+    for (const change of mergeFactsChanges(changes)) {
+      try {
+        await options.onFactsChanged(change);
+      } catch (err) {
+        options.logError?.(err, 'facts listener failed; scores can be rebuilt');
+      }
+    }
+  }
+
+  return {
+    async review(ctx: RequestContext, id: number, version: number, input: ReviewInput): Promise<Submission> {
+      const actor = requireActor(ctx);
+      const row = await shared.getVisible(actor, id);
+      const checked = await check(actor, row, version, input);
+      const change = await audit.transact(ctx, (trx, record) =>
+        decide(trx, actor, row, version, input, checked, record),
+      );
+      await notify([change]);
+      return shared.presentOne(actor, id);
+    },
+
+    /** Approves many at once: all of them or, if any is stale or not approvable, none. */
+    async bulkApprove(ctx: RequestContext, input: BulkApproveInput) {
+      const actor = requireActor(ctx);
+      const ids = input.items.map((i) => i.id);
+      if (new Set(ids).size !== ids.length)
+        throw invalid('/items', '列表中有重复的报送', 'A submission is listed twice');
+      const rows = await repo.findManyVisible(ids, actor.scopePath);
+      const approve: ReviewInput = { action: 'approve' };
+      const planned: Array<{
+        row: SubmissionRow;
+        version: number;
+        checked: Awaited<ReturnType<typeof check>>;
+      }> = [];
+      const stale: number[] = [];
+      for (const [i, item] of input.items.entries()) {
+        const row = rows.find((r) => r.id === item.id && r.status !== 'draft');
+        if (!row) throw invalid(`/items/${i}/id`, '找不到该报送', 'No such submission');
+        if (row.version !== item.version) {
+          stale.push(row.id);
+          continue;
+        }
+        planned.push({ row, version: item.version, checked: await check(actor, row, item.version, approve) });
+      }
+      if (stale.length)
+        throw new ApiError(
+          'CONFLICT',
+          stale.map((id) => ({
+            field: `/items/${input.items.findIndex((x) => x.id === id)}`,
+            message: `报送 ${id} 已被他人修改`,
+            messageEn: `Submission ${id} was changed by someone else`,
+          })),
+        );
+      const changes = await audit.transact(ctx, async (trx, record) => {
+        const out: Array<FactsChange | null> = [];
+        for (const p of planned)
+          out.push(await decide(trx, actor, p.row, p.version, approve, p.checked, record));
+        return out;
+      });
+      await notify(changes);
+      return { approved: planned.map((p) => p.row.id) };
+    },
+  };
+}

@@ -1,0 +1,400 @@
+// Submissions (报送): an officer reports a publicity output or a fact for their own unit; a reviewer
+// from another unit decides on it (submission-review.ts). Every change is versioned and audited in the
+// transaction that makes it; the records of another unit's scope answer 404.
+import {
+  AWAITING_REVIEW,
+  chinaDate,
+  nextStatus,
+  type FieldError,
+  type Submission,
+  type SubmissionDetail,
+  type SubmissionInput,
+  type SubmissionKind,
+  type SubmissionListQuery,
+  type SubmissionStatus,
+  type SubmissionUpdate,
+} from '@greenvoice/common';
+import type { Transaction } from 'kysely';
+import { nowIso } from '../../db/database.ts';
+import type { Database } from '../../db/types.ts';
+import { ApiError, conflict, notFound } from '../../http/api-error.ts';
+import { requireActor, type Actor, type RequestContext } from '../../http/context.ts';
+import { isUniqueViolation, requestHash, type StoredAnswer } from '../../http/idempotency.ts';
+import { normaliseLink, normaliseTitle } from './duplicate-keys.ts';
+import { cleanForKind, dateProblem, missingForReview, type SubmissionDraft } from './submission-fields.ts';
+import { findDuplicates } from './submission-duplicates.ts';
+import { presentSubmission } from './submission-presenter.ts';
+import {
+  createReviewActions,
+  transitionRefused,
+  type SubmissionDeps,
+  type SubmissionsOptions,
+} from './submission-review.ts';
+import type { SubmissionRow } from './submissions.repo.ts';
+
+const DUPLICATES_ONLY_LIMIT = 1000;
+
+export function createSubmissionsService(deps: SubmissionDeps, options: SubmissionsOptions = {}) {
+  const { repo, evidence, outlets, audit, idempotency } = deps;
+
+  /** Drafts are their own unit's business: nobody else sees them, not even a reviewer. */
+  const filterFor = (actor: Actor) => ({ scopePath: actor.scopePath, draftsOfUnit: actor.unitId });
+  const hideOthersDraft = (actor: Actor, r: SubmissionRow | undefined) =>
+    r && (r.status !== 'draft' || r.unit_id === actor.unitId) ? r : undefined;
+
+  async function present(actor: Actor, rows: SubmissionRow[], trx?: Transaction<Database>) {
+    const ids = rows.map((r) => r.id);
+    const [coUnits, files, dups] = await Promise.all([
+      repo.coUnits(ids, trx),
+      repo.evidence(ids, trx),
+      trx ? Promise.resolve(new Map()) : findDuplicates(repo, rows, actor.scopePath),
+    ]);
+    return rows.map((r) => presentSubmission(actor, r, coUnits, files, dups.get(r.id) ?? []));
+  }
+
+  async function getVisible(actor: Actor, id: number, trx?: Transaction<Database>) {
+    const row = hideOthersDraft(actor, await repo.findVisible(id, actor.scopePath, trx));
+    if (!row) throw notFound();
+    return row;
+  }
+
+  async function presentOne(actor: Actor, id: number): Promise<Submission> {
+    return (await present(actor, [await getVisible(actor, id)]))[0]!;
+  }
+
+  /** Checks ids the officer chose: the outlet exists (and is in use if newly chosen), co-units are the bureau's. */
+  async function checkReferences(
+    actor: Actor,
+    d: SubmissionDraft,
+    coUnitIds: number[],
+    keptOutlet: number | null,
+  ) {
+    const errors: FieldError[] = [];
+    if (d.outletId !== null) {
+      const outlet = await outlets.find(d.outletId);
+      if (!outlet || (outlet.active !== 1 && outlet.id !== keptOutlet))
+        errors.push({
+          field: '/outletId',
+          message: '媒体不存在或已停用',
+          messageEn: 'No such outlet in use',
+        });
+    }
+    if (coUnitIds.length) {
+      const bureau = await repo.bureauOf(actor.unitPath);
+      const found = await repo.unitsInScope(coUnitIds, bureau.path);
+      coUnitIds.forEach((id, i) => {
+        const u = found.find((x) => x.id === id);
+        if (!u || id === actor.unitId || u.kind === 'cityBureau' || u.kind === 'province')
+          errors.push({
+            field: `/coUnitIds/${i}`,
+            message: '联合报送单位不正确',
+            messageEn: 'Not a unit that can co-submit',
+          });
+      });
+    }
+    const date = dateProblem(d.date, chinaDate(nowIso()));
+    if (date) errors.push(date);
+    if (errors.length) throw new ApiError('VALIDATION_FAILED', errors);
+  }
+
+  const draftColumns = (d: SubmissionDraft) => ({
+    kind: d.kind,
+    title: d.title,
+    title_norm: normaliseTitle(d.title),
+    fact_date: d.date,
+    outlet_id: d.outletId,
+    link: d.link,
+    link_norm: normaliseLink(d.link),
+    themes: JSON.stringify(d.themes),
+    activity_type: d.activityType,
+    award_rank: d.awardRank,
+    quantity: d.quantity,
+    account_name: d.accountName,
+    summary: d.summary,
+  });
+
+  const event = (
+    actor: Actor,
+    submissionId: number,
+    action: string,
+    from: string | null,
+    to: string | null,
+    text: string | null = null,
+  ) => ({
+    submissionId,
+    action,
+    from,
+    to,
+    personId: actor.personId,
+    personName: actor.name,
+    unitName: actor.unitName,
+    text,
+    at: nowIso(),
+  });
+
+  async function get(ctx: RequestContext, id: number): Promise<SubmissionDetail> {
+    const actor = requireActor(ctx);
+    const submission = await presentOne(actor, id);
+    const events = await repo.events(id);
+    return {
+      ...submission,
+      events: events.map((e) => ({
+        id: e.id,
+        action: e.action,
+        fromStatus: e.from_status as SubmissionStatus | null,
+        toStatus: e.to_status as SubmissionStatus | null,
+        personName: e.person_name,
+        unitName: e.unit_name,
+        text: e.text,
+        at: e.at,
+      })),
+    };
+  }
+
+  async function createInTransaction(
+    ctx: RequestContext,
+    input: SubmissionInput,
+    key: string | undefined,
+    hash: string,
+  ) {
+    const actor = requireActor(ctx);
+    const draft = cleanForKind({
+      kind: input.kind,
+      title: input.title,
+      date: input.date,
+      outletId: input.outletId ?? null,
+      link: input.link ?? null,
+      themes: input.themes ?? [],
+      activityType: input.activityType ?? null,
+      awardRank: input.awardRank ?? null,
+      quantity: input.quantity ?? null,
+      accountName: input.accountName ?? null,
+      summary: input.summary ?? null,
+    });
+    const coUnitIds = input.coUnitIds ?? [];
+    await checkReferences(actor, draft, coUnitIds, null);
+    if (input.submit) {
+      const missing = missingForReview(draft);
+      if (missing.length) throw new ApiError('VALIDATION_FAILED', missing);
+    }
+    const bureau = await repo.bureauOf(actor.unitPath);
+    return audit.transact(ctx, async (trx, record) => {
+      if (key) await idempotency.claim(trx, actor.personId, key, hash);
+      const at = nowIso();
+      const status: SubmissionStatus = input.submit ? 'submitted' : 'draft';
+      const id = await repo.insert(trx, {
+        ...draftColumns(draft),
+        owner_unit_id: bureau.id,
+        unit_id: actor.unitId,
+        status,
+        submitted_at: input.submit ? at : null,
+        created_by: actor.personId,
+        created_by_name: actor.name,
+        created_at: at,
+        updated_at: at,
+      });
+      await repo.setCoUnits(trx, id, coUnitIds);
+      await evidence.attach(trx, actor, id, input.evidenceIds ?? []);
+      await repo.addEvent(trx, event(actor, id, 'create', null, status));
+      await record({
+        action: 'submission.create',
+        objectType: 'submission',
+        objectId: id,
+        detail: { after: { ...input } },
+      });
+      const row = (await repo.findVisible(id, actor.scopePath, trx))!;
+      const body = (await present(actor, [row], trx))[0]!;
+      const answer: StoredAnswer = { status: 201, body };
+      if (key) await idempotency.store(trx, actor.personId, key, answer);
+      return answer;
+    });
+  }
+
+  return {
+    getVisible,
+    presentOne,
+
+    /** Units that may co-submit with the actor's unit: the assessed units of the same bureau. */
+    async coUnitOptions(ctx: RequestContext) {
+      const actor = requireActor(ctx);
+      const bureau = await repo.bureauOf(actor.unitPath);
+      const units = await repo.assessedUnitsUnder(bureau.path);
+      return units.filter((u) => u.id !== actor.unitId);
+    },
+
+    async list(ctx: RequestContext, query: SubmissionListQuery) {
+      const actor = requireActor(ctx);
+      const page = query.page ?? 1;
+      const pageSize = query.pageSize ?? 20;
+      const statuses =
+        query.status === 'awaitingReview' ? AWAITING_REVIEW : query.status ? [query.status] : undefined;
+      const filter = {
+        ...filterFor(actor),
+        statuses,
+        kind: query.kind,
+        unitId: query.unitId,
+        q: query.q?.trim() || undefined,
+        from: query.from,
+        to: query.to,
+      };
+      let rows: SubmissionRow[];
+      let total: number;
+      if (query.duplicatesOnly) {
+        // flags are computed, not stored: compute them for the (bounded) filtered set, then page
+        const ids = await repo.listIds(filter, DUPLICATES_ONLY_LIMIT);
+        const all = (await repo.findManyVisible(ids, actor.scopePath)).filter((r) =>
+          hideOthersDraft(actor, r),
+        );
+        const dups = await findDuplicates(repo, all, actor.scopePath);
+        const flagged = ids
+          .map((id) => all.find((r) => r.id === id))
+          .filter((r): r is SubmissionRow => !!r && (dups.get(r.id)?.length ?? 0) > 0);
+        total = flagged.length;
+        rows = flagged.slice((page - 1) * pageSize, page * pageSize);
+      } else {
+        ({ items: rows, total } = await repo.list(filter, page, pageSize));
+      }
+      return { items: await present(actor, rows), total, page, pageSize };
+    },
+
+    get,
+
+    /** Creates a draft (or submits at once). With an Idempotency-Key a repeat returns the first answer. */
+    async create(
+      ctx: RequestContext,
+      input: SubmissionInput,
+      key?: string,
+    ): Promise<StoredAnswer & { replayed: boolean }> {
+      const actor = requireActor(ctx);
+      const hash = requestHash('POST /api/v1/submissions', input);
+      const replay = async (answer: StoredAnswer) => {
+        await audit.record(ctx, {
+          action: 'submission.create.replay',
+          objectType: 'submission',
+          objectId: (answer.body as { id?: number }).id ?? null,
+        });
+        return { ...answer, replayed: true };
+      };
+      if (key) {
+        const prior = await idempotency.find(actor.personId, key, hash);
+        if (prior) return replay(prior);
+      }
+      try {
+        return { ...(await createInTransaction(ctx, input, key, hash)), replayed: false };
+      } catch (err) {
+        if (!key || !isUniqueViolation(err)) throw err;
+        // a concurrent request with this key committed first: answer as it did
+        const prior = await idempotency.find(actor.personId, key, hash);
+        if (!prior) throw err;
+        return replay(prior);
+      }
+    },
+
+    /** Edits a draft or a returned submission, by its own unit, at the version the officer saw. */
+    async update(
+      ctx: RequestContext,
+      id: number,
+      version: number,
+      input: SubmissionUpdate,
+    ): Promise<Submission> {
+      const actor = requireActor(ctx);
+      const current = await getVisible(actor, id);
+      if (current.unit_id !== actor.unitId) throw notOwnUnit();
+      if (current.version !== version) throw conflict();
+      if (!nextStatus(current.status as SubmissionStatus, 'edit'))
+        throw transitionRefused(current.status, 'edit');
+      const draft = cleanForKind({
+        kind: (input.kind ?? current.kind) as SubmissionKind,
+        title: input.title ?? current.title,
+        date: input.date ?? current.fact_date,
+        outletId: input.outletId !== undefined ? input.outletId : current.outlet_id,
+        link: input.link !== undefined ? input.link : current.link,
+        themes: input.themes ?? (JSON.parse(current.themes) as string[]),
+        activityType: input.activityType !== undefined ? input.activityType : current.activity_type,
+        awardRank: input.awardRank !== undefined ? input.awardRank : current.award_rank,
+        quantity: input.quantity !== undefined ? input.quantity : current.quantity,
+        accountName: input.accountName !== undefined ? input.accountName : current.account_name,
+        summary: input.summary !== undefined ? input.summary : current.summary,
+      });
+      const coUnitIds = input.coUnitIds ?? (await repo.coUnits([id])).map((c) => c.unit_id);
+      await checkReferences(actor, draft, coUnitIds, current.outlet_id);
+      await audit.transact(ctx, async (trx, record) => {
+        if (!(await repo.updateVersioned(trx, id, version, { ...draftColumns(draft), updated_at: nowIso() })))
+          throw conflict();
+        if (input.coUnitIds) await repo.setCoUnits(trx, id, coUnitIds);
+        if (input.evidenceIds) await evidence.attach(trx, actor, id, input.evidenceIds);
+        await repo.addEvent(trx, event(actor, id, 'edit', current.status, current.status));
+        await record({
+          action: 'submission.update',
+          objectType: 'submission',
+          objectId: id,
+          detail: { after: { ...input } },
+        });
+      });
+      return presentOne(actor, id);
+    },
+
+    /** Sends a draft for review, or a returned one back (resubmit). */
+    async submit(ctx: RequestContext, id: number, version: number): Promise<Submission> {
+      const actor = requireActor(ctx);
+      const current = await getVisible(actor, id);
+      if (current.unit_id !== actor.unitId) throw notOwnUnit();
+      if (current.version !== version) throw conflict();
+      const action = current.status === 'returned' ? 'resubmit' : 'submit';
+      const to = nextStatus(current.status as SubmissionStatus, action);
+      if (!to) throw transitionRefused(current.status, action);
+      const missing = missingForReview({
+        kind: current.kind as SubmissionKind,
+        title: current.title,
+        date: current.fact_date,
+        outletId: current.outlet_id,
+        link: current.link,
+        themes: [],
+        activityType: current.activity_type,
+        awardRank: current.award_rank,
+        quantity: current.quantity,
+        accountName: current.account_name,
+        summary: current.summary,
+      });
+      if (missing.length) throw new ApiError('VALIDATION_FAILED', missing);
+      await audit.transact(ctx, async (trx, record) => {
+        const at = nowIso();
+        if (!(await repo.updateVersioned(trx, id, version, { status: to, submitted_at: at, updated_at: at })))
+          throw conflict();
+        await repo.addEvent(trx, event(actor, id, action, current.status, to));
+        await record({
+          action: `submission.${action}`,
+          objectType: 'submission',
+          objectId: id,
+          detail: { from: current.status, to },
+        });
+      });
+      return presentOne(actor, id);
+    },
+
+    async comment(ctx: RequestContext, id: number, body: string): Promise<SubmissionDetail> {
+      const actor = requireActor(ctx);
+      const current = await getVisible(actor, id);
+      const text = body.trim();
+      if (!text)
+        throw new ApiError('VALIDATION_FAILED', [
+          { field: '/body', message: '请填写意见', messageEn: 'Write a comment' },
+        ]);
+      await audit.transact(ctx, async (trx, record) => {
+        await repo.addEvent(trx, event(actor, id, 'comment', current.status, current.status, text));
+        await record({ action: 'submission.comment', objectType: 'submission', objectId: id });
+      });
+      return get(ctx, id);
+    },
+
+    ...createReviewActions(deps, options, { getVisible, presentOne, event }),
+  };
+}
+export type SubmissionsService = ReturnType<typeof createSubmissionsService>;
+
+/** A co-submitting unit sees the record but only the lead unit edits and submits it. */
+const notOwnUnit = () =>
+  new ApiError('FORBIDDEN', undefined, {
+    zh: '只有牵头报送单位才能修改或提交',
+    en: 'Only the lead submitting unit can edit or submit it',
+  });

@@ -1,0 +1,78 @@
+// Helpers for the submission tests: extra accounts in chosen units (the demo has one officer), and a
+// valid submission body per kind.
+import type { Role } from '@greenvoice/common';
+import { nowIso } from '../../db/database.ts';
+import type { TestApp } from '../../test/test-app.ts';
+import { hashPassword } from '../auth/password-hash.ts';
+
+export const PASSWORD = 'Test-Account-2018!';
+
+export async function unitId(t: TestApp, code: string): Promise<number> {
+  return (
+    await t.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()
+  ).id;
+}
+
+/** A signed-in person with one role in the unit of that code; returns the cookie. */
+export async function account(t: TestApp, username: string, role: Role, unitCode: string): Promise<string> {
+  const at = nowIso();
+  const hash = await hashPassword(PASSWORD, t.config.scryptLogN);
+  const row = await t.database.db
+    .insertInto('people')
+    .values({
+      unit_id: await unitId(t, unitCode),
+      name: `${username}（测试）`,
+      title: '测试',
+      mobile: null,
+      username,
+      password_hash: hash,
+      password_changed_at: at,
+      must_change_password: 0,
+      disabled: 0,
+      is_demo: 0,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.database.db
+    .insertInto('person_roles')
+    .values({ person_id: row.id, role, assigned_at: at })
+    .execute();
+  return t.login(username, PASSWORD);
+}
+
+export async function outletId(t: TestApp, name: string): Promise<number> {
+  return (
+    await t.database.db.selectFrom('outlets').select('id').where('name', '=', name).executeTakeFirstOrThrow()
+  ).id;
+}
+
+export const count = async (
+  t: TestApp,
+  table: 'submissions' | 'evidence_files' | 'assessment_facts' | 'idempotency_keys',
+) =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+let n = 0;
+/** A news report that can go to review, unique by default so it is not flagged as a duplicate. */
+export function newsReport(outlet: number, over: Record<string, unknown> = {}) {
+  n += 1;
+  const topics = ['大气', '水质', '土壤', '固废', '督察', '普查', '宣讲', '创建', '执法', '监测'];
+  return {
+    kind: 'newsReport',
+    title: `第${n}篇：${topics[n % 10]}${'专项行动成效显著群众满意'.slice(0, 4 + (n % 7))}${n * 7919}`,
+    date: '2018-06-05',
+    outletId: outlet,
+    link: `https://www.hnrb.example.cn/news/2018/${n}.html`,
+    themes: ['environmentDay'],
+    ...over,
+  };
+}

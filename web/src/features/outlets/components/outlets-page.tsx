@@ -1,0 +1,224 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  OUTLET_LEVEL_LABELS,
+  OUTLET_LEVELS,
+  OUTLET_MEDIA,
+  OUTLET_MEDIUM_LABELS,
+  type Outlet,
+  type OutletInput,
+  type OutletLevel,
+  type OutletMedium,
+} from '@greenvoice/common';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Switch,
+  Table,
+  Tag,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import { isApiError } from '../../../shared/api/api-error.ts';
+import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
+import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { QueryError } from '../../../shared/components/query-error.tsx';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
+import { useCan } from '../../../shared/session/use-me.ts';
+import { useOutlets, useSaveOutlet, useToggleOutlet } from '../hooks/use-outlets.ts';
+
+const LEVEL_COLORS: Record<OutletLevel, string> = {
+  central: 'red',
+  provincial: 'orange',
+  municipal: 'green',
+  county: 'blue',
+};
+
+/** The outlet registry (媒体): levels and media decide how a report scores. */
+export function OutletsPage() {
+  const { t, pick } = useI18n();
+  const notifyError = useNotifyError();
+  const canWrite = useCan()('outlets:write');
+  const [q, setQ] = useState('');
+  const [level, setLevel] = useState<OutletLevel | undefined>();
+  const [medium, setMedium] = useState<OutletMedium | undefined>();
+  const [editing, setEditing] = useState<Outlet | null | undefined>();
+  const outlets = useOutlets({ q: q || undefined, level, medium });
+  const toggle = useToggleOutlet();
+
+  const columns: TableColumnsType<Outlet> = [
+    { title: t('outlets.name'), dataIndex: 'name' },
+    {
+      title: t('outlets.level'),
+      dataIndex: 'level',
+      width: 110,
+      render: (l: OutletLevel) => <Tag color={LEVEL_COLORS[l]}>{pick(OUTLET_LEVEL_LABELS[l])}</Tag>,
+    },
+    {
+      title: t('outlets.medium'),
+      dataIndex: 'medium',
+      width: 120,
+      render: (m: OutletMedium) => pick(OUTLET_MEDIUM_LABELS[m]),
+    },
+    {
+      title: t('outlets.active'),
+      dataIndex: 'active',
+      width: 100,
+      render: (active: boolean, o) => (
+        <Switch
+          size="small"
+          checked={active}
+          disabled={!canWrite}
+          onChange={() => toggle.mutate(o, { onError: notifyError })}
+          data-testid={`outlet-active-${o.id}`}
+        />
+      ),
+    },
+    { title: t('units.sortOrder'), dataIndex: 'sortOrder', width: 80, align: 'right' },
+  ];
+  if (canWrite)
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      render: (_, o) => (
+        <Button type="link" size="small" onClick={() => setEditing(o)} data-testid={`outlet-edit-${o.id}`}>
+          {t('common.edit')}
+        </Button>
+      ),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.outlets')}
+        extra={
+          canWrite ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing(null)}
+              data-testid="outlet-create"
+            >
+              {t('outlets.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card size="small">
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('outlets.searchPlaceholder')}
+            style={{ width: 240 }}
+            onSearch={(v) => setQ(v.trim())}
+          />
+          <Select<OutletLevel>
+            allowClear
+            placeholder={t('outlets.level')}
+            style={{ width: 140 }}
+            value={level}
+            onChange={setLevel}
+            options={OUTLET_LEVELS.map((l) => ({ value: l, label: pick(OUTLET_LEVEL_LABELS[l]) }))}
+          />
+          <Select<OutletMedium>
+            allowClear
+            placeholder={t('outlets.medium')}
+            style={{ width: 140 }}
+            value={medium}
+            onChange={setMedium}
+            options={OUTLET_MEDIA.map((m) => ({ value: m, label: pick(OUTLET_MEDIUM_LABELS[m]) }))}
+          />
+        </Flex>
+        <QueryError error={outlets.error} />
+        <Table<Outlet>
+          data-testid="outlets-table"
+          size="middle"
+          rowKey="id"
+          columns={columns}
+          dataSource={outlets.data?.items}
+          loading={outlets.isFetching}
+          pagination={false}
+        />
+      </Card>
+      {editing !== undefined ? (
+        <OutletFormModal outlet={editing} onClose={() => setEditing(undefined)} />
+      ) : null}
+    </>
+  );
+}
+
+function OutletFormModal({ outlet, onClose }: { outlet: Outlet | null; onClose: () => void }) {
+  const { t, lang, pick } = useI18n();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const [form] = Form.useForm<OutletInput>();
+  const save = useSaveOutlet();
+  const submit = (values: OutletInput) =>
+    save.mutate(
+      { outlet, values: { ...values, name: values.name.trim() } },
+      {
+        onSuccess: () => {
+          void message.success(t(outlet ? 'common.saved' : 'common.created'));
+          onClose();
+        },
+        onError: (err) => {
+          if (isApiError(err) && err.code === 'CONFLICT') {
+            notifyError(err);
+            onClose();
+          } else if (!applyFieldErrors(form, err, lang, ['name', 'level', 'medium', 'sortOrder']))
+            notifyError(err);
+        },
+      },
+    );
+  return (
+    <Modal
+      open
+      title={outlet ? t('outlets.edit') : t('outlets.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      confirmLoading={save.isPending}
+      okButtonProps={{ 'data-testid': 'outlet-form-submit' }}
+      maskClosable={false}
+    >
+      <Form<OutletInput>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          outlet
+            ? { name: outlet.name, level: outlet.level, medium: outlet.medium, sortOrder: outlet.sortOrder }
+            : { level: 'municipal', medium: 'web' }
+        }
+      >
+        <Form.Item
+          name="name"
+          label={t('outlets.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('outlets.nameRequired') },
+            { max: 100, message: t('common.maxLength', { max: 100 }) },
+          ]}
+        >
+          <Input data-testid="outlet-name" />
+        </Form.Item>
+        <Form.Item name="level" label={t('outlets.level')} rules={[{ required: true }]}>
+          <Select options={OUTLET_LEVELS.map((l) => ({ value: l, label: pick(OUTLET_LEVEL_LABELS[l]) }))} />
+        </Form.Item>
+        <Form.Item name="medium" label={t('outlets.medium')} rules={[{ required: true }]}>
+          <Select options={OUTLET_MEDIA.map((m) => ({ value: m, label: pick(OUTLET_MEDIUM_LABELS[m]) }))} />
+        </Form.Item>
+        <Form.Item name="sortOrder" label={t('units.sortOrder')} extra={t('units.sortOrderHint')}>
+          <InputNumber min={0} max={100000} precision={0} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

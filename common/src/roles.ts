@@ -53,6 +53,12 @@ export const PERMISSIONS = [
   'environment:write', // stations, sections, reading imports, key discharging units and their disclosures
   'incidents:write', // environmental incident releases and follow-ups
   'calendar:write', // the working-day calendar (holidays and 调休 days) per year
+  'cms:read', // the portal's content in the console
+  'cms:edit', // write and submit drafts, upload files
+  'cms:review', // first review (初审)
+  'cms:approve', // final approval (终审签发)
+  'cms:publish', // publish approved articles, schedule, withdraw, archive
+  'cms:channels', // channels and site settings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,8 +90,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'environment:write',
     'incidents:write',
     'calendar:write',
+    'cms:read',
+    'cms:edit',
+    'cms:review',
+    'cms:approve',
+    'cms:publish',
+    'cms:channels',
   ],
-  reviewer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:review'],
+  reviewer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:review', 'cms:read', 'cms:review'],
   officer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:write'],
   deputyLeader: [...ALL_STAFF, ...SUBMISSION_READERS],
   leadership: [
@@ -96,8 +108,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'bulletins:approve',
     'interviews:read',
     'interviews:confirm',
+    'cms:read',
+    'cms:approve',
   ],
-  editor: ['session:self', 'environment:read', 'incidents:write'],
+  editor: ['session:self', 'environment:read', 'incidents:write', 'cms:read', 'cms:edit', 'cms:publish'],
   reportHandler: ['session:self'],
   // Separation of duties: the audit administrator reads the audit log and nothing else.
   auditor: ['session:self', 'audit:read'],

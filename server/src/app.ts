@@ -3,6 +3,7 @@
 import './http/fastify-types.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -65,6 +66,17 @@ import { createPeopleService } from './modules/people/people.service.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
 import { createUnitsService } from './modules/units/units.service.ts';
+import { createChannelsService } from './modules/cms/channels.service.ts';
+import { cmsRoutes } from './modules/cms/cms.routes.ts';
+import { createCmsFilesService } from './modules/cms/cms-files.service.ts';
+import { createCmsRepo } from './modules/cms/cms.repo.ts';
+import { createCmsService } from './modules/cms/cms.service.ts';
+import { createContentChanges } from './modules/cms/content-changes.ts';
+import { createFileStore } from './modules/cms/file-store.ts';
+import { createPublicContent } from './modules/cms/public-content.ts';
+import { createSearchIndex } from './modules/cms/search-index.ts';
+import type { FastLane } from './portal/fast-lane.ts';
+import { createPageCache } from './portal/page-cache.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { environmentPortalRoutes } from './portal/environment/environment-portal.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
@@ -83,7 +95,14 @@ export interface BuildOptions {
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
+  // Cached portal pages are answered before Fastify sees the request (portal/page-cache.ts).
+  const pageCache = createPageCache({ enabled: config.portalCache });
+  const laneSlot: { lane: FastLane | null } = { lane: null };
   const app = Fastify({
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (!laneSlot.lane?.handle(req, res, handler)) handler(req, res);
+      }),
     logger:
       options.logger === false
         ? false
@@ -123,6 +142,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
   const orgExcel = createOrgExcelService(database.db, audit);
+  const contentChanges = createContentChanges();
+  const search = createSearchIndex(database.dialect);
+  const cmsRepo = createCmsRepo(database.db);
+  const cms = createCmsService({ db: database.db, repo: cmsRepo, audit, search, changes: contentChanges });
+  const portalFiles = createFileStore(path.join(config.dataDir, 'portal-files'));
+  const cmsFiles = createCmsFilesService({ repo: cmsRepo, cms, audit, store: portalFiles });
+  const channels = createChannelsService({ db: database.db, repo: cmsRepo, audit, changes: contentChanges });
   const scoresRepo = createScoresRepo(database.db, database.dialect);
   const scoring = createScoringService(database.db, scoresRepo);
   const plans = createPlansService(database.db, scoresRepo, scoring, audit);
@@ -269,8 +295,23 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   incidentsRoutes(app, incidents);
   workingCalendarRoutes(app, workingCalendar);
   openDataRoutes(app, database.db);
-  portalRoutes(app, database.db);
   environmentPortalRoutes(app, { quality, dischargers, incidents });
+  cmsRoutes(app, { cms, channels, files: cmsFiles });
+  portalRoutes(app, {
+    config,
+    deps: {
+      db: database.db,
+      content: createPublicContent(database.db, {
+        siteUnitCode: config.portalSiteUnit,
+        sqlite: database.sqlite,
+      }),
+      search,
+    },
+    cache: pageCache,
+    changes: contentChanges,
+    files: portalFiles,
+    laneSlot,
+  });
   registerConsole(app, options.consoleDir ?? null);
   return app;
 }

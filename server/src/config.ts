@@ -23,6 +23,12 @@ export interface Config {
   redisUrl: string | null;
   /** extra PostgreSQL search_path (tests give each file its own schema) */
   pgSchema: string | null;
+  /** keep rendered portal pages as bytes (PORTAL_CACHE=off to measure without) */
+  portalCache: boolean;
+  /** code of the unit whose website the portal is; default the root of the unit tree */
+  portalSiteUnit: string | null;
+  portalReadFlushSeconds: number;
+  portalPollMs: number;
   /** run the scheduled jobs in this process (several servers may: a database lease picks one a tick) */
   jobsEnabled: boolean;
   /** when the housekeeping job runs (croner pattern, China time) */
@@ -104,6 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     redisUrl: env.REDIS_URL || null,
     pgSchema: env.PG_SCHEMA || null,
+    portalCache: bool(env, 'PORTAL_CACHE', true),
+    portalSiteUnit: env.PORTAL_SITE_UNIT || null,
+    portalReadFlushSeconds: int(env, 'PORTAL_READ_FLUSH_SECONDS', 60, 1, 3600),
+    portalPollMs: int(env, 'PORTAL_POLL_MS', 2000, 100, 60_000),
     jobsEnabled: bool(env, 'JOBS_ENABLED', true),
     housekeepingCron: cronPattern(env, 'HOUSEKEEPING_CRON', '0 17 3 * * *'),
     requireTotpForAdmins: bool(env, 'REQUIRE_TOTP_FOR_ADMINS', false),

@@ -14,6 +14,8 @@ export type DB = Kysely<Database>;
 export interface DatabaseHandle {
   db: DB;
   dialect: Dialect;
+  /** SQLite only: the driver itself, for prepared statements on hot read paths (the portal) */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ function openSqlite(file: string): DatabaseHandle {
   raw.pragma('secure_delete = ON');
   assertSqliteSafety(raw);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite: raw, close: () => db.destroy() };
 }
 
 export function assertSqliteSafety(raw: SqliteDatabase.Database): void {

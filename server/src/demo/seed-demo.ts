@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { seedDemoAssessment } from './demo-assessment.ts';
 import { seedEnvironmentDemo } from './environment-demo.ts';
 import { DEMO_BUREAU_CODE, DEMO_CONTACT_DATES, DEMO_UNITS } from './changde-units.ts';
+import { seedPortalDemo } from './portal-demo.ts';
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
@@ -181,6 +182,7 @@ export async function seedDemoData(db: DB, auditRepo: AuditRepo, scryptLogN: num
       })
       .execute();
     await seedDemoAssessment(trx, units.get(DEMO_BUREAU_CODE)!.id, created);
+    await seedPortalDemo(trx, units.get(DEMO_BUREAU_CODE)!.id);
     await trx.insertInto('settings').values({ key: 'demo', value: '1' }).execute();
     await auditRepo.append(trx, {
       at: nowIso(),

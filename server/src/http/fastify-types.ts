@@ -12,6 +12,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** an unsafe method that stores nothing (a calculator): the audit safety net skips it */
     changesNothing?: boolean;
+    /** a public counter (the portal's read beacon): only refused requests are audited */
+    notAudited?: boolean;
   }
   interface FastifyInstance {
     /** every route with its declared access and schema (plugins/security.ts) */

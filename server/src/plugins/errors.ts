@@ -84,6 +84,14 @@ export function toApiError(err: FastifyError): ApiError {
   return new ApiError('INTERNAL');
 }
 
+type PageHandler = (request: FastifyRequest, reply: FastifyReply) => unknown;
+const htmlNotFound = new WeakMap<FastifyInstance, PageHandler>();
+
+/** Lets the public portal answer unknown pages with its own HTML 404 page (API paths keep JSON). */
+export function setHtmlNotFound(app: FastifyInstance, handler: PageHandler): void {
+  htmlNotFound.set(app, handler);
+}
+
 /**
  * Errors the router raises before any hook runs (a bad URL, an over-long path parameter): Fastify's
  * `frameworkErrors` option, so they too answer in the one shape with a request id.
@@ -99,7 +107,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (apiError.status >= 500) request.log.error({ err }, 'request failed');
     return sendError(reply, apiError);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, new ApiError(request.url.startsWith('/api/') ? 'ROUTE_NOT_FOUND' : 'NOT_FOUND')),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const page = htmlNotFound.get(app);
+    if (page && !request.url.startsWith('/api/') && (request.method === 'GET' || request.method === 'HEAD'))
+      return page(request, reply);
+    return sendError(reply, new ApiError(request.url.startsWith('/api/') ? 'ROUTE_NOT_FOUND' : 'NOT_FOUND'));
+  });
 }

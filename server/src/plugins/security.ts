@@ -91,6 +91,7 @@ export function registerSecurity(
     if (SAFE_METHODS.has(request.method) || !request.ctx || request.ctx.audited) return payload;
     // refused calls to a calculator (cross-site, rate-limited) are still recorded; answered ones are not
     if (request.routeOptions.config.changesNothing && reply.statusCode < 400) return payload;
+    if (request.routeOptions.config.notAudited && ![401, 403, 429].includes(reply.statusCode)) return payload;
     const status = reply.statusCode;
     const result = status === 401 || status === 403 ? 'denied' : status >= 400 ? 'failure' : 'success';
     if (result === 'success')

@@ -1,112 +1,224 @@
-// The public portal's placeholder home page (the real portal is its own issue): server-rendered,
-// readable without JavaScript, linking staff to the console.
-import type { FastifyInstance } from 'fastify';
-import type { DB } from '../db/database.ts';
-import { html } from './html.ts';
+// The public portal at `/`: server-rendered pages (readable with JavaScript off), served from the
+// byte cache when it can, its feeds and sitemap, its assets and files, the display-settings form and
+// the read-count beacon. Staff reach the console from the footer's 工作人员入口.
+import { IdParams, ErrorResponse } from '@greenvoice/common';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { Config } from '../config.ts';
+import { nowIso } from '../db/database.ts';
+import { notFound } from '../http/api-error.ts';
+import type { ContentChanges } from '../modules/cms/content-changes.ts';
+import type { FileStore } from '../modules/cms/file-store.ts';
+import { createPublicFeed } from '../modules/cms/public-feed.ts';
+import { setHtmlNotFound } from '../plugins/errors.ts';
+import { loadPortalAssets } from './layout/assets.ts';
+import { applyPrefsChange, parsePrefs, PREFS_COOKIE, prefsValue, safeBackPath } from './layout/prefs.ts';
+import { createFastLane, type FastLane } from './fast-lane.ts';
+import { cacheKey, type PageCache } from './page-cache.ts';
+import { createPortalPages, type PageRequest } from './portal-pages.ts';
+import type { HomeSlot, PortalDeps, Rendered } from './portal-deps.ts';
+import { createPortalRuntime, type PortalRuntime } from './portal-runtime.ts';
 
-export function portalRoutes(app: FastifyInstance, db: DB) {
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
-    const bureau = await db
-      .selectFrom('units')
-      .select('name')
-      .where('parent_id', 'is', null)
-      .orderBy('id')
-      .executeTakeFirst();
-    const demo = await db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
-    const siteName = bureau?.name ?? '绿讯 GreenVoice';
-    const page = html`<!doctype html>
-      <html lang="zh-CN">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="SiteName" content="${siteName}" />
-          <title>${siteName} — 绿讯</title>
-          <style>
-            body {
-              margin: 0;
-              font-family: 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif;
-              color: #1f2d24;
-              background: #f4f7f5;
-            }
-            header {
-              background: #1f8a4c;
-              color: #fff;
-              padding: 28px 0;
-            }
-            .wrap {
-              max-width: 1200px;
-              margin: 0 auto;
-              padding: 0 24px;
-            }
-            h1 {
-              margin: 0;
-              font-size: 28px;
-              letter-spacing: 2px;
-            }
-            header p {
-              margin: 6px 0 0;
-              opacity: 0.9;
-            }
-            main {
-              padding: 40px 0;
-            }
-            .card {
-              background: #fff;
-              border: 1px solid #dce6df;
-              border-radius: 6px;
-              padding: 28px;
-              max-width: 720px;
-            }
-            .demo {
-              background: #fff7e6;
-              border: 1px solid #ffd591;
-              color: #873800;
-              padding: 10px 14px;
-              border-radius: 4px;
-              margin-bottom: 20px;
-            }
-            a.button {
-              display: inline-block;
-              background: #1f8a4c;
-              color: #fff;
-              padding: 10px 22px;
-              border-radius: 4px;
-              text-decoration: none;
-              font-size: 16px;
-            }
-            a.button:focus {
-              outline: 3px solid #0b4f2a;
-              outline-offset: 2px;
-            }
-            footer {
-              color: #5b6b60;
-              font-size: 14px;
-              padding: 24px 0 40px;
-            }
-          </style>
-        </head>
-        <body>
-          <header>
-            <div class="wrap">
-              <h1>${siteName}</h1>
-              <p>环境信息宣传与公开 · Environmental information and publicity</p>
-            </div>
-          </header>
-          <main class="wrap">
-            <div class="card">
-              ${demo ? html`<p class="demo" role="note">演示站点：本站数据为演示数据，仅供体验。Demo site: all data here is demonstration data.</p>` : ''}
-              <h2>门户网站建设中</h2>
-              <p>通知公告、环境质量、企业环境信息、突发环境事件与公众参与等栏目即将上线。</p>
-              <p lang="en">
-                The public portal — notices, environmental quality, enterprise information, incidents and
-                public participation — is coming soon.
-              </p>
-              <p><a class="button" href="/admin/">进入工作台 · Staff console</a></p>
-            </div>
-          </main>
-          <footer class="wrap">${siteName} · 绿讯 GreenVoice</footer>
-        </body>
-      </html>`;
-    return reply.type('text/html; charset=utf-8').send(page.value);
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the portal's page cache and read counter (tests flush and inspect them) */
+    portal: { cache: PageCache; runtime: PortalRuntime };
+  }
+}
+
+const ReadBeaconResult = Type.Object({ counted: Type.Boolean(), readCount: Type.Integer() });
+const ONE_YEAR = 365 * 24 * 3600;
+
+export function portalRoutes(
+  fastify: FastifyInstance,
+  options: {
+    config: Config;
+    deps: Omit<PortalDeps, 'homeSlots'> & { homeSlots?: HomeSlot[] };
+    cache: PageCache;
+    changes: ContentChanges;
+    files: FileStore;
+    /** where buildApp's server looks for the fast lane (fast-lane.ts) */
+    laneSlot: { lane: FastLane | null };
+  },
+) {
+  const { config, cache, files } = options;
+  const deps: PortalDeps = { ...options.deps, homeSlots: options.deps.homeSlots ?? [] };
+  const { content } = deps;
+  const assets = loadPortalAssets();
+  const runtime = createPortalRuntime({
+    feed: createPublicFeed(deps.db),
+    cache,
+    changes: options.changes,
+    readFlushMs: config.portalReadFlushSeconds * 1000,
+    pollMs: config.portalPollMs,
+    log: (err, msg) => fastify.log.error({ err }, msg),
   });
+  fastify.decorate('portal', { cache, runtime });
+  fastify.addHook('onReady', async () => runtime.start());
+  fastify.addHook('onClose', async () => runtime.stop());
+
+  const pages = createPortalPages({ config, deps, cache, assets: assets.urls });
+  const lane = createFastLane(pages, cache);
+  options.laneSlot.lane = lane;
+
+  const pageRequest = (req: FastifyRequest): PageRequest => ({
+    url: req.url,
+    cookie: req.headers.cookie,
+    host: req.headers.host,
+    protocol: 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http',
+  });
+
+  function send(req: FastifyRequest, reply: FastifyReply, r: Rendered, cacheable: boolean) {
+    reply
+      .code(r.status ?? 200)
+      .type(r.contentType ?? 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('vary', 'Accept-Encoding, Cookie');
+    const body = typeof r.html === 'string' ? Buffer.from(r.html) : r.html;
+    if ((r.status ?? 200) === 200) lane.learn(reply.getHeaders());
+    if (cacheable && r.tags && (r.status ?? 200) === 200 && cache.enabled) {
+      const headers: Record<string, string> = {};
+      for (const [k, val] of Object.entries(reply.getHeaders()))
+        if (val !== undefined && k !== 'x-request-id' && k !== 'set-cookie' && k !== 'content-length')
+          headers[k] = Array.isArray(val) ? val.join(', ') : String(val);
+      const key = cacheKey(req.url, req.headers.cookie, req.headers.host);
+      cache.set(key, { status: 200, headers, body, tags: r.tags });
+      return sendCached(req, reply, cache.get(key)!);
+    }
+    return reply.send(body);
+  }
+
+  function sendCached(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    e: NonNullable<ReturnType<PageCache['get']>>,
+  ) {
+    const gz = cache.acceptsGzip(req.headers['accept-encoding']);
+    reply.code(e.status).headers(cache.headersFor(e, gz));
+    return reply.send(gz ? e.gzip : e.body);
+  }
+
+  async function notFoundPage(req: FastifyRequest, reply: FastifyReply) {
+    const r = await pages.notFound(pageRequest(req));
+    if (!r) return reply.code(404).type('text/plain; charset=utf-8').send('404');
+    return send(req, reply, r, false);
+  }
+  setHtmlNotFound(fastify, notFoundPage);
+
+  const route = { config: { access: 'public' as const }, schema: { hide: true } };
+  type Params = Record<string, string>;
+  const idOf = (raw: string | undefined) => (raw && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null);
+  for (const page of pages.routes)
+    fastify.get(page.pattern, route, async (req, reply) => {
+      const hit = cache.get(cacheKey(req.url, req.headers.cookie, req.headers.host));
+      if (hit) return sendCached(req, reply, hit);
+      const q = req.url.indexOf('?');
+      const found = pages.find(q < 0 ? req.url : req.url.slice(0, q));
+      const r = found ? await pages.render(found.route, found.params, pageRequest(req)) : null;
+      if (!r) return notFoundPage(req, reply);
+      return send(req, reply, r, page.canonical(req.url));
+    });
+
+  fastify.get('/robots.txt', route, async (_req, reply) =>
+    reply
+      .type('text/plain; charset=utf-8')
+      .send(
+        `User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${config.publicUrl ?? ''}/sitemap.xml\n`,
+      ),
+  );
+
+  fastify.get('/portal/assets/:name', route, async (req, reply) => {
+    const file = assets.files.get((req.params as Params).name ?? '');
+    if (!file) return notFoundPage(req, reply);
+    const gz = cache.acceptsGzip(req.headers['accept-encoding']);
+    reply
+      .type(file.type)
+      .header('cache-control', `public, max-age=${ONE_YEAR}, immutable`)
+      .header('vary', 'Accept-Encoding');
+    if (gz) reply.header('content-encoding', 'gzip');
+    return reply.send(gz ? file.gzip : file.body);
+  });
+
+  fastify.get('/portal/images/:file', route, async (req, reply) => {
+    const m = /^([A-Za-z0-9_-]{16,64})\.(png|jpg)$/.exec((req.params as Params).file ?? '');
+    const img = m ? await content.image(m[1]!) : undefined;
+    const bytes = img ? files.read(img.token) : null;
+    if (!img || !bytes) return notFoundPage(req, reply);
+    return reply
+      .type(img.mime)
+      .header('cache-control', `public, max-age=${ONE_YEAR}, immutable`)
+      .header('content-disposition', 'inline')
+      .send(bytes);
+  });
+
+  fastify.get('/portal/attachments/:id', route, async (req, reply) => {
+    const id = idOf((req.params as Params).id);
+    const site = await content.site();
+    const f = id !== null && site ? await content.attachment(id, site.id, nowIso()) : undefined;
+    const bytes = f ? files.read(f.token) : null;
+    if (!f || !bytes) return notFoundPage(req, reply);
+    return reply
+      .type(f.mime)
+      .header('cache-control', 'no-cache')
+      .header(
+        'content-disposition',
+        `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(f.original_name)}`,
+      )
+      .send(bytes);
+  });
+
+  // The display settings: a plain form POST, so they work with JavaScript off. It stores nothing on
+  // the server — only the visitor's own cookie — hence no audit record.
+  fastify.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    scope.post(
+      '/portal/prefs',
+      { config: { access: 'public', changesNothing: true }, schema: { hide: true } },
+      async (req, reply) => {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const next = applyPrefsChange(parsePrefs(req.headers.cookie), body);
+        reply.setCookie(PREFS_COOKIE, prefsValue(next), {
+          path: '/',
+          maxAge: ONE_YEAR,
+          sameSite: 'lax',
+          httpOnly: true,
+          secure: config.cookieSecure,
+        });
+        return reply.redirect(safeBackPath(body.back), 303);
+      },
+    );
+  });
+
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.post(
+    '/api/v1/portal/articles/:id/reads',
+    {
+      // A visitor's read is counted, not a person's change to records: auditing each one would bury
+      // the audit log; refused requests (cross-site, rate-limited) are still recorded.
+      config: { access: 'public', notAudited: true },
+      schema: {
+        tags: ['portal'],
+        summary: 'Read-count beacon: counts one read per visitor, article and day',
+        params: IdParams,
+        body: Type.Object({}, { additionalProperties: false }),
+        response: {
+          200: ReadBeaconResult,
+          400: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          429: ErrorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const r = await runtime.countRead(req.params.id, req.ip, req.headers['user-agent'] ?? '');
+      if (!r) throw notFound();
+      return r;
+    },
+  );
 }

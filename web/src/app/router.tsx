@@ -78,6 +78,17 @@ const DischargersPage = env('DischargersPage');
 const OverduePage = env('OverduePage');
 const IncidentsPage = env('IncidentsPage');
 const CalendarPage = env('CalendarPage');
+const ArticlesPage = lazy(() =>
+  import('../features/cms/components/articles-page.tsx').then((m) => ({ default: m.ArticlesPage })),
+);
+const ArticleEditorPage = lazy(() =>
+  import('../features/cms/components/article-editor-page.tsx').then((m) => ({
+    default: m.ArticleEditorPage,
+  })),
+);
+const ChannelsPage = lazy(() =>
+  import('../features/cms/components/channels-page.tsx').then((m) => ({ default: m.ChannelsPage })),
+);
 const OrgDataToolbar = lazy(() =>
   import('../features/org-data/components/org-data-toolbar.tsx').then((m) => ({ default: m.OrgDataToolbar })),
 );
@@ -142,6 +153,9 @@ export const router = createBrowserRouter(
         { path: 'environment/overdue', element: guarded('environment:read', <OverduePage />) },
         { path: 'environment/incidents', element: guarded('environment:read', <IncidentsPage />) },
         { path: 'environment/calendar', element: guarded('environment:read', <CalendarPage />) },
+        { path: 'cms/articles', element: guarded('cms:read', <ArticlesPage />) },
+        { path: 'cms/articles/:id', element: guarded('cms:read', <ArticleEditorPage />) },
+        { path: 'cms/channels', element: guarded('cms:read', <ChannelsPage />) },
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: 'account/two-factor', element: <TwoFactorPage /> },
         { path: '*', element: <NotFound /> },

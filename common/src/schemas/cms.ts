@@ -1,0 +1,240 @@
+import Type, { type Static } from 'typebox';
+import { ARTICLE_ACTIONS, ARTICLE_STATUSES } from '../cms/article-workflow.ts';
+import { CHANNEL_CODE_PATTERN, CHANNEL_KINDS } from '../cms/channels.ts';
+import { PageQuery, Text } from './common.ts';
+
+export const ChannelKindSchema = Type.Enum(CHANNEL_KINDS);
+export const ArticleStatusSchema = Type.Enum(ARTICLE_STATUSES);
+export const ArticleActionSchema = Type.Enum(ARTICLE_ACTIONS);
+const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const Channel = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  kind: ChannelKindSchema,
+  description: Type.String(),
+  keywords: Type.String(),
+  sortOrder: Type.Integer(),
+  showOnHome: Type.Boolean(),
+  /** published, visible articles: a channel with none is never shown on the portal */
+  liveCount: Type.Integer(),
+  isDemo: Type.Boolean(),
+  version: Type.Integer(),
+  updatedAt: Type.String(),
+});
+export type Channel = Static<typeof Channel>;
+
+const channelFields = {
+  code: Type.String({ pattern: CHANNEL_CODE_PATTERN }),
+  name: Text(40),
+  nameEn: Text(80),
+  kind: ChannelKindSchema,
+  description: Type.String({ maxLength: 300 }),
+  keywords: Type.String({ maxLength: 200 }),
+  sortOrder: Type.Integer({ minimum: 0, maximum: 100000 }),
+  showOnHome: Type.Boolean(),
+};
+export const ChannelInput = Type.Object(
+  {
+    ...channelFields,
+    description: Type.Optional(channelFields.description),
+    keywords: Type.Optional(channelFields.keywords),
+    sortOrder: Type.Optional(channelFields.sortOrder),
+    showOnHome: Type.Optional(channelFields.showOnHome),
+  },
+  { additionalProperties: false },
+);
+export type ChannelInput = Static<typeof ChannelInput>;
+export const ChannelUpdate = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    ...Object.fromEntries(Object.entries(channelFields).map(([k, v]) => [k, Type.Optional(v)])),
+  } as { version: Type.TInteger } & {
+    [K in keyof typeof channelFields]: Type.TOptional<(typeof channelFields)[K]>;
+  },
+  { additionalProperties: false },
+);
+export type ChannelUpdate = Static<typeof ChannelUpdate>;
+
+export const CmsFile = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('image'), Type.Literal('attachment')]),
+  name: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+  /** where the public portal serves it */
+  url: Type.String(),
+});
+export type CmsFile = Static<typeof CmsFile>;
+
+export const ArticleSummary = Type.Object({
+  id: Type.Integer(),
+  channelId: Type.Integer(),
+  channelName: Type.String(),
+  title: Type.String(),
+  docNumber: Type.String(),
+  status: ArticleStatusSchema,
+  /** published with a publication time still ahead */
+  scheduled: Type.Boolean(),
+  archived: Type.Boolean(),
+  publishAt: Nullable(Type.String()),
+  readCount: Type.Integer(),
+  createdByName: Type.String(),
+  isDemo: Type.Boolean(),
+  version: Type.Integer(),
+  updatedAt: Type.String(),
+});
+export type ArticleSummary = Static<typeof ArticleSummary>;
+
+export const Article = Type.Object({
+  ...ArticleSummary.properties,
+  indexNumber: Type.String(),
+  issuer: Type.String(),
+  source: Type.String(),
+  author: Type.String(),
+  keywords: Type.String(),
+  summary: Type.String(),
+  bodyHtml: Type.String(),
+  returnReason: Nullable(Type.String()),
+  archivedAt: Nullable(Type.String()),
+  createdBy: Type.Integer(),
+  submittedBy: Nullable(Type.Integer()),
+  reviewedBy: Nullable(Type.Integer()),
+  approvedBy: Nullable(Type.Integer()),
+  publishedBy: Nullable(Type.Integer()),
+  attachments: Type.Array(CmsFile),
+  /** what the signed-in person may do to it now */
+  actions: Type.Array(ArticleActionSchema),
+  editable: Type.Boolean(),
+});
+export type Article = Static<typeof Article>;
+
+const articleFields = {
+  channelId: Type.Integer({ minimum: 1 }),
+  title: Text(200),
+  docNumber: Type.String({ maxLength: 60 }),
+  indexNumber: Type.String({ maxLength: 60 }),
+  issuer: Type.String({ maxLength: 100 }),
+  source: Type.String({ maxLength: 100 }),
+  author: Type.String({ maxLength: 60 }),
+  keywords: Type.String({ maxLength: 200 }),
+  summary: Type.String({ maxLength: 500 }),
+  /** rich text; the server keeps only what its allow-list permits */
+  bodyHtml: Type.String({ maxLength: 500_000 }),
+};
+export const ArticleInput = Type.Object(
+  {
+    channelId: articleFields.channelId,
+    title: articleFields.title,
+    bodyHtml: articleFields.bodyHtml,
+    docNumber: Type.Optional(articleFields.docNumber),
+    indexNumber: Type.Optional(articleFields.indexNumber),
+    issuer: Type.Optional(articleFields.issuer),
+    source: Type.Optional(articleFields.source),
+    author: Type.Optional(articleFields.author),
+    keywords: Type.Optional(articleFields.keywords),
+    summary: Type.Optional(articleFields.summary),
+  },
+  { additionalProperties: false },
+);
+export type ArticleInput = Static<typeof ArticleInput>;
+
+export const ArticleUpdate = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    channelId: Type.Optional(articleFields.channelId),
+    title: Type.Optional(articleFields.title),
+    bodyHtml: Type.Optional(articleFields.bodyHtml),
+    docNumber: Type.Optional(articleFields.docNumber),
+    indexNumber: Type.Optional(articleFields.indexNumber),
+    issuer: Type.Optional(articleFields.issuer),
+    source: Type.Optional(articleFields.source),
+    author: Type.Optional(articleFields.author),
+    keywords: Type.Optional(articleFields.keywords),
+    summary: Type.Optional(articleFields.summary),
+  },
+  { additionalProperties: false },
+);
+export type ArticleUpdate = Static<typeof ArticleUpdate>;
+
+export const ArticleTransitionInput = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    action: ArticleActionSchema,
+    /** required when returning an article for revision */
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    /** publish only: the publication time shown; later than now schedules it */
+    publishAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);
+export type ArticleTransitionInput = Static<typeof ArticleTransitionInput>;
+
+export const ArticleListQuery = Type.Object(
+  {
+    ...PageQuery,
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    status: Type.Optional(ArticleStatusSchema),
+    channelId: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type ArticleListQuery = Static<typeof ArticleListQuery>;
+
+export const ArticleRevision = Type.Object({
+  id: Type.Integer(),
+  version: Type.Integer(),
+  action: Type.String(),
+  status: ArticleStatusSchema,
+  title: Type.String(),
+  actorName: Type.String(),
+  note: Nullable(Type.String()),
+  at: Type.String(),
+});
+export type ArticleRevision = Static<typeof ArticleRevision>;
+
+export const ArticleRevisionDetail = Type.Object({
+  ...ArticleRevision.properties,
+  bodyHtml: Type.String(),
+  meta: Type.Record(Type.String(), Type.Unknown()),
+});
+export type ArticleRevisionDetail = Static<typeof ArticleRevisionDetail>;
+
+export const RevisionParams = Type.Object(
+  {
+    id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    revisionId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  },
+  { additionalProperties: false },
+);
+export const FileParams = Type.Object(
+  {
+    id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    fileId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  },
+  { additionalProperties: false },
+);
+
+/** The footer and meta tags every portal page carries (国办发〔2017〕47号), configurable by admins. */
+export const SiteSettings = Type.Object(
+  {
+    siteName: Text(60),
+    siteNameEn: Text(120),
+    siteDomain: Type.String({ maxLength: 100 }),
+    /** 政府网站标识码, e.g. 4307000011 */
+    siteIdCode: Type.String({ maxLength: 20 }),
+    /** ICP 备案号 */
+    icp: Type.String({ maxLength: 60 }),
+    /** 公安机关备案号 */
+    publicSecurityFiling: Type.String({ maxLength: 60 }),
+    sponsor: Type.String({ maxLength: 100 }),
+    address: Type.String({ maxLength: 150 }),
+    postcode: Type.String({ maxLength: 10 }),
+    phone: Type.String({ maxLength: 40 }),
+    email: Type.String({ maxLength: 100 }),
+  },
+  { additionalProperties: false },
+);
+export type SiteSettings = Static<typeof SiteSettings>;

@@ -1,0 +1,157 @@
+// Images for article bodies and attachments for articles: checked by content, images stripped of
+// their metadata, stored durably before the row that names them commits.
+import { createHash } from 'node:crypto';
+import type { CmsFile } from '@greenvoice/common';
+import { nowIso } from '../../db/database.ts';
+import { ApiError, notFound } from '../../http/api-error.ts';
+import { requireActor, type RequestContext } from '../../http/context.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { presentFile } from './cms-present.ts';
+import type { CmsRepo } from './cms.repo.ts';
+import type { CmsService } from './cms.service.ts';
+import { scopeUnitId } from './cms.service.ts';
+import type { FileStore } from './file-store.ts';
+import {
+  ATTACHMENT_TYPES,
+  detectUploadType,
+  IMAGE_TYPES,
+  MIME,
+  stripJpegMetadata,
+  stripPngMetadata,
+  type UploadType,
+} from './upload-types.ts';
+
+export interface Upload {
+  filename: string;
+  bytes: Buffer;
+}
+
+const MAX_NAME = 120;
+
+function unsupported(allowed: readonly UploadType[]) {
+  const list = allowed.join(', ');
+  return new ApiError('UNSUPPORTED_MEDIA_TYPE', [
+    {
+      field: 'file',
+      message: `只接受以下类型的文件：${list}（按文件内容判断，扩展名须一致）`,
+      messageEn: `Only these file types are accepted: ${list} (judged by content; the extension must agree)`,
+    },
+  ]);
+}
+
+export function createCmsFilesService(deps: {
+  repo: CmsRepo;
+  cms: CmsService;
+  audit: AuditService;
+  store: FileStore;
+}) {
+  const { repo, cms, audit, store } = deps;
+
+  function prepare(upload: Upload, allowed: readonly UploadType[]) {
+    const type = detectUploadType(upload.bytes, upload.filename);
+    if (!type || !allowed.includes(type)) throw unsupported(allowed);
+    let bytes = upload.bytes;
+    try {
+      if (type === 'jpg') bytes = stripJpegMetadata(bytes);
+      if (type === 'png') bytes = stripPngMetadata(bytes);
+    } catch {
+      throw new ApiError('UNPROCESSABLE', [
+        { field: 'file', message: '图片文件已损坏', messageEn: 'The image file is damaged' },
+      ]);
+    }
+    // control characters and path separators never reach a stored name or a download header
+    // eslint-disable-next-line no-control-regex
+    const name = upload.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(-MAX_NAME) || `file.${type}`;
+    return { type, bytes, name };
+  }
+
+  async function save(
+    ctx: RequestContext,
+    kind: 'image' | 'attachment',
+    articleId: number | null,
+    upload: Upload,
+    allowed: readonly UploadType[],
+  ): Promise<CmsFile> {
+    const actor = requireActor(ctx);
+    const f = prepare(upload, allowed);
+    const token = store.write(f.bytes);
+    try {
+      const id = await audit.transact(ctx, async (trx, record) => {
+        const { id } = await repo.insertFile(trx, {
+          article_id: articleId,
+          owner_unit_id: scopeUnitId(actor),
+          kind,
+          token,
+          original_name: f.name,
+          mime: MIME[f.type],
+          size: f.bytes.length,
+          sha256: createHash('sha256').update(f.bytes).digest('hex'),
+          sort_order: 0,
+          created_by: actor.personId,
+          created_at: nowIso(),
+        });
+        await record({
+          action: `cms.${kind}.upload`,
+          objectType: 'portal_file',
+          objectId: id,
+          detail: { articleId, name: f.name, size: f.bytes.length, type: f.type },
+        });
+        return id;
+      });
+      return presentFile({
+        id,
+        article_id: articleId,
+        owner_unit_id: scopeUnitId(actor),
+        kind,
+        token,
+        original_name: f.name,
+        mime: MIME[f.type],
+        size: f.bytes.length,
+        sha256: '',
+        sort_order: 0,
+        created_by: actor.personId,
+        created_at: '',
+      });
+    } catch (err) {
+      store.remove(token);
+      throw err;
+    }
+  }
+
+  async function editableArticle(ctx: RequestContext, articleId: number) {
+    const a = await cms.getArticle(ctx, articleId);
+    // Attachments are part of what the reviewers approved: they change only with the text.
+    if (!a.editable)
+      throw new ApiError('UNPROCESSABLE', undefined, {
+        zh: '稿件在审核或已发布，须先退回或撤稿才能修改附件',
+        en: 'The article is under review or published; return or unpublish it before changing attachments',
+      });
+    return a;
+  }
+
+  return {
+    uploadImage: (ctx: RequestContext, upload: Upload) => save(ctx, 'image', null, upload, IMAGE_TYPES),
+
+    async uploadAttachment(ctx: RequestContext, articleId: number, upload: Upload) {
+      await editableArticle(ctx, articleId);
+      return save(ctx, 'attachment', articleId, upload, ATTACHMENT_TYPES);
+    },
+
+    async removeAttachment(ctx: RequestContext, articleId: number, fileId: number) {
+      await editableArticle(ctx, articleId);
+      const file = await repo.findFile(fileId, articleId);
+      if (!file || file.kind !== 'attachment') throw notFound();
+      await audit.transact(ctx, async (trx, record) => {
+        await repo.deleteFile(trx, fileId);
+        await record({
+          action: 'cms.attachment.delete',
+          objectType: 'portal_file',
+          objectId: fileId,
+          detail: { articleId, name: file.original_name },
+        });
+      });
+      store.remove(file.token);
+    },
+  };
+}
+export type CmsFilesService = ReturnType<typeof createCmsFilesService>;

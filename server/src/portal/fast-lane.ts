@@ -1,0 +1,77 @@
+// Public pages answered before Fastify: a cached page straight from the byte cache, and a cache miss
+// rendered here too once Fastify has answered one portal page and so taught this lane the exact
+// response headers its plugins set (the security headers). Anything unusual — not a GET or HEAD, an
+// address that is no page, a page that is not found, an error — goes on to Fastify unchanged.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cacheKey, type PageCache } from './page-cache.ts';
+import type { PortalPages } from './portal-pages.ts';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface FastLane {
+  /** true when it took the request (answered it, or will); false: hand it to Fastify */
+  handle(req: IncomingMessage, res: ServerResponse, fallback: Handler): boolean;
+}
+
+/** Headers that belong to one response, not to every page. */
+const PER_RESPONSE = new Set([
+  'x-request-id',
+  'set-cookie',
+  'content-length',
+  'content-type',
+  'content-encoding',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
+
+export function createFastLane(pages: PortalPages, cache: PageCache) {
+  let learned: Record<string, string> | null = null;
+
+  const lane: FastLane & { learn(headers: Record<string, unknown>): void } = {
+    /** Called with the headers of a page Fastify sent (portal.routes.ts). */
+    learn(headers) {
+      if (learned) return;
+      const h: Record<string, string> = {};
+      for (const [k, v] of Object.entries(headers))
+        if (v !== undefined && !PER_RESPONSE.has(k)) h[k] = Array.isArray(v) ? v.join(', ') : String(v);
+      learned = h;
+    },
+
+    handle(req, res, fallback) {
+      if (cache.serveRaw(req, res)) return true;
+      const base = learned;
+      if (!base || (req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
+      const url = req.url;
+      const q = url.indexOf('?');
+      const found = pages.find(q < 0 ? url : url.slice(0, q));
+      if (!found) return false;
+      const pr = { url, cookie: req.headers.cookie, host: req.headers.host, protocol: 'http' };
+      pages
+        .render(found.route, found.params, pr)
+        .then((r) => {
+          if (!r || (r.status ?? 200) !== 200) return fallback(req, res);
+          const body = typeof r.html === 'string' ? Buffer.from(r.html) : r.html;
+          const headers = { ...base, 'content-type': r.contentType ?? 'text/html; charset=utf-8' };
+          if (r.tags && found.route.canonical(url) && cache.enabled) {
+            cache.set(cacheKey(url, req.headers.cookie, req.headers.host), {
+              status: 200,
+              headers,
+              body,
+              tags: r.tags,
+            });
+            if (cache.serveRaw(req, res)) return;
+          }
+          res.writeHead(200, { ...headers, 'content-length': String(body.length) });
+          res.end(req.method === 'HEAD' ? undefined : body);
+        })
+        .catch(() => {
+          if (!res.headersSent) fallback(req, res);
+          else res.destroy();
+        });
+      return true;
+    },
+  };
+  return lane;
+}

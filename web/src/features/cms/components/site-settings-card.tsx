@@ -1,0 +1,62 @@
+// The footer and meta-tag settings every portal page carries (site name, 网站标识码, filing numbers, contact).
+import type { SiteSettings } from '@greenvoice/common';
+import { App, Button, Card, Col, Form, Input, Row, Skeleton } from 'antd';
+import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
+import { useSaveSiteSettings, useSiteSettings } from '../hooks/use-cms.ts';
+
+const FIELDS: (keyof SiteSettings)[] = [
+  'siteName',
+  'siteNameEn',
+  'siteDomain',
+  'siteIdCode',
+  'icp',
+  'publicSecurityFiling',
+  'sponsor',
+  'address',
+  'postcode',
+  'phone',
+  'email',
+];
+
+export function SiteSettingsCard({ editable }: { editable: boolean }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const site = useSiteSettings();
+  const save = useSaveSiteSettings();
+  const [form] = Form.useForm<SiteSettings>();
+  if (!site.data) return <Skeleton active />;
+  return (
+    <Card size="small" title={t('cms.siteSettings')} data-testid="site-settings">
+      <Form<SiteSettings>
+        form={form}
+        layout="vertical"
+        disabled={!editable}
+        initialValues={site.data}
+        onFinish={(v) =>
+          save.mutate(v, { onSuccess: () => void message.success(t('common.saved')), onError: notifyError })
+        }
+      >
+        <Row gutter={12}>
+          {FIELDS.map((f) => (
+            <Col key={f} xs={24} md={12} xl={8}>
+              <Form.Item
+                name={f}
+                label={t(`cms.site.${f}`)}
+                rules={f === 'siteName' || f === 'siteNameEn' ? [{ required: true, whitespace: true }] : []}
+              >
+                <Input />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        {editable ? (
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        ) : null}
+      </Form>
+    </Card>
+  );
+}

@@ -43,10 +43,27 @@ export const PERMISSIONS = [
   'submissions:write', // create and submit one's own unit's submissions
   'submissions:review', // approve, return, reject — never one's own unit's
   'submissions:comment',
+  'assessment:read', // plans, rankings, score explanations, published bulletins (officers: own unit only)
+  'plans:write', // edit plans and rules, rebuild scores
+  'bulletins:draft',
+  'bulletins:approve', // leadership signs a bulletin off; the drafter cannot (separation of duties)
+  'interviews:read',
+  'interviews:confirm',
+  'environment:read', // staff views of environmental data: imports, deadlines, the working-day calendar
+  'environment:write', // stations, sections, reading imports, key discharging units and their disclosures
+  'incidents:write', // environmental incident releases and follow-ups
+  'calendar:write', // the working-day calendar (holidays and 调休 days) per year
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL_STAFF: Permission[] = ['session:self', 'units:read', 'people:read', 'campaign:read'];
+const ALL_STAFF: Permission[] = [
+  'session:self',
+  'units:read',
+  'people:read',
+  'campaign:read',
+  'assessment:read',
+  'environment:read',
+];
 const SUBMISSION_READERS: Permission[] = ['outlets:read', 'submissions:read', 'submissions:comment'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -61,12 +78,26 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'orgData:export',
     ...SUBMISSION_READERS,
     'outlets:write',
+    'plans:write',
+    'bulletins:draft',
+    'interviews:read',
+    'environment:write',
+    'incidents:write',
+    'calendar:write',
   ],
   reviewer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:review'],
   officer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:write'],
   deputyLeader: [...ALL_STAFF, ...SUBMISSION_READERS],
-  leadership: [...ALL_STAFF, 'orgData:export', 'people:revealMobile', ...SUBMISSION_READERS],
-  editor: ['session:self'],
+  leadership: [
+    ...ALL_STAFF,
+    ...SUBMISSION_READERS,
+    'orgData:export',
+    'people:revealMobile',
+    'bulletins:approve',
+    'interviews:read',
+    'interviews:confirm',
+  ],
+  editor: ['session:self', 'environment:read', 'incidents:write'],
   reportHandler: ['session:self'],
   // Separation of duties: the audit administrator reads the audit log and nothing else.
   auditor: ['session:self', 'audit:read'],

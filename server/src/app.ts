@@ -20,6 +20,15 @@ import { ApiError } from './http/api-error.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerNulGuard, registerValidation } from './plugins/validation.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
+import { createPlansService } from './modules/assessment/plans.service.ts';
+import { createRankingsService } from './modules/assessment/rankings.service.ts';
+import { createScoresRepo } from './modules/assessment/scores.repo.ts';
+import { createScoringService } from './modules/assessment/scoring.service.ts';
+import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.ts';
+import { createBulletinsService } from './modules/bulletins/bulletins.service.ts';
+import { interviewsRoutes } from './modules/interviews/interviews.routes.ts';
+import { createInterviewsService } from './modules/interviews/interviews.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
@@ -31,6 +40,18 @@ import { secondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
 import { createCampaignService } from './modules/campaign/campaign.service.ts';
 import { envToolsRoutes } from './modules/env-tools/env-tools.routes.ts';
+import { createMonitoringRepo } from './modules/monitoring/monitoring.repo.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { createMonitoringService } from './modules/monitoring/monitoring.service.ts';
+import { createQualityService } from './modules/monitoring/quality.service.ts';
+import { dischargersRoutes } from './modules/dischargers/dischargers.routes.ts';
+import { createDischargersRepo } from './modules/dischargers/dischargers.repo.ts';
+import { createDischargersService } from './modules/dischargers/dischargers.service.ts';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { createIncidentsService } from './modules/incidents/incidents.service.ts';
+import { workingCalendarRoutes } from './modules/working-calendar/working-calendar.routes.ts';
+import { createWorkingCalendarService } from './modules/working-calendar/working-calendar.service.ts';
+import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgExcelRoutes } from './modules/org-excel/org-excel.routes.ts';
 import { createOutletsRepo } from './modules/outlets/outlets.repo.ts';
@@ -45,6 +66,7 @@ import { unitsRoutes } from './modules/units/units.routes.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
 import { createUnitsService } from './modules/units/units.service.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { environmentPortalRoutes } from './portal/environment/environment-portal.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { DEMO_UNITS } from './demo/changde-units.ts';
 
@@ -101,11 +123,27 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
   const orgExcel = createOrgExcelService(database.db, audit);
+  const scoresRepo = createScoresRepo(database.db, database.dialect);
+  const scoring = createScoringService(database.db, scoresRepo);
+  const plans = createPlansService(database.db, scoresRepo, scoring, audit);
+  const rankings = createRankingsService(scoresRepo, scoring);
+  const bulletins = createBulletinsService(database.db, plans, rankings, audit);
+  const interviews = createInterviewsService(database.db, plans, rankings, audit);
   const outlets = createOutletsService(createOutletsRepo(database.db), audit);
   const submissions = createSubmissions(
     { db: database.db, dataDir: config.dataDir, outlets, audit },
-    { logError: (err, message) => app.log.error({ err }, message) },
+    {
+      logError: (err, message) => app.log.error({ err }, message),
+      // an approval's fact reaches the scores as soon as it commits
+      onFactsChanged: (change) => scoring.onFactsChanged(change),
+    },
   );
+  const monitoringRepo = createMonitoringRepo(database.db);
+  const quality = createQualityService(monitoringRepo);
+  const monitoring = createMonitoringService(monitoringRepo, audit, () => quality.forgetAirNow());
+  const workingCalendar = createWorkingCalendarService(database.db, audit);
+  const dischargers = createDischargersService(createDischargersRepo(database.db), workingCalendar, audit);
+  const incidents = createIncidentsService(database.db, audit);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -220,10 +258,19 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   campaignRoutes(app, campaigns);
   orgExcelRoutes(app, orgExcel);
   auditRoutes(app, audit);
+  assessmentRoutes(app, plans, rankings);
+  bulletinsRoutes(app, bulletins);
+  interviewsRoutes(app, interviews);
   outletsRoutes(app, outlets);
   registerSubmissions(app, submissions);
   envToolsRoutes(app);
+  monitoringRoutes(app, monitoring, quality);
+  dischargersRoutes(app, dischargers);
+  incidentsRoutes(app, incidents);
+  workingCalendarRoutes(app, workingCalendar);
+  openDataRoutes(app, database.db);
   portalRoutes(app, database.db);
+  environmentPortalRoutes(app, { quality, dischargers, incidents });
   registerConsole(app, options.consoleDir ?? null);
   return app;
 }

@@ -7,6 +7,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { isDatabaseEmpty, seedDemoData } from './demo/seed-demo.ts';
+import { seedAirReadingsDemo } from './demo/environment-demo.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { housekeepingJob, startScheduler, type Scheduler } from './jobs/scheduler.ts';
@@ -26,6 +27,9 @@ async function main() {
   let seeded = false;
   if (config.demoData && (await isDatabaseEmpty(database.db))) {
     await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
+    const started = Date.now();
+    const hours = await seedAirReadingsDemo(database.db);
+    console.log(`演示空气监测数据 Demo air readings: ${hours} hours in ${Date.now() - started} ms`);
     seeded = true;
   }
   const demo = await database.db

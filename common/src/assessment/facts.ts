@@ -27,6 +27,10 @@ export type AdoptionLevel = (typeof ADOPTION_LEVELS)[number];
 export const INSTRUCTION_LEVELS = ['municipal', 'provincial', 'national'] as const;
 export type InstructionLevel = (typeof INSTRUCTION_LEVELS)[number];
 
+/** contest award ranks (for activity facts of type contestAward) */
+export const AWARD_RANKS = ['first', 'second', 'third', 'excellence'] as const;
+export type AwardRank = (typeof AWARD_RANKS)[number];
+
 export interface AssessmentFact {
   /** stable and unique, e.g. 'submission:42' */
   id: string;

@@ -4,3 +4,7 @@ export * from './aqi-breakpoints.ts';
 export * from './aqi.ts';
 export * from './water-class.ts';
 export * from './tool-schemas.ts';
+export * from './credit-code.ts';
+export * from './working-days.ts';
+export * from './air-daily.ts';
+export * from './disclosure.ts';

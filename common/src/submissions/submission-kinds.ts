@@ -2,12 +2,14 @@
 // needs. Each kind becomes the assessment fact of the same name when approved (assessment/facts.ts).
 import type {
   AdoptionLevel,
+  AwardRank,
   FactKind,
   InstructionLevel,
   OutletLevel,
   OutletMedium,
 } from '../assessment/facts.ts';
 import type { SubmissionAction, SubmissionStatus } from './submission-workflow.ts';
+export { AWARD_RANKS, type AwardRank } from '../assessment/facts.ts';
 
 type Label = { zh: string; en: string };
 
@@ -98,8 +100,6 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, Label> = {
   otherActivity: { zh: '其他活动', en: 'Other activity' },
 };
 
-export const AWARD_RANKS = ['first', 'second', 'third', 'excellence'] as const;
-export type AwardRank = (typeof AWARD_RANKS)[number];
 export const AWARD_RANK_LABELS: Record<AwardRank, Label> = {
   first: { zh: '一等奖', en: 'First prize' },
   second: { zh: '二等奖', en: 'Second prize' },

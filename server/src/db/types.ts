@@ -248,6 +248,253 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface AssessmentPlansTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  year: number;
+  title: string;
+  document: string;
+  rules_version: number;
+  interview_rule: string;
+  is_demo: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentPlanVersionsTable {
+  id: Generated<number>;
+  plan_id: number;
+  rules_version: number;
+  document: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface AssessmentUnitMonthsTable {
+  plan_id: number;
+  unit_id: number;
+  month: number;
+  group_code: string;
+  points: number;
+}
+
+export interface AssessmentItemMonthsTable {
+  plan_id: number;
+  unit_id: number;
+  item_code: string;
+  month: number;
+  points: number;
+}
+
+export interface AssessmentScoreStateTable {
+  plan_id: number;
+  rules_version: number;
+  last_month: number;
+  computed_at: string;
+}
+
+export interface BulletinsTable {
+  id: Generated<number>;
+  plan_id: number;
+  period_kind: string;
+  period_index: number;
+  doc_number: number;
+  title: string;
+  body: string;
+  status: string;
+  snapshot: string;
+  return_reason: string | null;
+  drafted_by: number;
+  approved_by: number | null;
+  approved_at: string | null;
+  published_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InterviewsTable {
+  id: Generated<number>;
+  plan_id: number;
+  unit_id: number;
+  basis: string;
+  reason: string;
+  doc_number: number;
+  confirmed_by: number;
+  confirmed_at: string;
+}
+
+export interface AirStationsTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  code: string;
+  name: string;
+  county: string;
+  control_level: string;
+  address: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  is_demo: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WaterSectionsTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  code: string;
+  name: string;
+  river: string;
+  basin: string;
+  waterbody: string;
+  county: string;
+  control_level: string;
+  attribute: string | null;
+  target_class: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  is_demo: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EnvImportsTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  kind: string;
+  file_name: string;
+  rows: number;
+  replaced: number;
+  first_at: string;
+  last_at: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** One hour at one station; `hour_at` is 'YYYY-MM-DDTHH:00' China time, the hour starting then. */
+export interface AirHourlyTable {
+  station_id: number;
+  hour_at: string;
+  so2: number | null;
+  no2: number | null;
+  co: number | null;
+  pm10: number | null;
+  pm25: number | null;
+  o3: number | null;
+  o3_8h: number | null;
+  aqi: number | null;
+  aqi_level: number | null;
+  /** comma-separated AQI pollutant names, '' for none */
+  primary_pollutants: string;
+  import_id: number | null;
+  is_demo: number;
+}
+
+export interface AirDailyTable {
+  station_id: number;
+  date: string;
+  so2: number | null;
+  no2: number | null;
+  co: number | null;
+  pm10: number | null;
+  pm25: number | null;
+  o3_1h: number | null;
+  o3_8h: number | null;
+  valid_hours: number;
+  aqi: number | null;
+  aqi_level: number | null;
+  primary_pollutants: string;
+  is_demo: number;
+}
+
+export interface WaterReadingsTable {
+  id: Generated<number>;
+  section_id: number;
+  sampled_on: string;
+  values_json: string;
+  water_class: string;
+  limiting_factors: string;
+  import_id: number | null;
+  is_demo: number;
+}
+
+export interface DischargersTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  name: string;
+  credit_code: string;
+  county: string;
+  industry: string;
+  permit_number: string | null;
+  address: string | null;
+  listed_year: number;
+  is_demo: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DischargerDisclosuresTable {
+  id: Generated<number>;
+  discharger_id: number;
+  kind: string;
+  part: string;
+  title: string;
+  content: string;
+  year: number | null;
+  event_date: string | null;
+  published_on: string | null;
+  due_on: string | null;
+  parts_json: string | null;
+  doc_number: string | null;
+  amount: number | null;
+  is_demo: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentsTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  title: string;
+  occurred_at: string;
+  county: string;
+  location: string;
+  level: string;
+  status: string;
+  summary: string;
+  published_at: string;
+  is_demo: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentFollowUpsTable {
+  id: Generated<number>;
+  incident_id: number;
+  content: string;
+  published_at: string;
+}
+
+export interface WorkingCalendarYearsTable {
+  year: number;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface WorkingCalendarDaysTable {
+  date: string;
+  year: number;
+  kind: string;
+  name: string;
+}
+
 export interface Database {
   units: UnitsTable;
   people: PeopleTable;
@@ -269,4 +516,23 @@ export interface Database {
   submission_events: SubmissionEventsTable;
   evidence_files: EvidenceFilesTable;
   idempotency_keys: IdempotencyKeysTable;
+  assessment_plans: AssessmentPlansTable;
+  assessment_plan_versions: AssessmentPlanVersionsTable;
+  assessment_unit_months: AssessmentUnitMonthsTable;
+  assessment_item_months: AssessmentItemMonthsTable;
+  assessment_score_state: AssessmentScoreStateTable;
+  bulletins: BulletinsTable;
+  interviews: InterviewsTable;
+  air_stations: AirStationsTable;
+  water_sections: WaterSectionsTable;
+  env_imports: EnvImportsTable;
+  air_hourly: AirHourlyTable;
+  air_daily: AirDailyTable;
+  water_readings: WaterReadingsTable;
+  dischargers: DischargersTable;
+  discharger_disclosures: DischargerDisclosuresTable;
+  incidents: IncidentsTable;
+  incident_follow_ups: IncidentFollowUpsTable;
+  working_calendar_years: WorkingCalendarYearsTable;
+  working_calendar_days: WorkingCalendarDaysTable;
 }

@@ -5,6 +5,8 @@ import { nowIso } from '../db/database.ts';
 import type { AuditRepo } from '../modules/audit/audit.repo.ts';
 import { hashPassword } from '../modules/auth/password-hash.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
+import { seedDemoAssessment } from './demo-assessment.ts';
+import { seedEnvironmentDemo } from './environment-demo.ts';
 import { DEMO_BUREAU_CODE, DEMO_CONTACT_DATES, DEMO_UNITS } from './changde-units.ts';
 
 const SURNAMES =
@@ -178,6 +180,7 @@ export async function seedDemoData(db: DB, auditRepo: AuditRepo, scryptLogN: num
         updated_at: created,
       })
       .execute();
+    await seedDemoAssessment(trx, units.get(DEMO_BUREAU_CODE)!.id, created);
     await trx.insertInto('settings').values({ key: 'demo', value: '1' }).execute();
     await auditRepo.append(trx, {
       at: nowIso(),
@@ -193,4 +196,6 @@ export async function seedDemoData(db: DB, auditRepo: AuditRepo, scryptLogN: num
       detail: JSON.stringify({ units: DEMO_UNITS.length, accounts: DEMO_ACCOUNTS.length }),
     });
   });
+  // Stations, sections, enterprises and incidents; the year of hourly air readings is separate (server.ts).
+  await seedEnvironmentDemo(db);
 }

@@ -55,7 +55,7 @@ describe('route coverage', () => {
     );
     for (const r of publicRoutes)
       expect(r).toMatch(
-        /^(GET \/api\/v1\/(health|auth\/login-info)|POST \/api\/v1\/(auth\/login|tools\/.+))$/,
+        /^(GET \/api\/v1\/(health|auth\/login-info|open-data(\/.+)?|environment\/(air|water|dischargers|incidents)(\/.+)?)|POST \/api\/v1\/(auth\/login|tools\/.+))$/,
       );
   });
 });

@@ -23,6 +23,23 @@ const CampaignPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/audit/components/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const PlansPage = lazy(() =>
+  import('../features/assessment/components/plans-page.tsx').then((m) => ({ default: m.PlansPage })),
+);
+const RankingsPage = lazy(() =>
+  import('../features/assessment/components/rankings-page.tsx').then((m) => ({ default: m.RankingsPage })),
+);
+const UnitScorePage = lazy(() =>
+  import('../features/assessment/components/unit-score-page.tsx').then((m) => ({ default: m.UnitScorePage })),
+);
+const BulletinsPage = lazy(() =>
+  import('../features/assessment/components/bulletins-page.tsx').then((m) => ({ default: m.BulletinsPage })),
+);
+const InterviewsPage = lazy(() =>
+  import('../features/assessment/components/interviews-page.tsx').then((m) => ({
+    default: m.InterviewsPage,
+  })),
+);
 const ChangePasswordPage = lazy(() =>
   import('../features/account/components/change-password-page.tsx').then((m) => ({
     default: m.ChangePasswordPage,
@@ -49,6 +66,18 @@ const SubmissionDetailPage = lazy(() =>
 const OutletsPage = lazy(() =>
   import('../features/outlets/components/outlets-page.tsx').then((m) => ({ default: m.OutletsPage })),
 );
+const env = (name: string) =>
+  lazy(() =>
+    import('../features/environment/components/environment-pages.ts').then((m) => ({
+      default: m[name as keyof typeof m],
+    })),
+  );
+const MonitoringPage = env('MonitoringPage');
+const ImportsPage = env('ImportsPage');
+const DischargersPage = env('DischargersPage');
+const OverduePage = env('OverduePage');
+const IncidentsPage = env('IncidentsPage');
+const CalendarPage = env('CalendarPage');
 const OrgDataToolbar = lazy(() =>
   import('../features/org-data/components/org-data-toolbar.tsx').then((m) => ({ default: m.OrgDataToolbar })),
 );
@@ -102,6 +131,17 @@ export const router = createBrowserRouter(
         { path: 'submissions/:id', element: guarded('submissions:read', <SubmissionDetailPage />) },
         { path: 'review', element: guarded('submissions:review', <ReviewQueuePage />) },
         { path: 'outlets', element: guarded('outlets:read', <OutletsPage />) },
+        { path: 'assessment/plans', element: guarded('assessment:read', <PlansPage />) },
+        { path: 'assessment/rankings', element: guarded('assessment:read', <RankingsPage />) },
+        { path: 'assessment/units/:unitId', element: guarded('assessment:read', <UnitScorePage />) },
+        { path: 'assessment/bulletins', element: guarded('assessment:read', <BulletinsPage />) },
+        { path: 'assessment/interviews', element: guarded('interviews:read', <InterviewsPage />) },
+        { path: 'environment/monitoring', element: guarded('environment:read', <MonitoringPage />) },
+        { path: 'environment/imports', element: guarded('environment:read', <ImportsPage />) },
+        { path: 'environment/dischargers', element: guarded('environment:read', <DischargersPage />) },
+        { path: 'environment/overdue', element: guarded('environment:read', <OverduePage />) },
+        { path: 'environment/incidents', element: guarded('environment:read', <IncidentsPage />) },
+        { path: 'environment/calendar', element: guarded('environment:read', <CalendarPage />) },
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: 'account/two-factor', element: <TwoFactorPage /> },
         { path: '*', element: <NotFound /> },

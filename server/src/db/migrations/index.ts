@@ -3,14 +3,18 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-29_01_foundation.ts';
 import * as assessmentFacts from './2026-11-29_02_assessment-facts.ts';
+import * as assessmentScores from './2026-11-29_10_assessment-scores.ts';
 import * as submissions from './2026-11-29_20_submissions.ts';
+import * as environment from './2026-11-29_40_environment.ts';
 import * as jobLeases from './2026-11-29_50_job-leases.ts';
 import * as secondFactor from './2026-11-29_51_second-factor.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29_01_foundation': foundation,
   '2026-11-29_02_assessment-facts': assessmentFacts,
+  '2026-11-29_10_assessment-scores': assessmentScores,
   '2026-11-29_20_submissions': submissions,
+  '2026-11-29_40_environment': environment,
   '2026-11-29_50_job-leases': jobLeases,
   '2026-11-29_51_second-factor': secondFactor,
 };

@@ -1,7 +1,10 @@
 // Every interface text, Chinese first (the default) and English. Names follow /GLOSSARY.md; role and
 // unit-kind labels come from @greenvoice/common so the server and the console say the same thing.
 
+import { assessmentEn, assessmentZh } from './assessment-dictionary.ts';
+
 const zh = {
+  ...assessmentZh,
   'app.brand': '绿讯 GreenVoice',
   'app.brandShort': '绿讯工作台',
   'app.console': '绿讯 · 宣传与信息公开工作台',
@@ -16,6 +19,12 @@ const zh = {
   'nav.submissions': '报送记录',
   'nav.review': '审核',
   'nav.outlets': '媒体库',
+  'nav.envMonitoring': '监测站点与断面',
+  'nav.envImports': '监测数据导入',
+  'nav.envDischargers': '重点排污单位',
+  'nav.envOverdue': '披露逾期清单',
+  'nav.envIncidents': '突发环境事件',
+  'nav.envCalendar': '工作日历',
   'nav.password': '修改密码',
   'nav.logout': '退出登录',
   'nav.twoFactor': '两步验证',
@@ -92,6 +101,12 @@ const zh = {
   'home.peopleDesc': '各单位人员、角色、联系电话与登录账号',
   'home.campaignDesc': '各单位分管领导和信息员的登记情况，谁已报送、谁已逾期',
   'home.auditDesc': '所有登录、查看和修改操作的记录，以及防篡改校验',
+  'home.envMonitoringDesc': '空气质量监测站点、地表水监测断面及其最新AQI和水质类别',
+  'home.envImportsDesc': '从 CSV 或 Excel 导入小时空气数据和地表水数据，逐行校验',
+  'home.envDischargersDesc': '重点排污单位名录、统一社会信用代码和按年报八部分整理的披露信息',
+  'home.envOverdueDesc': '年度报告（3月15日前）和临时报告（5个工作日内）的逾期情况',
+  'home.envIncidentsDesc': '突发环境事件信息发布及后续进展',
+  'home.envCalendarDesc': '各年度法定节假日和调休上班日，用于计算工作日期限',
 
   'units.code': '单位编码',
   'units.codeHint': '字母、数字、下划线或短横线，导入导出时用来识别单位',
@@ -339,6 +354,7 @@ const zh = {
 export type DictKey = keyof typeof zh;
 
 const en: Record<DictKey, string> = {
+  ...assessmentEn,
   'app.brand': 'GreenVoice 绿讯',
   'app.brandShort': 'GreenVoice',
   'app.console': 'GreenVoice · Publicity & Disclosure Console',
@@ -353,6 +369,12 @@ const en: Record<DictKey, string> = {
   'nav.submissions': 'Submissions',
   'nav.review': 'Review queue',
   'nav.outlets': 'Outlets',
+  'nav.envMonitoring': 'Stations and sections',
+  'nav.envImports': 'Reading imports',
+  'nav.envDischargers': 'Key discharging units',
+  'nav.envOverdue': 'Overdue disclosures',
+  'nav.envIncidents': 'Environmental incidents',
+  'nav.envCalendar': 'Working-day calendar',
   'nav.password': 'Change password',
   'nav.logout': 'Sign out',
   'nav.twoFactor': 'Two-factor sign-in',
@@ -434,6 +456,14 @@ const en: Record<DictKey, string> = {
   'home.campaignDesc':
     'Which units have named their deputy leader and information officer, and which are late',
   'home.auditDesc': 'Every sign-in, view and change, with a tamper check',
+  'home.envMonitoringDesc': 'Air stations and water sections with their latest AQI and class',
+  'home.envImportsDesc': 'Import hourly air and water readings from CSV or Excel, checked row by row',
+  'home.envDischargersDesc':
+    'Key discharging units, credit codes and disclosures by the annual report’s eight parts',
+  'home.envOverdueDesc':
+    'Annual reports (by 15 March) and temporary reports (5 working days) that are overdue',
+  'home.envIncidentsDesc': 'Incident releases and their follow-ups',
+  'home.envCalendarDesc': 'Public holidays and worked weekend days per year, for working-day deadlines',
 
   'units.code': 'Unit code',
   'units.codeHint': 'Letters, digits, underscore or dash; identifies the unit in Excel import and export',

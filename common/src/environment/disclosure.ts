@@ -1,0 +1,81 @@
+// Enterprise environmental information disclosure (企业环境信息依法披露管理办法, 部令第24号): the eight
+// parts of the annual report, the kinds of disclosure record, and their deadlines. Pure data and rules.
+import type { Bilingual } from './aqi.ts';
+
+export const ANNUAL_REPORT_PARTS = [
+  'basicInfo',
+  'management',
+  'emissions',
+  'carbon',
+  'emergency',
+  'violations',
+  'temporary',
+  'other',
+] as const;
+export type AnnualReportPart = (typeof ANNUAL_REPORT_PARTS)[number];
+
+export const ANNUAL_REPORT_PART_LABELS: Record<AnnualReportPart, Bilingual> = {
+  basicInfo: { zh: '企业基本信息', en: 'Basic information' },
+  management: { zh: '企业环境管理信息', en: 'Environmental management' },
+  emissions: { zh: '污染物产生、治理与排放信息', en: 'Pollutants and emissions' },
+  carbon: { zh: '碳排放信息', en: 'Carbon emissions' },
+  emergency: { zh: '生态环境应急信息', en: 'Emergency response and plans' },
+  violations: { zh: '生态环境违法信息', en: 'Violations' },
+  temporary: { zh: '本年度临时环境信息依法披露情况', en: 'Temporary disclosures of the year' },
+  other: { zh: '法律法规规定的其他环境信息', en: 'Other information required by law' },
+};
+
+export const DISCLOSURE_KINDS = ['annual', 'temporary', 'emergencyPlan', 'penalty'] as const;
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+
+export const DISCLOSURE_KIND_LABELS: Record<DisclosureKind, Bilingual> = {
+  annual: { zh: '年度环境信息依法披露报告', en: 'Annual report' },
+  temporary: { zh: '临时环境信息依法披露报告', en: 'Temporary report' },
+  emergencyPlan: { zh: '突发环境事件应急预案备案', en: 'Emergency plan filed' },
+  penalty: { zh: '行政处罚', en: 'Penalty' },
+};
+
+/** The annual-report part each kind of record is shown under on the enterprise's page. */
+export const DISCLOSURE_KIND_PART: Record<Exclude<DisclosureKind, 'annual'>, AnnualReportPart> = {
+  temporary: 'temporary',
+  emergencyPlan: 'emergency',
+  penalty: 'violations',
+};
+
+/** Annual report for year Y: by 15 March of Y + 1 (部令第24号 第十四条). */
+export const annualReportDue = (year: number) => `${year + 1}-03-15`;
+/** Temporary report: within 5 working days of the event (第十六条). */
+export const TEMPORARY_REPORT_WORKING_DAYS = 5;
+
+export const OBLIGATION_STATUSES = ['onTime', 'late', 'pending', 'overdue'] as const;
+/** onTime / late: published by / after the due date; pending: not yet, not yet due; overdue: not yet, past due */
+export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
+
+export function obligationStatus(dueOn: string, publishedOn: string | null, asOf: string): ObligationStatus {
+  if (publishedOn !== null) return publishedOn <= dueOn ? 'onTime' : 'late';
+  return asOf > dueOn ? 'overdue' : 'pending';
+}
+
+export const CONTROL_LEVELS = ['national', 'provincial', 'city'] as const;
+export type ControlLevel = (typeof CONTROL_LEVELS)[number];
+export const CONTROL_LEVEL_LABELS: Record<ControlLevel, Bilingual> = {
+  national: { zh: '国控', en: 'National' },
+  provincial: { zh: '省控', en: 'Provincial' },
+  city: { zh: '市控', en: 'City' },
+};
+
+export const INCIDENT_LEVELS = ['general', 'larger', 'major', 'especiallyMajor'] as const;
+export type IncidentLevel = (typeof INCIDENT_LEVELS)[number];
+/** 国家突发环境事件应急预案: 一般 / 较大 / 重大 / 特别重大 */
+export const INCIDENT_LEVEL_LABELS: Record<IncidentLevel, Bilingual> = {
+  general: { zh: '一般', en: 'General' },
+  larger: { zh: '较大', en: 'Larger' },
+  major: { zh: '重大', en: 'Major' },
+  especiallyMajor: { zh: '特别重大', en: 'Especially major' },
+};
+export const INCIDENT_STATUSES = ['responding', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, Bilingual> = {
+  responding: { zh: '处置中', en: 'Responding' },
+  closed: { zh: '已处置完毕', en: 'Closed' },
+};

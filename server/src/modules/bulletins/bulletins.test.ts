@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { insertFacts } from '../../test/assessment-facts.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createScoresRepo } from '../assessment/scores.repo.ts';
+import { createScoringService } from '../assessment/scoring.service.ts';
+
+let t: TestApp;
+let admin: string;
+let leader: string;
+let officer: string;
+let reviewer: string;
+let planId: number;
+const unit: Record<string, number> = {};
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  [admin, leader, officer, reviewer] = await Promise.all([
+    t.login('admin', 'Demo-Xinxi-2018!'),
+    t.login('leader', 'Demo-Lingdao-2018!'),
+    t.login('officer.wl', 'Demo-Officer-2018!'),
+    t.login('reviewer', 'Demo-Review-2018!'),
+  ]);
+  for (const u of await t.database.db.selectFrom('units').select(['id', 'code']).execute())
+    unit[u.code] = u.id;
+  planId = (await t.database.db.selectFrom('assessment_plans').select('id').executeTakeFirstOrThrow()).id;
+  // every county bureau reports in Q1 except 西洞庭 and 桃花源: the two at the bottom three months running
+  const county = [
+    'CD-WL',
+    'CD-DC',
+    'CD-AX',
+    'CD-HS',
+    'CD-LX',
+    'CD-LL',
+    'CD-TY',
+    'CD-SM',
+    'CD-JS',
+    'CD-JKQ',
+    'CD-LYH',
+    'CD-XH',
+  ];
+  const facts = county.flatMap((c, i) =>
+    [1, 2, 3].map((m) => ({
+      kind: 'newsReport' as const,
+      date: `2018-0${m}-1${i % 10}`,
+      unitIds: [unit[c]!],
+      outletLevel: i === 0 ? ('provincial' as const) : ('county' as const),
+    })),
+  );
+  await insertFacts(t.database.db, unit.CDHB!, facts);
+  await createScoringService(t.database.db, createScoresRepo(t.database.db, t.database.dialect)).rebuildAll();
+});
+afterAll(() => t.close());
+
+const post = (url: string, cookie: string, payload: object) =>
+  t.inject({ method: 'POST', url, cookie, payload });
+
+describe('bulletins', () => {
+  it('goes draft → pending → approved → published, with leadership approval and separation of duties', async () => {
+    const created = await post('/api/v1/bulletins', admin, { planId, period: 'month', index: 3 });
+    expect(created.statusCode).toBe(201);
+    let b = created.json();
+    expect(b).toMatchObject({
+      status: 'draft',
+      docNumber: '常环宣〔2018〕1号',
+      title: '关于2018年3月全市环境信息宣传工作考核情况的通报',
+    });
+    expect(b.body).toContain('武陵区环境保护局排名第一');
+    expect(b.body).toContain('局属单位：共 5 个单位参加排名，本期均未得分');
+
+    // officers see nothing until it is published; nobody but leadership approves; publishing needs approval
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/bulletins/${b.id}`, cookie: officer })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/bulletins?planId=${planId}`, cookie: officer })).json()
+        .items,
+    ).toEqual([]);
+    expect((await post(`/api/v1/bulletins/${b.id}/approve`, admin, { version: b.version })).statusCode).toBe(
+      403,
+    );
+    expect((await post(`/api/v1/bulletins/${b.id}/publish`, admin, { version: b.version })).statusCode).toBe(
+      422,
+    );
+    expect((await post(`/api/v1/bulletins/${b.id}/approve`, leader, { version: b.version })).statusCode).toBe(
+      422,
+    );
+    expect(
+      (await post('/api/v1/bulletins', reviewer, { planId, period: 'month', index: 3 })).statusCode,
+    ).toBe(403);
+
+    const edited = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/bulletins/${b.id}`,
+      cookie: admin,
+      payload: { version: b.version, title: '关于2018年3月环境信息宣传考核情况的通报' },
+    });
+    expect(edited.statusCode).toBe(200);
+    b = edited.json();
+    b = (await post(`/api/v1/bulletins/${b.id}/submit`, admin, { version: b.version })).json();
+    expect(b.status).toBe('pending');
+    expect(
+      (
+        await t.inject({
+          method: 'PATCH',
+          url: `/api/v1/bulletins/${b.id}`,
+          cookie: admin,
+          payload: { version: b.version, title: 'x' },
+        })
+      ).statusCode,
+    ).toBe(422);
+    const returned = await post(`/api/v1/bulletins/${b.id}/return`, leader, {
+      version: b.version,
+      reason: '请补充整改要求',
+    });
+    expect(returned.json()).toMatchObject({ status: 'draft', returnReason: '请补充整改要求' });
+    b = (await post(`/api/v1/bulletins/${b.id}/submit`, admin, { version: returned.json().version })).json();
+    expect(
+      (await post(`/api/v1/bulletins/${b.id}/approve`, leader, { version: b.version - 1 })).statusCode,
+    ).toBe(409);
+    b = (await post(`/api/v1/bulletins/${b.id}/approve`, leader, { version: b.version })).json();
+    expect(b).toMatchObject({ status: 'approved', approvedBy: '局领导（演示）' });
+    expect((await post(`/api/v1/bulletins/${b.id}/publish`, leader, { version: b.version })).statusCode).toBe(
+      403,
+    );
+    b = (await post(`/api/v1/bulletins/${b.id}/publish`, admin, { version: b.version })).json();
+    expect(b.status).toBe('published');
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/bulletins?planId=${planId}`, cookie: officer })).json()
+        .items,
+    ).toHaveLength(1);
+
+    const actions = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_type', '=', 'bulletin')
+      .orderBy('id')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      'bulletin.create',
+      'bulletin.edit',
+      'bulletin.submit',
+      'bulletin.return',
+      'bulletin.submit',
+      'bulletin.approve',
+      'bulletin.publish',
+    ]);
+  });
+
+  it('downloads the published bulletin as Word (GB/T 9704 head, number, table) and Excel', async () => {
+    const [b] = (
+      await t.inject({ method: 'GET', url: `/api/v1/bulletins?planId=${planId}`, cookie: officer })
+    ).json().items;
+    const word = await t.inject({
+      method: 'GET',
+      url: `/api/v1/bulletins/${b.id}/file.docx`,
+      cookie: officer,
+    });
+    expect(word.statusCode).toBe(200);
+    expect(word.headers['content-type']).toContain('wordprocessingml');
+    const xml = await (await JSZip.loadAsync(word.rawPayload)).file('word/document.xml')!.async('string');
+    for (const s of [
+      '常德市环境保护局',
+      '常环宣〔2018〕1号',
+      '区县市环保局(分局)得分排名',
+      '武陵区环境保护局',
+      'E60012',
+      '印发',
+    ])
+      expect(xml).toContain(s);
+    expect(xml).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    const excel = await t.inject({
+      method: 'GET',
+      url: `/api/v1/bulletins/${b.id}/file.xlsx`,
+      cookie: officer,
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(excel.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('排名')!;
+    expect(ws.getRow(4).values).toEqual([undefined, '区县市环保局(分局)', 1, '武陵区环境保护局', 5, 0.25]);
+  });
+});

@@ -1,0 +1,81 @@
+import {
+  ErrorResponse,
+  FollowUpInput,
+  IdParams,
+  Incident,
+  IncidentInput,
+  IncidentListQuery,
+  IncidentUpdate,
+  Page,
+} from '@greenvoice/common';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { IncidentsService } from './incidents.service.ts';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  429: ErrorResponse,
+};
+const tags = ['environment'];
+const write = { config: { access: 'incidents:write' as const } };
+
+export function incidentsRoutes(fastify: FastifyInstance, incidents: IncidentsService) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/api/v1/environment/incidents',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Environmental incident releases, newest first',
+        querystring: IncidentListQuery,
+        response: { 200: Page(Incident), ...errors },
+      },
+    },
+    (req) => incidents.list(req.query),
+  );
+  app.get(
+    '/api/v1/environment/incidents/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'One release with its follow-ups',
+        params: IdParams,
+        response: { 200: Incident, ...errors },
+      },
+    },
+    (req) => incidents.get(req.params.id),
+  );
+  app.post(
+    '/api/v1/environment/incidents',
+    { ...write, schema: { tags, body: IncidentInput, response: { 201: Incident, ...errors } } },
+    async (req, reply) => reply.code(201).send(await incidents.create(req.ctx, req.body)),
+  );
+  app.patch(
+    '/api/v1/environment/incidents/:id',
+    {
+      ...write,
+      schema: { tags, params: IdParams, body: IncidentUpdate, response: { 200: Incident, ...errors } },
+    },
+    (req) => incidents.update(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/environment/incidents/:id/follow-ups',
+    {
+      ...write,
+      schema: {
+        tags,
+        summary: 'Publish a follow-up (进展通报); closes: the response has ended',
+        params: IdParams,
+        body: FollowUpInput,
+        response: { 201: Incident, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await incidents.addFollowUp(req.ctx, req.params.id, req.body)),
+  );
+}

@@ -1,0 +1,154 @@
+// "Why this score?": the unit's points for the period, block by block and item by item, down to each
+// fact (a submission links to its record), every multiplier, cap, deduction and rescaling.
+import type { ScoreExplanation } from '@greenvoice/common';
+import { Card, Collapse, Descriptions, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { QueryError } from '../../../shared/components/query-error.tsx';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
+import { useExplanation, usePlanChoice } from '../hooks/use-assessment.ts';
+import { PeriodPicker } from './period-picker.tsx';
+
+type Line = ScoreExplanation['planLines'][number];
+
+/** 'submission:42' → the submission's page; other sources show their id */
+function FactLink({ id }: { id: string | null }) {
+  if (!id) return null;
+  const [source, n] = id.split(':');
+  return source === 'submission' ? (
+    <Link to={`/submissions/${n}`}>{id}</Link>
+  ) : (
+    <Typography.Text code>{id}</Typography.Text>
+  );
+}
+
+export function UnitScorePage() {
+  const { t, lang } = useI18n();
+  const unitId = Number(useParams().unitId);
+  const { plans, planId, choice, set } = usePlanChoice();
+  const q = useExplanation(planId, unitId, choice);
+  const e = q.data;
+  const text = (l: Line) => (lang === 'en' ? l.en : l.zh);
+  const signed = (p: number) => (p > 0 ? `+${p.toFixed(2)}` : p.toFixed(2));
+
+  const columns: TableColumnsType<Line> = [
+    {
+      title: t('assessment.month'),
+      dataIndex: 'month',
+      width: 70,
+      render: (m: number) => t('assessment.periodIndex.month', { n: m }),
+    },
+    {
+      title: t('assessment.lineKind'),
+      dataIndex: 'kind',
+      width: 110,
+      render: (k: string) => <Tag>{t(`assessment.line.${k}` as 'assessment.line.piece')}</Tag>,
+    },
+    { title: t('assessment.explanation'), render: (_: unknown, l) => text(l) },
+    {
+      title: t('assessment.fact'),
+      dataIndex: 'factId',
+      width: 150,
+      render: (id: string | null) => <FactLink id={id} />,
+    },
+    {
+      title: t('assessment.points'),
+      dataIndex: 'points',
+      width: 90,
+      align: 'right',
+      render: (p: number) => (
+        <Typography.Text type={p < 0 ? 'danger' : undefined}>{signed(p)}</Typography.Text>
+      ),
+    },
+  ];
+  const lines = (ls: Line[]) =>
+    ls.length ? (
+      <Table<Line>
+        size="small"
+        rowKey={(l) => `${l.month}-${l.kind}-${l.factId}-${l.zh}`}
+        columns={columns}
+        dataSource={ls}
+        pagination={ls.length > 20 ? { pageSize: 20 } : false}
+      />
+    ) : (
+      <Typography.Text type="secondary">{t('assessment.noLines')}</Typography.Text>
+    );
+
+  return (
+    <>
+      <PageHeader
+        title={e ? t('assessment.whyTitle', { unit: e.unitName }) : t('assessment.why')}
+        extra={
+          <PeriodPicker plans={plans.data?.items ?? []} planId={planId} choice={choice} onChange={set} />
+        }
+      />
+      <QueryError error={q.error} />
+      {e ? (
+        <>
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+              <Descriptions.Item label={t('assessment.period')}>
+                {lang === 'en' ? e.labelEn : e.label}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('assessment.group')}>{e.groupName}</Descriptions.Item>
+              <Descriptions.Item label={t('assessment.rank')}>
+                <span data-testid="score-rank">
+                  {t('assessment.rankOf', { rank: e.rank, size: e.groupSize })}
+                </span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('assessment.points')}>
+                <Typography.Text strong style={{ fontSize: 18 }} data-testid="score-total">
+                  {e.points.toFixed(2)}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('assessment.annualPoints')}>
+                {e.annualPoints.toFixed(2)}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Collapse
+            defaultActiveKey={e.blocks.map((b) => b.code)}
+            items={e.blocks.map((b) => ({
+              key: b.code,
+              label: (
+                <span>
+                  {b.code}. {b.name}{' '}
+                  <Tag color="green">
+                    {t('assessment.blockPoints', { points: b.points.toFixed(2), max: b.maxPoints })}
+                  </Tag>
+                </span>
+              ),
+              children: (
+                <>
+                  {b.items.map((i) => (
+                    <div key={i.code} style={{ marginBottom: 16 }} data-testid={`item-${i.code}`}>
+                      <Typography.Text strong>
+                        {i.code} {i.name}
+                      </Typography.Text>{' '}
+                      <Tag>
+                        {i.maxPoints > 0
+                          ? t('assessment.itemPoints', { points: i.points.toFixed(2), max: i.maxPoints })
+                          : signed(i.points)}
+                      </Tag>
+                      {lines(i.lines)}
+                    </div>
+                  ))}
+                  {b.lines.length ? lines(b.lines) : null}
+                </>
+              ),
+            }))}
+          />
+          {e.planLines.length ? (
+            <Card size="small" title={t('assessment.planLines')} style={{ marginTop: 16 }}>
+              {lines(e.planLines)}
+            </Card>
+          ) : null}
+        </>
+      ) : q.isLoading ? null : (
+        <Card>
+          <Empty />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,274 @@
+import {
+  DISCLOSURE_KINDS,
+  DISCLOSURE_KIND_LABELS,
+  type DisclosureKind,
+  type Obligation,
+} from '@greenvoice/common';
+import {
+  App,
+  Button,
+  Collapse,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
+import { useCan } from '../../../shared/session/use-me.ts';
+import { useAddDisclosure, useDischarger, useMarkPublished } from '../hooks/use-environment.ts';
+import { OBLIGATION_STATUS_TEXT, T } from './env-text.ts';
+
+const STATUS_COLOR = { onTime: 'green', late: 'orange', pending: 'blue', overdue: 'red' } as const;
+
+export function ObligationTag({ o }: { o: Obligation }) {
+  const { pick } = useI18n();
+  return <Tag color={STATUS_COLOR[o.status]}>{pick(OBLIGATION_STATUS_TEXT[o.status])}</Tag>;
+}
+
+/** A unit's disclosures by the annual report's eight parts, its deadlines, and recording new ones. */
+export function DischargerDrawer({ id, onClose }: { id: number; onClose: () => void }) {
+  const { pick } = useI18n();
+  const canWrite = useCan()('environment:write');
+  const detail = useDischarger(id);
+  const mark = useMarkPublished();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const [adding, setAdding] = useState(false);
+  const d = detail.data;
+  return (
+    <Drawer
+      open
+      width={760}
+      title={d?.discharger.name ?? ''}
+      onClose={onClose}
+      extra={
+        canWrite ? (
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="disclosure-add">
+            {pick(T.addDisclosure)}
+          </Button>
+        ) : null
+      }
+    >
+      {d ? (
+        <>
+          <Descriptions
+            size="small"
+            column={2}
+            bordered
+            items={[
+              { key: 'c', label: pick(T.creditCode), children: d.discharger.creditCode },
+              { key: 'p', label: pick(T.permit), children: d.discharger.permitNumber ?? '—' },
+              { key: 'k', label: pick(T.county), children: d.discharger.county },
+              { key: 'i', label: pick(T.industry), children: d.discharger.industry },
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {pick(T.deadlines)}
+          </Typography.Title>
+          <ObligationsTable
+            items={d.obligations}
+            {...(canWrite
+              ? {
+                  onMark: (o: Obligation, date: string) => {
+                    const record = d.parts.flatMap((p) => p.records).find((r) => r.id === o.disclosureId);
+                    if (record)
+                      mark
+                        .mutateAsync([record, date])
+                        .then(() => void message.success(pick(T.saved)), notifyError);
+                  },
+                }
+              : {})}
+          />
+          <Collapse
+            style={{ marginTop: 16 }}
+            defaultActiveKey={d.parts.filter((p) => p.records.length > 0).map((p) => p.part)}
+            items={d.parts.map((p) => ({
+              key: p.part,
+              label: `${pick(p.label)}${p.records.length ? ` (${p.records.length})` : ''}`,
+              children: (
+                <>
+                  <Typography.Paragraph type={p.annualText ? undefined : 'secondary'}>
+                    {p.annualYear ? `${p.annualYear}年度：` : ''}
+                    {p.annualText ?? pick(T.noText)}
+                  </Typography.Paragraph>
+                  {p.records.map((r) => (
+                    <Typography.Paragraph key={r.id}>
+                      <Tag>{pick(DISCLOSURE_KIND_LABELS[r.kind])}</Tag>
+                      <b>{r.title}</b> {r.docNumber ? `〔${r.docNumber}〕` : ''} {r.eventDate ?? ''}{' '}
+                      {r.publishedOn ? `→ ${r.publishedOn}` : ''}
+                      {r.content ? (
+                        <>
+                          <br />
+                          {r.content}
+                        </>
+                      ) : null}
+                    </Typography.Paragraph>
+                  ))}
+                </>
+              ),
+            }))}
+          />
+        </>
+      ) : null}
+      {adding ? <DisclosureModal dischargerId={id} onClose={() => setAdding(false)} /> : null}
+    </Drawer>
+  );
+}
+
+/** `onMark`: record the publication date of a pending temporary report (only where the caller can). */
+export function ObligationsTable({
+  items,
+  showUnit = false,
+  onMark,
+}: {
+  items: Obligation[];
+  showUnit?: boolean;
+  onMark?: (o: Obligation, date: string) => void;
+}) {
+  const { pick } = useI18n();
+  return (
+    <Table<Obligation>
+      size="small"
+      rowKey={(o) => `${o.dischargerId}-${o.kind}-${o.year ?? o.disclosureId}`}
+      dataSource={items}
+      pagination={items.length > 20 ? { pageSize: 20, size: 'small' } : false}
+      data-testid="obligations-table"
+      columns={[
+        ...(showUnit
+          ? [
+              { title: pick(T.name), dataIndex: 'dischargerName' },
+              { title: pick(T.county), dataIndex: 'county', width: 110 },
+            ]
+          : []),
+        { title: pick(T.title), dataIndex: 'title' },
+        {
+          title: pick(T.eventDate),
+          dataIndex: 'eventDate',
+          width: 110,
+          render: (v: string | null) => v ?? '—',
+        },
+        {
+          title: pick(T.dueOn),
+          dataIndex: 'dueOn',
+          width: 110,
+          render: (v: string, o) => (o.uncertain ? <span title={pick(T.uncertain)}>{v} *</span> : v),
+        },
+        {
+          title: pick(T.publishedOn),
+          dataIndex: 'publishedOn',
+          width: 130,
+          render: (v: string | null, o) =>
+            v ??
+            (onMark && o.kind === 'temporary' && o.disclosureId ? (
+              <DatePicker
+                size="small"
+                placeholder={pick(T.markPublished)}
+                onChange={(d) => d && onMark(o, d.format('YYYY-MM-DD'))}
+                data-testid={`mark-published-${o.disclosureId}`}
+              />
+            ) : (
+              '—'
+            )),
+        },
+        { title: pick(T.status), width: 110, render: (_, o) => <ObligationTag o={o} /> },
+        { title: pick(T.daysLate), dataIndex: 'daysLate', width: 80, align: 'right' },
+      ]}
+    />
+  );
+}
+
+function DisclosureModal({ dischargerId, onClose }: { dischargerId: number; onClose: () => void }) {
+  const { pick } = useI18n();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const add = useAddDisclosure();
+  const [form] = Form.useForm();
+  const kind = Form.useWatch<DisclosureKind>('kind', form) ?? 'temporary';
+  const req = [{ required: true, message: pick(T.required) }];
+  const date = (v: { format: (f: string) => string } | undefined) => (v ? v.format('YYYY-MM-DD') : undefined);
+  return (
+    <Modal
+      open
+      width={640}
+      title={pick(T.addDisclosure)}
+      onCancel={onClose}
+      okText={pick(T.save)}
+      confirmLoading={add.isPending}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'temporary' }}
+        onFinish={(v) => {
+          const body = {
+            kind: v.kind as DisclosureKind,
+            title: v.title,
+            ...(v.content ? { content: v.content } : {}),
+            ...(v.year ? { year: v.year } : {}),
+            ...(v.eventDate ? { eventDate: date(v.eventDate) } : {}),
+            ...(v.publishedOn ? { publishedOn: date(v.publishedOn) } : {}),
+            ...(v.docNumber ? { docNumber: v.docNumber } : {}),
+            ...(v.amount !== undefined && v.amount !== null ? { amount: v.amount } : {}),
+          };
+          return add.mutateAsync([dischargerId, body]).then(() => {
+            void message.success(pick(T.saved));
+            onClose();
+          }, notifyError);
+        }}
+      >
+        <Form.Item name="kind" label={pick(T.disclosureKind)} rules={req}>
+          <Select
+            options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: pick(DISCLOSURE_KIND_LABELS[k]) }))}
+            data-testid="disclosure-kind"
+          />
+        </Form.Item>
+        <Form.Item name="title" label={pick(T.title)} rules={req}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Space wrap>
+          {kind === 'annual' ? (
+            <Form.Item name="year" label={pick(T.year)} rules={req}>
+              <InputNumber min={2000} max={2100} />
+            </Form.Item>
+          ) : null}
+          {kind === 'temporary' || kind === 'penalty' ? (
+            <Form.Item name="eventDate" label={pick(T.eventDate)} rules={req}>
+              <DatePicker />
+            </Form.Item>
+          ) : null}
+          <Form.Item
+            name="publishedOn"
+            label={pick(T.publishedOn)}
+            rules={kind === 'annual' || kind === 'emergencyPlan' ? req : []}
+          >
+            <DatePicker />
+          </Form.Item>
+          {kind === 'penalty' || kind === 'emergencyPlan' ? (
+            <Form.Item name="docNumber" label={pick(T.docNumber)}>
+              <Input maxLength={60} />
+            </Form.Item>
+          ) : null}
+          {kind === 'penalty' ? (
+            <Form.Item name="amount" label={pick(T.amount)}>
+              <InputNumber min={0} />
+            </Form.Item>
+          ) : null}
+        </Space>
+        <Form.Item name="content" label={pick(T.content)}>
+          <Input.TextArea rows={4} maxLength={20000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,170 @@
+import { InboxOutlined } from '@ant-design/icons';
+import type { EnvImport } from '@greenvoice/common';
+import { Alert, Button, Card, Col, Progress, Radio, Row, Spin, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { isApiError } from '../../../shared/api/api-error.ts';
+import { errorText } from '../../../shared/api/error-text.ts';
+import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
+import { useCan } from '../../../shared/session/use-me.ts';
+import { parseProblemField, type ImportKind } from '../api/environment-api.ts';
+import { useImportReadings, useImports } from '../hooks/use-environment.ts';
+import { T, fill } from './env-text.ts';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/** Choose air or water, a file → upload → the server checks every row → counts, or the cells to fix. */
+export function ImportsPage() {
+  const { pick, lang } = useI18n();
+  const canWrite = useCan()('environment:write');
+  const [kind, setKind] = useState<ImportKind>('air');
+  const [file, setFile] = useState<File | null>(null);
+  const [page, setPage] = useState(1);
+  const history = useImports(page);
+  const run = useImportReadings();
+  const busy = run.phase === 'uploading' || run.phase === 'processing';
+  const problems =
+    isApiError(run.error) && run.error.code === 'IMPORT_REJECTED'
+      ? run.error.fields.map((f, i) => ({
+          key: i,
+          ...parseProblemField(f.field),
+          message: lang === 'en' ? f.messageEn : f.message,
+        }))
+      : [];
+
+  return (
+    <>
+      <PageHeader title={pick(T.imports)} />
+      <Row gutter={16}>
+        {canWrite ? (
+          <Col xs={24} lg={10}>
+            <Card size="small" title={pick(kind === 'air' ? T.importAir : T.importWater)}>
+              <Radio.Group
+                value={kind}
+                onChange={(e) => {
+                  setKind(e.target.value as ImportKind);
+                  run.reset();
+                }}
+                options={[
+                  { value: 'air', label: pick(T.air) },
+                  { value: 'water', label: pick(T.water) },
+                ]}
+                optionType="button"
+                style={{ marginBottom: 12 }}
+                data-testid="import-kind"
+              />
+              <Typography.Paragraph type="secondary">
+                {pick(kind === 'air' ? T.importHintAir : T.importHintWater)}
+              </Typography.Paragraph>
+              <Upload.Dragger
+                accept=".csv,.xlsx,text/csv"
+                multiple={false}
+                showUploadList={false}
+                disabled={busy}
+                beforeUpload={(f) => {
+                  setFile(f);
+                  run.reset();
+                  return false;
+                }}
+                data-testid="env-import-file"
+              >
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p className="ant-upload-text">{file ? file.name : pick(T.choose)}</p>
+              </Upload.Dragger>
+              <Button
+                type="primary"
+                style={{ marginTop: 12 }}
+                disabled={!file || busy || (file?.size ?? 0) > MAX_BYTES}
+                loading={busy}
+                onClick={() => file && run.mutate({ kind, file })}
+                data-testid="env-import-start"
+              >
+                {pick(T.start)}
+              </Button>
+              <div style={{ marginTop: 12 }} aria-live="polite">
+                {run.phase === 'uploading' ? <Progress percent={run.percent} status="active" /> : null}
+                {run.phase === 'processing' ? (
+                  <>
+                    <Spin size="small" /> {pick(T.processing)}
+                  </>
+                ) : null}
+                {run.phase === 'done' && run.data ? (
+                  <Alert
+                    type="success"
+                    showIcon
+                    data-testid="env-import-result"
+                    title={fill(pick(T.imported), {
+                      rows: run.data.rows,
+                      replaced: run.data.replaced,
+                      from: run.data.from,
+                      to: run.data.to,
+                      days: run.data.daysDerived,
+                    })}
+                  />
+                ) : null}
+                {run.phase === 'failed' && problems.length === 0 ? (
+                  <Alert type="error" showIcon title={errorText(run.error, lang)} />
+                ) : null}
+              </div>
+            </Card>
+          </Col>
+        ) : null}
+        <Col xs={24} lg={canWrite ? 14 : 24}>
+          {problems.length > 0 ? (
+            <Card size="small" style={{ marginBottom: 16 }} data-testid="env-import-errors">
+              <Alert type="error" showIcon title={pick(T.rejected)} style={{ marginBottom: 12 }} />
+              <Table
+                size="small"
+                rowKey="key"
+                dataSource={problems}
+                pagination={problems.length > 15 ? { pageSize: 15, size: 'small' } : false}
+                columns={[
+                  { title: pick(T.row), dataIndex: 'row', width: 80 },
+                  { title: pick(T.column), dataIndex: 'column', width: 120 },
+                  { title: pick(T.reason), dataIndex: 'message' },
+                ]}
+              />
+            </Card>
+          ) : null}
+          <Card size="small" title={pick(T.history)}>
+            <Table<EnvImport>
+              data-testid="env-imports-table"
+              size="small"
+              rowKey="id"
+              loading={history.isLoading}
+              dataSource={history.data?.items ?? []}
+              pagination={{
+                current: page,
+                pageSize: 20,
+                total: history.data?.total ?? 0,
+                onChange: setPage,
+                size: 'small',
+              }}
+              columns={[
+                {
+                  title: pick(T.at),
+                  dataIndex: 'createdAt',
+                  width: 160,
+                  render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+                },
+                {
+                  title: pick(T.kind),
+                  dataIndex: 'kind',
+                  width: 70,
+                  render: (k: ImportKind) => pick(k === 'air' ? T.air : T.water),
+                },
+                { title: pick(T.file), dataIndex: 'fileName' },
+                { title: pick(T.rows), dataIndex: 'rows', align: 'right' },
+                { title: pick(T.replaced), dataIndex: 'replaced', align: 'right' },
+                { title: pick(T.period), render: (_, r) => `${r.from} — ${r.to}` },
+                { title: pick(T.by), dataIndex: 'createdBy', render: (v: string | null) => v ?? '—' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,356 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  CONTROL_LEVELS,
+  CONTROL_LEVEL_LABELS,
+  WATER_CLASSES,
+  WATER_STANDARD,
+  type AirStation,
+  type WaterSection,
+  type WaterSectionStatus,
+} from '@greenvoice/common';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { DemoTag } from '../../../shared/components/demo-tag.tsx';
+import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { QueryError } from '../../../shared/components/query-error.tsx';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
+import { useCan } from '../../../shared/session/use-me.ts';
+import {
+  useAirNow,
+  useSaveSection,
+  useSaveStation,
+  useStations,
+  useWaterStatus,
+} from '../hooks/use-environment.ts';
+import { T } from './env-text.ts';
+
+type Editing<X> = X | null | undefined;
+
+export function MonitoringPage() {
+  const { pick } = useI18n();
+  const canWrite = useCan()('environment:write');
+  const stations = useStations();
+  const now = useAirNow();
+  const latest = new Map((now.data?.items ?? []).map((i) => [i.station.id, i.reading]));
+  const water = useWaterStatus();
+  const [station, setStation] = useState<Editing<AirStation>>();
+  const [section, setSection] = useState<Editing<WaterSection>>();
+  const level = (l: AirStation['controlLevel']) => pick(CONTROL_LEVEL_LABELS[l]);
+
+  return (
+    <>
+      <PageHeader title={pick(T.monitoring)} />
+      <Tabs
+        items={[
+          {
+            key: 'air',
+            label: pick(T.airStations),
+            children: (
+              <Card
+                size="small"
+                extra={
+                  canWrite ? (
+                    <Button
+                      icon={<PlusOutlined />}
+                      onClick={() => setStation(null)}
+                      data-testid="station-create"
+                    >
+                      {pick(T.add)}
+                    </Button>
+                  ) : null
+                }
+              >
+                {stations.isError ? <QueryError error={stations.error} /> : null}
+                <Table<AirStation>
+                  data-testid="stations-table"
+                  size="small"
+                  rowKey="id"
+                  loading={stations.isLoading}
+                  dataSource={stations.data?.items ?? []}
+                  pagination={false}
+                  columns={[
+                    { title: pick(T.code), dataIndex: 'code', width: 110 },
+                    {
+                      title: pick(T.name),
+                      dataIndex: 'name',
+                      render: (n: string, s) => (
+                        <Space size={4}>
+                          {n}
+                          <DemoTag show={s.isDemo} />
+                        </Space>
+                      ),
+                    },
+                    { title: pick(T.county), dataIndex: 'county' },
+                    { title: pick(T.controlLevel), dataIndex: 'controlLevel', render: level },
+                    {
+                      title: pick(T.latestAqi),
+                      render: (_, s) => {
+                        const r = latest.get(s.id);
+                        return r && r.aqi !== null ? (
+                          <Space size={4}>
+                            <Tag
+                              color={r.color ?? undefined}
+                              style={{ color: (r.level ?? 0) >= 4 ? '#fff' : '#1f2d24' }}
+                            >
+                              {r.aqi} {r.category}
+                            </Tag>
+                            <span style={{ color: '#5b6b60' }}>{r.hour.replace('T', ' ')}</span>
+                          </Space>
+                        ) : (
+                          '—'
+                        );
+                      },
+                    },
+                    { title: pick(T.address), dataIndex: 'address', render: (a: string | null) => a ?? '—' },
+                    ...(canWrite
+                      ? [
+                          {
+                            key: 'edit',
+                            width: 80,
+                            render: (_: unknown, s: AirStation) => (
+                              <Button type="link" size="small" onClick={() => setStation(s)}>
+                                {pick(T.edit)}
+                              </Button>
+                            ),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
+              </Card>
+            ),
+          },
+          {
+            key: 'water',
+            label: pick(T.waterSections),
+            children: (
+              <Card
+                size="small"
+                extra={
+                  canWrite ? (
+                    <Button
+                      icon={<PlusOutlined />}
+                      onClick={() => setSection(null)}
+                      data-testid="section-create"
+                    >
+                      {pick(T.add)}
+                    </Button>
+                  ) : null
+                }
+              >
+                {water.isError ? <QueryError error={water.error} /> : null}
+                <Table<WaterSectionStatus>
+                  data-testid="sections-table"
+                  size="small"
+                  rowKey={(r) => r.section.id}
+                  loading={water.isLoading}
+                  dataSource={water.data?.items ?? []}
+                  pagination={false}
+                  columns={[
+                    {
+                      title: pick(T.name),
+                      render: (_, r) => (
+                        <Space size={4}>
+                          {r.section.name}
+                          <DemoTag show={r.section.isDemo} />
+                        </Space>
+                      ),
+                    },
+                    { title: pick(T.river), render: (_, r) => r.section.river },
+                    { title: pick(T.basin), render: (_, r) => r.section.basin },
+                    { title: pick(T.controlLevel), render: (_, r) => level(r.section.controlLevel) },
+                    { title: pick(T.attribute), render: (_, r) => r.section.attribute ?? '—' },
+                    {
+                      title: `${pick(T.latestClass)} (${water.data?.month ?? '—'})`,
+                      render: (_, r) =>
+                        r.latest ? (
+                          <Tag color={['IV', 'V', '劣V'].includes(r.latest.class) ? 'orange' : 'green'}>
+                            {r.latest.class}
+                          </Tag>
+                        ) : (
+                          '—'
+                        ),
+                    },
+                    { title: pick(T.lastYear), render: (_, r) => r.lastYearClass ?? '—' },
+                    {
+                      title: pick(T.limiting),
+                      render: (_, r) =>
+                        r.latest?.limitingFactors
+                          .filter((f) => f.multipleOfIII !== undefined)
+                          .map((f) => `${pick(WATER_STANDARD[f.factor].name)}(${f.multipleOfIII})`)
+                          .join('、') || '—',
+                    },
+                    ...(canWrite
+                      ? [
+                          {
+                            key: 'edit',
+                            width: 80,
+                            render: (_: unknown, r: WaterSectionStatus) => (
+                              <Button type="link" size="small" onClick={() => setSection(r.section)}>
+                                {pick(T.edit)}
+                              </Button>
+                            ),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
+              </Card>
+            ),
+          },
+        ]}
+      />
+      {station !== undefined ? (
+        <StationModal station={station} onClose={() => setStation(undefined)} />
+      ) : null}
+      {section !== undefined ? (
+        <SectionModal section={section} onClose={() => setSection(undefined)} />
+      ) : null}
+    </>
+  );
+}
+
+function useLevelOptions() {
+  const { pick } = useI18n();
+  return CONTROL_LEVELS.map((v) => ({ value: v, label: pick(CONTROL_LEVEL_LABELS[v]) }));
+}
+
+function StationModal({ station, onClose }: { station: AirStation | null; onClose: () => void }) {
+  const { pick } = useI18n();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const save = useSaveStation();
+  const [form] = Form.useForm();
+  const req = [{ required: true, message: pick(T.required) }];
+  return (
+    <Modal
+      open
+      title={pick(station ? T.edit : T.add)}
+      onCancel={onClose}
+      okText={pick(T.save)}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={station ?? { controlLevel: 'city' }}
+        onFinish={(v) =>
+          save.mutateAsync([station, { ...v, address: v.address || null }]).then(() => {
+            void message.success(pick(T.saved));
+            onClose();
+          }, notifyError)
+        }
+      >
+        <Form.Item name="code" label={pick(T.code)} rules={req}>
+          <Input maxLength={32} />
+        </Form.Item>
+        <Form.Item name="name" label={pick(T.name)} rules={req}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="county" label={pick(T.county)} rules={req}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="controlLevel" label={pick(T.controlLevel)} rules={req}>
+          <Select options={useLevelOptions()} />
+        </Form.Item>
+        <Form.Item name="address" label={pick(T.address)}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function SectionModal({ section, onClose }: { section: WaterSection | null; onClose: () => void }) {
+  const { pick } = useI18n();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const save = useSaveSection();
+  const [form] = Form.useForm();
+  const req = [{ required: true, message: pick(T.required) }];
+  const levels = useLevelOptions();
+  return (
+    <Modal
+      open
+      title={pick(section ? T.edit : T.add)}
+      onCancel={onClose}
+      okText={pick(T.save)}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={section ?? { controlLevel: 'provincial', waterbody: 'river' }}
+        onFinish={(v) => {
+          const { code, name, river, basin, waterbody, county, controlLevel, attribute, targetClass } = v;
+          return save
+            .mutateAsync([
+              section,
+              {
+                code,
+                name,
+                river,
+                basin,
+                waterbody,
+                county,
+                controlLevel,
+                attribute: attribute || null,
+                targetClass: targetClass ?? null,
+              },
+            ])
+            .then(() => {
+              void message.success(pick(T.saved));
+              onClose();
+            }, notifyError);
+        }}
+      >
+        <Form.Item name="code" label={pick(T.code)} rules={req}>
+          <Input maxLength={32} />
+        </Form.Item>
+        <Form.Item name="name" label={pick(T.name)} rules={req}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="river" label={pick(T.river)} rules={req}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="basin" label={pick(T.basin)} rules={req}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="waterbody" label={pick(T.waterbody)} rules={req}>
+            <Select
+              style={{ width: 160 }}
+              options={[
+                { value: 'river', label: pick(T.river_) },
+                { value: 'lake', label: pick(T.lake_) },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="county" label={pick(T.county)} rules={req}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="controlLevel" label={pick(T.controlLevel)} rules={req}>
+            <Select style={{ width: 160 }} options={levels} />
+          </Form.Item>
+          <Form.Item name="attribute" label={pick(T.attribute)}>
+            <Input maxLength={20} placeholder="交界 / 饮用水 / 控制" />
+          </Form.Item>
+          <Form.Item name="targetClass" label={pick(T.targetClass)}>
+            <Select
+              allowClear
+              style={{ width: 120 }}
+              options={WATER_CLASSES.map((c) => ({ value: c, label: c }))}
+            />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,34 @@
+import { Card, DatePicker, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { QueryError } from '../../../shared/components/query-error.tsx';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
+import { useOverdue } from '../hooks/use-environment.ts';
+import { ObligationsTable } from './discharger-drawer.tsx';
+import { T } from './env-text.ts';
+
+/** Annual reports not published by 15 March and temporary reports past their 5 working days. */
+export function OverduePage() {
+  const { pick } = useI18n();
+  const [asOf, setAsOf] = useState<string | undefined>();
+  const list = useOverdue(asOf);
+  return (
+    <>
+      <PageHeader title={pick(T.overdue)} />
+      <Card size="small">
+        <Space style={{ marginBottom: 12 }}>
+          <Typography.Text>{pick(T.asOf)}</Typography.Text>
+          <DatePicker
+            value={asOf ? dayjs(asOf) : null}
+            onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
+            data-testid="overdue-as-of"
+          />
+          <Typography.Text type="secondary">{list.data?.asOf}</Typography.Text>
+        </Space>
+        {list.isError ? <QueryError error={list.error} /> : null}
+        <ObligationsTable items={list.data?.items ?? []} showUnit />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import * as apiCalls from '../api/environment-api.ts';
+import type { ImportKind } from '../api/environment-api.ts';
+
+/** Every environment list reloads after any change here: they show each other's data. */
+function useRefresh() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['environment'] });
+}
+function useSave<A extends unknown[], R>(fn: (...args: A) => Promise<R>) {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (args: A) => fn(...args), onSettled: refresh });
+}
+
+export const useStations = () =>
+  useQuery({ queryKey: ['environment', 'stations'], queryFn: apiCalls.listStations });
+export const useAirNow = () => useQuery({ queryKey: ['environment', 'air-now'], queryFn: apiCalls.airNow });
+export const useWaterStatus = () =>
+  useQuery({ queryKey: ['environment', 'water'], queryFn: apiCalls.waterStatus });
+export const useSaveStation = () => useSave(apiCalls.saveStation);
+export const useSaveSection = () => useSave(apiCalls.saveSection);
+export const useImports = (page: number) =>
+  useQuery({
+    queryKey: ['environment', 'imports', page],
+    queryFn: () => apiCalls.listImports(page),
+    placeholderData: keepPreviousData,
+  });
+
+export const useDischargers = (p: { q?: string; page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: ['environment', 'dischargers', p],
+    queryFn: () => apiCalls.listDischargers(p),
+    placeholderData: keepPreviousData,
+  });
+export const useDischarger = (id: number | null) =>
+  useQuery({
+    queryKey: ['environment', 'discharger', id],
+    queryFn: () => apiCalls.getDischarger(id!),
+    enabled: id !== null,
+  });
+export const useSaveDischarger = () => useSave(apiCalls.saveDischarger);
+export const useAddDisclosure = () => useSave(apiCalls.addDisclosure);
+export const useMarkPublished = () => useSave(apiCalls.markPublished);
+export const useOverdue = (asOf?: string) =>
+  useQuery({ queryKey: ['environment', 'overdue', asOf], queryFn: () => apiCalls.overdueList(asOf) });
+
+export const useIncidents = (page: number) =>
+  useQuery({
+    queryKey: ['environment', 'incidents', page],
+    queryFn: () => apiCalls.listIncidents(page),
+    placeholderData: keepPreviousData,
+  });
+export const useCreateIncident = () => useSave(apiCalls.createIncident);
+export const useAddFollowUp = () => useSave(apiCalls.addFollowUp);
+
+export const useCalendar = (year: number) =>
+  useQuery({ queryKey: ['environment', 'calendar', year], queryFn: () => apiCalls.getCalendar(year) });
+export const usePutCalendar = () => useSave(apiCalls.putCalendar);
+
+export type ImportPhase = 'idle' | 'uploading' | 'processing' | 'done' | 'failed';
+
+export function useImportReadings() {
+  const refresh = useRefresh();
+  const [percent, setPercent] = useState(0);
+  const [uploaded, setUploaded] = useState(false);
+  const mutation = useMutation({
+    mutationFn: ({ kind, file }: { kind: ImportKind; file: File }) => {
+      setPercent(0);
+      setUploaded(false);
+      return apiCalls.importReadings(kind, file, {
+        onProgress: setPercent,
+        onUploaded: () => setUploaded(true),
+      });
+    },
+    onSuccess: refresh,
+  });
+  const phase: ImportPhase = mutation.isPending
+    ? uploaded
+      ? 'processing'
+      : 'uploading'
+    : mutation.isSuccess
+      ? 'done'
+      : mutation.isError
+        ? 'failed'
+        : 'idle';
+  return { ...mutation, phase, percent };
+}

@@ -1,4 +1,5 @@
 import {
+  RowId,
   Bulletin,
   BulletinCreate,
   BulletinEdit,
@@ -36,7 +37,7 @@ export function bulletinsRoutes(fastify: FastifyInstance, bulletins: BulletinsSe
       config: { access: 'assessment:read' },
       schema: {
         tags,
-        querystring: Type.Object({ planId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        querystring: Type.Object({ planId: RowId() }, { additionalProperties: false }),
         response: { 200: Type.Object({ items: Type.Array(Bulletin) }), ...errors },
       },
     },

@@ -163,22 +163,36 @@ export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
           en: 'The unit still has people or sub-units',
         });
       }
-      if (await repo.isReferenced(id))
-        throw new ApiError('UNPROCESSABLE', undefined, {
+      const inUse = () =>
+        new ApiError('UNPROCESSABLE', undefined, {
           zh: '该单位已有报送记录或考核数据，不能删除',
           en: 'The unit has submissions or assessment data and cannot be deleted',
         });
-      await audit.transact(ctx, async (trx, record) => {
-        await trx.deleteFrom('campaigns').where('owner_unit_id', '=', id).execute();
-        await trx.deleteFrom('units').where('id', '=', id).execute();
-        await record({
-          action: 'unit.delete',
-          objectType: 'unit',
-          objectId: id,
-          detail: { before: { code: current.code, name: current.name } },
+      if (await repo.isReferenced(id)) throw inUse();
+      try {
+        await audit.transact(ctx, async (trx, record) => {
+          await trx.deleteFrom('campaigns').where('owner_unit_id', '=', id).execute();
+          await trx.deleteFrom('units').where('id', '=', id).execute();
+          await record({
+            action: 'unit.delete',
+            objectType: 'unit',
+            objectId: id,
+            detail: { before: { code: current.code, name: current.name } },
+          });
         });
-      });
+      } catch (err) {
+        // any other table that names the unit (stations, plans, scores… added by later modules) is
+        // caught by its foreign key: the same 422, never a 500 (found by fuzzing)
+        if (isForeignKeyViolation(err)) throw inUse();
+        throw err;
+      }
     },
   };
 }
 export type UnitsService = ReturnType<typeof createUnitsService>;
+
+/** PostgreSQL 23503, SQLite SQLITE_CONSTRAINT_FOREIGNKEY. */
+function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

@@ -233,8 +233,14 @@ export function problemsWith(
   if (res.statusCode >= 500) problems.push(`answered ${res.statusCode}`);
   for (const re of LEAKS) {
     const m = res.body.match(re);
-    // an answer may quote the input back (a field name); only what the request did not contain counts
-    if (m && !sent.includes(m[0]) && !decodeURIComponentSafe(sent).includes(m[0]))
+    // an answer may quote input back — this request's, or what an earlier fuzzed request stored (the
+    // hostile strings); only text that no input contained counts as a leak
+    if (
+      m &&
+      !sent.includes(m[0]) &&
+      !decodeURIComponentSafe(sent.replace(/\+/g, ' ')).includes(m[0]) &&
+      !NASTY_STRINGS.some((n) => n.includes(m[0].trim()))
+    )
       problems.push(`leaks internals (${re.source}): ${m[0].slice(0, 80)}`);
   }
   const api = route.url.startsWith('/api/v1/');

@@ -40,7 +40,8 @@ export const Ok = Type.Object({ ok: Type.Literal(true) });
 
 /** A short free text: trimmed by the service, never empty, never huge. */
 export const Text = (maxLength: number, opts: Type.TStringOptions = {}) =>
-  Type.String({ minLength: 1, maxLength, ...opts });
+  // at least one visible character: services trim, and a blank must not pass as a value
+  Type.String({ minLength: 1, maxLength, pattern: '\\S', ...opts });
 
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const IsoDateTime = Type.String({ description: 'ISO 8601 UTC timestamp' });

@@ -219,7 +219,7 @@ export const Bulletin = Type.Object({
 export type Bulletin = Static<typeof Bulletin>;
 export const BulletinCreate = Type.Object(
   {
-    planId: Type.Integer({ minimum: 1 }),
+    planId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
     period: Type.Union([Type.Literal('month'), Type.Literal('quarter')]),
     index: Type.Integer({ minimum: 1, maximum: 12 }),
     title: Type.Optional(Text(100)),

@@ -164,7 +164,7 @@ const Share = Type.Object({
 export const GoodDaysQuery = Type.Object(
   {
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-    stationId: Type.Optional(Type.Integer({ minimum: 1 })),
+    stationId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   },
   { additionalProperties: false },
 );

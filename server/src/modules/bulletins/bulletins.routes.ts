@@ -36,7 +36,10 @@ export function bulletinsRoutes(fastify: FastifyInstance, bulletins: BulletinsSe
       config: { access: 'assessment:read' },
       schema: {
         tags,
-        querystring: Type.Object({ planId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { planId: Type.Integer({ minimum: 1, maximum: 2147483647 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ items: Type.Array(Bulletin) }), ...errors },
       },
     },

@@ -38,6 +38,11 @@ export const ERROR_MESSAGES = {
     en: 'The record was changed by someone else; reload and retry',
   },
   DUPLICATE: { status: 409, zh: '该记录已存在', en: 'This record already exists' },
+  REFERENCED: {
+    status: 409,
+    zh: '该记录仍被其他数据引用，不能删除或更改',
+    en: 'Other records still refer to this one; it cannot be deleted or changed',
+  },
   INVALID_TRANSITION: {
     status: 409,
     zh: '当前状态下不能执行该操作',

@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { PERIOD_KINDS } from '../assessment/periods.ts';
 import { TRACE_KINDS } from '../assessment/trace.ts';
-import { IsoDateTime, Text } from './common.ts';
+import { IsoDateTime, RowId, Text } from './common.ts';
 
 export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 /** a plan document: checked by validatePlanDocument, which names the exact path of each problem */
@@ -57,7 +57,7 @@ export const PlanCreate = Type.Object(
 );
 export const PlanUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: RowId(),
     title: Type.Optional(Text(100)),
     interviewRule: Type.Optional(InterviewRuleSchema),
   },
@@ -68,7 +68,7 @@ export const PlanCopy = Type.Object(
   { additionalProperties: false },
 );
 export const RulesChange = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), document: PlanDocumentSchema, note: Text(200) },
+  { version: RowId(), document: PlanDocumentSchema, note: Text(200) },
   { additionalProperties: false },
 );
 export const DryRunBody = Type.Object({ document: PlanDocumentSchema }, { additionalProperties: false });
@@ -219,7 +219,7 @@ export const Bulletin = Type.Object({
 export type Bulletin = Static<typeof Bulletin>;
 export const BulletinCreate = Type.Object(
   {
-    planId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    planId: RowId(),
     period: Type.Union([Type.Literal('month'), Type.Literal('quarter')]),
     index: Type.Integer({ minimum: 1, maximum: 12 }),
     title: Type.Optional(Text(100)),
@@ -228,15 +228,12 @@ export const BulletinCreate = Type.Object(
   { additionalProperties: false },
 );
 export const BulletinEdit = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), title: Type.Optional(Text(100)), body: Type.Optional(Text(5000)) },
+  { version: RowId(), title: Type.Optional(Text(100)), body: Type.Optional(Text(5000)) },
   { additionalProperties: false },
 );
-export const BulletinVersion = Type.Object(
-  { version: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
+export const BulletinVersion = Type.Object({ version: RowId() }, { additionalProperties: false });
 export const BulletinReturn = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), reason: Text(500) },
+  { version: RowId(), reason: Text(500) },
   { additionalProperties: false },
 );
 
@@ -267,7 +264,4 @@ export const InterviewList = Type.Object({
   ),
 });
 export type InterviewList = Static<typeof InterviewList>;
-export const InterviewConfirm = Type.Object(
-  { unitId: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
+export const InterviewConfirm = Type.Object({ unitId: RowId() }, { additionalProperties: false });

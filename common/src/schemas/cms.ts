@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { ARTICLE_ACTIONS, ARTICLE_STATUSES } from '../cms/article-workflow.ts';
 import { CHANNEL_CODE_PATTERN, CHANNEL_KINDS } from '../cms/channels.ts';
-import { PageQuery, Text } from './common.ts';
+import { PageQuery, RowId, Text } from './common.ts';
 
 export const ChannelKindSchema = Type.Enum(CHANNEL_KINDS);
 export const ArticleStatusSchema = Type.Enum(ARTICLE_STATUSES);
@@ -49,7 +49,7 @@ export const ChannelInput = Type.Object(
 export type ChannelInput = Static<typeof ChannelInput>;
 export const ChannelUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    version: RowId(),
     ...Object.fromEntries(Object.entries(channelFields).map(([k, v]) => [k, Type.Optional(v)])),
   } as { version: Type.TInteger } & {
     [K in keyof typeof channelFields]: Type.TOptional<(typeof channelFields)[K]>;
@@ -112,7 +112,7 @@ export const Article = Type.Object({
 export type Article = Static<typeof Article>;
 
 const articleFields = {
-  channelId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  channelId: RowId(),
   title: Text(200),
   docNumber: Type.String({ maxLength: 60 }),
   indexNumber: Type.String({ maxLength: 60 }),
@@ -143,7 +143,7 @@ export type ArticleInput = Static<typeof ArticleInput>;
 
 export const ArticleUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    version: RowId(),
     channelId: Type.Optional(articleFields.channelId),
     title: Type.Optional(articleFields.title),
     bodyHtml: Type.Optional(articleFields.bodyHtml),
@@ -161,7 +161,7 @@ export type ArticleUpdate = Static<typeof ArticleUpdate>;
 
 export const ArticleTransitionInput = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    version: RowId(),
     action: ArticleActionSchema,
     /** required when returning an article for revision */
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
@@ -177,7 +177,7 @@ export const ArticleListQuery = Type.Object(
     ...PageQuery,
     q: Type.Optional(Type.String({ maxLength: 100 })),
     status: Type.Optional(ArticleStatusSchema),
-    channelId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+    channelId: Type.Optional(RowId()),
   },
   { additionalProperties: false },
 );

@@ -3,7 +3,7 @@
 import Type, { type Static } from 'typebox';
 import { ANNUAL_REPORT_PARTS, DISCLOSURE_KINDS, OBLIGATION_STATUSES } from '../environment/disclosure.ts';
 import { CALENDAR_DAY_KINDS } from '../environment/working-days.ts';
-import { IsoDate, PageQuery, Text } from './common.ts';
+import { IsoDate, PageQuery, RowId, Text } from './common.ts';
 
 const str = Type.Union([Type.String(), Type.Null()]);
 
@@ -38,7 +38,7 @@ const dischargerFields = {
 export const DischargerInput = Type.Object(dischargerFields, { additionalProperties: false });
 export type DischargerInput = Static<typeof DischargerInput>;
 export const DischargerUpdate = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), ...Type.Partial(Type.Object(dischargerFields)).properties },
+  { version: RowId(), ...Type.Partial(Type.Object(dischargerFields)).properties },
   { additionalProperties: false },
 );
 export type DischargerUpdate = Static<typeof DischargerUpdate>;
@@ -96,7 +96,7 @@ export const DisclosureInput = Type.Object(
 export type DisclosureInput = Static<typeof DisclosureInput>;
 export const DisclosureUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: RowId(),
     title: Type.Optional(Text(200)),
     content: Type.Optional(Type.String({ maxLength: 20000 })),
     publishedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),

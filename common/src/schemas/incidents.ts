@@ -1,7 +1,7 @@
 // API contract of sudden environmental incident releases (突发环境事件信息发布) and their follow-ups.
 import Type, { type Static } from 'typebox';
 import { INCIDENT_LEVELS, INCIDENT_STATUSES } from '../environment/disclosure.ts';
-import { PageQuery, Text } from './common.ts';
+import { PageQuery, RowId, Text } from './common.ts';
 
 const LocalDateTime = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$',
@@ -42,7 +42,7 @@ const incidentFields = {
 export const IncidentInput = Type.Object(incidentFields, { additionalProperties: false });
 export type IncidentInput = Static<typeof IncidentInput>;
 export const IncidentUpdate = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), ...Type.Partial(Type.Object(incidentFields)).properties },
+  { version: RowId(), ...Type.Partial(Type.Object(incidentFields)).properties },
   { additionalProperties: false },
 );
 export type IncidentUpdate = Static<typeof IncidentUpdate>;

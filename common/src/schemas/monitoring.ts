@@ -3,7 +3,7 @@ import Type, { type Static } from 'typebox';
 import { CONTROL_LEVELS } from '../environment/disclosure.ts';
 import { AQI_POLLUTANTS } from '../environment/aqi.ts';
 import { WATERBODIES, WATER_CLASSES, WATER_FACTORS } from '../environment/water-class.ts';
-import { IsoDate, PageQuery, Text } from './common.ts';
+import { IsoDate, PageQuery, RowId, Text } from './common.ts';
 
 export const ControlLevelSchema = Type.Enum(CONTROL_LEVELS, {
   description: 'national 国控 / provincial 省控 / city 市控',
@@ -40,7 +40,7 @@ const stationFields = {
 export const AirStationInput = Type.Object(stationFields, { additionalProperties: false });
 export type AirStationInput = Static<typeof AirStationInput>;
 export const AirStationUpdate = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), ...Type.Partial(Type.Object(stationFields)).properties },
+  { version: RowId(), ...Type.Partial(Type.Object(stationFields)).properties },
   { additionalProperties: false },
 );
 export type AirStationUpdate = Static<typeof AirStationUpdate>;
@@ -80,7 +80,7 @@ const sectionFields = {
 export const WaterSectionInput = Type.Object(sectionFields, { additionalProperties: false });
 export type WaterSectionInput = Static<typeof WaterSectionInput>;
 export const WaterSectionUpdate = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), ...Type.Partial(Type.Object(sectionFields)).properties },
+  { version: RowId(), ...Type.Partial(Type.Object(sectionFields)).properties },
   { additionalProperties: false },
 );
 export type WaterSectionUpdate = Static<typeof WaterSectionUpdate>;
@@ -164,7 +164,7 @@ const Share = Type.Object({
 export const GoodDaysQuery = Type.Object(
   {
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-    stationId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+    stationId: Type.Optional(RowId()),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { OUTLET_LEVELS, OUTLET_MEDIA } from '../assessment/facts.ts';
-import { PageQuery, Text } from './common.ts';
+import { PageQuery, RowId, Text } from './common.ts';
 
 export const OutletLevelSchema = Type.Enum(OUTLET_LEVELS);
 export const OutletMediumSchema = Type.Enum(OUTLET_MEDIA);
@@ -30,7 +30,7 @@ export type OutletInput = Static<typeof OutletInput>;
 
 export const OutletUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: RowId(),
     name: Type.Optional(Text(100)),
     level: Type.Optional(OutletLevelSchema),
     medium: Type.Optional(OutletMediumSchema),

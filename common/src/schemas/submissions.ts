@@ -7,7 +7,7 @@ import {
   SUBMISSION_THEMES,
 } from '../submissions/submission-kinds.ts';
 import { SUBMISSION_ACTIONS, SUBMISSION_STATUSES } from '../submissions/submission-workflow.ts';
-import { IsoDate, PageQuery, Text } from './common.ts';
+import { IsoDate, PageQuery, RowId, Text } from './common.ts';
 import { OutletLevelSchema, OutletMediumSchema } from './outlets.ts';
 
 export const SubmissionKindSchema = Type.Enum(SUBMISSION_KINDS);
@@ -114,7 +114,7 @@ export const BulkApproveInput = Type.Object(
   {
     items: Type.Array(
       Type.Object(
-        { id: Type.Integer({ minimum: 1, maximum: 2147483647 }), version: Type.Integer({ minimum: 1 }) },
+        { id: Type.Integer({ minimum: 1, maximum: 2147483647 }), version: RowId() },
         { additionalProperties: false },
       ),
       { minItems: 1, maxItems: 100 },

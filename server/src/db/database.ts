@@ -87,9 +87,3 @@ async function openPostgres(url: string, schema: string | null): Promise<Databas
 export function nowIso(): string {
   return new Date().toISOString();
 }
-
-/** A write refused because another row still refers to the one changed (either database). */
-export function isForeignKeyViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
-}

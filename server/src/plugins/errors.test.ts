@@ -164,3 +164,16 @@ describe('system', () => {
     expect(res.body).toContain('常德市环境保护局');
   });
 });
+
+describe('database constraints the service did not foresee', () => {
+  it('answer 409 REFERENCED or DUPLICATE on both databases, never 500', async () => {
+    const { toApiError } = await import('./errors.ts');
+    const fk = (code: string) => Object.assign(new Error('FOREIGN KEY constraint failed'), { code });
+    expect(toApiError(fk('SQLITE_CONSTRAINT_FOREIGNKEY') as never)).toMatchObject({
+      code: 'REFERENCED',
+      status: 409,
+    });
+    expect(toApiError(fk('23503') as never)).toMatchObject({ code: 'REFERENCED', status: 409 });
+    expect(toApiError(fk('23505') as never)).toMatchObject({ code: 'DUPLICATE', status: 409 });
+  });
+});

@@ -48,6 +48,15 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 /** Malformed multipart bodies: busboy throws plain errors (found by fuzzing: they answered 500). */
 const MALFORMED_MULTIPART = /^Multipart: |unexpected end of multipart data/i;
 
+/** SQLite (better-sqlite3) and PostgreSQL codes of violated constraints. */
+const DB_CONSTRAINT_CODES: Record<string, ErrorCode> = {
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'REFERENCED',
+  '23503': 'REFERENCED',
+  SQLITE_CONSTRAINT_UNIQUE: 'DUPLICATE',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'DUPLICATE',
+  '23505': 'DUPLICATE',
+};
+
 export function toApiError(err: FastifyError): ApiError {
   if (err instanceof ApiError) return err;
   if (err.validation)
@@ -55,6 +64,10 @@ export function toApiError(err: FastifyError): ApiError {
       'VALIDATION_FAILED',
       fieldErrorsFromAjv(err.validation as never, err.validationContext ?? 'body'),
     );
+  // A constraint the service did not foresee (a reference from a newer module, a race on a unique
+  // value) is still the client's conflict, not a server fault.
+  const constraint = err.code ? DB_CONSTRAINT_CODES[err.code] : undefined;
+  if (constraint) return new ApiError(constraint);
   const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (mapped) return new ApiError(mapped);
   if (MALFORMED_MULTIPART.test(err.message)) return new ApiError('BAD_REQUEST');

@@ -8,6 +8,7 @@ import {
   ErrorResponse,
   IdParams,
   type BulletinAction,
+  RowId,
 } from '@greenvoice/common';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -36,10 +37,7 @@ export function bulletinsRoutes(fastify: FastifyInstance, bulletins: BulletinsSe
       config: { access: 'assessment:read' },
       schema: {
         tags,
-        querystring: Type.Object(
-          { planId: Type.Integer({ minimum: 1, maximum: 2147483647 }) },
-          { additionalProperties: false },
-        ),
+        querystring: Type.Object({ planId: RowId() }, { additionalProperties: false }),
         response: { 200: Type.Object({ items: Type.Array(Bulletin) }), ...errors },
       },
     },

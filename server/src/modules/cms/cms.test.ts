@@ -299,14 +299,14 @@ describe('files', () => {
 });
 
 describe('authors stay', () => {
-  it('a person who wrote portal articles cannot be deleted (422), their account can be disabled instead', async () => {
+  it('a person who wrote portal articles cannot be deleted: the articles keep their author', async () => {
     const editor = await t.database.db
       .selectFrom('people')
       .select('id')
       .where('username', '=', 'editor')
       .executeTakeFirstOrThrow();
     const res = await t.inject({ method: 'DELETE', url: `/api/v1/people/${editor.id}`, cookie: c.admin });
-    expect(res.statusCode).toBe(422);
-    expect(res.json().message).toContain('不能删除');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('REFERENCED');
   });
 });

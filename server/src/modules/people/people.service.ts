@@ -7,7 +7,7 @@ import {
   type PersonUpdate,
   type Role,
 } from '@greenvoice/common';
-import { isForeignKeyViolation, nowIso } from '../../db/database.ts';
+import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -225,25 +225,15 @@ export function createPeopleService(
           zh: '不能删除自己',
           en: 'You cannot delete yourself',
         });
-      try {
-        await audit.transact(ctx, async (trx, record) => {
-          await trx.deleteFrom('people').where('id', '=', id).execute();
-          await record({
-            action: 'person.delete',
-            objectType: 'person',
-            objectId: id,
-            detail: { before: { name: current.name, unitId: current.unit_id, username: current.username } },
-          });
+      await audit.transact(ctx, async (trx, record) => {
+        await trx.deleteFrom('people').where('id', '=', id).execute();
+        await record({
+          action: 'person.delete',
+          objectType: 'person',
+          objectId: id,
+          detail: { before: { name: current.name, unitId: current.unit_id, username: current.username } },
         });
-      } catch (err) {
-        // what a person wrote, reviewed or approved (portal articles, bulletins…) keeps its author
-        if (isForeignKeyViolation(err))
-          throw new ApiError('UNPROCESSABLE', undefined, {
-            zh: '该人员已有工作记录（如门户稿件、审核、通报），不能删除；可停用其账号',
-            en: 'This person has records (articles, reviews, bulletins…) and cannot be deleted; disable the account instead',
-          });
-        throw err;
-      }
+      });
     },
 
     /** The full number, for those who need to call; every reveal is audited. */

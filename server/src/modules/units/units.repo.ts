@@ -146,10 +146,6 @@ export function createUnitsRepo(db: DB) {
             eb.exists(eb.selectFrom('evidence_files').select('id').where('unit_id', '=', id)),
             eb.exists(eb.selectFrom('assessment_fact_units').select('unit_id').where('unit_id', '=', id)),
             eb.exists(eb.selectFrom('assessment_facts').select('id').where('owner_unit_id', '=', id)),
-            // stored scores, and the portal a bureau runs (its channels, articles and files)
-            eb.exists(eb.selectFrom('assessment_unit_months').select('unit_id').where('unit_id', '=', id)),
-            eb.exists(eb.selectFrom('portal_channels').select('id').where('owner_unit_id', '=', id)),
-            eb.exists(eb.selectFrom('portal_files').select('id').where('owner_unit_id', '=', id)),
           ]),
         )
         .executeTakeFirst();

@@ -233,8 +233,10 @@ export function problemsWith(
   if (res.statusCode >= 500) problems.push(`answered ${res.statusCode}`);
   for (const re of LEAKS) {
     const m = res.body.match(re);
-    // an answer may quote the input back (a field name); only what the request did not contain counts
-    if (m && !sent.includes(m[0]) && !decodeURIComponentSafe(sent).includes(m[0]))
+    // an answer may quote the input back (a field name, a search box); only what the request did not
+    // contain counts — compared raw, URL-decoded, and form-decoded ('+' is a space in a query string)
+    const forms = [sent, decodeURIComponentSafe(sent), decodeURIComponentSafe(sent.replace(/\+/g, ' '))];
+    if (m && !forms.some((f) => f.includes(m[0])))
       problems.push(`leaks internals (${re.source}): ${m[0].slice(0, 80)}`);
   }
   const api = route.url.startsWith('/api/v1/');

@@ -22,15 +22,21 @@ export async function checkDatabase(database: DatabaseHandle): Promise<DatabaseC
     const fk = await sql`PRAGMA foreign_key_check`.execute(db);
     if (fk.rows.length) problems.push(`foreign_key_check: ${fk.rows.length} dangling references`);
   }
-  // PostgreSQL's introspection lists every schema's tables: only this installation's schema counts
-  const schema =
+  // Listed from the catalogue of this schema only: Kysely's introspection walks every schema and fails
+  // when another one is dropped meanwhile (parallel test files).
+  const tables =
     dialect === 'postgres'
-      ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema
-      : undefined;
-  const tables = (await db.introspection.getTables())
-    .filter((t) => !schema || t.schema === schema)
-    .map((t) => t.name)
-    .sort();
+      ? (
+          await sql<{
+            name: string;
+          }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`.execute(db)
+        ).rows.map((r) => r.name)
+      : (
+          await sql<{
+            name: string;
+          }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db)
+        ).rows.map((r) => r.name);
+  tables.sort();
   const rowCounts: Record<string, number> = {};
   for (const table of tables) {
     const r = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(table)}`.execute(db);

@@ -6,7 +6,9 @@ import { AQI_STANDARD_IDS } from './aqi-breakpoints.ts';
 import { AQI_KINDS, AQI_POLLUTANTS } from './aqi.ts';
 import { WATERBODIES, WATER_CLASSES, WATER_FACTORS } from './water-class.ts';
 
-const amount = (description: string) => Type.Optional(Type.Number({ minimum: 0, description }));
+// The upper bound is far above any real reading; without one a value such as 1e308 made the multiple of
+// the class-III limit Infinity, serialised as null (found by fuzzing).
+const amount = (description: string) => Type.Optional(Type.Number({ minimum: 0, maximum: 1e9, description }));
 
 export const AqiPollutantSchema = Type.Enum(AQI_POLLUTANTS);
 

@@ -13,7 +13,14 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // Kysely's check for its own tables reads every schema's catalogue; a schema dropped by someone else at
+  // that moment (parallel test files do it all the time) fails the check with "schema … does not exist".
+  // That is not about our schema, so trying again is right.
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    const other = String(error).match(/schema "([^"]+)" does not exist/)?.[1];
+    if (attempt < 5 && other !== undefined && other !== schema) continue;
+    throw error instanceof Error ? error : new Error(String(error));
+  }
 }

@@ -120,6 +120,16 @@ describe('errors found by fuzzing (each answered 5xx or outside the error shape 
     expectErrorShape(res.json());
   });
 
+  it('an absurd concentration → 400, not a 200 whose multiple is Infinity', async () => {
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/tools/water-class',
+      payload: { waterbody: 'river', values: { hg: 1e308 } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0].field).toBe('/values/hg');
+  });
+
   it('an id beyond PostgreSQL integer range → 400 naming the field, on both databases', async () => {
     const res = await t.inject({
       method: 'POST',

@@ -233,10 +233,15 @@ export function problemsWith(
   if (res.statusCode >= 500) problems.push(`answered ${res.statusCode}`);
   for (const re of LEAKS) {
     const m = res.body.match(re);
-    // an answer may quote the input back (a field name, a search box); only what the request did not
-    // contain counts — compared raw, URL-decoded, and form-decoded ('+' is a space in a query string)
-    const forms = [sent, decodeURIComponentSafe(sent), decodeURIComponentSafe(sent.replace(/\+/g, ' '))];
-    if (m && !forms.some((f) => f.includes(m[0])))
+    // an answer may quote input back — this request's, or what an earlier fuzzed request stored (the
+    // hostile strings); only text that no input contained counts as a leak
+    if (
+      m &&
+      !sent.includes(m[0]) &&
+      !decodeURIComponentSafe(sent).includes(m[0]) &&
+      !decodeURIComponentSafe(sent.replace(/\+/g, ' ')).includes(m[0]) &&
+      !NASTY_STRINGS.some((n) => n.includes(m[0].trim()))
+    )
       problems.push(`leaks internals (${re.source}): ${m[0].slice(0, 80)}`);
   }
   const api = route.url.startsWith('/api/v1/');

@@ -297,3 +297,16 @@ describe('files', () => {
     expect(v).toBeGreaterThan(1);
   });
 });
+
+describe('authors stay', () => {
+  it('a person who wrote portal articles cannot be deleted: the articles keep their author', async () => {
+    const editor = await t.database.db
+      .selectFrom('people')
+      .select('id')
+      .where('username', '=', 'editor')
+      .executeTakeFirstOrThrow();
+    const res = await t.inject({ method: 'DELETE', url: `/api/v1/people/${editor.id}`, cookie: c.admin });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('REFERENCED');
+  });
+});

@@ -6,7 +6,8 @@ import type { Config } from '../config.ts';
 import { nowIso } from '../db/database.ts';
 import type { PublicChannel } from '../modules/cms/public-content.ts';
 import type { PortalAssets } from './layout/assets.ts';
-import { viewFor, type PortalView } from './layout/layout.ts';
+import { renderLayout, viewFor, type PageSpec, type PortalView } from './layout/layout.ts';
+import type { SafeHtml } from './html.ts';
 import { parsePrefs } from './layout/prefs.ts';
 import type { PageCache } from './page-cache.ts';
 import { renderArticle } from './pages/article.ts';
@@ -166,6 +167,11 @@ export function createPortalPages(options: {
       if (!ctx) return null;
       const at = r.url.indexOf('?');
       return route.render(ctx, params, new URLSearchParams(at < 0 ? '' : r.url.slice(at + 1)));
+    },
+    /** Any public page's own content inside the portal's frame (environment pages use it). */
+    async framed(r: PageRequest, spec: PageSpec, main: SafeHtml): Promise<string | null> {
+      const ctx = await context(r);
+      return ctx ? renderLayout(ctx.v, spec, main) : null;
     },
     async notFound(r: PageRequest): Promise<Rendered | null> {
       const ctx = await context(r);

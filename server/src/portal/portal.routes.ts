@@ -17,13 +17,21 @@ import { applyPrefsChange, parsePrefs, PREFS_COOKIE, prefsValue, safeBackPath } 
 import { createFastLane, type FastLane } from './fast-lane.ts';
 import { cacheKey, type PageCache } from './page-cache.ts';
 import { createPortalPages, type PageRequest } from './portal-pages.ts';
+import type { PageSpec } from './layout/layout.ts';
+import type { SafeHtml } from './html.ts';
 import type { HomeSlot, PortalDeps, Rendered } from './portal-deps.ts';
 import { createPortalRuntime, type PortalRuntime } from './portal-runtime.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** the portal's page cache and read counter (tests flush and inspect them) */
-    portal: { cache: PageCache; runtime: PortalRuntime };
+    portal: {
+      cache: PageCache;
+      runtime: PortalRuntime;
+      /** a public page's content in the portal's frame; null when no site is set up */
+      frame(req: FastifyRequest, spec: PageSpec, main: SafeHtml): Promise<string | null>;
+      notFound(req: FastifyRequest, reply: FastifyReply): Promise<unknown>;
+    };
   }
 }
 
@@ -54,11 +62,17 @@ export function portalRoutes(
     pollMs: config.portalPollMs,
     log: (err, msg) => fastify.log.error({ err }, msg),
   });
-  fastify.decorate('portal', { cache, runtime });
   fastify.addHook('onReady', async () => runtime.start());
   fastify.addHook('onClose', async () => runtime.stop());
 
   const pages = createPortalPages({ config, deps, cache, assets: assets.urls });
+  fastify.decorate('portal', {
+    cache,
+    runtime,
+    frame: (req: FastifyRequest, spec: PageSpec, main: SafeHtml) =>
+      pages.framed(pageRequest(req), spec, main),
+    notFound: (req: FastifyRequest, reply: FastifyReply) => notFoundPage(req, reply),
+  });
   const lane = createFastLane(pages, cache);
   options.laneSlot.lane = lane;
 

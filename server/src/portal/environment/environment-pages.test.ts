@@ -87,8 +87,17 @@ describe('public environment pages', () => {
     expect((await get('/environment/incidents')).body).toContain('澧县某化工企业储罐泄漏');
   });
 
-  it('an unknown id is a 404, a bad id a 400', async () => {
-    expect((await get('/environment/enterprises/999999')).statusCode).toBe(404);
+  it('sits in the portal frame: header, channel bar, national meta tags, footer', async () => {
+    const page = (await get('/environment/air')).body;
+    expect(page).toContain('<meta name="ColumnName" content="环境质量"');
+    expect(page).toContain('<meta name="SiteName"');
+    expect(page).toMatch(/<header[\s\S]*<main id="main"[\s\S]*class="env[\s\S]*<footer/);
+  });
+
+  it('an unknown id is the portal’s HTML 404, a bad id a 400', async () => {
+    const missing = await get('/environment/enterprises/999999');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('text/html');
     expect((await get('/environment/air/abc')).statusCode).toBe(400);
   });
 });

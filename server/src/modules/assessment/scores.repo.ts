@@ -172,7 +172,8 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
 
     /** Serialises recomputations of one plan across app servers (PostgreSQL); SQLite has one writer. */
     async lockPlan(trx: Transaction<Database>, planId: number) {
-      if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7301, ${planId})`.execute(trx);
+      if (dialect === 'postgres')
+        await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), ${planId})`.execute(trx);
     },
 
     /** Replaces the stored scores of these units with their new evaluations. */

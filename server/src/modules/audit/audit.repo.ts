@@ -9,8 +9,10 @@ export function createAuditRepo(db: DB, dialect: Dialect) {
   return {
     /** Appends one record inside the caller's transaction, extending the hash chain. */
     async append(trx: Transaction<Database>, fields: AuditInsert): Promise<number> {
-      // Serialise appends across connections and app servers; SQLite has one writer already.
-      if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(72340001)`.execute(trx);
+      // Serialise appends across connections and app servers; SQLite has one writer already. The lock is
+      // per schema: installations (and test files) sharing one PostgreSQL database do not wait on each other.
+      if (dialect === 'postgres')
+        await sql`SELECT pg_advisory_xact_lock(72340001, hashtext(current_schema()))`.execute(trx);
       const head = await trx
         .selectFrom('audit_head')
         .selectAll()

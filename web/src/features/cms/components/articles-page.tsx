@@ -17,6 +17,7 @@ import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useArticles, useChannels } from '../hooks/use-cms.ts';
 import { ArticleStatusTag } from './status-tag.tsx';
+import { useServerPagination } from '../../../shared/use-server-pagination';
 
 export function ArticlesPage() {
   const { t, pick } = useI18n();
@@ -25,8 +26,7 @@ export function ArticlesPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<ArticleStatus | undefined>();
   const [channelId, setChannelId] = useState<number | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPagination();
   const articles = useArticles({ q: q || undefined, status, channelId, page, pageSize });
   const channels = useChannels();
 
@@ -129,18 +129,7 @@ export function ArticlesPage() {
           columns={columns}
           dataSource={articles.data?.items}
           loading={articles.isFetching}
-          pagination={{
-            current: page,
-            pageSize,
-            total: articles.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => {
-              setPage(s === pageSize ? p : 1);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(articles.data?.total)}
           scroll={{ x: 1100 }}
         />
       </Card>

@@ -18,6 +18,7 @@ import { useCan } from '../../../shared/session/use-me.ts';
 import { useSubmissions, useSubmit } from '../hooks/use-submissions.ts';
 import { SubmissionFormModal } from './submission-form-modal.tsx';
 import { SubmissionsTable, useExportPage, useSubmissionColumns } from './submissions-table.tsx';
+import { useServerPagination } from '../../../shared/use-server-pagination';
 
 /** An officer's own unit's submissions (a bureau-wide reader sees the bureau's): create, edit, submit. */
 export function SubmissionsPage() {
@@ -28,8 +29,7 @@ export function SubmissionsPage() {
   const [status, setStatus] = useState<SubmissionStatus | undefined>();
   const [kind, setKind] = useState<SubmissionKind | undefined>();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPagination();
   const [editing, setEditing] = useState<Submission | null | undefined>();
   const list = useSubmissions({ status, kind, q: q || undefined, page, pageSize });
   const submit = useSubmit();
@@ -128,18 +128,7 @@ export function SubmissionsPage() {
           columns={columns}
           dataSource={list.data?.items}
           loading={list.isFetching}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => {
-              setPage(s === pageSize ? p : 1);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(list.data?.total)}
         />
       </Card>
       {editing !== undefined ? (

@@ -8,7 +8,7 @@ export interface UnitsTable {
   name: string;
   kind: string;
   parent_id: number | null;
-  /** materialised path of ids, '/1/4/9/': a subtree is `path LIKE '/1/4/%'` */
+  /** materialised path of ids, '/1/4/9/': a subtree is `withinScope('path', '/1/4/')` */
   path: string;
   sort_order: number;
   is_demo: number;

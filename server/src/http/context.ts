@@ -12,6 +12,13 @@ export interface Actor {
   /** path prefix of everything this person may see: own unit, or the whole bureau's subtree */
   scopePath: string;
   scope: 'unit' | 'bureau';
+  /**
+   * The bureau the person works for — the deepest city bureau (or province) at or above their unit, for
+   * every role, officers included. It owns what they create (stations, articles, plans, submissions) and
+   * assesses their unit. (An officer's bureau is above their unit; their scope is the unit itself.)
+   */
+  bureauUnitId: number;
+  bureauPath: string;
   roles: Role[];
   permissions: Set<Permission>;
   mustChangePassword: boolean;

@@ -7,6 +7,7 @@ import { createAuditService } from '../modules/audit/audit.service.ts';
 import { createJobLeases } from './job-lease.ts';
 import { AUDIT_RETENTION_DAYS, runHousekeeping } from './housekeeping.ts';
 import { startScheduler, type JobDefinition } from './scheduler.ts';
+import { startsWith } from '../db/expressions.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -126,7 +127,7 @@ describe('housekeeping', () => {
     expect(result.loginAttemptsPurged).toBe(1);
     expect(result.auditRetentionDays).toBe(AUDIT_RETENTION_DAYS);
     expect(result.auditRecords).toBe(Number(auditBefore.n));
-    const left = await db.selectFrom('sessions').select('id').where('id', 'like', 'hk-%').execute();
+    const left = await db.selectFrom('sessions').select('id').where(startsWith('id', 'hk-')).execute();
     expect(left.map((s) => s.id)).toEqual(['hk-live']);
     // audit records are never purged: the database itself refuses
     await expect(db.deleteFrom('audit_log').where('id', '=', 1).execute()).rejects.toThrow(/append-only/);

@@ -54,7 +54,7 @@ export function createPlansService(db: DB, repo: ScoresRepo, scoring: ScoringSer
 
   /** The assessing bureau is the one whose tree the admin works in. */
   async function ownerOf(ctx: RequestContext) {
-    const id = Number(requireActor(ctx).scopePath.split('/').filter(Boolean).at(-1));
+    const id = requireActor(ctx).bureauUnitId;
     const unit = await db.selectFrom('units').select(['id', 'kind']).where('id', '=', id).executeTakeFirst();
     if (!unit || (unit.kind !== 'cityBureau' && unit.kind !== 'province'))
       throw new ApiError('FORBIDDEN', undefined, {
@@ -150,17 +150,7 @@ export function createPlansService(db: DB, repo: ScoresRepo, scoring: ScoringSer
     detail,
 
     async list(ctx: RequestContext) {
-      const scope = requireActor(ctx).scopePath;
-      const rows = await repo
-        .plans()
-        .where((eb) =>
-          eb.or([
-            eb('units.path', 'like', `${scope}%`),
-            eb('units.id', 'in', scope.split('/').filter(Boolean).map(Number)),
-          ]),
-        )
-        .orderBy('assessment_plans.year', 'desc')
-        .execute();
+      const rows = await repo.plansInScope(requireActor(ctx).scopePath);
       return { items: rows.map(presentSummary) };
     },
 

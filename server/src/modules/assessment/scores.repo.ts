@@ -4,6 +4,7 @@ import { sql, type Transaction } from 'kysely';
 import type { AssessmentFact, PlanDocument, UnitEvaluation } from '@greenvoice/common';
 import type { DB, Dialect } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
+import { withinOrAboveScope, withinScope } from '../../db/expressions.ts';
 import { toFacts, type FactRow, type FactUnitRow } from './fact-rows.ts';
 
 type Q = DB | Transaction<Database>;
@@ -75,13 +76,16 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
     async planInScope(id: number, scopePath: string, q: Q = db): Promise<PlanRow | undefined> {
       return plans(q)
         .where('assessment_plans.id', '=', id)
-        .where((eb) =>
-          eb.or([
-            eb('units.path', 'like', `${scopePath}%`),
-            eb('units.id', 'in', scopePath.split('/').filter(Boolean).map(Number)),
-          ]),
-        )
+        .where(withinOrAboveScope('units.path', 'units.id', scopePath))
         .executeTakeFirst();
+    },
+
+    /** Every plan visible in the scope, newest year first. */
+    async plansInScope(scopePath: string, q: Q = db): Promise<PlanRow[]> {
+      return plans(q)
+        .where(withinOrAboveScope('units.path', 'units.id', scopePath))
+        .orderBy('assessment_plans.year', 'desc')
+        .execute();
     },
 
     async planById(id: number, q: Q = db) {
@@ -102,7 +106,7 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
       return q
         .selectFrom('units')
         .select(['id', 'name', 'kind', 'sort_order'])
-        .where('path', 'like', `${plan.owner_path}%`)
+        .where(withinScope('path', plan.owner_path))
         .where('kind', 'in', kinds)
         .orderBy('sort_order')
         .orderBy('id')

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Dialect } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
+import { containsText, startsWithText } from '../../db/expressions.ts';
 import { chainHash, type ChainedFields } from './audit-chain.ts';
 
 export type AuditInsert = Omit<ChainedFields, 'id'>;
@@ -38,8 +39,8 @@ export function createAuditRepo(db: DB, dialect: Dialect) {
       pageSize: number,
     ) {
       let q = db.selectFrom('audit_log');
-      if (filter.action) q = q.where('action', 'like', `${filter.action}%`);
-      if (filter.actor) q = q.where('actor_name', 'like', `%${filter.actor}%`);
+      if (filter.action) q = q.where(startsWithText('action', filter.action));
+      if (filter.actor) q = q.where(containsText('actor_name', filter.actor));
       if (filter.result) q = q.where('result', '=', filter.result);
       if (filter.from) q = q.where('at', '>=', filter.from);
       if (filter.to) q = q.where('at', '<', nextDay(filter.to));

@@ -1,5 +1,6 @@
 // Credentials, sign-in attempts and sessions. The only place that builds these queries.
 import type { DB } from '../../db/database.ts';
+import { bureauOf } from '../units/units.repo.ts';
 
 export function createAuthRepo(db: DB) {
   return {
@@ -44,18 +45,8 @@ export function createAuthRepo(db: DB) {
       return rows.map((r) => r.role).sort();
     },
 
-    /** Path of the bureau a unit belongs to: the nearest city bureau (or province) at or above it. */
-    async bureauPathOf(unitPath: string): Promise<string> {
-      const ids = unitPath.split('/').filter(Boolean).map(Number);
-      const bureaus = await db
-        .selectFrom('units')
-        .select(['id', 'path'])
-        .where('id', 'in', ids)
-        .where('kind', 'in', ['cityBureau', 'province'])
-        .execute();
-      // the deepest bureau is the one that assesses this unit
-      return bureaus.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? unitPath;
-    },
+    /** The bureau a unit belongs to, through the units module (which owns the tree). */
+    bureauOf: (unitPath: string) => bureauOf(db, unitPath),
 
     async failuresSince(personId: number, since: string): Promise<number> {
       const lastSuccess = await db

@@ -108,6 +108,7 @@ export function createAuthService(
     const roles = (await repo.rolesOf(row.person_id)) as Role[];
     const unitScoped = isUnitScoped(roles);
     const totpEnabled = row.totp_enabled_at !== null;
+    const bureau = await repo.bureauOf(row.unit_path);
     return {
       totpEnabled,
       mustEnrolTotp: !totpEnabled && totpRequiredFor(roles),
@@ -118,7 +119,9 @@ export function createAuthService(
       unitName: row.unit_name,
       unitPath: row.unit_path,
       scope: unitScoped ? 'unit' : 'bureau',
-      scopePath: unitScoped ? row.unit_path : await repo.bureauPathOf(row.unit_path),
+      scopePath: unitScoped ? row.unit_path : bureau.path,
+      bureauUnitId: bureau.id,
+      bureauPath: bureau.path,
       roles,
       permissions: permissionsOf(roles),
       mustChangePassword: row.must_change_password === 1,

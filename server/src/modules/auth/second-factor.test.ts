@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { base32Decode, hotp, totpStep } from './totp.ts';
+import { startsWith } from '../../db/expressions.ts';
 
 const codeAt = (secret: string, offsetSteps = 0) =>
   hotp(base32Decode(secret), totpStep(Date.now()) + offsetSteps);
@@ -118,7 +119,7 @@ describe('second factor (TOTP)', () => {
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select(['action', 'detail'])
-      .where('action', 'like', 'auth.totp.%')
+      .where(startsWith('action', 'auth.totp.'))
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['auth.totp.enrol', 'auth.totp.confirm']);
 

@@ -1,7 +1,8 @@
 import { ASSESSED_UNIT_KINDS, chinaDate, type Campaign, type UnitKind } from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
-import { conflict, invalid, notFound } from '../../http/api-error.ts';
+import { withinOrAboveScope, withinScope } from '../../db/expressions.ts';
+import { conflict, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { buildBoard } from './campaign-board.ts';
@@ -30,12 +31,7 @@ export function createCampaignService(db: DB, audit: AuditService) {
         'units.path as owner_path',
       ])
       // the owner is inside the actor's scope (bureau staff) or above it (an officer's own bureau)
-      .where((eb) =>
-        eb.or([
-          eb('units.path', 'like', `${scopePath}%`),
-          eb('units.id', 'in', scopePath.split('/').filter(Boolean).map(Number)),
-        ]),
-      );
+      .where(withinOrAboveScope('units.path', 'units.id', scopePath));
 
   async function getVisible(ctx: RequestContext, id: number) {
     const row = await inScope(requireActor(ctx).scopePath).where('campaigns.id', '=', id).executeTakeFirst();
@@ -55,7 +51,7 @@ export function createCampaignService(db: DB, audit: AuditService) {
       let unitsQuery = db
         .selectFrom('units')
         .select(['id', 'name', 'kind'])
-        .where('path', 'like', `${campaign.owner_path}%`)
+        .where(withinScope('path', campaign.owner_path))
         .where('kind', 'in', [...ASSESSED_UNIT_KINDS])
         .orderBy('sort_order')
         .orderBy('id');
@@ -92,18 +88,12 @@ export function createCampaignService(db: DB, audit: AuditService) {
 
     async create(ctx: RequestContext, input: { title: string; deadline: string }) {
       const actor = requireActor(ctx);
-      const owner = await db
-        .selectFrom('units')
-        .select(['id'])
-        .where('path', '=', actor.scopePath)
-        .executeTakeFirst();
-      if (!owner) throw invalid('/', '找不到所属局', 'Your bureau was not found');
       const id = await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
         const row = await trx
           .insertInto('campaigns')
           .values({
-            owner_unit_id: owner.id,
+            owner_unit_id: actor.bureauUnitId,
             title: input.title.trim(),
             deadline: input.deadline,
             is_demo: 0,

@@ -8,7 +8,7 @@ import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { presentChannel } from './cms-present.ts';
 import type { CmsRepo } from './cms.repo.ts';
-import { createChangeRunner, scopeUnitId, trimAll, type ContentChanges } from './content-changes.ts';
+import { createChangeRunner, trimAll, type ContentChanges } from './content-changes.ts';
 import { readSiteSettings, writeSiteSettings } from './site-settings.ts';
 
 export function createChannelsService(deps: {
@@ -27,7 +27,7 @@ export function createChannelsService(deps: {
 
     async createChannel(ctx: RequestContext, input: ChannelInput) {
       const actor = requireActor(ctx);
-      const owner = scopeUnitId(actor);
+      const owner = actor.bureauUnitId;
       const v = trimAll(input);
       if (await repo.channelCodeTaken(owner, v.code, null))
         throw new ApiError('DUPLICATE', [
@@ -118,13 +118,13 @@ export function createChannelsService(deps: {
     },
 
     async getSiteSettings(ctx: RequestContext): Promise<SiteSettings> {
-      const unitId = scopeUnitId(requireActor(ctx));
+      const unitId = requireActor(ctx).bureauUnitId;
       const unit = await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
       return readSiteSettings(db, unitId, unit?.name ?? '');
     },
 
     async putSiteSettings(ctx: RequestContext, input: SiteSettings): Promise<SiteSettings> {
-      const unitId = scopeUnitId(requireActor(ctx));
+      const unitId = requireActor(ctx).bureauUnitId;
       const before = await this.getSiteSettings(ctx);
       const value = trimAll(input);
       await change(ctx, { everything: true }, async (trx, record) => {

@@ -9,7 +9,6 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { presentFile } from './cms-present.ts';
 import type { CmsRepo } from './cms.repo.ts';
 import type { CmsService } from './cms.service.ts';
-import { scopeUnitId } from './cms.service.ts';
 import type { FileStore } from './file-store.ts';
 import {
   ATTACHMENT_TYPES,
@@ -79,7 +78,7 @@ export function createCmsFilesService(deps: {
       const id = await audit.transact(ctx, async (trx, record) => {
         const { id } = await repo.insertFile(trx, {
           article_id: articleId,
-          owner_unit_id: scopeUnitId(actor),
+          owner_unit_id: actor.bureauUnitId,
           kind,
           token,
           original_name: f.name,
@@ -101,7 +100,7 @@ export function createCmsFilesService(deps: {
       return presentFile({
         id,
         article_id: articleId,
-        owner_unit_id: scopeUnitId(actor),
+        owner_unit_id: actor.bureauUnitId,
         kind,
         token,
         original_name: f.name,

@@ -3,6 +3,7 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database, PortalArticlesTable, PortalChannelsTable } from '../../db/types.ts';
+import { containsText, withinScope } from '../../db/expressions.ts';
 
 type Executor = DB | Transaction<Database>;
 
@@ -36,15 +37,14 @@ export function createCmsRepo(db: DB) {
       .innerJoin('units', 'units.id', 'portal_articles.owner_unit_id')
       .innerJoin('portal_channels', 'portal_channels.id', 'portal_articles.channel_id')
       .innerJoin('people as creator', 'creator.id', 'portal_articles.created_by')
-      .where('units.path', 'like', `${f.scopePath}%`);
+      .where(withinScope('units.path', f.scopePath));
     if (f.status) q = q.where('portal_articles.status', '=', f.status);
     if (f.channelId) q = q.where('portal_articles.channel_id', '=', f.channelId);
-    if (f.q) {
-      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = f.q;
+    if (text)
       q = q.where((eb) =>
-        eb.or([eb('portal_articles.title', 'like', like), eb('portal_articles.doc_number', 'like', like)]),
+        eb.or([containsText('portal_articles.title', text), containsText('portal_articles.doc_number', text)]),
       );
-    }
     return q;
   };
 
@@ -53,7 +53,7 @@ export function createCmsRepo(db: DB) {
       return db
         .selectFrom('portal_channels')
         .innerJoin('units', 'units.id', 'portal_channels.owner_unit_id')
-        .where('units.path', 'like', `${scopePath}%`)
+        .where(withinScope('units.path', scopePath))
         .select(channelColumns)
         .select((eb) =>
           eb
@@ -73,7 +73,7 @@ export function createCmsRepo(db: DB) {
       return ex
         .selectFrom('portal_channels')
         .innerJoin('units', 'units.id', 'portal_channels.owner_unit_id')
-        .where('units.path', 'like', `${scopePath}%`)
+        .where(withinScope('units.path', scopePath))
         .where('portal_channels.id', '=', id)
         .select(channelColumns)
         .executeTakeFirst();

@@ -23,7 +23,6 @@ import { createChangeRunner, trimAll, type ContentChanges } from './content-chan
 import { articleHtmlToText, sanitizeArticleHtml } from './sanitize-article-html.ts';
 import type { SearchIndex } from './search-index.ts';
 
-export { scopeUnitId } from './content-changes.ts';
 
 export function createCmsService(deps: {
   db: DB;

@@ -5,7 +5,7 @@
 //   article only       — its read count moved: its own page only
 //   everything         — a channel or the site settings changed: every page (the nav shows them)
 import type { Transaction } from 'kysely';
-import type { Actor, RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../http/context.ts';
 import type { Audit, AuditService } from '../audit/audit.service.ts';
 import { nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
@@ -59,9 +59,6 @@ export function createChangeRunner(audit: AuditService, changes: ContentChanges)
     return result;
   };
 }
-
-/** The bureau an actor works for: the unit at the end of their scope path. */
-export const scopeUnitId = (actor: Actor) => Number(actor.scopePath.split('/').filter(Boolean).pop());
 
 export const trimAll = <T extends Record<string, unknown>>(o: T): T =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])) as T;

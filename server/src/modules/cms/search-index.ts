@@ -4,6 +4,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Dialect } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
+import { containsText } from '../../db/expressions.ts';
 import { segmentForIndex } from './segment.ts';
 
 type Executor = DB | Transaction<Database>;
@@ -80,10 +81,9 @@ export function createSearchIndex(dialect: Dialect) {
       db: DB,
       f: { text: string; siteUnitId: number; now: string; limit: number; offset: number },
     ): Promise<{ total: number; hits: SearchHit[] }> {
-      const pattern = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const from = sql`FROM portal_articles a JOIN portal_channels c ON c.id = a.channel_id
         WHERE a.status = 'published' AND a.publish_at <= ${f.now} AND a.owner_unit_id = ${f.siteUnitId}
-        AND (a.title LIKE ${pattern} ESCAPE '\\' OR a.body_text LIKE ${pattern} ESCAPE '\\')`;
+        AND (${containsText('a.title', f.text)} OR ${containsText('a.body_text', f.text)})`;
       const total = await sql<{ n: number }>`SELECT COUNT(*) AS n ${from}`.execute(db);
       const hits =
         await sql<SearchHit>`SELECT a.id, a.title, a.body_text, a.publish_at, c.code AS channel_code,

@@ -1,5 +1,6 @@
 // The only place that builds queries for key discharging units and their disclosures.
 import type { DB } from '../../db/database.ts';
+import { containsText, ownedWithinScope } from '../../db/expressions.ts';
 
 export interface DischargerFilter {
   q?: string;
@@ -11,24 +12,18 @@ export interface DischargerFilter {
 export function createDischargersRepo(db: DB) {
   const base = (f: DischargerFilter) => {
     let q = db.selectFrom('dischargers');
-    if (f.scopePath)
-      q = q.where(
-        'owner_unit_id',
-        'in',
-        db.selectFrom('units').select('id').where('path', 'like', `${f.scopePath}%`),
-      );
+    if (f.scopePath) q = q.where(ownedWithinScope('owner_unit_id', f.scopePath));
     if (f.county) q = q.where('county', '=', f.county);
     if (f.industry) q = q.where('industry', '=', f.industry);
-    if (f.q) {
-      const like = `%${f.q}%`;
+    const text = f.q;
+    if (text)
       q = q.where((eb) =>
         eb.or([
-          eb('name', 'like', like),
-          eb('credit_code', 'like', like.toUpperCase()),
-          eb('permit_number', 'like', like),
+          containsText('name', text),
+          containsText('credit_code', text),
+          containsText('permit_number', text),
         ]),
       );
-    }
     return q;
   };
   return {

@@ -22,7 +22,7 @@ import type { DischargerDisclosuresTable, DischargersTable } from '../../db/type
 import { ApiError, conflict, invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { chinaNow, ownerUnitId } from '../monitoring/monitoring.service.ts';
+import { chinaNow } from '../monitoring/monitoring.service.ts';
 import type { WorkingCalendarService } from '../working-calendar/working-calendar.service.ts';
 import { obligations } from './deadlines.ts';
 import type { DischargersRepo } from './dischargers.repo.ts';
@@ -173,7 +173,7 @@ export function createDischargersService(
     },
 
     async create(ctx: RequestContext, input: DischargerInput): Promise<Discharger> {
-      const { scopePath } = requireActor(ctx);
+      const { bureauUnitId } = requireActor(ctx);
       const code = creditCode(input.creditCode);
       if (await repo.codeTaken(code))
         throw new ApiError('DUPLICATE', [
@@ -188,7 +188,7 @@ export function createDischargersService(
         const { id } = await trx
           .insertInto('dischargers')
           .values({
-            owner_unit_id: ownerUnitId(scopePath),
+            owner_unit_id: bureauUnitId,
             name: input.name.trim(),
             credit_code: code,
             county: input.county.trim(),

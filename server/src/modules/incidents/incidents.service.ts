@@ -14,7 +14,7 @@ import { conflict, invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { IncidentsTable } from '../../db/types.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { ownerUnitId } from '../monitoring/monitoring.service.ts';
+import { ownedWithinScope } from '../../db/expressions.ts';
 
 type IncidentRow = Omit<IncidentsTable, 'id' | 'version'> & { id: number; version: number };
 
@@ -49,12 +49,7 @@ export function createIncidentsService(db: DB, audit: AuditService) {
   }
   const find = (id: number, scopePath?: string) => {
     let q = db.selectFrom('incidents').selectAll().where('id', '=', id);
-    if (scopePath)
-      q = q.where(
-        'owner_unit_id',
-        'in',
-        db.selectFrom('units').select('id').where('path', 'like', `${scopePath}%`),
-      );
+    if (scopePath) q = q.where(ownedWithinScope('owner_unit_id', scopePath));
     return q.executeTakeFirst();
   };
   const notFuture = (occurredAt: string) => {
@@ -91,14 +86,14 @@ export function createIncidentsService(db: DB, audit: AuditService) {
     },
 
     async create(ctx: RequestContext, input: IncidentInput): Promise<Incident> {
-      const { scopePath } = requireActor(ctx);
+      const { bureauUnitId } = requireActor(ctx);
       notFuture(input.occurredAt);
       const id = await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
         const { id } = await trx
           .insertInto('incidents')
           .values({
-            owner_unit_id: ownerUnitId(scopePath),
+            owner_unit_id: bureauUnitId,
             title: input.title.trim(),
             occurred_at: input.occurredAt,
             county: input.county.trim(),

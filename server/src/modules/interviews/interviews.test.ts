@@ -4,6 +4,7 @@ import { insertFacts } from '../../test/assessment-facts.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createScoresRepo } from '../assessment/scores.repo.ts';
 import { createScoringService } from '../assessment/scoring.service.ts';
+import { startsWith } from '../../db/expressions.ts';
 
 let t: TestApp;
 let admin: string;
@@ -112,7 +113,7 @@ describe('interview list', () => {
     const audited = await t.database.db
       .selectFrom('audit_log')
       .select(['action', 'result'])
-      .where('action', 'like', 'interview%')
+      .where(startsWith('action', 'interview'))
       .execute();
     expect(audited).toEqual([{ action: 'interview.confirm', result: 'success' }]);
   });

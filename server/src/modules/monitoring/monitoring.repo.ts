@@ -1,6 +1,7 @@
 // The only place that builds queries for stations, sections, readings and imports.
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
+import { ownedWithinScope } from '../../db/expressions.ts';
 import type { AirStationsTable, Database, WaterSectionsTable } from '../../db/types.ts';
 
 type Trx = Transaction<Database> | DB;
@@ -8,19 +9,15 @@ export type StationRow = Omit<AirStationsTable, 'id' | 'version'> & { id: number
 export type SectionRow = Omit<WaterSectionsTable, 'id' | 'version'> & { id: number; version: number };
 
 export function createMonitoringRepo(db: DB) {
-  /** ids of the units inside a scope: records are owned by one of them */
-  const scopeUnits = (scopePath: string) =>
-    db.selectFrom('units').select('units.id').where('units.path', 'like', `${scopePath}%`);
-
   return {
     listStations: (scopePath?: string): Promise<StationRow[]> => {
       let q = db.selectFrom('air_stations').selectAll();
-      if (scopePath) q = q.where('owner_unit_id', 'in', scopeUnits(scopePath));
+      if (scopePath) q = q.where(ownedWithinScope('owner_unit_id', scopePath));
       return q.orderBy('control_level').orderBy('code').execute();
     },
     findStation: (id: number, scopePath?: string, trx: Trx = db): Promise<StationRow | undefined> => {
       let q = trx.selectFrom('air_stations').selectAll().where('id', '=', id);
-      if (scopePath) q = q.where('owner_unit_id', 'in', scopeUnits(scopePath));
+      if (scopePath) q = q.where(ownedWithinScope('owner_unit_id', scopePath));
       return q.executeTakeFirst();
     },
     stationCodeTaken: async (code: string, exceptId = 0) =>
@@ -33,12 +30,12 @@ export function createMonitoringRepo(db: DB) {
 
     listSections: (scopePath?: string): Promise<SectionRow[]> => {
       let q = db.selectFrom('water_sections').selectAll();
-      if (scopePath) q = q.where('owner_unit_id', 'in', scopeUnits(scopePath));
+      if (scopePath) q = q.where(ownedWithinScope('owner_unit_id', scopePath));
       return q.orderBy('basin').orderBy('river').orderBy('code').execute();
     },
     findSection: (id: number, scopePath?: string, trx: Trx = db): Promise<SectionRow | undefined> => {
       let q = trx.selectFrom('water_sections').selectAll().where('id', '=', id);
-      if (scopePath) q = q.where('owner_unit_id', 'in', scopeUnits(scopePath));
+      if (scopePath) q = q.where(ownedWithinScope('owner_unit_id', scopePath));
       return q.executeTakeFirst();
     },
     sectionCodeTaken: async (code: string, exceptId = 0) =>
@@ -100,7 +97,7 @@ export function createMonitoringRepo(db: DB) {
     listImports: async (scopePath: string, page: number, pageSize: number) => {
       const base = db
         .selectFrom('env_imports')
-        .where('env_imports.owner_unit_id', 'in', scopeUnits(scopePath));
+        .where(ownedWithinScope('env_imports.owner_unit_id', scopePath));
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const items = await base
         .leftJoin('people', 'people.id', 'env_imports.created_by')

@@ -23,9 +23,6 @@ import { presentSection, presentStation } from './present.ts';
 import { readTable } from './read-table.ts';
 import { storeWater } from './water-store.ts';
 
-/** The bureau a new record belongs to: the unit at the end of the actor's scope path. */
-export const ownerUnitId = (scopePath: string) => Number(scopePath.split('/').filter(Boolean).pop());
-
 /** Now in China time, as the readings are written. */
 export function chinaNow(at = Date.now()) {
   const iso = new Date(at + 8 * 3_600_000).toISOString();
@@ -73,14 +70,14 @@ export function createMonitoringService(
 ) {
   return {
     async createStation(ctx: RequestContext, input: AirStationInput): Promise<AirStation> {
-      const { scopePath } = requireActor(ctx);
+      const { bureauUnitId } = requireActor(ctx);
       if (await repo.stationCodeTaken(input.code)) throw duplicateCode();
       const id = await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
         const { id } = await trx
           .insertInto('air_stations')
           .values({
-            owner_unit_id: ownerUnitId(scopePath),
+            owner_unit_id: bureauUnitId,
             ...(stationColumns(input) as Required<ReturnType<typeof stationColumns>>),
             address: input.address ?? null,
             longitude: input.longitude ?? null,
@@ -130,14 +127,14 @@ export function createMonitoringService(
     },
 
     async createSection(ctx: RequestContext, input: WaterSectionInput): Promise<WaterSection> {
-      const { scopePath } = requireActor(ctx);
+      const { bureauUnitId } = requireActor(ctx);
       if (await repo.sectionCodeTaken(input.code)) throw duplicateCode();
       const id = await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
         const { id } = await trx
           .insertInto('water_sections')
           .values({
-            owner_unit_id: ownerUnitId(scopePath),
+            owner_unit_id: bureauUnitId,
             ...(sectionColumns(input) as Required<ReturnType<typeof sectionColumns>>),
             attribute: input.attribute ?? null,
             target_class: input.targetClass ?? null,
@@ -306,7 +303,7 @@ export function createMonitoringService(
     const { id } = await trx
       .insertInto('env_imports')
       .values({
-        owner_unit_id: ownerUnitId(actor.scopePath),
+        owner_unit_id: actor.bureauUnitId,
         kind,
         file_name: fileName.slice(0, 200),
         rows,

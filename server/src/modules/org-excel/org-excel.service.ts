@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { maskMobile, type ImportResult } from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
+import { withinScope } from '../../db/expressions.ts';
+import { moveSubtree } from '../units/units.repo.ts';
 import { ApiError } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -203,19 +205,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
                 })
                 .where('id', '=', op.existingId)
                 .execute();
-              if (newPath !== current.path) {
-                const subtree = await trx
-                  .selectFrom('units')
-                  .select(['id', 'path'])
-                  .where('path', 'like', `${current.path}%`)
-                  .execute();
-                for (const s of subtree)
-                  await trx
-                    .updateTable('units')
-                    .set({ path: newPath + s.path.slice(current.path.length) })
-                    .where('id', '=', s.id)
-                    .execute();
-              }
+              if (newPath !== current.path) await moveSubtree(trx, current.path, newPath);
               paths.set(op.code, { id: op.existingId, path: newPath });
               result.unitsUpdated++;
             } else {
@@ -337,7 +327,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
           'units.sort_order',
           'parent.code as parent_code',
         ])
-        .where('units.path', 'like', `${actor.scopePath}%`)
+        .where(withinScope('units.path', actor.scopePath))
         .orderBy('units.path')
         .execute();
       const people = await db
@@ -351,7 +341,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
           'people.mobile',
           'people.username',
         ])
-        .where('units.path', 'like', `${actor.scopePath}%`)
+        .where(withinScope('units.path', actor.scopePath))
         .orderBy('units.sort_order')
         .orderBy('people.id')
         .execute();

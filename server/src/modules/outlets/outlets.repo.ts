@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
+import { containsText } from '../../db/expressions.ts';
 
 export interface OutletFilter {
   q?: string;
@@ -15,7 +16,7 @@ export function createOutletsRepo(db: DB) {
     if (!f.includeInactive) q = q.where('active', '=', 1);
     if (f.level) q = q.where('level', '=', f.level);
     if (f.medium) q = q.where('medium', '=', f.medium);
-    if (f.q) q = q.where('name', 'like', `%${f.q}%`);
+    if (f.q) q = q.where(containsText('name', f.q));
     return q;
   };
   return {

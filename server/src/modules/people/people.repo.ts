@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
+import { containsText, withinScope } from '../../db/expressions.ts';
 
 export interface PeopleFilter {
   scopePath: string;
@@ -32,7 +33,7 @@ export function createPeopleRepo(db: DB) {
     let q = db
       .selectFrom('people')
       .innerJoin('units', 'units.id', 'people.unit_id')
-      .where('units.path', 'like', `${f.scopePath}%`);
+      .where(withinScope('units.path', f.scopePath));
     if (f.unitId) q = q.where('people.unit_id', '=', f.unitId);
     if (f.role)
       q = q.where((eb) =>
@@ -44,17 +45,16 @@ export function createPeopleRepo(db: DB) {
             .select('person_roles.person_id'),
         ),
       );
-    if (f.q) {
-      const like = `%${f.q}%`;
+    const text = f.q;
+    if (text)
       q = q.where((eb) =>
         eb.or([
-          eb('people.name', 'like', like),
-          eb('people.username', 'like', like),
-          eb('people.title', 'like', like),
-          eb('units.name', 'like', like),
+          containsText('people.name', text),
+          containsText('people.username', text),
+          containsText('people.title', text),
+          containsText('units.name', text),
         ]),
       );
-    }
     return q;
   };
 
@@ -80,7 +80,7 @@ export function createPeopleRepo(db: DB) {
         .innerJoin('units', 'units.id', 'people.unit_id')
         .select(columns)
         .where('people.id', '=', id)
-        .where('units.path', 'like', `${scopePath}%`)
+        .where(withinScope('units.path', scopePath))
         .executeTakeFirst();
     },
 

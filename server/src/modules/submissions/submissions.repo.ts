@@ -3,6 +3,7 @@
 import type { ExpressionBuilder, Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database, SubmissionsTable } from '../../db/types.ts';
+import { containsText, withinScope } from '../../db/expressions.ts';
 
 type Db = Transaction<Database> | DB;
 
@@ -54,14 +55,14 @@ const columns = [
 function visible(scopePath: string) {
   return (eb: ExpressionBuilder<Database & { s: SubmissionsTable; u: Database['units'] }, 's' | 'u'>) =>
     eb.or([
-      eb('u.path', 'like', `${scopePath}%`),
+      withinScope('u.path', scopePath),
       eb.exists(
         eb
           .selectFrom('submission_units as su')
           .innerJoin('units as cu', 'cu.id', 'su.unit_id')
           .select('su.unit_id')
           .whereRef('su.submission_id', '=', 's.id')
-          .where('cu.path', 'like', `${scopePath}%`),
+          .where(withinScope('cu.path', scopePath)),
       ),
     ]);
 }
@@ -83,10 +84,8 @@ export function createSubmissionsRepo(db: DB) {
       const own = f.draftsOfUnit;
       q = q.where((eb) => eb.or([eb('s.status', '!=', 'draft'), eb('s.unit_id', '=', own)]));
     }
-    if (f.q) {
-      const like = `%${f.q}%`;
-      q = q.where((eb) => eb.or([eb('s.title', 'like', like), eb('u.name', 'like', like)]));
-    }
+    const text = f.q;
+    if (text) q = q.where((eb) => eb.or([containsText('s.title', text), containsText('u.name', text)]));
     return q;
   };
   const select = (f: SubmissionFilter, trx: Db = db) =>
@@ -250,7 +249,7 @@ export function createSubmissionsRepo(db: DB) {
       return db
         .selectFrom('units')
         .select(['id', 'name', 'kind'])
-        .where('path', 'like', `${bureauPath}%`)
+        .where(withinScope('path', bureauPath))
         .where('kind', 'in', ['department', 'countyBureau', 'affiliatedUnit'])
         .orderBy('sort_order')
         .orderBy('id')
@@ -264,20 +263,8 @@ export function createSubmissionsRepo(db: DB) {
         .selectFrom('units')
         .select(['id', 'name', 'path', 'kind'])
         .where('id', 'in', ids)
-        .where('path', 'like', `${scopePath}%`)
+        .where(withinScope('path', scopePath))
         .execute();
-    },
-
-    /** The bureau that assesses a unit: the deepest city bureau (or province) on its path. */
-    async bureauOf(unitPath: string): Promise<{ id: number; path: string }> {
-      const ids = unitPath.split('/').filter(Boolean).map(Number);
-      const rows = await db
-        .selectFrom('units')
-        .select(['id', 'path'])
-        .where('id', 'in', ids)
-        .where('kind', 'in', ['cityBureau', 'province'])
-        .execute();
-      return rows.sort((a, b) => b.path.length - a.path.length)[0] ?? { id: ids[0]!, path: unitPath };
     },
   };
 }

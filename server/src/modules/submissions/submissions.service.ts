@@ -80,8 +80,7 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
         });
     }
     if (coUnitIds.length) {
-      const bureau = await repo.bureauOf(actor.unitPath);
-      const found = await repo.unitsInScope(coUnitIds, bureau.path);
+      const found = await repo.unitsInScope(coUnitIds, actor.bureauPath);
       coUnitIds.forEach((id, i) => {
         const u = found.find((x) => x.id === id);
         if (!u || id === actor.unitId || u.kind === 'cityBureau' || u.kind === 'province')
@@ -177,14 +176,13 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
       const missing = missingForReview(draft);
       if (missing.length) throw new ApiError('VALIDATION_FAILED', missing);
     }
-    const bureau = await repo.bureauOf(actor.unitPath);
     return audit.transact(ctx, async (trx, record) => {
       if (key) await idempotency.claim(trx, actor.personId, key, hash);
       const at = nowIso();
       const status: SubmissionStatus = input.submit ? 'submitted' : 'draft';
       const id = await repo.insert(trx, {
         ...draftColumns(draft),
-        owner_unit_id: bureau.id,
+        owner_unit_id: actor.bureauUnitId,
         unit_id: actor.unitId,
         status,
         submitted_at: input.submit ? at : null,
@@ -217,8 +215,7 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
     /** Units that may co-submit with the actor's unit: the assessed units of the same bureau. */
     async coUnitOptions(ctx: RequestContext) {
       const actor = requireActor(ctx);
-      const bureau = await repo.bureauOf(actor.unitPath);
-      const units = await repo.assessedUnitsUnder(bureau.path);
+      const units = await repo.assessedUnitsUnder(actor.bureauPath);
       return units.filter((u) => u.id !== actor.unitId);
     },
 

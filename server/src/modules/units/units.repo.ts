@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
+import { containsText, pathIds, pathUnitId, withinScope } from '../../db/expressions.ts';
 
 export interface UnitFilter {
   scopePath: string;
@@ -8,14 +9,43 @@ export interface UnitFilter {
   kind?: string;
 }
 
+/**
+ * The bureau that assesses and owns the records of a unit: the deepest city bureau (or province) at or
+ * above it; a tree without one answers the unit itself. The one implementation (decision 080):
+ * sign-in puts it on the actor as `bureauUnitId` / `bureauPath`.
+ */
+export async function bureauOf(q: Transaction<Database> | DB, unitPath: string): Promise<{ id: number; path: string }> {
+  const ids = pathIds(unitPath);
+  const bureaus = await q
+    .selectFrom('units')
+    .select(['id', 'path'])
+    .where('id', 'in', ids)
+    .where('kind', 'in', ['cityBureau', 'province'])
+    .execute();
+  return bureaus.sort((a, b) => b.path.length - a.path.length)[0] ?? { id: pathUnitId(unitPath), path: unitPath };
+}
+
+/**
+ * Moves a unit's whole subtree by rewriting the path prefix, in the caller's transaction (the units
+ * service and the Excel import both move units through here).
+ */
+export async function moveSubtree(trx: Transaction<Database>, oldPrefix: string, newPrefix: string) {
+  const rows = await trx.selectFrom('units').select(['id', 'path']).where(withinScope('path', oldPrefix)).execute();
+  for (const r of rows) {
+    await trx
+      .updateTable('units')
+      .set({ path: newPrefix + r.path.slice(oldPrefix.length) })
+      .where('id', '=', r.id)
+      .execute();
+  }
+}
+
 export function createUnitsRepo(db: DB) {
   const base = (f: UnitFilter) => {
-    let q = db.selectFrom('units').where('units.path', 'like', `${f.scopePath}%`);
+    let q = db.selectFrom('units').where(withinScope('units.path', f.scopePath));
     if (f.kind) q = q.where('units.kind', '=', f.kind);
-    if (f.q) {
-      const like = `%${f.q}%`;
-      q = q.where((eb) => eb.or([eb('units.name', 'like', like), eb('units.code', 'like', like)]));
-    }
+    const text = f.q;
+    if (text) q = q.where((eb) => eb.or([containsText('units.name', text), containsText('units.code', text)]));
     return q;
   };
   const columns = [
@@ -67,7 +97,7 @@ export function createUnitsRepo(db: DB) {
             .as('people_count'),
         )
         .where('units.id', '=', id)
-        .where('units.path', 'like', `${scopePath}%`)
+        .where(withinScope('units.path', scopePath))
         .executeTakeFirst();
     },
 
@@ -112,21 +142,7 @@ export function createUnitsRepo(db: DB) {
       return { id: row.id, path };
     },
 
-    /** Moves a unit's whole subtree by rewriting the path prefix. */
-    async movePaths(trx: Transaction<Database>, oldPrefix: string, newPrefix: string) {
-      const rows = await trx
-        .selectFrom('units')
-        .select(['id', 'path'])
-        .where('path', 'like', `${oldPrefix}%`)
-        .execute();
-      for (const r of rows) {
-        await trx
-          .updateTable('units')
-          .set({ path: newPrefix + r.path.slice(oldPrefix.length) })
-          .where('id', '=', r.id)
-          .execute();
-      }
-    },
+    movePaths: moveSubtree,
 
     /** Whether submissions, evidence or assessment facts name the unit: such a unit is kept. */
     async isReferenced(id: number): Promise<boolean> {

@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import oneWay from './eslint/one-way.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'web/dist/**', 'data/**', '.tmp/**'] },
@@ -35,4 +36,6 @@ export default tseslint.config(
       ],
     },
   },
+  // scope, search and query placement: one way each (decision 080)
+  ...oneWay,
 );

@@ -3,7 +3,14 @@
 // for their own purposes without one block's options replacing the other's.
 
 const LIKE_OPERATORS = new Set(['like', 'not like', 'ilike', 'not ilike']);
-const QUERY_STARTS = new Set(['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto']);
+const QUERY_STARTS = new Set([
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'replaceInto',
+  'mergeInto',
+]);
 
 /** `'like'` as a Kysely operator, or LIKE inside a sql`` template, outside server/src/db/expressions.ts. */
 const noLike = {
@@ -57,4 +64,7 @@ const queriesInRepos = {
   },
 };
 
-export default { meta: { name: 'greenvoice-one-way' }, rules: { 'no-like': noLike, 'queries-in-repos': queriesInRepos } };
+export default {
+  meta: { name: 'greenvoice-one-way' },
+  rules: { 'no-like': noLike, 'queries-in-repos': queriesInRepos },
+};

@@ -64,7 +64,11 @@ function likeText(column: string, pattern: string): RawBuilder<SqlBool> {
  * ancestors (an officer sees their own bureau's plans and campaigns). `pathColumn` and `idColumn` are the
  * owner unit's path and id.
  */
-export function withinOrAboveScope(pathColumn: string, idColumn: string, scopePath: string): RawBuilder<SqlBool> {
+export function withinOrAboveScope(
+  pathColumn: string,
+  idColumn: string,
+  scopePath: string,
+): RawBuilder<SqlBool> {
   const above = pathIds(scopePath);
   return sql<SqlBool>`(${withinScope(pathColumn, scopePath)} OR ${sql.ref(idColumn)} IN (${sql.join(above.length ? above : [0])}))`;
 }

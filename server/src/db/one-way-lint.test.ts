@@ -54,7 +54,9 @@ describe('lint: one way for scope, search and queries', () => {
       const file = path.join(root, f);
       return (
         !fs.existsSync(file) ||
-        !/\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(/.test(fs.readFileSync(file, 'utf8'))
+        !/\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(/.test(
+          fs.readFileSync(file, 'utf8'),
+        )
       );
     });
     expect(stale).toEqual([]);

@@ -1,0 +1,50 @@
+// Tables owned by the assessment module: only its repository queries them (docs/architecture.md, table
+// ownership). Columns holding a domain value carry its union type.
+import type { Generated } from 'kysely';
+
+export interface AssessmentPlansTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  year: number;
+  title: string;
+  document: string;
+  rules_version: number;
+  interview_rule: string;
+  is_demo: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentPlanVersionsTable {
+  id: Generated<number>;
+  plan_id: number;
+  rules_version: number;
+  document: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface AssessmentUnitMonthsTable {
+  plan_id: number;
+  unit_id: number;
+  month: number;
+  group_code: string;
+  points: number;
+}
+
+export interface AssessmentItemMonthsTable {
+  plan_id: number;
+  unit_id: number;
+  item_code: string;
+  month: number;
+  points: number;
+}
+
+export interface AssessmentScoreStateTable {
+  plan_id: number;
+  rules_version: number;
+  last_month: number;
+  computed_at: string;
+}

@@ -1,0 +1,23 @@
+// Tables owned by the bulletins module: only its repository queries them (docs/architecture.md, table
+// ownership). Columns holding a domain value carry its union type.
+import type { Generated } from 'kysely';
+
+export interface BulletinsTable {
+  id: Generated<number>;
+  plan_id: number;
+  period_kind: string;
+  period_index: number;
+  doc_number: number;
+  title: string;
+  body: string;
+  status: string;
+  snapshot: string;
+  return_reason: string | null;
+  drafted_by: number;
+  approved_by: number | null;
+  approved_at: string | null;
+  published_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}

@@ -1,0 +1,33 @@
+// Tables owned by the people module: only its repository queries them (docs/architecture.md, table
+// ownership). Columns holding a domain value carry its union type.
+import type { Generated } from 'kysely';
+
+export interface PeopleTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  title: string;
+  mobile: string | null;
+  username: string | null;
+  password_hash: string | null;
+  password_changed_at: string | null;
+  must_change_password: number;
+  disabled: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  totp_secret: string | null;
+  /** set when the person confirmed their authenticator; a secret without it is a pending enrolment */
+  totp_enabled_at: string | null;
+  /** the last TOTP step used to sign in: that code and older ones are refused */
+  totp_last_step: number | null;
+  is_demo: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonRolesTable {
+  person_id: number;
+  role: string;
+  assigned_at: string;
+}

@@ -1,0 +1,78 @@
+// Tables owned by the submissions module: only its repository queries them (docs/architecture.md, table
+// ownership). Columns holding a domain value carry its union type.
+import type { Generated } from 'kysely';
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  owner_unit_id: number;
+  unit_id: number;
+  kind: string;
+  status: string;
+  title: string;
+  title_norm: string;
+  fact_date: string;
+  outlet_id: number | null;
+  link: string | null;
+  link_norm: string | null;
+  themes: string;
+  activity_type: string | null;
+  award_rank: string | null;
+  quantity: number | null;
+  account_name: string | null;
+  summary: string | null;
+  adoption_level: string | null;
+  leader_instruction: string | null;
+  instruction_note: string | null;
+  review_reason: string | null;
+  reviewed_by: number | null;
+  reviewer_name: string | null;
+  reviewed_at: string | null;
+  submitted_at: string | null;
+  created_by: number;
+  created_by_name: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubmissionUnitsTable {
+  submission_id: number;
+  unit_id: number;
+  position: number;
+}
+
+export interface SubmissionEventsTable {
+  id: Generated<number>;
+  submission_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  person_id: number;
+  person_name: string;
+  unit_name: string;
+  text: string | null;
+  at: string;
+}
+
+export interface EvidenceFilesTable {
+  id: Generated<number>;
+  stored_name: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: number;
+  unit_id: number;
+  submission_id: number | null;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  id: Generated<number>;
+  person_id: number;
+  idem_key: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}

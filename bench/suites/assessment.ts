@@ -1,5 +1,6 @@
 // Assessment scoring: a year with 30 units × 10,000 approved facts (--quick: 1,000). Measures the full
 // rebuild, the time from one approval to the updated ranking, and the ranking query, on each database.
+import type { UnitKind } from '@greenvoice/common';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -76,7 +77,7 @@ async function open(dialect: 'sqlite' | 'postgres') {
 async function seed(database: DatabaseHandle, factCount: number) {
   const db = database.db;
   const at = '2018-03-21T09:00:00.000Z';
-  const unit = async (code: string, kind: string, parentId: number | null, parentPath: string) => {
+  const unit = async (code: string, kind: UnitKind, parentId: number | null, parentPath: string) => {
     const { id } = await db
       .insertInto('units')
       .values({

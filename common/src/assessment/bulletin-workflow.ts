@@ -1,11 +1,13 @@
 // The bulletin's closed workflow: the information centre drafts and submits it, leadership approves or
 // returns it (with a reason), and only an approved bulletin can be published to the units.
+import type { BulletinStatus } from '../schemas/assessment.ts';
+
 export const BULLETIN_ACTIONS = ['submit', 'approve', 'return', 'publish'] as const;
 export type BulletinAction = (typeof BULLETIN_ACTIONS)[number];
 
 export const BULLETIN_TRANSITIONS: Record<
   BulletinAction,
-  { from: string; to: string; permission: 'bulletins:draft' | 'bulletins:approve' }
+  { from: BulletinStatus; to: BulletinStatus; permission: 'bulletins:draft' | 'bulletins:approve' }
 > = {
   submit: { from: 'draft', to: 'pending', permission: 'bulletins:draft' },
   approve: { from: 'pending', to: 'approved', permission: 'bulletins:approve' },

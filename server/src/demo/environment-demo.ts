@@ -2,6 +2,7 @@
 // real network; values generated), monthly water readings for 2017–2018, key discharging units with
 // their disclosures, and incident releases. Every row is flagged is_demo. The year of hourly air
 // readings is a separate step (`seedAirReadingsDemo`): `npm start` runs it, tests only when they need it.
+import type { ControlLevel, DisclosureKind } from '@greenvoice/common';
 import { classify, creditCodeCheckChar, type WaterValues, type Waterbody } from '@greenvoice/common';
 import type { DB } from '../db/database.ts';
 import { storeHourly } from '../modules/monitoring/air-store.ts';
@@ -24,7 +25,7 @@ export const DEMO_AIR_STATIONS = [
 
 // name, river, basin, waterbody, county, control level, attribute, target class, [typical NH3-N, TP, CODMn]
 const SECTIONS: Array<
-  [string, string, string, Waterbody, string, string, string, string, [number, number, number]]
+  [string, string, string, Waterbody, string, ControlLevel, string, string, [number, number, number]]
 > = [
   ['沅水桃源', '沅江', '沅水', 'river', '桃源县', 'national', '控制', 'II', [0.18, 0.05, 2.1]],
   ['沅水河洑', '沅江', '沅水', 'river', '武陵区', 'national', '饮用水', 'II', [0.2, 0.06, 2.2]],
@@ -186,7 +187,7 @@ export async function seedEnvironmentDemo(db: DB): Promise<void> {
     }
     const disclosure = (
       dischargerId: number,
-      kind: string,
+      kind: DisclosureKind,
       part: string,
       title: string,
       x: Partial<{

@@ -1,5 +1,6 @@
 // Seeds the demo data set into an empty database: the Changde organisation, contacts, one account per
 // role and the 2018 contact-registration campaign. Deterministic: the same data on every machine.
+import type { Role } from '@greenvoice/common';
 import type { DB } from '../db/database.ts';
 import { nowIso } from '../db/database.ts';
 import type { AuditRepo } from '../modules/audit/audit.repo.ts';
@@ -86,7 +87,7 @@ export async function seedDemoData(db: DB, auditRepo: AuditRepo, scryptLogN: num
       name: string;
       title: string;
       mobile: string | null;
-      roles: { role: string; date: string }[];
+      roles: { role: Role; date: string }[];
       username?: string;
       hash?: string;
       createdDate: string;

@@ -1,16 +1,17 @@
 // Tables owned by the bulletins module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
+import type { BulletinStatus, PeriodKind } from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface BulletinsTable {
   id: Generated<number>;
   plan_id: number;
-  period_kind: string;
+  period_kind: PeriodKind;
   period_index: number;
   doc_number: number;
   title: string;
   body: string;
-  status: string;
+  status: BulletinStatus;
   snapshot: string;
   return_reason: string | null;
   drafted_by: number;

@@ -1,5 +1,6 @@
 // Tables owned by the cms module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
+import type { ArticleStatus, ChannelKind } from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface SettingsTable {
@@ -13,7 +14,7 @@ export interface PortalChannelsTable {
   code: string;
   name: string;
   name_en: string;
-  kind: string;
+  kind: ChannelKind;
   description: string;
   keywords: string;
   sort_order: number;
@@ -38,7 +39,7 @@ export interface PortalArticlesTable {
   summary: string;
   body_html: string;
   body_text: string;
-  status: string;
+  status: ArticleStatus;
   return_reason: string | null;
   /** the publication time shown (YYYY-MM-DD HH:MM); in the future = scheduled */
   publish_at: string | null;
@@ -60,7 +61,7 @@ export interface PortalArticleRevisionsTable {
   article_id: number;
   version: number;
   action: string;
-  status: string;
+  status: ArticleStatus;
   title: string;
   body_html: string;
   /** JSON of the other fields as saved */

@@ -1,5 +1,6 @@
 // Tables owned by the dischargers module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
+import type { DisclosureKind } from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface DischargersTable {
@@ -21,7 +22,7 @@ export interface DischargersTable {
 export interface DischargerDisclosuresTable {
   id: Generated<number>;
   discharger_id: number;
-  kind: string;
+  kind: DisclosureKind;
   part: string;
   title: string;
   content: string;

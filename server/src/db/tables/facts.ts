@@ -1,5 +1,12 @@
 // Tables owned by the facts module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
+import type {
+  AdoptionLevel,
+  FactKind,
+  InstructionLevel,
+  OutletLevel,
+  OutletMedium,
+} from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface AssessmentFactsTable {
@@ -7,12 +14,12 @@ export interface AssessmentFactsTable {
   source: string;
   source_id: number;
   owner_unit_id: number;
-  kind: string;
+  kind: FactKind;
   fact_date: string;
-  outlet_level: string | null;
-  outlet_medium: string | null;
-  adoption_level: string | null;
-  leader_instruction: string | null;
+  outlet_level: OutletLevel | null;
+  outlet_medium: OutletMedium | null;
+  adoption_level: AdoptionLevel | null;
+  leader_instruction: InstructionLevel | null;
   activity_type: string | null;
   award_rank: string | null;
   quantity: number | null;

@@ -1,5 +1,6 @@
 // Tables owned by the incidents module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
+import type { IncidentLevel, IncidentStatus } from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface IncidentsTable {
@@ -9,8 +10,8 @@ export interface IncidentsTable {
   occurred_at: string;
   county: string;
   location: string;
-  level: string;
-  status: string;
+  level: IncidentLevel;
+  status: IncidentStatus;
   summary: string;
   published_at: string;
   is_demo: number;

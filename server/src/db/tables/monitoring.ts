@@ -1,5 +1,6 @@
 // Tables owned by the monitoring module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
+import type { ControlLevel } from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface AirStationsTable {
@@ -8,7 +9,7 @@ export interface AirStationsTable {
   code: string;
   name: string;
   county: string;
-  control_level: string;
+  control_level: ControlLevel;
   address: string | null;
   longitude: number | null;
   latitude: number | null;
@@ -27,7 +28,7 @@ export interface WaterSectionsTable {
   basin: string;
   waterbody: string;
   county: string;
-  control_level: string;
+  control_level: ControlLevel;
   attribute: string | null;
   target_class: string | null;
   longitude: number | null;

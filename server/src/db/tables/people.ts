@@ -1,5 +1,6 @@
 // Tables owned by the people module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
+import type { Role } from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface PeopleTable {
@@ -28,6 +29,6 @@ export interface PeopleTable {
 
 export interface PersonRolesTable {
   person_id: number;
-  role: string;
+  role: Role;
   assigned_at: string;
 }

@@ -1,13 +1,14 @@
 // Tables owned by the submissions module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
+import type { AdoptionLevel, InstructionLevel, SubmissionKind, SubmissionStatus } from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface SubmissionsTable {
   id: Generated<number>;
   owner_unit_id: number;
   unit_id: number;
-  kind: string;
-  status: string;
+  kind: SubmissionKind;
+  status: SubmissionStatus;
   title: string;
   title_norm: string;
   fact_date: string;
@@ -20,8 +21,8 @@ export interface SubmissionsTable {
   quantity: number | null;
   account_name: string | null;
   summary: string | null;
-  adoption_level: string | null;
-  leader_instruction: string | null;
+  adoption_level: AdoptionLevel | null;
+  leader_instruction: InstructionLevel | null;
   instruction_note: string | null;
   review_reason: string | null;
   reviewed_by: number | null;
@@ -45,8 +46,8 @@ export interface SubmissionEventsTable {
   id: Generated<number>;
   submission_id: number;
   action: string;
-  from_status: string | null;
-  to_status: string | null;
+  from_status: SubmissionStatus | null;
+  to_status: SubmissionStatus | null;
   person_id: number;
   person_name: string;
   unit_name: string;

@@ -1,5 +1,6 @@
 // Tables owned by the working-calendar module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
+import type { CalendarDayKind } from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface WorkingCalendarYearsTable {
@@ -11,6 +12,6 @@ export interface WorkingCalendarYearsTable {
 export interface WorkingCalendarDaysTable {
   date: string;
   year: number;
-  kind: string;
+  kind: CalendarDayKind;
   name: string;
 }

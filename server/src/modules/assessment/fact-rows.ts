@@ -1,30 +1,10 @@
 // Stored facts (assessment_facts + assessment_fact_units) → the engine's AssessmentFact.
-import type {
-  AdoptionLevel,
-  AssessmentFact,
-  FactKind,
-  InstructionLevel,
-  OutletLevel,
-  OutletMedium,
-} from '@greenvoice/common';
+import type { Selectable } from 'kysely';
+import type { AssessmentFactsTable } from '../../db/types.ts';
+import type { AssessmentFact } from '@greenvoice/common';
 
-export interface FactRow {
-  id: number;
-  source: string;
-  source_id: number;
-  kind: string;
-  fact_date: string;
-  outlet_level: string | null;
-  outlet_medium: string | null;
-  adoption_level: string | null;
-  leader_instruction: string | null;
-  activity_type: string | null;
-  award_rank: string | null;
-  quantity: number | null;
-  negative_code: string | null;
-  themes: string;
-  title: string;
-}
+/** A fact as stored (the table's own column types: kinds and levels are the domain unions). */
+export type FactRow = Omit<Selectable<AssessmentFactsTable>, 'owner_unit_id' | 'recorded_at'>;
 
 export interface FactUnitRow {
   fact_id: number;
@@ -41,13 +21,13 @@ export function toFacts(rows: FactRow[], links: FactUnitRow[]): AssessmentFact[]
   }
   return rows.map((r) => ({
     id: `${r.source}:${r.source_id}`,
-    kind: r.kind as FactKind,
+    kind: r.kind,
     date: r.fact_date,
     unitIds: (units.get(r.id) ?? []).sort((a, b) => a.position - b.position).map((l) => l.unit_id),
-    outletLevel: r.outlet_level as OutletLevel | null,
-    outletMedium: r.outlet_medium as OutletMedium | null,
-    adoptionLevel: r.adoption_level as AdoptionLevel | null,
-    leaderInstruction: r.leader_instruction as InstructionLevel | null,
+    outletLevel: r.outlet_level,
+    outletMedium: r.outlet_medium,
+    adoptionLevel: r.adoption_level,
+    leaderInstruction: r.leader_instruction,
     activityType: r.activity_type,
     awardRank: r.award_rank,
     quantity: r.quantity === null ? null : Number(r.quantity),

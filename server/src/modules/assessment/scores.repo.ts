@@ -1,7 +1,7 @@
 // Queries for plans, the facts they score and the score summaries. The summaries are per plan × unit ×
 // month (and × item): recomputing one unit rewrites a few dozen rows; a ranking sums at most 12 per unit.
 import { sql, type Transaction } from 'kysely';
-import type { AssessmentFact, PlanDocument, UnitEvaluation } from '@greenvoice/common';
+import type { AssessmentFact, PlanDocument, UnitEvaluation, UnitKind } from '@greenvoice/common';
 import type { DB, Dialect } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
 import { withinOrAboveScope, withinScope } from '../../db/expressions.ts';
@@ -27,7 +27,7 @@ export interface PlanRow {
 export interface ScoredUnit {
   id: number;
   name: string;
-  kind: string;
+  kind: UnitKind;
   sort_order: number;
 }
 
@@ -101,7 +101,7 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
     },
 
     /** The units a plan assesses: below its bureau, of a kind one of its groups ranks. */
-    async unitsOf(plan: Pick<PlanRow, 'owner_path'>, kinds: string[], q: Q = db): Promise<ScoredUnit[]> {
+    async unitsOf(plan: Pick<PlanRow, 'owner_path'>, kinds: UnitKind[], q: Q = db): Promise<ScoredUnit[]> {
       if (!kinds.length) return [];
       return q
         .selectFrom('units')

@@ -45,7 +45,7 @@ export function evaluateUnits(
   });
 }
 
-export const kindsOf = (doc: PlanDocument) => doc.groups.flatMap((g) => g.unitKinds as string[]);
+export const kindsOf = (doc: PlanDocument) => doc.groups.flatMap((g) => g.unitKinds);
 
 export function createScoringService(
   db: DB,

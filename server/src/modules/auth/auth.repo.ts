@@ -1,4 +1,5 @@
 // Credentials, sign-in attempts and sessions. The only place that builds these queries.
+import type { Role } from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
 import { bureauOf } from '../units/units.repo.ts';
 
@@ -36,7 +37,7 @@ export function createAuthRepo(db: DB) {
         .executeTakeFirst();
     },
 
-    async rolesOf(personId: number): Promise<string[]> {
+    async rolesOf(personId: number): Promise<Role[]> {
       const rows = await db
         .selectFrom('person_roles')
         .select('role')

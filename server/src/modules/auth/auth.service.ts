@@ -105,7 +105,7 @@ export function createAuthService(
     sessionId: string,
     row: NonNullable<Awaited<ReturnType<AuthRepo['findSession']>>>,
   ): Promise<Actor> {
-    const roles = (await repo.rolesOf(row.person_id)) as Role[];
+    const roles = await repo.rolesOf(row.person_id);
     const unitScoped = isUnitScoped(roles);
     const totpEnabled = row.totp_enabled_at !== null;
     const bureau = await repo.bureauOf(row.unit_path);
@@ -216,7 +216,7 @@ export function createAuthService(
         if (!secondFactorUsed) throw await failAndMaybeLock('wrong second factor', 'TOTP_INVALID');
       }
 
-      const roles = (await repo.rolesOf(person.id)) as Role[];
+      const roles = await repo.rolesOf(person.id);
       const privileged = roles.some((r) => PRIVILEGED_ROLES.includes(r));
       const passwordAgeDays = person.password_changed_at
         ? (Date.now() - Date.parse(person.password_changed_at)) / 86_400_000

@@ -1,6 +1,8 @@
 // The second factor for staff (security-requirements.md §9, MLPS level 3): TOTP enrolment with a
 // confirming code, single-use codes at sign-in, hashed single-use recovery codes, and the password
 // again before anything about it changes. Secrets are sealed with TOTP_ENCRYPTION_KEY (decision 051).
+import type { Database } from '../../db/types.ts';
+import type { Transaction } from 'kysely';
 import { createHash, randomBytes } from 'node:crypto';
 import type { RecoveryCodes, TotpEnrolment, TotpStatus } from '@greenvoice/common';
 import type { Config } from '../../config.ts';
@@ -47,10 +49,7 @@ export function createSecondFactorService(db: DB, audit: AuditService, config: C
     return row;
   }
 
-  async function issueRecoveryCodes(
-    trx: Parameters<Parameters<AuditService['transact']>[1]>[0],
-    personId: number,
-  ) {
+  async function issueRecoveryCodes(trx: Transaction<Database>, personId: number) {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await trx.deleteFrom('totp_recovery_codes').where('person_id', '=', personId).execute();
     const at = nowIso();

@@ -6,7 +6,6 @@ import {
   chinaDate,
   type Bulletin,
   type BulletinAction,
-  type BulletinStatus,
   type PlanDetail,
 } from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
@@ -55,7 +54,7 @@ export function createBulletinsService(
     docNumber: docNumberOf(officeOf(plan), plan.year, r.doc_number),
     title: r.title,
     body: r.body,
-    status: r.status as BulletinStatus,
+    status: r.status,
     returnReason: r.return_reason,
     draftedBy: r.drafter_name,
     approvedBy: r.approver_name,

@@ -1,4 +1,4 @@
-import { ASSESSED_UNIT_KINDS, chinaDate, type Campaign, type UnitKind } from '@greenvoice/common';
+import { ASSESSED_UNIT_KINDS, chinaDate, type Campaign } from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
 import { withinOrAboveScope, withinScope } from '../../db/expressions.ts';
@@ -78,7 +78,7 @@ export function createCampaignService(db: DB, audit: AuditService) {
             .execute()
         : [];
       const board = buildBoard(
-        units.map((u) => ({ id: u.id, name: u.name, kind: u.kind as UnitKind })),
+        units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
         contacts.map((c) => ({ ...c, role: c.role as 'deputyLeader' | 'officer' })),
         campaign.deadline,
         chinaDate(nowIso()),

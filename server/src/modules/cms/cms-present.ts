@@ -3,10 +3,8 @@ import {
   availableArticleActions,
   EDITABLE_STATUSES,
   type Article,
-  type ArticleStatus,
   type ArticleSummary,
   type Channel,
-  type ChannelKind,
   type CmsFile,
 } from '@greenvoice/common';
 import type { Actor } from '../../http/context.ts';
@@ -22,7 +20,7 @@ export function presentChannel(r: Omit<ChannelRow, 'live_count'> & { live_count?
     code: r.code,
     name: r.name,
     nameEn: r.name_en,
-    kind: r.kind as ChannelKind,
+    kind: r.kind,
     description: r.description,
     keywords: r.keywords,
     sortOrder: r.sort_order,
@@ -58,7 +56,7 @@ export function presentArticleSummary(r: ArticleRow, now: string): ArticleSummar
     channelName: r.channel_name,
     title: r.title,
     docNumber: r.doc_number,
-    status: r.status as ArticleStatus,
+    status: r.status,
     scheduled: r.status === 'published' && r.publish_at !== null && r.publish_at > now,
     archived: r.archived_at !== null,
     publishAt: r.publish_at,
@@ -72,7 +70,7 @@ export function presentArticleSummary(r: ArticleRow, now: string): ArticleSummar
 
 export function articleParties(r: ArticleRow) {
   return {
-    status: r.status as ArticleStatus,
+    status: r.status,
     archived: r.archived_at !== null,
     createdBy: r.created_by,
     submittedBy: r.submitted_by,
@@ -99,6 +97,6 @@ export function presentArticle(r: ArticleRow, files: FileRow[], actor: Actor, no
     publishedBy: r.published_by,
     attachments: files.map(presentFile),
     actions: availableArticleActions(articleParties(r), actor),
-    editable: EDITABLE_STATUSES.includes(r.status as ArticleStatus) && actor.permissions.has('cms:edit'),
+    editable: EDITABLE_STATUSES.includes(r.status) && actor.permissions.has('cms:edit'),
   };
 }

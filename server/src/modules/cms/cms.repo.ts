@@ -1,5 +1,6 @@
 // The only place that builds queries over the console's side of the portal content: channels,
 // articles, files and revisions, always within the actor's scope (the owner unit's path).
+import type { ArticleStatus } from '@greenvoice/common';
 import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database, PortalArticlesTable, PortalChannelsTable } from '../../db/types.ts';
@@ -10,7 +11,7 @@ type Executor = DB | Transaction<Database>;
 export interface ArticleFilter {
   scopePath: string;
   q?: string;
-  status?: string;
+  status?: ArticleStatus;
   channelId?: number;
 }
 
@@ -43,7 +44,10 @@ export function createCmsRepo(db: DB) {
     const text = f.q;
     if (text)
       q = q.where((eb) =>
-        eb.or([containsText('portal_articles.title', text), containsText('portal_articles.doc_number', text)]),
+        eb.or([
+          containsText('portal_articles.title', text),
+          containsText('portal_articles.doc_number', text),
+        ]),
       );
     return q;
   };

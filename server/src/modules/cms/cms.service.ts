@@ -6,7 +6,6 @@ import {
   EDITABLE_STATUSES,
   type ArticleInput,
   type ArticleListQuery,
-  type ArticleStatus,
   type ArticleTransitionInput,
   type ArticleUpdate,
 } from '@greenvoice/common';
@@ -22,7 +21,6 @@ import type { CmsRepo } from './cms.repo.ts';
 import { createChangeRunner, trimAll, type ContentChanges } from './content-changes.ts';
 import { articleHtmlToText, sanitizeArticleHtml } from './sanitize-article-html.ts';
 import type { SearchIndex } from './search-index.ts';
-
 
 export function createCmsService(deps: {
   db: DB;
@@ -158,7 +156,7 @@ export function createCmsService(deps: {
     async updateArticle(ctx: RequestContext, id: number, input: ArticleUpdate) {
       const current = await getArticleRow(ctx, id);
       if (current.version !== input.version) throw conflict();
-      if (!EDITABLE_STATUSES.includes(current.status as ArticleStatus))
+      if (!EDITABLE_STATUSES.includes(current.status))
         throw new ApiError('UNPROCESSABLE', undefined, {
           zh: '稿件在审核或已发布，须先退回或撤稿才能修改',
           en: 'The article is under review or published; return or unpublish it before editing',
@@ -283,7 +281,7 @@ export function createCmsService(deps: {
         id: r.id,
         version: r.version,
         action: r.action,
-        status: r.status as ArticleStatus,
+        status: r.status,
         title: r.title,
         actorName: r.actor_name,
         note: r.note,
@@ -299,7 +297,7 @@ export function createCmsService(deps: {
         id: r.id,
         version: r.version,
         action: r.action,
-        status: r.status as ArticleStatus,
+        status: r.status,
         title: r.title,
         actorName: r.actor_name,
         note: r.note,

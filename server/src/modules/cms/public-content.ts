@@ -1,5 +1,6 @@
 // What the public portal may read: live articles only — published, their publication time passed
 // (scheduled ones appear by themselves; the check is made at read time) — of the site's bureau.
+import type { ChannelKind } from '@greenvoice/common';
 import type SqliteDatabase from 'better-sqlite3';
 import { PostgresAdapter, sql } from 'kysely';
 import type { DB } from '../../db/database.ts';
@@ -12,7 +13,7 @@ export interface PublicChannel {
   code: string;
   name: string;
   name_en: string;
-  kind: string;
+  kind: ChannelKind;
   description: string;
   keywords: string;
   show_on_home: number;
@@ -48,7 +49,7 @@ export interface PublicArticle {
   channel_code: string;
   channel_name: string;
   channel_name_en: string;
-  channel_kind: string;
+  channel_kind: ChannelKind;
 }
 
 export interface PublicAttachment {

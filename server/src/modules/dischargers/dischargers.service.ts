@@ -13,7 +13,6 @@ import {
   type DischargerUpdate,
   type Disclosure,
   type DisclosureInput,
-  type DisclosureKind,
   type DisclosureUpdate,
   type OverdueList,
 } from '@greenvoice/common';
@@ -49,7 +48,7 @@ export function presentDisclosure(r: Row<DischargerDisclosuresTable>): Disclosur
   return {
     id: r.id,
     dischargerId: r.discharger_id,
-    kind: r.kind as DisclosureKind,
+    kind: r.kind,
     part: r.part as AnnualReportPart,
     title: r.title,
     content: r.content,
@@ -304,7 +303,7 @@ export function createDischargersService(
       await visible(ctx, current.discharger_id);
       if (current.version !== input.version) throw conflict();
       const merged = {
-        kind: current.kind as DisclosureKind,
+        kind: current.kind,
         title: input.title ?? current.title,
         ...(current.year !== null ? { year: current.year } : {}),
         ...(current.event_date ? { eventDate: current.event_date } : {}),

@@ -4,7 +4,6 @@ import type {
   FollowUpInput,
   Incident,
   IncidentInput,
-  IncidentLevel,
   IncidentStatus,
   IncidentUpdate,
 } from '@greenvoice/common';
@@ -35,8 +34,8 @@ export function createIncidentsService(db: DB, audit: AuditService) {
       occurredAt: r.occurred_at,
       county: r.county,
       location: r.location,
-      level: r.level as IncidentLevel,
-      status: r.status as IncidentStatus,
+      level: r.level,
+      status: r.status,
       summary: r.summary,
       publishedAt: r.published_at,
       isDemo: r.is_demo === 1,

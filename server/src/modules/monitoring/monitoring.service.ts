@@ -1,5 +1,7 @@
 // Stations, sections and reading imports (staff). Every change is scoped to the actor's bureau and
 // audited in its own transaction; an import stores all its rows or none.
+import type { Database } from '../../db/types.ts';
+import type { Transaction } from 'kysely';
 import {
   type AirStation,
   type AirStationInput,
@@ -287,7 +289,7 @@ export function createMonitoringService(
   };
 
   async function insertImport(
-    trx: Parameters<Parameters<AuditService['transact']>[1]>[0],
+    trx: Transaction<Database>,
     actor: ReturnType<typeof requireActor>,
     kind: 'air' | 'water',
     fileName: string,

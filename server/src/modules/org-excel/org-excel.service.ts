@@ -26,7 +26,7 @@ import {
   type SheetRow,
   type UnitOp,
 } from './plan-org-import.ts';
-import type { UnitKind } from '@greenvoice/common';
+import type { Role } from '@greenvoice/common';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -98,7 +98,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
         {
           id: u.id,
           code: u.code,
-          kind: u.kind as UnitKind,
+          kind: u.kind,
           inScope: u.path.startsWith(scopePath),
           path: u.path,
         },
@@ -357,7 +357,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
             .orderBy('role')
             .execute()
         : [];
-      const rolesOf = new Map<number, string[]>();
+      const rolesOf = new Map<number, Role[]>();
       for (const r of roles) rolesOf.set(r.person_id, [...(rolesOf.get(r.person_id) ?? []), r.role]);
 
       const wb = new ExcelJS.Workbook();

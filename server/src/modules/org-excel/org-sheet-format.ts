@@ -49,6 +49,5 @@ export function parseRoles(text: string): { roles: Role[]; unknown: string[] } {
   return { roles, unknown };
 }
 
-export const formatRoles = (roles: readonly string[]) =>
-  roles.map((r) => ROLE_LABELS[r as Role]?.zh ?? r).join('、');
-export const formatKind = (kind: string) => UNIT_KIND_LABELS[kind as UnitKind]?.zh ?? kind;
+export const formatRoles = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r].zh).join('、');
+export const formatKind = (kind: UnitKind) => UNIT_KIND_LABELS[kind].zh;

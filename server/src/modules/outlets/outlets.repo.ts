@@ -1,3 +1,4 @@
+import type { OutletLevel, OutletMedium } from '@greenvoice/common';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
@@ -5,8 +6,8 @@ import { containsText } from '../../db/expressions.ts';
 
 export interface OutletFilter {
   q?: string;
-  level?: string;
-  medium?: string;
+  level?: OutletLevel;
+  medium?: OutletMedium;
   includeInactive?: boolean;
 }
 

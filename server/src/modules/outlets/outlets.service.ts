@@ -14,8 +14,8 @@ export function presentOutlet(r: OutletRow): Outlet {
   return {
     id: r.id,
     name: r.name,
-    level: r.level as OutletLevel,
-    medium: r.medium as OutletMedium,
+    level: r.level,
+    medium: r.medium,
     active: r.active === 1,
     sortOrder: r.sort_order,
     version: r.version,

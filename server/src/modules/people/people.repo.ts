@@ -1,3 +1,4 @@
+import type { Role } from '@greenvoice/common';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
@@ -7,7 +8,7 @@ export interface PeopleFilter {
   scopePath: string;
   q?: string;
   unitId?: number;
-  role?: string;
+  role?: Role;
 }
 
 const columns = [
@@ -87,8 +88,8 @@ export function createPeopleRepo(db: DB) {
     async rolesByPerson(
       ids: number[],
       trx: Transaction<Database> | DB = db,
-    ): Promise<Map<number, { role: string; assigned_at: string }[]>> {
-      const map = new Map<number, { role: string; assigned_at: string }[]>();
+    ): Promise<Map<number, { role: Role; assigned_at: string }[]>> {
+      const map = new Map<number, { role: Role; assigned_at: string }[]>();
       if (ids.length === 0) return map;
       const rows = await trx
         .selectFrom('person_roles')
@@ -122,7 +123,7 @@ export function createPeopleRepo(db: DB) {
     },
 
     /** Replaces a person's roles, keeping the assignment time of roles they already had. */
-    async setRoles(trx: Transaction<Database>, personId: number, roles: readonly string[], at: string) {
+    async setRoles(trx: Transaction<Database>, personId: number, roles: readonly Role[], at: string) {
       const current = await trx
         .selectFrom('person_roles')
         .select('role')

@@ -17,7 +17,7 @@ import type { PeopleRepo } from './people.repo.ts';
 
 type PersonRow = NonNullable<Awaited<ReturnType<PeopleRepo['findInScope']>>>;
 
-export function presentPerson(r: PersonRow, roles: { role: string }[]): Person {
+export function presentPerson(r: PersonRow, roles: { role: Role }[]): Person {
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -25,7 +25,7 @@ export function presentPerson(r: PersonRow, roles: { role: string }[]): Person {
     name: r.name,
     title: r.title,
     mobileMasked: r.mobile ? maskMobile(r.mobile) : null,
-    roles: roles.map((x) => x.role as Role),
+    roles: roles.map((x) => x.role),
     username: r.username,
     disabled: r.disabled === 1,
     lockedUntil: r.locked_until && r.locked_until > nowIso() ? r.locked_until : null,

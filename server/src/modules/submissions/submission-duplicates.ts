@@ -1,7 +1,7 @@
 // Finds, for a page of submissions, the other records already in the system (within the reader's
 // scope, drafts excluded) with the same normalised link or a near-identical title. Titles are compared
 // among records dated within DATE_WINDOW_DAYS of each other: the same story is reported near its date.
-import type { DuplicateRef, SubmissionStatus } from '@greenvoice/common';
+import type { DuplicateRef } from '@greenvoice/common';
 import { lengthsCompatible, TITLE_SIMILARITY_THRESHOLD, titleSimilarity } from './duplicate-keys.ts';
 import type { SubmissionsRepo } from './submissions.repo.ts';
 
@@ -41,7 +41,7 @@ export async function findDuplicates(
         id: h.id,
         title: h.title,
         unitName: h.unit_name,
-        status: h.status as SubmissionStatus,
+        status: h.status,
         date: h.fact_date,
         match: 'link',
         similarity: 1,
@@ -58,7 +58,7 @@ export async function findDuplicates(
         id: c.id,
         title: c.title,
         unitName: c.unit_name,
-        status: c.status as SubmissionStatus,
+        status: c.status,
         date: c.fact_date,
         match: 'title',
         similarity: Math.round(similarity * 1000) / 1000,

@@ -2,14 +2,9 @@
 import {
   actionSide,
   allowedActions,
-  type AdoptionLevel,
   type DuplicateRef,
-  type InstructionLevel,
-  type OutletLevel,
-  type OutletMedium,
   type Submission,
   type SubmissionAction,
-  type SubmissionKind,
   type SubmissionStatus,
 } from '@greenvoice/common';
 import type { Actor } from '../../http/context.ts';
@@ -20,10 +15,14 @@ type CoUnit = Awaited<ReturnType<SubmissionsRepo['coUnits']>>[number];
 type EvidenceRow = Awaited<ReturnType<SubmissionsRepo['evidence']>>[number];
 
 /** Authors act on their own unit's record; reviewers on anyone else's, never their own unit's. */
-export function actionsFor(actor: Actor, row: { status: string; unit_id: number }, coUnitIds: number[]) {
+export function actionsFor(
+  actor: Actor,
+  row: { status: SubmissionStatus; unit_id: number },
+  coUnitIds: number[],
+) {
   const ownUnit = actor.unitId === row.unit_id;
   const involved = ownUnit || coUnitIds.includes(actor.unitId);
-  return allowedActions(row.status as SubmissionStatus).filter((a: SubmissionAction) =>
+  return allowedActions(row.status).filter((a: SubmissionAction) =>
     actionSide(a) === 'author'
       ? ownUnit && actor.permissions.has('submissions:write')
       : !involved && actor.permissions.has('submissions:review'),
@@ -40,14 +39,14 @@ export function presentSubmission(
   const co = coUnits.filter((c) => c.submission_id === r.id);
   return {
     id: r.id,
-    kind: r.kind as SubmissionKind,
-    status: r.status as SubmissionStatus,
+    kind: r.kind,
+    status: r.status,
     title: r.title,
     date: r.fact_date,
     outletId: r.outlet_id,
     outletName: r.outlet_name ?? null,
-    outletLevel: (r.outlet_level as OutletLevel | null) ?? null,
-    outletMedium: (r.outlet_medium as OutletMedium | null) ?? null,
+    outletLevel: r.outlet_level ?? null,
+    outletMedium: r.outlet_medium ?? null,
     link: r.link,
     themes: JSON.parse(r.themes) as string[],
     unitId: r.unit_id,
@@ -58,8 +57,8 @@ export function presentSubmission(
     quantity: r.quantity === null ? null : Number(r.quantity),
     accountName: r.account_name,
     summary: r.summary,
-    adoptionLevel: r.adoption_level as AdoptionLevel | null,
-    leaderInstruction: r.leader_instruction as InstructionLevel | null,
+    adoptionLevel: r.adoption_level,
+    leaderInstruction: r.leader_instruction,
     instructionNote: r.instruction_note,
     reviewReason: r.review_reason,
     reviewerName: r.reviewer_name,

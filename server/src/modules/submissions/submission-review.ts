@@ -8,7 +8,6 @@ import {
   SUBMISSION_STATUS_LABELS,
   type AssessmentFact,
   type BulkApproveInput,
-  type FactKind,
   type ReviewInput,
   type Submission,
   type SubmissionAction,
@@ -21,7 +20,7 @@ import type { Database } from '../../db/types.ts';
 import { ApiError, conflict, invalid } from '../../http/api-error.ts';
 import { requireActor, type Actor, type RequestContext } from '../../http/context.ts';
 import type { Idempotency } from '../../http/idempotency.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { Audit, AuditService } from '../audit/audit.service.ts';
 import { mergeFactsChanges, type FactsChange, type FactsRepo } from '../facts/facts.repo.ts';
 import type { OutletsService } from '../outlets/outlets.service.ts';
 import type { EvidenceService } from './evidence.service.ts';
@@ -48,15 +47,15 @@ type EventFn = (
   actor: Actor,
   submissionId: number,
   action: string,
-  from: string | null,
-  to: string | null,
+  from: SubmissionStatus | null,
+  to: SubmissionStatus | null,
   text?: string | null,
 ) => Parameters<SubmissionsRepo['addEvent']>[1];
 
 const FACT_SOURCE = 'submission';
 
-export function transitionRefused(status: string, action: SubmissionAction) {
-  const s = SUBMISSION_STATUS_LABELS[status as SubmissionStatus];
+export function transitionRefused(status: SubmissionStatus, action: SubmissionAction) {
+  const s = SUBMISSION_STATUS_LABELS[status];
   const a = SUBMISSION_ACTION_LABELS[action];
   return new ApiError('INVALID_TRANSITION', undefined, {
     zh: `“${s.zh}”状态的报送不能“${a.zh}”`,
@@ -72,7 +71,7 @@ export function factOf(
 ): Omit<AssessmentFact, 'id'> & { ownerUnitId: number } {
   return {
     ownerUnitId: row.owner_unit_id,
-    kind: row.kind as FactKind,
+    kind: row.kind,
     date: row.fact_date,
     unitIds: [row.unit_id, ...coUnitIds],
     outletLevel: (row.outlet_level as AssessmentFact['outletLevel']) ?? null,
@@ -109,7 +108,7 @@ export function createReviewActions(
       });
     if (row.version !== version) throw conflict();
     const action: SubmissionAction = input.action;
-    const to = nextStatus(row.status as SubmissionStatus, action);
+    const to = nextStatus(row.status, action);
     if (!to) throw transitionRefused(row.status, action);
     const reason = input.reason?.trim() || null;
     if ((action === 'return' || action === 'reject') && !reason)
@@ -135,7 +134,7 @@ export function createReviewActions(
     version: number,
     input: ReviewInput,
     checked: Awaited<ReturnType<typeof check>>,
-    record: Parameters<Parameters<AuditService['transact']>[1]>[1],
+    record: Audit,
   ): Promise<FactsChange | null> {
     const at = nowIso();
     const approve = input.action === 'approve';

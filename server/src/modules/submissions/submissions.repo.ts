@@ -1,5 +1,6 @@
 // The only place that builds submission queries. Visibility follows the unit tree (decision 004): a
 // submission is visible to whoever's scope holds its lead unit or one of its co-submitting units.
+import type { SubmissionKind, SubmissionStatus } from '@greenvoice/common';
 import type { ExpressionBuilder, Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database, SubmissionsTable } from '../../db/types.ts';
@@ -9,8 +10,8 @@ type Db = Transaction<Database> | DB;
 
 export interface SubmissionFilter {
   scopePath: string;
-  statuses?: readonly string[];
-  kind?: string;
+  statuses?: readonly SubmissionStatus[];
+  kind?: SubmissionKind;
   unitId?: number;
   q?: string;
   from?: string;
@@ -201,8 +202,8 @@ export function createSubmissionsRepo(db: DB) {
       e: {
         submissionId: number;
         action: string;
-        from: string | null;
-        to: string | null;
+        from: SubmissionStatus | null;
+        to: SubmissionStatus | null;
         personId: number;
         personName: string;
         unitName: string;

@@ -9,7 +9,6 @@ import {
   type Submission,
   type SubmissionDetail,
   type SubmissionInput,
-  type SubmissionKind,
   type SubmissionListQuery,
   type SubmissionStatus,
   type SubmissionUpdate,
@@ -116,8 +115,8 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
     actor: Actor,
     submissionId: number,
     action: string,
-    from: string | null,
-    to: string | null,
+    from: SubmissionStatus | null,
+    to: SubmissionStatus | null,
     text: string | null = null,
   ) => ({
     submissionId,
@@ -140,8 +139,8 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
       events: events.map((e) => ({
         id: e.id,
         action: e.action,
-        fromStatus: e.from_status as SubmissionStatus | null,
-        toStatus: e.to_status as SubmissionStatus | null,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
         personName: e.person_name,
         unitName: e.unit_name,
         text: e.text,
@@ -298,10 +297,9 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
       const current = await getVisible(actor, id);
       if (current.unit_id !== actor.unitId) throw notOwnUnit();
       if (current.version !== version) throw conflict();
-      if (!nextStatus(current.status as SubmissionStatus, 'edit'))
-        throw transitionRefused(current.status, 'edit');
+      if (!nextStatus(current.status, 'edit')) throw transitionRefused(current.status, 'edit');
       const draft = cleanForKind({
-        kind: (input.kind ?? current.kind) as SubmissionKind,
+        kind: input.kind ?? current.kind,
         title: input.title ?? current.title,
         date: input.date ?? current.fact_date,
         outletId: input.outletId !== undefined ? input.outletId : current.outlet_id,
@@ -338,10 +336,10 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
       if (current.unit_id !== actor.unitId) throw notOwnUnit();
       if (current.version !== version) throw conflict();
       const action = current.status === 'returned' ? 'resubmit' : 'submit';
-      const to = nextStatus(current.status as SubmissionStatus, action);
+      const to = nextStatus(current.status, action);
       if (!to) throw transitionRefused(current.status, action);
       const missing = missingForReview({
-        kind: current.kind as SubmissionKind,
+        kind: current.kind,
         title: current.title,
         date: current.fact_date,
         outletId: current.outlet_id,

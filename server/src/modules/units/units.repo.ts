@@ -1,3 +1,4 @@
+import type { UnitKind } from '@greenvoice/common';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
@@ -6,7 +7,7 @@ import { containsText, pathIds, pathUnitId, withinScope } from '../../db/express
 export interface UnitFilter {
   scopePath: string;
   q?: string;
-  kind?: string;
+  kind?: UnitKind;
 }
 
 /**
@@ -14,7 +15,10 @@ export interface UnitFilter {
  * above it; a tree without one answers the unit itself. The one implementation (decision 080):
  * sign-in puts it on the actor as `bureauUnitId` / `bureauPath`.
  */
-export async function bureauOf(q: Transaction<Database> | DB, unitPath: string): Promise<{ id: number; path: string }> {
+export async function bureauOf(
+  q: Transaction<Database> | DB,
+  unitPath: string,
+): Promise<{ id: number; path: string }> {
   const ids = pathIds(unitPath);
   const bureaus = await q
     .selectFrom('units')
@@ -22,7 +26,9 @@ export async function bureauOf(q: Transaction<Database> | DB, unitPath: string):
     .where('id', 'in', ids)
     .where('kind', 'in', ['cityBureau', 'province'])
     .execute();
-  return bureaus.sort((a, b) => b.path.length - a.path.length)[0] ?? { id: pathUnitId(unitPath), path: unitPath };
+  return (
+    bureaus.sort((a, b) => b.path.length - a.path.length)[0] ?? { id: pathUnitId(unitPath), path: unitPath }
+  );
 }
 
 /**
@@ -30,7 +36,11 @@ export async function bureauOf(q: Transaction<Database> | DB, unitPath: string):
  * service and the Excel import both move units through here).
  */
 export async function moveSubtree(trx: Transaction<Database>, oldPrefix: string, newPrefix: string) {
-  const rows = await trx.selectFrom('units').select(['id', 'path']).where(withinScope('path', oldPrefix)).execute();
+  const rows = await trx
+    .selectFrom('units')
+    .select(['id', 'path'])
+    .where(withinScope('path', oldPrefix))
+    .execute();
   for (const r of rows) {
     await trx
       .updateTable('units')
@@ -45,7 +55,8 @@ export function createUnitsRepo(db: DB) {
     let q = db.selectFrom('units').where(withinScope('units.path', f.scopePath));
     if (f.kind) q = q.where('units.kind', '=', f.kind);
     const text = f.q;
-    if (text) q = q.where((eb) => eb.or([containsText('units.name', text), containsText('units.code', text)]));
+    if (text)
+      q = q.where((eb) => eb.or([containsText('units.name', text), containsText('units.code', text)]));
     return q;
   };
   const columns = [
@@ -114,7 +125,7 @@ export function createUnitsRepo(db: DB) {
       values: {
         code: string;
         name: string;
-        kind: string;
+        kind: UnitKind;
         parentPath: string;
         parentId: number;
         sortOrder: number;

@@ -19,7 +19,7 @@ export function presentUnit(r: UnitRow): Unit {
     id: r.id,
     code: r.code,
     name: r.name,
-    kind: r.kind as UnitKind,
+    kind: r.kind,
     parentId: r.parent_id,
     parentName: r.parent_name ?? null,
     sortOrder: r.sort_order,
@@ -72,7 +72,7 @@ export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
     async create(ctx: RequestContext, input: UnitInput): Promise<Unit> {
       const parent = await repo.findInScope(input.parentId, requireActor(ctx).scopePath);
       if (!parent) throw invalid('/parentId', '上级单位不存在', 'The parent unit does not exist');
-      kindFitsParent(input.kind, parent.kind as UnitKind);
+      kindFitsParent(input.kind, parent.kind);
       if (await repo.findByCode(input.code))
         throw new ApiError('DUPLICATE', [
           { field: '/code', message: '单位编码已被使用', messageEn: 'This unit code is already used' },
@@ -97,7 +97,7 @@ export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
       const actor = requireActor(ctx);
       const current = await getVisible(ctx, id);
       if (current.version !== input.version) throw conflict();
-      const kind = (input.kind ?? current.kind) as UnitKind;
+      const kind = input.kind ?? current.kind;
       let newPath = current.path;
       const parentId = input.parentId ?? current.parent_id;
       if (parentId !== null && (input.parentId !== undefined || input.kind !== undefined)) {
@@ -105,7 +105,7 @@ export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
         if (!parent) throw invalid('/parentId', '上级单位不存在', 'The parent unit does not exist');
         if (parent.path.startsWith(current.path))
           throw invalid('/parentId', '不能把单位移到它自己的下级', 'A unit cannot move under itself');
-        kindFitsParent(kind, parent.kind as UnitKind);
+        kindFitsParent(kind, parent.kind);
         newPath = `${parent.path}${id}/`;
       }
       if (input.code && input.code !== current.code && (await repo.findByCode(input.code))) {

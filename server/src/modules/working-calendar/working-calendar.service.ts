@@ -3,7 +3,6 @@
 import {
   calendarProblems,
   workingCalendar,
-  type CalendarDayKind,
   type WorkingCalendar,
   type WorkingCalendarInput,
   type WorkingCalendarYear,
@@ -31,7 +30,7 @@ export function createWorkingCalendarService(db: DB, audit: AuditService) {
       year,
       configured: !!y,
       version: y?.version ?? 0,
-      days: days.map((d) => ({ date: d.date, kind: d.kind as CalendarDayKind, name: d.name })),
+      days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
     };
   }
 
@@ -42,7 +41,7 @@ export function createWorkingCalendarService(db: DB, audit: AuditService) {
       const years = await db.selectFrom('working_calendar_years').select('year').execute();
       const days = await db.selectFrom('working_calendar_days').select(['date', 'kind', 'name']).execute();
       return workingCalendar(
-        days.map((d) => ({ date: d.date, kind: d.kind as CalendarDayKind, name: d.name })),
+        days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
         years.map((y) => y.year),
       );
     },

@@ -1,7 +1,7 @@
 // An article page modelled on the bureau's own notice page (the seed document): title, document
 // number, issuing body, publication time (YYYY-MM-DD HH:MM), read count, the 字号【大 中 小】 switch,
 // body, attachments, archive state (归档时间 / 已归档), previous / next, and a print version.
-import { CHANNEL_KIND_LABELS, type ChannelKind } from '@greenvoice/common';
+import { CHANNEL_KIND_LABELS } from '@greenvoice/common';
 import { html, SafeHtml } from '../html.ts';
 import { chinaDateTime, chinaDay, fileSize } from '../layout/format.ts';
 import {
@@ -111,7 +111,7 @@ function columnMeta(a: Loaded) {
     name: a.channel_name,
     description: a.channel_name,
     keywords: a.channel_name,
-    type: CHANNEL_KIND_LABELS[a.channel_kind as ChannelKind]?.zh ?? a.channel_kind,
+    type: CHANNEL_KIND_LABELS[a.channel_kind]?.zh ?? a.channel_kind,
   };
 }
 

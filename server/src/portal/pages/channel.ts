@@ -1,5 +1,5 @@
 // A channel's list: newest first, dates on the right, plain paging links, its RSS and Atom feeds.
-import { CHANNEL_KIND_LABELS, type ChannelKind } from '@greenvoice/common';
+import { CHANNEL_KIND_LABELS } from '@greenvoice/common';
 import { html } from '../html.ts';
 import { channelName, renderLayout, type PortalView } from '../layout/layout.ts';
 import type { PortalDeps, Rendered } from '../portal-deps.ts';
@@ -40,7 +40,7 @@ export async function renderChannel(
           name: c.name,
           description: c.description || c.name,
           keywords: c.keywords || c.name,
-          type: CHANNEL_KIND_LABELS[c.kind as ChannelKind]?.zh ?? c.kind,
+          type: CHANNEL_KIND_LABELS[c.kind]?.zh ?? c.kind,
         },
         activeChannel: c.code,
         breadcrumb: [{ label: name }],

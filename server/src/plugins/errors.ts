@@ -2,6 +2,7 @@
 // reaches the client.
 import { ERROR_MESSAGES, type ApiErrorBody, type ErrorCode, type FieldError } from '@greenvoice/common';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseFailure } from '../db/database-failures.ts';
 import { ApiError } from '../http/api-error.ts';
 import { fieldErrorsFromAjv } from '../http/validation-messages.ts';
 
@@ -57,8 +58,18 @@ const DB_CONSTRAINT_CODES: Record<string, ErrorCode> = {
   '23505': 'DUPLICATE',
 };
 
+/** Clients may try again after this many seconds when the database is away (503). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export function toApiError(err: FastifyError): ApiError {
   if (err instanceof ApiError) return err;
+  // the database gone or the disk full is the operator's to fix, not a fault of ours (decision 060)
+  const failure = databaseFailure(err);
+  if (failure === 'unavailable')
+    return new ApiError('DATABASE_UNAVAILABLE', undefined, undefined, {
+      'retry-after': String(DATABASE_RETRY_AFTER_SECONDS),
+    });
+  if (failure === 'storage-full') return new ApiError('STORAGE_FULL');
   if (err.validation)
     return new ApiError(
       'VALIDATION_FAILED',

@@ -56,7 +56,12 @@ describe.skipIf(testDialect() !== 'postgres')('PostgreSQL ending the app’s con
       status: 'ok',
       database: 'postgres',
     });
-    const created = await t.inject({ method: 'POST', url: '/api/v1/outlets', cookie: admin, payload: outlet() });
+    const created = await t.inject({
+      method: 'POST',
+      url: '/api/v1/outlets',
+      cookie: admin,
+      payload: outlet(),
+    });
     expect(created.statusCode).toBe(201);
   });
 

@@ -7,7 +7,11 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, sql } from 'kysely';
 import type { Database } from './types.ts';
-import { PostgresKeepCauseDialect, SqliteKeepCauseDialect, type DatabaseLog } from './rollback-keeps-cause.ts';
+import {
+  PostgresKeepCauseDialect,
+  SqliteKeepCauseDialect,
+  type DatabaseLog,
+} from './rollback-keeps-cause.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type DB = Kysely<Database>;

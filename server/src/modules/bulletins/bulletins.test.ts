@@ -181,3 +181,25 @@ describe('bulletins', () => {
     expect(ws.getRow(4).values).toEqual([undefined, '区县市环保局(分局)', 1, '武陵区环境保护局', 5, 0.25]);
   });
 });
+
+describe('document numbers', () => {
+  // hardening issue item 16: max()+1 gave two drafts at the same moment the same number, and the
+  // second a spurious 409 on PostgreSQL
+  it('drafts made at the same moment all succeed, with distinct consecutive numbers', async () => {
+    const before = (
+      await t.inject({ method: 'GET', url: `/api/v1/bulletins?planId=${planId}`, cookie: admin })
+    )
+      .json()
+      .items.map((b: { docNumber: string }) => b.docNumber);
+    const drafts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        post('/api/v1/bulletins', admin, { planId, period: 'month', index: (i % 3) + 1 }),
+      ),
+    );
+    expect(drafts.map((d) => d.statusCode)).toEqual(Array(12).fill(201));
+    const number = (docNumber: string) => Number(/〕(\d+)号/.exec(docNumber)![1]);
+    const numbers = drafts.map((d) => number(d.json().docNumber)).sort((a, b) => a - b);
+    const first = before.length + 1;
+    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => first + i));
+  });
+});

@@ -119,7 +119,9 @@ describe.skipIf(testDialect() !== 'postgres')('a server whose PostgreSQL goes aw
     expect(cut.body).toMatchObject({ code: 'DATABASE_UNAVAILABLE', messageEn: expect.any(String) });
     expect(await stored(cut.name)).toBe(0);
 
+    const askedAt = Date.now();
     const down = await health();
+    console.info(`database outage: health answered 503 in ${Date.now() - askedAt} ms`);
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ database: 'down', code: 'DATABASE_UNAVAILABLE' });
     const refused = await createOutlet();
@@ -129,12 +131,16 @@ describe.skipIf(testDialect() !== 'postgres')('a server whose PostgreSQL goes aw
     expect(alive(), server.output()).toBe(true);
 
     await proxy.start();
+    const restarted = Date.now();
     let back = 0;
     for (let i = 0; i < 50 && back !== 200; i++) {
       back = (await health()).status;
       if (back !== 200) await sleep(200);
     }
     expect(back).toBe(200);
+    console.info(
+      `database outage: health 200 again ${Date.now() - restarted} ms after the database came back`,
+    );
     // the session (in the database) still holds, and writes go through again
     const after = await createOutlet();
     expect(after.status).toBe(201);

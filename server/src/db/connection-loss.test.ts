@@ -1,11 +1,12 @@
 // The database going away is an outage, not a crash (hardening issue item 1, decision 060): PostgreSQL
 // ending the app's connections — idle or in the middle of a request — answers that request 503
-// DATABASE_UNAVAILABLE in the one error shape, and the next request gets a fresh connection. On SQLite
-// the analogue is a lock held past the busy timeout. The child-process version (the process survives a
-// database made unreachable) is database-outage.test.ts.
+// DATABASE_UNAVAILABLE in the one error shape (public pages: an HTML page), and the next request gets a
+// fresh connection. On SQLite the analogue is a lock held past the busy timeout. The child-process
+// version (the process survives a database made unreachable) is database-outage.test.ts.
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTcpProxy, type TcpProxy } from '../test/tcp-proxy.ts';
 import { createTestApp, TEST_PG_URL, testDialect, type TestApp } from '../test/test-app.ts';
 import { pgApplicationName } from './database.ts';
 
@@ -88,6 +89,41 @@ describe.skipIf(testDialect() !== 'postgres')('PostgreSQL ending the app’s con
     const again = await t.inject({ method: 'POST', url: '/api/v1/outlets', cookie: admin, payload: body });
     expect(again.statusCode).toBe(201);
     expect(await outletStored(body.name)).toBe(1);
+  });
+});
+
+describe.skipIf(testDialect() !== 'postgres')('pages and API while PostgreSQL is unreachable', () => {
+  let t: TestApp;
+  let admin: string;
+  let proxy: TcpProxy;
+  beforeAll(async () => {
+    const target = new URL(TEST_PG_URL);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    target.host = `127.0.0.1:${proxy.port}`;
+    t = await createTestApp({ demo: true, env: { DATABASE_URL: target.toString() } });
+    admin = await t.login('admin', 'Demo-Xinxi-2018!');
+  });
+  afterAll(async () => {
+    await proxy?.start();
+    await t?.close();
+    await proxy?.stop();
+  });
+
+  it('a public page answers an HTML 503 page, the API and health JSON, and both recover', async () => {
+    await proxy.stop();
+    const page = await t.inject({ method: 'GET', url: '/search?q=%E7%8E%AF%E4%BF%9D' });
+    expect(page.statusCode).toBe(503);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('数据库暂时无法连接');
+    expect(page.body).toContain(String(page.headers['x-request-id']));
+    expectUnavailable(await t.inject({ method: 'GET', url: '/api/v1/outlets', cookie: admin }));
+    const health = await t.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(health.statusCode).toBe(503);
+    expect(health.json()).toMatchObject({ database: 'down', code: 'DATABASE_UNAVAILABLE' });
+
+    await proxy.start();
+    expect((await t.inject({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/search?q=%E7%8E%AF%E4%BF%9D' })).statusCode).toBe(200);
   });
 });
 

@@ -44,8 +44,9 @@ function fillUp(dir: string): string {
   return filler;
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gv-full-'));
+const dir = testDialect() === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'gv-full-')) : '';
 const why = testDialect() !== 'sqlite' ? 'SQLite only' : mountTmpfs(dir, '24m');
+if (why && dir) fs.rmSync(dir, { recursive: true, force: true });
 
 describe.skipIf(why !== null)(`a full disk under SQLite${why ? ` — skipped: ${why}` : ''}`, () => {
   let t: TestApp;

@@ -47,7 +47,8 @@ describe('database failures', () => {
     ])
       expect(databaseFailure(new Error(message)), message).toBe('unavailable');
     // the cause may be wrapped
-    const aggregate = new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })], 'x');
+    const refused = Object.assign(new Error('x'), { code: 'ECONNREFUSED', syscall: 'connect' });
+    const aggregate = Object.assign(new AggregateError([refused], 'x'), { code: 'ECONNREFUSED' });
     expect(databaseFailure(aggregate)).toBe('unavailable');
     expect(databaseFailure(new Error('wrapped', { cause: pgError('57P01') }))).toBe('unavailable');
   });
@@ -96,6 +97,7 @@ describe('database failures', () => {
       pgError('23505'), // unique violation: the client's conflict
       pgError('42P01'), // undefined table: our fault, 500
       Object.assign(new Error('x'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }),
+      Object.assign(new Error('aborted'), { code: 'ECONNRESET' }), // a client that hung up mid-upload
       null,
       'a string',
     ])

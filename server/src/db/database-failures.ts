@@ -4,8 +4,12 @@
 
 export type DatabaseFailure = 'unavailable' | 'storage-full';
 
-/** Socket errors, PostgreSQL's 57P01–57P03 and 53300, SQLite still locked after its busy timeout. */
-const UNAVAILABLE_CODES = new Set([
+/**
+ * Socket errors of a connection we made (they carry the failed `syscall`: connect, read, write,
+ * getaddrinfo). Node's error for a *client* that hung up mid-request is also ECONNRESET but has no
+ * syscall: that one is not the database's.
+ */
+const SOCKET_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ECONNABORTED',
@@ -15,6 +19,10 @@ const UNAVAILABLE_CODES = new Set([
   'ENETUNREACH',
   'ENOTFOUND',
   'EAI_AGAIN',
+]);
+
+/** PostgreSQL's 57P01–57P03 and 53300, SQLite still locked after its busy timeout. */
+const UNAVAILABLE_CODES = new Set([
   '57P01', // admin_shutdown: pg_terminate_backend, a fast shutdown
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now: starting up, shutting down, in recovery
@@ -44,8 +52,9 @@ export function databaseFailure(err: unknown): DatabaseFailure | null {
     const e = queue.shift();
     if (!e || typeof e !== 'object' || seen.has(e)) continue;
     seen.add(e);
-    const { code, message, cause, errors } = e as {
+    const { code, syscall, message, cause, errors } = e as {
       code?: unknown;
+      syscall?: unknown;
       message?: unknown;
       cause?: unknown;
       errors?: unknown;
@@ -53,6 +62,7 @@ export function databaseFailure(err: unknown): DatabaseFailure | null {
     if (typeof code === 'string') {
       if (STORAGE_FULL_CODES.has(code)) return 'storage-full';
       if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return 'unavailable'; // 08xxx: connection exception
+      if (SOCKET_CODES.has(code) && typeof syscall === 'string') return 'unavailable';
     }
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return 'unavailable';
     queue.push(cause);

@@ -1,6 +1,7 @@
 // The database: SQLite (better-sqlite3, the default) or PostgreSQL (pg) when DATABASE_URL says so.
 // Durability settings are checked at start-up; GreenVoice refuses to run without them
-// (security-requirements.md §30).
+// (security-requirements.md §30). A lost PostgreSQL connection is logged and replaced, never fatal
+// (decision 060).
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -98,7 +99,6 @@ async function openPostgres(url: string, schema: string | null): Promise<Databas
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    // which installation and process a backend serves (pg_stat_activity), e.g. to end its connections
     application_name: pgApplicationName(schema),
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
     keepAlive: true,

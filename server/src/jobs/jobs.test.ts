@@ -5,7 +5,8 @@ import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { createAuditRepo } from '../modules/audit/audit.repo.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
 import { createJobLeases } from './job-lease.ts';
-import { AUDIT_RETENTION_DAYS, runHousekeeping } from './housekeeping.ts';
+import { AUDIT_RETENTION_DAYS } from '../modules/audit/audit-retention.ts';
+import { runHousekeeping } from './housekeeping.ts';
 import { startScheduler, type JobDefinition } from './scheduler.ts';
 
 let t: TestApp;
@@ -49,7 +50,7 @@ describe('job lease', () => {
 
 describe('scheduler', () => {
   it('two schedulers firing the same tick run the job once and audit it once', async () => {
-    const audit = createAuditService(t.database.db, createAuditRepo(t.database.db, t.database.dialect));
+    const audit = createAuditService(t.database.db, createAuditRepo(t.database.db, t.database.dialect, t.auditKey));
     let runs = 0;
     const job: JobDefinition = {
       name: 'count',

@@ -74,8 +74,7 @@ export function appendCheckpoint(dir: string, cp: Checkpoint): string {
   const bytes = Buffer.from(`${JSON.stringify(cp)}\n`);
   const fd = fs.openSync(file, 'a', 0o600);
   try {
-    for (let done = 0; done < bytes.length; )
-      done += fs.writeSync(fd, bytes, done, bytes.length - done);
+    for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done, bytes.length - done);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -154,8 +153,16 @@ export function compareWithCheckpoints(
       );
     else if (state.firstId !== null && cp.lastId >= state.firstId && state.macs.get(cp.lastId) !== cp.lastMac)
       note('rewritten', `REWRITTEN: record #${cp.lastId} does not carry the MAC ${where} recorded`);
-    if (cp.keyedFrom !== null && state.firstId !== null && cp.keyedFrom >= state.firstId && state.cutOverId !== cp.keyedFrom)
-      note('cut-over', `the cut-over is at #${state.cutOverId ?? 'none'}; ${where} recorded #${cp.keyedFrom}`);
+    if (
+      cp.keyedFrom !== null &&
+      state.firstId !== null &&
+      cp.keyedFrom >= state.firstId &&
+      state.cutOverId !== cp.keyedFrom
+    )
+      note(
+        'cut-over',
+        `the cut-over is at #${state.cutOverId ?? 'none'}; ${where} recorded #${cp.keyedFrom}`,
+      );
   }
   // Records missing at the start must be a purge's, with its checkpoint, linking at the recorded MAC.
   const cut = (state.firstId ?? state.lastId + 1) - 1;
@@ -163,7 +170,10 @@ export function compareWithCheckpoints(
     const purge = valid.find(({ cp }) => cp.purge?.lastId === cut)?.cp.purge;
     if (!purge) note('front', `records #1–#${cut} are missing and no purge checkpoint covers them`);
     else if (state.firstPrev !== null && state.firstPrev !== purge.macAtCut)
-      note('front', `record #${cut + 1} does not link to the MAC at the cut of the purge before ${purge.before}`);
+      note(
+        'front',
+        `record #${cut + 1} does not link to the MAC at the cut of the purge before ${purge.before}`,
+      );
   }
   return [...found.values()].map((p) => (p.more ? `${p.message} (and ${p.more} more)` : p.message));
 }

@@ -55,8 +55,7 @@ export async function verifyChain(
   let lastPurge: PurgeDetail | null = null;
   for await (const r of records) {
     if (r.id < expectedId) return bad(r.id, 'records out of order, or present below the purge line');
-    if (r.id > expectedId)
-      return bad(r.id, `records #${expectedId}–#${r.id - 1} are missing (deleted)`);
+    if (r.id > expectedId) return bad(r.id, `records #${expectedId}–#${r.id - 1} are missing (deleted)`);
     if (r.prev_hash !== prev)
       return bad(r.id, 'previous-MAC link broken (a record was deleted, inserted or reordered)');
     if (r.action === CUT_OVER_ACTION) {
@@ -88,7 +87,10 @@ export async function verifyChain(
       'the chain is not keyed: no cut-over record (start the server once after the upgrade; if it has run, the cut-over was removed)',
     );
   if (head.purged_through > 0 && lastPurge?.lastId !== head.purged_through)
-    return bad(null, `the head says records up to #${head.purged_through} were purged; no purge record says so`);
+    return bad(
+      null,
+      `the head says records up to #${head.purged_through} were purged; no purge record says so`,
+    );
   if (walk.checked !== head.count || walk.lastId !== head.last_id || prev !== head.last_hash)
     return bad(
       null,

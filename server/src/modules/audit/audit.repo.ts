@@ -99,7 +99,10 @@ export function createAuditRepo(db: DB, dialect: Dialect, key: AuditKey) {
     async purge(trx: Transaction<Database>, throughId: number, macAtCut: string, beforeIso: string) {
       await lockChain(trx);
       const head = await readHead(trx);
-      await trx.insertInto('audit_purge_permit').values({ id: 1, through_id: throughId, before_at: beforeIso }).execute();
+      await trx
+        .insertInto('audit_purge_permit')
+        .values({ id: 1, through_id: throughId, before_at: beforeIso })
+        .execute();
       const res = await trx.deleteFrom('audit_log').where('id', '<=', throughId).executeTakeFirst();
       await trx.deleteFrom('audit_purge_permit').execute();
       const deleted = Number(res.numDeletedRows);

@@ -108,7 +108,12 @@ export function createAuditService(db: DB, repo: AuditRepo) {
     },
 
     /** Signs the chain's head and appends it to the checkpoint file and the log. */
-    async checkpoint(kind: CheckpointKind, dir: string, log: CheckpointLog, purge: PurgeDetail | null = null) {
+    async checkpoint(
+      kind: CheckpointKind,
+      dir: string,
+      log: CheckpointLog,
+      purge: PurgeDetail | null = null,
+    ) {
       const head = await repo.head();
       // never sign a head that was changed without the key
       if (head.mac && headMac(repo.key.key, head) !== head.mac)

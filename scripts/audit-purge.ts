@@ -3,8 +3,10 @@
 // writes a signed checkpoint covering the purged range to AUDIT_CHECKPOINT_DIR first, then deletes in one
 // transaction with its own audit record. Without --confirm it only says what it would remove.
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAuditService } from '../server/src/modules/audit/audit.service.ts';
+import { CHECKPOINT_FILE } from '../server/src/modules/audit/audit-checkpoints.ts';
 import { AuditPurgeRefused, purgeAuditLog } from '../server/src/modules/audit/audit-purge.ts';
 import { purgeCutoff, purgeRefusal } from '../server/src/modules/audit/audit-retention.ts';
 import { openConfiguredDatabase } from './lib/open-database.ts';
@@ -29,7 +31,7 @@ try {
   const count = Math.max(0, through - head.purged_through);
   if (!values.confirm) {
     console.error(
-      `清理会删除 This would remove ${count} audit records (#${head.purged_through + 1}–#${through}) from before ${beforeIso}.\nRun again with --confirm to do it.`,
+      `清理会删除 This would remove ${count} audit records${count ? ` (#${head.purged_through + 1}–#${through})` : ''} from before ${beforeIso}.\nRun again with --confirm to do it.`,
     );
     process.exitCode = 2;
   } else {
@@ -41,7 +43,7 @@ try {
     );
     console.log(
       outcome.purged
-        ? `已清理 Purged ${outcome.purged} audit records (#${outcome.detail!.firstId}–#${outcome.detail!.lastId}); signed checkpoint in ${config.auditCheckpointDir}. Verify with: npm run audit:verify -- --checkpoint ${config.auditCheckpointDir}/checkpoints.jsonl`
+        ? `已清理 Purged ${outcome.purged} audit records (#${outcome.detail!.firstId}–#${outcome.detail!.lastId}); signed checkpoint in ${config.auditCheckpointDir}. Verify with: npm run audit:verify -- --checkpoint ${path.join(config.auditCheckpointDir, CHECKPOINT_FILE)}`
         : `Nothing to purge: no audit records from before ${beforeIso} are left.`,
     );
   }

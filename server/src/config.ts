@@ -134,7 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     totpEncryptionKey: key32(env, 'TOTP_ENCRYPTION_KEY'),
     production,
     auditHmacKey,
-    auditCheckpointDir: path.resolve(cwd, env.AUDIT_CHECKPOINT_DIR || path.join(dataDir, 'audit-checkpoints')),
+    auditCheckpointDir: path.resolve(
+      cwd,
+      env.AUDIT_CHECKPOINT_DIR || path.join(dataDir, 'audit-checkpoints'),
+    ),
     auditCheckpointCron: cronPattern(env, 'AUDIT_CHECKPOINT_CRON', '0 7 * * * *'),
   };
 }

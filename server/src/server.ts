@@ -12,12 +12,7 @@ import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { AUDIT_KEY_ENV, loadAuditKey } from './modules/audit/audit-key.ts';
 import { ConfigError } from './config.ts';
-import {
-  auditCheckpointJob,
-  housekeepingJob,
-  startScheduler,
-  type Scheduler,
-} from './jobs/scheduler.ts';
+import { auditCheckpointJob, housekeepingJob, startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { ROLE_LABELS } from '@greenvoice/common';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

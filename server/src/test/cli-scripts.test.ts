@@ -76,7 +76,7 @@ describe('command-line scripts', () => {
     expect(again.stderr).toContain('Nothing was changed');
     const missing = run('setup-production.ts', '--bureau-name', 'x');
     expect(missing.status).toBe(2);
-  });
+  }, 180_000);
 
   it('db:migrate reports an up-to-date database', () => {
     const res = run('db-migrate.ts');
@@ -103,7 +103,7 @@ describe('command-line scripts', () => {
     );
     expect(production.status).toBe(1);
     expect(production.stderr).toContain('AUDIT_HMAC_KEY is required in production');
-  });
+  }, 180_000);
 
   it('backup writes a file', () => {
     const res = run('backup.ts', '--out', path.join(dir, 'bk'));
@@ -176,7 +176,7 @@ describe('command-line scripts', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 180_000);
 
   it('audit:purge refuses records younger than 180 days, asks for --confirm, and purges nothing young', () => {
     const young = new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10);
@@ -190,5 +190,5 @@ describe('command-line scripts', () => {
     const none = run('audit-purge.ts', '--before', '2025-01-01', '--confirm');
     expect(none.status, none.stderr).toBe(0);
     expect(none.stdout).toContain('Nothing to purge');
-  });
+  }, 180_000);
 });

@@ -63,7 +63,11 @@ export async function createTestApp(
   await migrateToLatest(database.db);
   const auditKey = loadAuditKey(config);
   if (options.demo)
-    await seedDemoData(database.db, createAuditRepo(database.db, database.dialect, auditKey), config.scryptLogN);
+    await seedDemoData(
+      database.db,
+      createAuditRepo(database.db, database.dialect, auditKey),
+      config.scryptLogN,
+    );
   const app = await buildApp({ config, database, consoleDir: options.consoleDir ?? null, logger: false });
   await app.ready();
 

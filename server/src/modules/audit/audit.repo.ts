@@ -146,7 +146,7 @@ export function createAuditRepo(db: DB, dialect: Dialect, key: AuditKey) {
         .select((eb) => eb.fn.min('id').as('id'))
         .where('at', '>=', beforeIso)
         .executeTakeFirst();
-      return young?.id == null ? head.last_id : Number(young.id) - 1;
+      return young?.id === undefined || young.id === null ? head.last_id : Number(young.id) - 1;
     },
 
     async record(id: number) {
@@ -159,7 +159,7 @@ export function createAuditRepo(db: DB, dialect: Dialect, key: AuditKey) {
         .selectFrom('audit_log')
         .select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last')])
         .executeTakeFirstOrThrow();
-      const firstId = range.first == null ? null : Number(range.first);
+      const firstId = range.first === null ? null : Number(range.first);
       const first = firstId === null ? undefined : await this.record(firstId);
       const cutOver = await db
         .selectFrom('audit_log')
@@ -178,8 +178,8 @@ export function createAuditRepo(db: DB, dialect: Dialect, key: AuditKey) {
       return {
         firstId,
         firstPrev: first?.prev_hash ?? null,
-        lastId: range.last == null ? 0 : Number(range.last),
-        cutOverId: cutOver?.id == null ? null : Number(cutOver.id),
+        lastId: range.last === null ? 0 : Number(range.last),
+        cutOverId: cutOver?.id === undefined || cutOver.id === null ? null : Number(cutOver.id),
         macs,
       };
     },

@@ -2,6 +2,7 @@
 // AUDIT_HMAC_KEY or the demo key file; legacy SHA-256 before the cut-over) and its head, and compares the
 // database with signed checkpoint files (decision 071). Exits 1 if any record was changed, deleted,
 // inserted or reordered, the newest ones truncated, or the key is not the one the log was written with.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createAuditService } from '../server/src/modules/audit/audit.service.ts';
 import { readCheckpoints, type NumberedCheckpoint } from '../server/src/modules/audit/audit-checkpoints.ts';
@@ -16,6 +17,10 @@ try {
   const checkpoints: NumberedCheckpoint[] = [];
   const problems: string[] = [];
   for (const file of files) {
+    if (!fs.existsSync(file)) {
+      console.error(`No such checkpoint file: ${file}`);
+      process.exit(2);
+    }
     const read = readCheckpoints(file);
     checkpoints.push(...read.checkpoints);
     problems.push(...read.problems);

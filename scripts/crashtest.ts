@@ -33,6 +33,7 @@ import {
   ORPHAN_GRACE_MS,
 } from '../server/src/modules/submissions/evidence.service.ts';
 import { createSubmissionsRepo } from '../server/src/modules/submissions/submissions.repo.ts';
+import { loadConfig } from '../server/src/config.ts';
 import { loadAuditKey } from '../server/src/modules/audit/audit-key.ts';
 import { checkDatabase } from './lib/database-check.ts';
 
@@ -254,7 +255,8 @@ async function runDialect(dialect: 'sqlite' | 'postgres') {
         (k) => !counts.has(k) && ![...counts.keys()].some((m) => m.includes(k)),
       );
       const duplicated = [...counts].filter(([, n]) => n > 1);
-      const auditKey = loadAuditKey({ dataDir, auditHmacKey: null, production: false });
+      // the key the child servers used: theirs is the same environment (AUDIT_HMAC_KEY or the key file)
+      const auditKey = loadAuditKey(loadConfig({ ...process.env, ...env }));
       const check = await checkDatabase(database, auditKey);
       let orphans = 0;
       let orphansBeforeSweep = 0;

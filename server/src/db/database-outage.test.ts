@@ -14,6 +14,7 @@ import { startChildServer, type ChildServer } from '../test/child-server.ts';
 import { startTcpProxy, type TcpProxy } from '../test/tcp-proxy.ts';
 import { TEST_PG_URL, testDialect } from '../test/test-app.ts';
 import { seedDemoData } from '../demo/seed-demo.ts';
+import { loadAuditKey } from '../modules/audit/audit-key.ts';
 import { createAuditRepo } from '../modules/audit/audit.repo.ts';
 import { openDatabase } from './database.ts';
 import { migrateToLatest } from './migrator.ts';
@@ -51,12 +52,14 @@ describe.skipIf(testDialect() !== 'postgres')('a server whose PostgreSQL goes aw
     dba = new pg.Client({ connectionString: TEST_PG_URL });
     await dba.connect();
     await dba.query(`CREATE SCHEMA ${schema}`);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gv-outage-'));
     // seeded here, directly: the server then finds the data there and starts in seconds
     const direct = await openDatabase({ url: TEST_PG_URL, dialect: 'postgres', pgSchema: schema });
     await migrateToLatest(direct.db);
-    await seedDemoData(direct.db, createAuditRepo(direct.db, 'postgres'), 10);
+    // the generated audit key file in DATA_DIR, which the server then loads
+    const auditKey = loadAuditKey({ auditHmacKey: null, dataDir, production: false });
+    await seedDemoData(direct.db, createAuditRepo(direct.db, 'postgres', auditKey), 10);
     await direct.close();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gv-outage-'));
     proxy = await startTcpProxy({ host: pgTarget.hostname, port: Number(pgTarget.port || 5432) });
     const viaProxy = new URL(TEST_PG_URL);
     viaProxy.host = `127.0.0.1:${proxy.port}`;

@@ -65,7 +65,7 @@ describe.skipIf(why !== null)(`a full disk under SQLite${why ? ` — skipped: ${
     expect(t.config.databaseUrl.startsWith(dir)).toBe(true);
     // an empty WAL: the next commit must take new space
     t.database.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
-    const before = await checkDatabase(t.database);
+    const before = await checkDatabase(t.database, t.auditKey);
     const filler = fillUp(dir);
     const body = { name: '磁盘已满演练', level: 'municipal', medium: 'web' };
 
@@ -77,14 +77,14 @@ describe.skipIf(why !== null)(`a full disk under SQLite${why ? ` — skipped: ${
       messageEn: expect.stringContaining('storage is full'),
       requestId: res.headers['x-request-id'],
     });
-    const during = await checkDatabase(t.database);
+    const during = await checkDatabase(t.database, t.auditKey);
     expect(during.problems).toEqual([]);
     expect(during.rowCounts).toEqual(before.rowCounts);
 
     fs.rmSync(filler);
     const again = await t.inject({ method: 'POST', url: '/api/v1/outlets', cookie: admin, payload: body });
     expect(again.statusCode).toBe(201);
-    const after = await checkDatabase(t.database);
+    const after = await checkDatabase(t.database, t.auditKey);
     expect(after.problems).toEqual([]);
     expect(after.rowCounts.outlets).toBe(before.rowCounts.outlets! + 1);
   });

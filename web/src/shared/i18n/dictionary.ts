@@ -2,9 +2,11 @@
 // unit-kind labels come from @greenvoice/common so the server and the console say the same thing.
 
 import { assessmentEn, assessmentZh } from './assessment-dictionary.ts';
+import { environmentEn, environmentZh } from './environment-dictionary.ts';
 
 const zh = {
   ...assessmentZh,
+  ...environmentZh,
   'app.brand': '绿讯 GreenVoice',
   'app.brandShort': '绿讯工作台',
   'app.console': '绿讯 · 宣传与信息公开工作台',
@@ -451,6 +453,7 @@ export type DictKey = keyof typeof zh;
 
 const en: Record<DictKey, string> = {
   ...assessmentEn,
+  ...environmentEn,
   'app.brand': 'GreenVoice 绿讯',
   'app.brandShort': 'GreenVoice',
   'app.console': 'GreenVoice · Publicity & Disclosure Console',

@@ -9,14 +9,12 @@ import {
 } from '@greenvoice/common';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { isApiError } from '../../../shared/api/api-error.ts';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
 import type { PersonCreate } from '../api/people-api.ts';
 import { useSavePerson } from '../hooks/use-people.ts';
-
-const FIELDS = ['unitId', 'name', 'title', 'mobile', 'roles', 'username', 'initialPassword'];
 
 interface PersonForm {
   unitId: number;
@@ -30,10 +28,11 @@ interface PersonForm {
 
 /** Create (person = null) or edit a person. Rendered only while open, so each opening starts clean. */
 export function PersonFormModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<PersonForm>();
+  const showFormError = useFormErrors(form);
   const units = useUnitOptions();
   const save = useSavePerson();
 
@@ -59,7 +58,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
           if (isApiError(err) && err.code === 'CONFLICT') {
             notifyError(err); // someone else saved first; the list has reloaded
             onClose();
-          } else if (!applyFieldErrors(form, err, lang, FIELDS)) notifyError(err);
+          } else showFormError(err);
         },
       },
     );

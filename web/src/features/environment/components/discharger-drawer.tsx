@@ -3,6 +3,7 @@ import {
   DISCLOSURE_KIND_LABELS,
   type DisclosureKind,
   type Obligation,
+  DisclosureInput,
 } from '@greenvoice/common';
 import {
   App,
@@ -24,6 +25,7 @@ import {
 import { useState } from 'react';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useAddDisclosure, useDischarger, useMarkPublished } from '../hooks/use-environment.ts';
@@ -194,7 +196,7 @@ function DisclosureModal({ dischargerId, onClose }: { dischargerId: number; onCl
   const [form] = Form.useForm();
   const showFormError = useFormErrors(form);
   const kind = Form.useWatch<DisclosureKind>('kind', form) ?? 'temporary';
-  const req = [{ required: true, message: t('env.required') }];
+  const rules = schemaRules(DisclosureInput, t);
   const date = (v: { format: (f: string) => string } | undefined) => (v ? v.format('YYYY-MM-DD') : undefined);
   return (
     <Modal
@@ -227,30 +229,34 @@ function DisclosureModal({ dischargerId, onClose }: { dischargerId: number; onCl
           }, showFormError);
         }}
       >
-        <Form.Item name="kind" label={t('env.disclosureKind')} rules={req}>
+        <Form.Item name="kind" label={t('env.disclosureKind')} rules={rules('kind')}>
           <Select
             options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: pick(DISCLOSURE_KIND_LABELS[k]) }))}
             data-testid="disclosure-kind"
           />
         </Form.Item>
-        <Form.Item name="title" label={t('env.title')} rules={req}>
+        <Form.Item name="title" label={t('env.title')} rules={rules('title')}>
           <Input maxLength={200} />
         </Form.Item>
         <Space wrap>
           {kind === 'annual' ? (
-            <Form.Item name="year" label={t('env.year')} rules={req}>
+            <Form.Item name="year" label={t('env.year')} rules={rules('year', { required: true })}>
               <InputNumber min={2000} max={2100} />
             </Form.Item>
           ) : null}
           {kind === 'temporary' || kind === 'penalty' ? (
-            <Form.Item name="eventDate" label={t('env.eventDate')} rules={req}>
+            <Form.Item
+              name="eventDate"
+              label={t('env.eventDate')}
+              rules={rules('eventDate', { required: true })}
+            >
               <DatePicker />
             </Form.Item>
           ) : null}
           <Form.Item
             name="publishedOn"
             label={t('env.publishedOn')}
-            rules={kind === 'annual' || kind === 'emergencyPlan' ? req : []}
+            rules={rules('publishedOn', { required: kind === 'annual' || kind === 'emergencyPlan' })}
           >
             <DatePicker />
           </Form.Item>

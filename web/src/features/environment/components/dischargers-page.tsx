@@ -1,3 +1,4 @@
+import { DischargerInput } from '@greenvoice/common';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Discharger } from '@greenvoice/common';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Space, Table } from 'antd';
@@ -5,6 +6,7 @@ import { useState } from 'react';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useDischargers, useSaveDischarger } from '../hooks/use-environment.ts';
@@ -106,7 +108,7 @@ function DischargerModal({ discharger, onClose }: { discharger: Discharger | nul
   const save = useSaveDischarger();
   const [form] = Form.useForm();
   const showFormError = useFormErrors(form);
-  const req = [{ required: true, message: t('env.required') }];
+  const rules = schemaRules(DischargerInput, t);
   return (
     <Modal
       open
@@ -133,21 +135,21 @@ function DischargerModal({ discharger, onClose }: { discharger: Discharger | nul
             }, showFormError);
         }}
       >
-        <Form.Item name="name" label={t('env.name')} rules={req}>
+        <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="creditCode" label={t('env.creditCode')} rules={req}>
+        <Form.Item name="creditCode" label={t('env.creditCode')} rules={rules('creditCode')}>
           <Input maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="credit-code-input" />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="county" label={t('env.county')} rules={req}>
+          <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
             <Input maxLength={30} />
           </Form.Item>
-          <Form.Item name="listedYear" label={t('env.listedYear')} rules={req}>
+          <Form.Item name="listedYear" label={t('env.listedYear')} rules={rules('listedYear')}>
             <InputNumber min={2000} max={2100} />
           </Form.Item>
         </Space>
-        <Form.Item name="industry" label={t('env.industry')} rules={req}>
+        <Form.Item name="industry" label={t('env.industry')} rules={rules('industry')}>
           <Input maxLength={40} />
         </Form.Item>
         <Form.Item name="permitNumber" label={t('env.permit')}>

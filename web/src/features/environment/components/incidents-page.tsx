@@ -4,6 +4,7 @@ import {
   INCIDENT_LEVEL_LABELS,
   INCIDENT_STATUS_LABELS,
   type Incident,
+  IncidentInput,
 } from '@greenvoice/common';
 import {
   App,
@@ -24,6 +25,7 @@ import { useState } from 'react';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useAddFollowUp, useCreateIncident, useIncidents } from '../hooks/use-environment.ts';
@@ -139,7 +141,7 @@ function IncidentModal({ onClose }: { onClose: () => void }) {
   const create = useCreateIncident();
   const [form] = Form.useForm();
   const showFormError = useFormErrors(form);
-  const req = [{ required: true, message: t('env.required') }];
+  const rules = schemaRules(IncidentInput, t);
   return (
     <Modal
       open
@@ -173,27 +175,27 @@ function IncidentModal({ onClose }: { onClose: () => void }) {
             }, showFormError)
         }
       >
-        <Form.Item name="title" label={t('env.title')} rules={req}>
+        <Form.Item name="title" label={t('env.title')} rules={rules('title')}>
           <Input maxLength={200} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="occurredAt" label={t('env.occurredAt')} rules={req}>
+          <Form.Item name="occurredAt" label={t('env.occurredAt')} rules={rules('occurredAt')}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
-          <Form.Item name="county" label={t('env.county')} rules={req}>
+          <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
             <Input maxLength={30} />
           </Form.Item>
-          <Form.Item name="level" label={t('env.level')} rules={req}>
+          <Form.Item name="level" label={t('env.level')} rules={rules('level')}>
             <Select
               style={{ width: 120 }}
               options={INCIDENT_LEVELS.map((l) => ({ value: l, label: pick(INCIDENT_LEVEL_LABELS[l]) }))}
             />
           </Form.Item>
         </Space>
-        <Form.Item name="location" label={t('env.location')} rules={req}>
+        <Form.Item name="location" label={t('env.location')} rules={rules('location')}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="summary" label={t('env.summary')} rules={req}>
+        <Form.Item name="summary" label={t('env.summary')} rules={rules('summary')}>
           <Input.TextArea rows={5} maxLength={20000} />
         </Form.Item>
       </Form>

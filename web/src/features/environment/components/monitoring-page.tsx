@@ -7,6 +7,8 @@ import {
   type AirStation,
   type WaterSection,
   type WaterSectionStatus,
+  AirStationInput,
+  WaterSectionInput,
 } from '@greenvoice/common';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
@@ -14,6 +16,7 @@ import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import {
@@ -221,7 +224,7 @@ function StationModal({ station, onClose }: { station: AirStation | null; onClos
   const save = useSaveStation();
   const [form] = Form.useForm();
   const showFormError = useFormErrors(form);
-  const req = [{ required: true, message: t('env.required') }];
+  const rules = schemaRules(AirStationInput, t);
   return (
     <Modal
       open
@@ -242,16 +245,16 @@ function StationModal({ station, onClose }: { station: AirStation | null; onClos
           }, showFormError)
         }
       >
-        <Form.Item name="code" label={t('env.code')} rules={req}>
+        <Form.Item name="code" label={t('env.code')} rules={rules('code')}>
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="name" label={t('env.name')} rules={req}>
+        <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
           <Input maxLength={60} />
         </Form.Item>
-        <Form.Item name="county" label={t('env.county')} rules={req}>
+        <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="controlLevel" label={t('env.controlLevel')} rules={req}>
+        <Form.Item name="controlLevel" label={t('env.controlLevel')} rules={rules('controlLevel')}>
           <Select options={useLevelOptions()} />
         </Form.Item>
         <Form.Item name="address" label={t('env.address')}>
@@ -268,7 +271,7 @@ function SectionModal({ section, onClose }: { section: WaterSection | null; onCl
   const save = useSaveSection();
   const [form] = Form.useForm();
   const showFormError = useFormErrors(form);
-  const req = [{ required: true, message: t('env.required') }];
+  const rules = schemaRules(WaterSectionInput, t);
   const levels = useLevelOptions();
   return (
     <Modal
@@ -306,22 +309,22 @@ function SectionModal({ section, onClose }: { section: WaterSection | null; onCl
             }, showFormError);
         }}
       >
-        <Form.Item name="code" label={t('env.code')} rules={req}>
+        <Form.Item name="code" label={t('env.code')} rules={rules('code')}>
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="name" label={t('env.name')} rules={req}>
+        <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
           <Input maxLength={60} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="river" label={t('env.river')} rules={req}>
+          <Form.Item name="river" label={t('env.river')} rules={rules('river')}>
             <Input maxLength={40} />
           </Form.Item>
-          <Form.Item name="basin" label={t('env.basin')} rules={req}>
+          <Form.Item name="basin" label={t('env.basin')} rules={rules('basin')}>
             <Input maxLength={40} />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="waterbody" label={t('env.waterbody')} rules={req}>
+          <Form.Item name="waterbody" label={t('env.waterbody')} rules={rules('waterbody')}>
             <Select
               style={{ width: 160 }}
               options={[
@@ -330,12 +333,12 @@ function SectionModal({ section, onClose }: { section: WaterSection | null; onCl
               ]}
             />
           </Form.Item>
-          <Form.Item name="county" label={t('env.county')} rules={req}>
+          <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
             <Input maxLength={30} />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="controlLevel" label={t('env.controlLevel')} rules={req}>
+          <Form.Item name="controlLevel" label={t('env.controlLevel')} rules={rules('controlLevel')}>
             <Select style={{ width: 160 }} options={levels} />
           </Form.Item>
           <Form.Item name="attribute" label={t('env.attribute')}>

@@ -6,9 +6,11 @@ import {
   ROLES,
   type Person,
   type Role,
+  PersonInput,
 } from '@greenvoice/common';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { isApiError } from '../../../shared/api/api-error.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
@@ -33,6 +35,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
   const notifyError = useNotifyError();
   const [form] = Form.useForm<PersonForm>();
   const showFormError = useFormErrors(form);
+  const rules = schemaRules(PersonInput, t);
   const units = useUnitOptions();
   const save = useSavePerson();
 
@@ -90,7 +93,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
         <Form.Item
           name="unitId"
           label={t('people.unit')}
-          rules={[{ required: true, message: t('people.unitRequired') }]}
+          rules={rules('unitId', { requiredMessage: t('people.unitRequired') })}
         >
           <Select
             data-testid="person-unit"
@@ -102,18 +105,11 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
         <Form.Item
           name="name"
           label={t('people.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('people.nameRequired') },
-            { max: 50, message: t('common.maxLength', { max: 50 }) },
-          ]}
+          rules={rules('name', { requiredMessage: t('people.nameRequired') })}
         >
           <Input data-testid="person-name" />
         </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('people.title')}
-          rules={[{ max: 50, message: t('common.maxLength', { max: 50 }) }]}
-        >
+        <Form.Item name="title" label={t('people.title')} rules={rules('title')}>
           <Input data-testid="person-title" />
         </Form.Item>
         <Form.Item
@@ -148,11 +144,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
               name="username"
               label={t('people.username')}
               extra={t('people.usernameHint')}
-              rules={[
-                { min: 3, message: t('people.usernameLength') },
-                { max: 32, message: t('people.usernameLength') },
-                { pattern: /^[a-zA-Z][a-zA-Z0-9_.-]*$/, message: t('people.usernamePattern') },
-              ]}
+              rules={rules('username', { patternMessage: t('people.usernamePattern') })}
             >
               <Input data-testid="person-username" autoComplete="off" />
             </Form.Item>

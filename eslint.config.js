@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import oneWay from './eslint/one-way.js';
+import { consoleOneWay } from './eslint/console-one-way.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'web/dist/**', 'data/**', '.tmp/**'] },
@@ -36,6 +37,7 @@ export default tseslint.config(
       ],
     },
   },
+  consoleOneWay,
   // scope, search and query placement: one way each (decision 080)
   ...oneWay,
 );

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../demo/demo-accounts.ts';
 import { createAuditRepo } from '../modules/audit/audit.repo.ts';
+import { loadAuditKey } from '../modules/audit/audit-key.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import type { Database } from './types.ts';
 import { withinScope } from './expressions.ts';
@@ -173,7 +174,7 @@ const CASES: ListCase[] = [
     url: (q) => `/api/v1/audit?pageSize=100&actor=${encodeURIComponent(q)}`,
     text: (i) => String(i.actorName),
     seed: async () => {
-      const repo = createAuditRepo(db(), t.database.dialect);
+      const repo = createAuditRepo(db(), t.database.dialect, loadAuditKey(t.config));
       for (const text of PROBES)
         await db()
           .transaction()

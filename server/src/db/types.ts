@@ -10,7 +10,7 @@ import type {
   SessionsTable,
   TotpRecoveryCodesTable,
 } from './tables/auth.ts';
-import type { AuditLogTable, AuditHeadTable } from './tables/audit.ts';
+import type { AuditLogTable, AuditHeadTable, AuditPurgePermitTable } from './tables/audit.ts';
 import type { CampaignsTable } from './tables/campaign.ts';
 import type {
   SettingsTable,
@@ -38,7 +38,7 @@ import type {
   AssessmentItemMonthsTable,
   AssessmentScoreStateTable,
 } from './tables/assessment.ts';
-import type { BulletinsTable } from './tables/bulletins.ts';
+import type { BulletinsTable, DocumentCountersTable } from './tables/bulletins.ts';
 import type { InterviewsTable } from './tables/interviews.ts';
 import type {
   AirStationsTable,
@@ -79,6 +79,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_purge_permit: AuditPurgePermitTable;
   campaigns: CampaignsTable;
   settings: SettingsTable;
   assessment_facts: AssessmentFactsTable;
@@ -97,6 +98,7 @@ export interface Database {
   assessment_item_months: AssessmentItemMonthsTable;
   assessment_score_state: AssessmentScoreStateTable;
   bulletins: BulletinsTable;
+  document_counters: DocumentCountersTable;
   interviews: InterviewsTable;
   air_stations: AirStationsTable;
   water_sections: WaterSectionsTable;

@@ -24,4 +24,16 @@ export interface AuditHeadTable {
   last_id: number;
   last_hash: string;
   count: number;
+  keyed_from: number | null;
+  key_id: string | null;
+  purged_through: number;
+  purged_mac: string;
+  mac: string;
+}
+
+/** Exists only inside `npm run audit:purge`'s transaction: the delete trigger's permit (decision 072). */
+export interface AuditPurgePermitTable {
+  id: number;
+  through_id: number;
+  before_at: string;
 }

@@ -22,3 +22,9 @@ export interface BulletinsTable {
   created_at: string;
   updated_at: string;
 }
+
+/** the last number issued in each series of official documents (bulletin:<plan>, interview:<plan>) */
+export interface DocumentCountersTable {
+  series: string;
+  last_number: number;
+}

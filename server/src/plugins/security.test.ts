@@ -92,7 +92,7 @@ describe('role × route matrix', () => {
         }
       }
     }
-  });
+  }, 120_000); // nine roles × every route on a shared machine
 
   it('only the audit administrator reads the audit log; admins cannot', async () => {
     expect(

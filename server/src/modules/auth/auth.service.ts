@@ -19,6 +19,7 @@ import { ApiError } from '../../http/api-error.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
 import { requireActor } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { isCommonPassword } from './common-passwords.ts';
 import { createAuthRepo, type AuthRepo } from './auth.repo.ts';
 import { createLoginGuard, type LoginGuard } from './login-guard.ts';
 import { createSecondFactorService, type SecondFactorService } from './second-factor.ts';
@@ -57,6 +58,9 @@ export function createAuthService(
     field: string,
   ) {
     const problems = passwordProblems(password, roles, context);
+    // the list is checked only for an otherwise acceptable password (it is loaded on first use)
+    if (problems.length === 0 && (await isCommonPassword(password)))
+      problems.push({ code: 'COMMON_PASSWORD' });
     if (problems.length > 0) {
       throw new ApiError(
         'VALIDATION_FAILED',

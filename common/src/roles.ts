@@ -15,7 +15,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
-  admin: { zh: '系统管理员（信息中心）', en: 'System administrator (information centre)' },
+  admin: { zh: '系统管理员', en: 'System administrator' },
   reviewer: { zh: '审核员', en: 'Reviewer' },
   officer: { zh: '信息员', en: 'Information officer' },
   deputyLeader: { zh: '分管领导', en: 'Deputy leader in charge' },

@@ -2,7 +2,9 @@
 // cannot take the auditor role or touch the audit administrator's account; the security administrator
 // can, and the audit administrator sees every such act, refused ones included.
 import type { Role } from '@greenvoice/common';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartFile } from '../../test/multipart.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { account } from '../submissions/test-fixtures.ts';
 
@@ -17,6 +19,8 @@ beforeAll(async () => {
   auditor = await t.login('auditor', 'Demo-Shenji-2018!');
 });
 afterAll(() => t.close());
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const person = (username: string) =>
   t.database.db
@@ -64,6 +68,29 @@ describe('three administrators', () => {
       expect(bySecurity.statusCode, bySecurity.body).toBe(200);
     },
   );
+
+  it('an Excel import cannot give an administrator role either, writing nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('单位').addRow(['编码', '名称', '类别', '上级编码', '排序']);
+    const ps = wb.addWorksheet('人员');
+    ps.addRow(['姓名', '单位编码', '职务', '手机', '角色', '用户名']);
+    ps.addRow(['钱审', 'CD-XXZX', '审计', '', '审计管理员', 'qian.shen']);
+    ps.addRow(['信息中心管理员（演示）', 'CD-XXZX', '主任', '', '系统管理员、审计管理员', 'admin']);
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/org/import',
+      cookie: admin,
+      ...multipartFile('file', 'org.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), XLSX),
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().fields.map((f: { field: string }) => f.field)).toEqual(['人员/2/角色', '人员/3/角色']);
+    const created = await t.database.db
+      .selectFrom('people')
+      .select('id')
+      .where('username', '=', 'qian.shen')
+      .execute();
+    expect(created).toEqual([]);
+  });
 
   it('the system administrator still manages ordinary staff accounts', async () => {
     await account(t, 'sod.officer', 'officer', 'CD-WL');

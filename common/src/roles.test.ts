@@ -7,7 +7,6 @@ import {
   permissionsOf,
   ROLE_PERMISSIONS,
   ROLES,
-  type PersonAct,
   type Role,
 } from './roles.ts';
 

@@ -63,7 +63,7 @@ describe('command-line scripts', () => {
     expect(again.stderr).toContain('Nothing was changed');
     const missing = run('setup-production.ts', '--bureau-name', 'x');
     expect(missing.status).toBe(2);
-  });
+  }, 120_000); // three tsx start-ups on a shared machine
 
   it('db:migrate reports an up-to-date database', () => {
     const res = run('db-migrate.ts');

@@ -76,8 +76,17 @@ export function createPeopleService(
   ) {
     const refusal = dutyRefusal(requireActor(ctx), target, act, newRoles);
     if (!refusal) return;
+    // the same action code an allowed act records, so the auditor finds both under one name
+    const action =
+      act === 'create' || act === 'delete'
+        ? `person.${act}`
+        : act === 'edit'
+          ? newRoles
+            ? 'person.update.roles'
+            : 'person.update'
+          : `account.${act}`;
     await audit.record(ctx, {
-      action: `person.${act}`,
+      action,
       result: 'denied',
       objectType: 'person',
       objectId: target.id,

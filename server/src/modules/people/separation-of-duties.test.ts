@@ -126,7 +126,7 @@ describe('three administrators', () => {
     const auditorId = String((await person('auditor')).id);
     const about = items.filter((i) => (i as unknown as { objectId: string }).objectId === auditorId);
     expect(about.some((i) => i.action === 'account.unlock' && i.actorName.includes('安全管理员'))).toBe(true);
-    expect(about.some((i) => i.action === 'person.resetPassword' && i.result === 'denied')).toBe(true);
-    expect(items.some((i) => i.action === 'person.edit' && i.result === 'denied')).toBe(true);
+    expect(about.some((i) => i.action === 'account.resetPassword' && i.result === 'denied')).toBe(true);
+    expect(items.some((i) => i.action === 'person.update.roles' && i.result === 'denied')).toBe(true);
   });
 });

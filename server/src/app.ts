@@ -35,9 +35,7 @@ import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { loadAuditKey } from './modules/audit/audit-key.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { createAuthRepo } from './modules/auth/auth.repo.ts';
-import { createAuthService } from './modules/auth/auth.service.ts';
-import { createSecondFactorService } from './modules/auth/second-factor.ts';
+import { createAuthServices } from './modules/auth/auth.service.ts';
 import { secondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
 import { createCampaignService } from './modules/campaign/campaign.service.ts';
@@ -138,8 +136,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const auditRepo = createAuditRepo(database.db, database.dialect, loadAuditKey(config));
   const audit = createAuditService(database.db, auditRepo);
-  const secondFactor = createSecondFactorService(database.db, audit, config);
-  const auth = createAuthService(database.db, createAuthRepo(database.db), audit, config, secondFactor);
+  const { auth, secondFactor } = createAuthServices(database.db, audit, config);
   const units = createUnitsService(createUnitsRepo(database.db), audit);
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);

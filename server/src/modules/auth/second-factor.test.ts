@@ -176,8 +176,10 @@ describe('second factor (TOTP)', () => {
     );
     for (const code of wrongCodes.slice(0, 5))
       expect((await login({ username: 'leader', password, code })).json().code).toBe('TOTP_INVALID');
+    // locked: even the right password and code answer as a wrong password does (decision 077)
     const locked = await login({ username: 'leader', password, code: codeAt(secret, 1) });
-    expect(locked.statusCode).toBe(423);
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().code).toBe('INVALID_CREDENTIALS');
   });
 });
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
+import { pg } from '../lazy-packages.ts';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './types.ts';
 
@@ -20,9 +20,6 @@ export interface DatabaseHandle {
 }
 
 export class DatabaseSafetyError extends Error {}
-
-// COUNT(*) and SUM() come back as int8; our counts fit a JS number comfortably.
-pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function openDatabase(options: {
   url: string;
@@ -64,7 +61,10 @@ export function assertSqliteSafety(raw: SqliteDatabase.Database): void {
 }
 
 async function openPostgres(url: string, schema: string | null): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({
+  const { Pool, types } = pg(); // loaded only for PostgreSQL: an SQLite installation never holds it
+  // COUNT(*) and SUM() come back as int8; our counts fit a JS number comfortably.
+  types.setTypeParser(20, (v) => Number(v));
+  const pool = new Pool({
     connectionString: url,
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),

@@ -4,7 +4,7 @@
 // versions in public-content.ts, which PostgreSQL uses. The body comes as bytes: decoding Chinese text
 // into a JS string and encoding it back costs more than all the queries together.
 import type SqliteDatabase from 'better-sqlite3';
-import type { PublicArticle, PublicArticleListItem, PublicAttachment } from './public-content.ts';
+import type { PublicArticle, PublicArticleListItem, PublicAttachment } from './public-article-types.ts';
 
 const LIVE = `a.status = 'published' AND a.publish_at <= @now`;
 

@@ -1,5 +1,6 @@
 // Excel import and export of units and people.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../lazy-packages.ts';
 import { maskMobile, type ImportResult } from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
@@ -136,7 +137,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
           },
         ]);
       }
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       try {
         await wb.xlsx.load(file as unknown as ArrayBuffer);
       } catch {
@@ -370,7 +371,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
       const rolesOf = new Map<number, string[]>();
       for (const r of roles) rolesOf.set(r.person_id, [...(rolesOf.get(r.person_id) ?? []), r.role]);
 
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       wb.creator = 'GreenVoice 绿讯';
       const us = wb.addWorksheet(UNIT_SHEET);
       us.addRow([...UNIT_COLUMNS]);
@@ -398,7 +399,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
     },
 
     async template(): Promise<Buffer> {
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       const us = wb.addWorksheet(UNIT_SHEET);
       us.addRow([...UNIT_COLUMNS]);
       us.addRow(['CD-EXAMPLE', '示例科室（导入前请删除此行）', '科室', 'CDHB', 90]);

@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    // Migrations work on Kysely<any>: they must not depend on today's table types (docs/standards.md, decision 003).
+    // Migrations work on Kysely<any>: they must not depend on today's table types (docs/engineering.md).
     files: ['server/src/db/migrations/**/*.ts', 'server/src/db/migrator.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

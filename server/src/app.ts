@@ -119,7 +119,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
             ],
           },
     // Only API requests are logged one by one: per-request logs on portal hot paths cost −20 %
-    // throughput (ENGINEERING.md); portal errors are still logged.
+    // throughput (docs/engineering.md); portal errors are still logged.
     logController: new LogController({ disableRequestLogging: (req) => !req.url.startsWith('/api/') }),
     genReqId: () => randomUUID(),
     bodyLimit: JSON_BODY_LIMIT,

@@ -1,6 +1,6 @@
 // The database: SQLite (better-sqlite3, the default) or PostgreSQL (pg) when DATABASE_URL says so.
 // Durability settings are checked at start-up; GreenVoice refuses to run without them
-// (security-requirements.md §30).
+// (docs/security-requirements.md §30).
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -38,7 +38,7 @@ function openSqlite(file: string): DatabaseHandle {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  // Deleted personal data is overwritten, not left in free pages (security-requirements.md §29).
+  // Deleted personal data is overwritten, not left in free pages (docs/security-requirements.md §29).
   raw.pragma('secure_delete = ON');
   assertSqliteSafety(raw);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });

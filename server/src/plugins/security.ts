@@ -1,6 +1,6 @@
 // Deny by default: every route declares its access; each request is tied to its session, checked
 // against the route's permission and, if it changes state, against cross-site forgery; every
-// state-changing request leaves an audit record (security-requirements.md §10, §18, §24).
+// state-changing request leaves an audit record (docs/security-requirements.md §10, §18, §24).
 import { ErrorResponse } from '@greenvoice/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Config } from '../config.ts';

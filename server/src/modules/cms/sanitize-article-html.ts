@@ -1,5 +1,5 @@
 // Article bodies are pasted from Word and typed in the editor; what reaches the portal is only what
-// this allow-list keeps (security-requirements.md §19). Everything else — scripts, event handlers,
+// this allow-list keeps (docs/security-requirements.md §19). Everything else — scripts, event handlers,
 // styles, classes, foreign images, javascript: links — is dropped on the server, whatever the client sent.
 import type sanitizeHtmlTypes from 'sanitize-html';
 import { sanitizeHtml } from '../../lazy-packages.ts';

@@ -180,8 +180,8 @@ ${[markdownTable(table).split('\n').slice(0, 2), ...kept, ...markdownTable(table
 
 How to read it: \`value\` is the measurement (higher is better for req/s, lower for times); \`ratio\` is value ÷
 reference (reference ÷ value for times); \`peak RSS\` is the peak resident memory of the measured server's
-processes (VmHWM); the `memory` suite's `MB RSS` is the resident memory (VmRSS) of the production process
-`node server/dist/server.js` alone, each row after the one before (decisions 088, 090). Suites live in \`bench/suites/\` (contract: \`bench/types.ts\`); the reference servers and
+processes (VmHWM); the \`memory\` suite's \`MB RSS\` is the resident memory (VmRSS) of the production process
+\`node server/dist/server.js\` alone, each row after the one before (decisions 088, 090). Suites live in \`bench/suites/\` (contract: \`bench/types.ts\`); the reference servers and
 the wrk runner are in \`bench/lib/\` for every suite to use.
 `;
 fs.writeFileSync(docPath, doc);

@@ -26,6 +26,7 @@ const SCRIPT_ENTRIES = [
   'db-migrate',
   'setup-production',
   'audit-verify',
+  'audit-purge',
   'backup',
   'restore',
   'scores-rebuild',

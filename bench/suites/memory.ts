@@ -26,6 +26,8 @@ async function startBuilt(dataDir: string, port: number): Promise<ChildProcess> 
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // production refuses to start without the audit key; a fixed one is fine for a throw-away database
+      AUDIT_HMAC_KEY: Buffer.alloc(32, 7).toString('base64'),
       DATA_DIR: dataDir,
       DATABASE_URL: path.join(dataDir, 'greenvoice.db'),
       PORT: String(port),

@@ -15,6 +15,8 @@ import { TEST_PG_URL, testDialect } from './test-app.ts';
 const dist = path.join(repoRoot, 'server/dist');
 const schema = `gv_build_${randomBytes(5).toString('hex')}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gv-build-'));
+// production refuses to start without the audit key (decision 070)
+const prodEnv = { NODE_ENV: 'production', AUDIT_HMAC_KEY: randomBytes(32).toString('base64') };
 const dbEnv: Record<string, string> =
   testDialect() === 'postgres' ? { DATABASE_URL: TEST_PG_URL, PG_SCHEMA: schema } : {};
 
@@ -126,12 +128,12 @@ describe('the build artefact', () => {
         {
           cwd: repoRoot,
           encoding: 'utf8',
-          env: { ...process.env, ...dbEnv, DATA_DIR: dataDir, NODE_ENV: 'production', SCRYPT_LOG_N: '10' },
+          env: { ...process.env, ...dbEnv, ...prodEnv, DATA_DIR: dataDir, SCRYPT_LOG_N: '10' },
         },
       );
       expect(setup.status, setup.stderr).toBe(0);
       server = await startChildServer(
-        { ...dbEnv, DATA_DIR: dataDir, NODE_ENV: 'production', DEMO_DATA: 'false' },
+        { ...dbEnv, ...prodEnv, DATA_DIR: dataDir, DEMO_DATA: 'false' },
         90_000,
         'build',
       );

@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import guardrails from './eslint/guardrails.js';
+import { consoleOneWay } from './eslint/console-one-way.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'web/dist/**', 'server/dist/**', '**/.dist-*/**', 'data/**', '.tmp/**'] },
@@ -43,4 +44,5 @@ export default tseslint.config(
       'gv-guardrails/no-raw-safe-html': 'error',
     },
   },
+  consoleOneWay,
 );

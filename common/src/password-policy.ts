@@ -1,4 +1,4 @@
-// Password rules (security-requirements.md §2): length by role, 3 of 4 character classes, no truncation,
+// Password rules (docs/security-requirements.md §2): length by role, 3 of 4 character classes, no truncation,
 // common and context words refused. Shared so the console can say what is wrong before submitting.
 import type { Role } from './roles.ts';
 import { PRIVILEGED_ROLES } from './roles.ts';

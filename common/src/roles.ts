@@ -1,4 +1,4 @@
-// Roles (PRODUCT.md "Who uses it") and the permissions each one holds. Routes declare a permission;
+// Roles (docs/requirements.md "Who uses it") and the permissions each one holds. Routes declare a permission;
 // the role → permission table below is the only place that grants them (deny by default).
 
 export const ROLES = [

@@ -13,7 +13,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { Redis } from 'ioredis';
+import { redis as redisPackage } from './lazy-packages.ts';
 import { ErrorResponse } from '@greenvoice/common';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
@@ -118,7 +118,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
             ],
           },
     // Only API requests are logged one by one: per-request logs on portal hot paths cost −20 %
-    // throughput (ENGINEERING.md); portal errors are still logged.
+    // throughput (docs/engineering.md); portal errors are still logged.
     logController: new LogController({ disableRequestLogging: (req) => !req.url.startsWith('/api/') }),
     genReqId: () => randomUUID(),
     bodyLimit: JSON_BODY_LIMIT,
@@ -196,7 +196,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // answering every request with 500 — even health — would be worse; the database-backed account
   // lockout still guards sign-in.
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    ? new (redisPackage().Redis)(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
     : null;
   if (redis) {
     let reported = false;

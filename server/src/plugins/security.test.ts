@@ -1,4 +1,4 @@
-// Route coverage and the role × route matrix (security-requirements.md §10, §11, §13, §18).
+// Route coverage and the role × route matrix (docs/security-requirements.md §10, §11, §13, §18).
 import { ROLES, ROLE_PERMISSIONS, type Role } from '@greenvoice/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../demo/demo-accounts.ts';

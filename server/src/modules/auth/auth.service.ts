@@ -1,4 +1,4 @@
-// Sign-in, sessions, password changes and account administration (security-requirements.md §1–9).
+// Sign-in, sessions, password changes and account administration (docs/security-requirements.md §1–9).
 import { createHash, randomBytes } from 'node:crypto';
 import {
   describePasswordProblem,

@@ -1,4 +1,4 @@
-// The second factor end to end through the API (security-requirements.md §9): enrol with the password,
+// The second factor end to end through the API (docs/security-requirements.md §9): enrol with the password,
 // confirm with a code, sign-in needs a code, codes and recovery codes work once, turning it off needs
 // the password, admins must enrol when REQUIRE_TOTP_FOR_ADMINS is on, secrets sealed at rest.
 import { randomBytes } from 'node:crypto';

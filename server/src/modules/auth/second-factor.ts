@@ -1,4 +1,4 @@
-// The second factor for staff (security-requirements.md §9, MLPS level 3): TOTP enrolment with a
+// The second factor for staff (docs/security-requirements.md §9, MLPS level 3): TOTP enrolment with a
 // confirming code, single-use codes at sign-in, hashed single-use recovery codes, and the password
 // again before anything about it changes. Secrets are sealed with TOTP_ENCRYPTION_KEY (decision 051).
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,5 +1,6 @@
 // Excel import and export of units and people.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../lazy-packages.ts';
 import {
   describeDutyRefusal,
   dutyRefusal,
@@ -177,7 +178,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
           },
         ]);
       }
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       try {
         await wb.xlsx.load(file as unknown as ArrayBuffer);
       } catch {
@@ -412,7 +413,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
       const rolesOf = new Map<number, string[]>();
       for (const r of roles) rolesOf.set(r.person_id, [...(rolesOf.get(r.person_id) ?? []), r.role]);
 
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       wb.creator = 'GreenVoice 绿讯';
       const us = wb.addWorksheet(UNIT_SHEET);
       us.addRow([...UNIT_COLUMNS]);
@@ -440,7 +441,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
     },
 
     async template(): Promise<Buffer> {
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       const us = wb.addWorksheet(UNIT_SHEET);
       us.addRow([...UNIT_COLUMNS]);
       us.addRow(['CD-EXAMPLE', '示例科室（导入前请删除此行）', '科室', 'CDHB', 90]);

@@ -4,10 +4,11 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import oneWay from './eslint/one-way.js';
+import guardrails from './eslint/guardrails.js';
 import { consoleOneWay } from './eslint/console-one-way.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'web/dist/**', 'data/**', '.tmp/**'] },
+  { ignores: ['**/node_modules/**', 'web/dist/**', 'server/dist/**', '**/.dist-*/**', 'data/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    // Migrations work on Kysely<any>: they must not depend on today's table types (ENGINEERING.md).
+    // Migrations work on Kysely<any>: they must not depend on today's table types (docs/engineering.md).
     files: ['server/src/db/migrations/**/*.ts', 'server/src/db/migrator.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
@@ -30,11 +31,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // features never import each other (bulletproof-react): shared code lives in web/src/shared.
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['../../features/*'], message: 'features must not import each other' }] },
-      ],
+    },
+  },
+  {
+    // Architecture guardrails (decision 089), in a block of their own: the console's features never import
+    // each other (bulletproof-react; shared code lives in web/src/shared), the portal → modules one way
+    // only, raw SafeHtml only in portal/html.ts. Import cycles are checked by scripts/lib/import-cycles.ts.
+    files: ['**/*.{js,mjs,ts,tsx}'],
+    plugins: { 'gv-guardrails': guardrails },
+    rules: {
+      'gv-guardrails/feature-boundaries': 'error',
+      'gv-guardrails/portal-one-way': 'error',
+      'gv-guardrails/no-raw-safe-html': 'error',
     },
   },
   consoleOneWay,

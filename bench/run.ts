@@ -149,6 +149,21 @@ for (const suite of suites) {
 const table = rows.map(cells);
 console.log(`\n${textTable(table)}`);
 
+// With --suite, the other suites' rows of the last full run stay in docs/performance.md (marked as such)
+const docPath = path.join(root, 'docs/performance.md');
+const previousDate = fs.existsSync(docPath)
+  ? fs.readFileSync(docPath, 'utf8').match(/\*\*Date:\*\* (\S+)/)?.[1]
+  : undefined;
+const kept =
+  wanted && fs.existsSync(docPath)
+    ? fs
+        .readFileSync(docPath, 'utf8')
+        .split('\n')
+        .filter((l) => /^\| [a-z-]+ \|/.test(l) && !l.startsWith('| suite |'))
+        .filter((l) => !wanted.has(l.split('|')[1]!.trim()))
+    : [];
+const keptSuites = [...new Set(kept.map((l) => l.split('|')[1]!.trim()))];
+
 const machine = `${os.availableParallelism()} CPU cores (nproc; ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node.js ${process.version}, ${os.type()} ${os.release()}`;
 const doc = `# Performance
 
@@ -159,16 +174,17 @@ on a busy shared machine where absolute numbers wander.${ctx.quick ? '\n\n**Thes
 - **Date:** ${new Date().toISOString()}
 - **Machine:** ${machine}
 - **Databases:** ${ctx.dialects.join(', ')}
-- **Suites:** ${suites.map((s) => s.name).join(', ')}${failed.length ? `\n- **Failed:** ${failed.map((f) => f.split('\n')[0]).join('; ')}` : ''}
+- **Suites:** ${suites.map((s) => s.name).join(', ')}${keptSuites.length ? ` (this run); ${keptSuites.join(', ')} kept from the run of ${previousDate ?? 'an earlier date'}` : ''}${failed.length ? `\n- **Failed:** ${failed.map((f) => f.split('\n')[0]).join('; ')}` : ''}
 
-${markdownTable(table)}
+${[markdownTable(table).split('\n').slice(0, 2), ...kept, ...markdownTable(table).split('\n').slice(2)].flat().join('\n')}
 
 How to read it: \`value\` is the measurement (higher is better for req/s, lower for times); \`ratio\` is value ÷
 reference (reference ÷ value for times); \`peak RSS\` is the peak resident memory of the measured server's
-processes (VmHWM). Suites live in \`bench/suites/\` (contract: \`bench/types.ts\`); the reference servers and
+processes (VmHWM); the \`memory\` suite's \`MB RSS\` is the resident memory (VmRSS) of the production process
+\`node server/dist/server.js\` alone, each row after the one before (decisions 088, 090). Suites live in \`bench/suites/\` (contract: \`bench/types.ts\`); the reference servers and
 the wrk runner are in \`bench/lib/\` for every suite to use.
 `;
-fs.writeFileSync(path.join(root, 'docs/performance.md'), doc);
+fs.writeFileSync(docPath, doc);
 console.log(
   `\ndocs/performance.md written.${failed.length ? `\n${failed.length} suite(s) failed:\n  ${failed.join('\n  ')}` : ''}`,
 );

@@ -4,7 +4,7 @@
 //    --file-field evidence] [--files-table evidence_files --files-column stored_name]
 //   [--clients 200 --rounds 20 --db both]
 //
-// Crash safety (security-requirements.md §31–32): GreenVoice runs as a child process; N concurrent clients
+// Crash safety (docs/security-requirements.md §31–32): GreenVoice runs as a child process; N concurrent clients
 // POST to the route with Idempotency-Keys (and a file if asked); the server is killed with SIGKILL at a
 // random moment, restarted, 20 times; unacknowledged requests are retried with the same key. Afterwards
 // every acknowledged write must be in the database exactly once, nothing duplicated, the integrity check
@@ -61,7 +61,7 @@ const { values } = parseArgs({
 const USAGE = `用法 Usage: npm run crashtest -- --route /api/v1/<resource> --table <table> --marker-column <column> --body '<JSON with {{key}}>'
   [--user U --password P] [--evidence-route R --evidence-field F --evidence-ids-field I | --file-field F]
   [--files-table T --files-column C [--sweep]] [--clients 200] [--rounds 20] [--db sqlite|postgres|both]
-The route must honour the Idempotency-Key header (security-requirements.md §32).`;
+The route must honour the Idempotency-Key header (docs/security-requirements.md §32).`;
 if (!values.route || !values.body || !values.table || !values['marker-column']) {
   console.error(USAGE);
   process.exit(2);

@@ -27,3 +27,13 @@ export function peakRssMb(pid: number): number {
   const all = [pid, ...children(pid)];
   return Math.round((all.reduce((s, p) => s + peakKb(p), 0) / 1024) * 10) / 10;
 }
+
+/** Resident memory (VmRSS) of one process now, in MB. */
+export function rssMb(pid: number): number {
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+    return m ? Math.round((Number(m[1]) / 1024) * 10) / 10 : 0;
+  } catch {
+    return 0;
+  }
+}

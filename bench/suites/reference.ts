@@ -1,4 +1,4 @@
-// The reference measurements other suites compare with (ENGINEERING.md: nginx static ≈ 55k req/s,
+// The reference measurements other suites compare with (docs/engineering.md: nginx static ≈ 55k req/s,
 // node:http pre-encoded ≈ 41–51k on our 2-core machines): a 20 KB Chinese page from nginx, and the same
 // bytes from a bare node:http server, both loaded by wrk, with p50/p99 latency and peak memory.
 import { chinesePage } from '../lib/chinese-page.ts';
@@ -53,7 +53,7 @@ export const referenceSuite: BenchSuite = {
         peakRssMb: r.peakRssMb,
         reference: { name: 'nginx static', value: Math.round(nginxRps), unit: 'req/s' },
         ratio: r.requestsPerSec / nginxRps,
-        aim: 'ENGINEERING.md measured 0.75–0.93 × nginx',
+        aim: 'docs/engineering.md measured 0.75–0.93 × nginx',
       });
     } finally {
       await node.stop();

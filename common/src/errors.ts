@@ -5,7 +5,12 @@ export const ERROR_MESSAGES = {
   VALIDATION_FAILED: { status: 400, zh: '提交的数据不正确', en: 'The request data is invalid' },
   BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
-  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    // the same answer for a wrong password, an unknown name and a locked account (decision 077)
+    zh: '用户名或密码错误；连续 5 次错误后账号锁定 30 分钟',
+    en: 'Wrong user name or password; five wrong attempts lock the account for 30 minutes',
+  },
   ACCOUNT_LOCKED: {
     status: 423,
     zh: '账号因多次登录失败已被锁定，请稍后再试或联系管理员',

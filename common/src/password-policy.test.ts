@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minPasswordLength, passwordProblems } from './password-policy.ts';
+import { commonPasswordForms, minPasswordLength, passwordProblems } from './password-policy.ts';
 
 const codes = (pw: string, roles: Parameters<typeof passwordProblems>[1] = ['officer'], ctx = {}) =>
   passwordProblems(pw, roles, ctx).map((p) => p.code);
@@ -38,5 +38,23 @@ describe('password rules', () => {
 
   it('counts Chinese characters as one each', () => {
     expect(codes('绿水青山就是金山银山A1', ['officer'])).toEqual([]);
+  });
+});
+
+describe('forms looked up in the common-password list', () => {
+  it.each([
+    ['P@ssw0rd2024!', 'password'],
+    ['Sunshine2024!!', 'sunshine'],
+    ['M0nkey12345678!', 'monkey'],
+    ['!!Tr0ub4dor&3', 'troubador'],
+    ['QWERTYUIOP', 'qwertyuiop'],
+    ['1qaz2wsx', '1qaz2wsx'],
+    ['$uperm@n#2018', 'superman'],
+  ])('%s is looked up as %s', (typed, form) => {
+    expect(commonPasswordForms(typed)).toContain(form);
+  });
+
+  it('drops forms too short to mean anything', () => {
+    expect(commonPasswordForms('ab!!1234')).not.toContain('ab');
   });
 });

@@ -1,4 +1,4 @@
-// Password rules (security-requirements.md §2): length by role, 3 of 4 character classes, no truncation,
+// Password rules (docs/security-requirements.md §2): length by role, 3 of 4 character classes, no truncation,
 // common and context words refused. Shared so the console can say what is wrong before submitting.
 import type { Role } from './roles.ts';
 import { PRIVILEGED_ROLES } from './roles.ts';
@@ -41,7 +41,51 @@ export type PasswordProblem =
   | { code: 'TOO_SHORT'; min: number }
   | { code: 'TOO_LONG'; max: number }
   | { code: 'TOO_FEW_CLASSES' }
-  | { code: 'CONTAINS_CONTEXT_WORD'; word: string };
+  | { code: 'CONTAINS_CONTEXT_WORD'; word: string }
+  | { code: 'COMMON_PASSWORD' };
+
+/** Simple substitutions people make in a common word (P@ssw0rd): each symbol to the letter it stands for. */
+const LEET: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '8': 'b',
+  '(': 'c',
+  '3': 'e',
+  '6': 'g',
+  '9': 'g',
+  '1': 'i',
+  '!': 'i',
+  '|': 'l',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '+': 't',
+  '2': 'z',
+};
+const decodeLeet = (s: string, one: 'i' | 'l') =>
+  [...s].map((c) => (c === '1' ? one : (LEET[c] ?? c))).join('');
+const trailing = (s: string) => s.replace(/[\d\W_]+$/u, '');
+const undecorate = (s: string) => trailing(s).replace(/^[\d\W_]+/u, '');
+
+/**
+ * The forms under which a password is looked up in the list of common and breached passwords: as
+ * typed in lower case, without leading and trailing digits and symbols (Sunshine2024! → sunshine), and
+ * with simple substitutions undone (P@ssw0rd → password, $uperm@n → superman). Forms shorter than 4
+ * characters are dropped.
+ */
+export function commonPasswordForms(password: string): string[] {
+  const lower = password.normalize('NFKC').toLowerCase();
+  const forms = new Set<string>([lower]);
+  for (const base of [trailing(lower), undecorate(lower)]) {
+    forms.add(base);
+    for (const one of ['i', 'l'] as const) {
+      forms.add(decodeLeet(base, one));
+      forms.add(undecorate(decodeLeet(base, one)));
+    }
+  }
+  return [...forms].filter((f) => [...f].length >= 4);
+}
 
 export function passwordProblems(
   password: string,
@@ -78,6 +122,11 @@ export function describePasswordProblem(p: PasswordProblem): { zh: string; en: s
       return {
         zh: `密码不能包含常见词或用户名（${p.word}）`,
         en: `Password must not contain a common word or your user name (${p.word})`,
+      };
+    case 'COMMON_PASSWORD':
+      return {
+        zh: '该密码（或其简单变形）在常见及泄露密码列表中，请换一个',
+        en: 'This password, or a simple variant of it, is on the list of common and breached passwords',
       };
   }
 }

@@ -1,4 +1,4 @@
-// Roles (PRODUCT.md "Who uses it") and the permissions each one holds. Routes declare a permission;
+// Roles (docs/requirements.md "Who uses it") and the permissions each one holds. Routes declare a permission;
 // the role → permission table below is the only place that grants them (deny by default).
 
 export const ROLES = [
@@ -9,18 +9,20 @@ export const ROLES = [
   'leadership',
   'editor',
   'reportHandler',
+  'security',
   'auditor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
-  admin: { zh: '信息中心管理员', en: 'Information-centre admin' },
+  admin: { zh: '系统管理员', en: 'System administrator' },
   reviewer: { zh: '审核员', en: 'Reviewer' },
   officer: { zh: '信息员', en: 'Information officer' },
   deputyLeader: { zh: '分管领导', en: 'Deputy leader in charge' },
   leadership: { zh: '局领导', en: 'Bureau leadership' },
   editor: { zh: '网站编辑', en: 'Content editor' },
   reportHandler: { zh: '举报受理员', en: 'Complaint handler' },
+  security: { zh: '安全管理员', en: 'Security administrator' },
   auditor: { zh: '审计管理员', en: 'Audit administrator' },
 };
 
@@ -31,7 +33,7 @@ export const PERMISSIONS = [
   'people:read',
   'people:write',
   'people:revealMobile', // see a person's full mobile number (audited)
-  'accounts:manage', // reset password, disable, unlock, end sessions
+  'accounts:manage', // reset password, disable, unlock, end sessions (administrators' accounts: see below)
   'campaign:read',
   'campaign:write',
   'orgData:import',
@@ -113,7 +115,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   editor: ['session:self', 'environment:read', 'incidents:write', 'cms:read', 'cms:edit', 'cms:publish'],
   reportHandler: ['session:self'],
-  // Separation of duties: the audit administrator reads the audit log and nothing else.
+  // Separation of duties (三员分立, decision 078): the security administrator keeps accounts and roles —
+  // the administrators' ones included — and nothing else: no business data, no audit log.
+  security: ['session:self', 'units:read', 'people:read', 'people:write', 'accounts:manage'],
+  // The audit administrator reads the audit log and nothing else.
   auditor: ['session:self', 'audit:read'],
 };
 
@@ -127,7 +132,68 @@ export function permissionsOf(roles: readonly Role[]): Set<Permission> {
 export const UNIT_SCOPED_ROLES: readonly Role[] = ['officer', 'deputyLeader'];
 
 /** Roles whose holders must meet the strictest password rules and the shortest idle timeout. */
-export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'auditor'];
+export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'security', 'auditor'];
+
+/**
+ * The three administrators of MLPS level 3 (三员): system (configuration, units, plans), security
+ * (accounts and roles) and audit (the audit log). No person holds two of them (decision 078).
+ */
+export const ADMINISTRATOR_ROLES: readonly Role[] = ['admin', 'security', 'auditor'];
+
+/** What one person does to another's record or account. */
+export const PERSON_ACTS = [
+  'create',
+  'edit',
+  'delete',
+  'resetPassword',
+  'disable',
+  'enable',
+  'unlock',
+  'endSessions',
+] as const;
+export type PersonAct = (typeof PERSON_ACTS)[number];
+
+export type DutyRefusal = 'COMBINES_ADMINISTRATOR_ROLES' | 'OWN_ROLES' | 'ADMINISTRATOR_ACCOUNT';
+
+/**
+ * Separation of duties for acts on people and accounts, on top of the route's permission: nobody
+ * holds two administrator roles, nobody changes their own roles, and only a security administrator
+ * acts on a person who holds (or would hold) an administrator role. Null when the act is allowed.
+ */
+export function dutyRefusal(
+  actor: { personId: number; roles: readonly Role[] },
+  target: { id: number | null; roles: readonly Role[] },
+  act: PersonAct,
+  newRoles?: readonly Role[],
+): DutyRefusal | null {
+  const after = newRoles ?? target.roles;
+  if (after.filter((r) => ADMINISTRATOR_ROLES.includes(r)).length > 1) return 'COMBINES_ADMINISTRATOR_ROLES';
+  const rolesChange =
+    act === 'create' ||
+    (newRoles !== undefined &&
+      (newRoles.length !== target.roles.length || newRoles.some((r) => !target.roles.includes(r))));
+  if (rolesChange && target.id === actor.personId) return 'OWN_ROLES';
+  const administrator = [...target.roles, ...after].some((r) => ADMINISTRATOR_ROLES.includes(r));
+  if (administrator && !actor.roles.includes('security')) return 'ADMINISTRATOR_ACCOUNT';
+  return null;
+}
+
+export function describeDutyRefusal(r: DutyRefusal): { zh: string; en: string } {
+  switch (r) {
+    case 'COMBINES_ADMINISTRATOR_ROLES':
+      return {
+        zh: '系统管理员、安全管理员、审计管理员不能由同一人兼任',
+        en: 'No one may hold two of the system, security and audit administrator roles',
+      };
+    case 'OWN_ROLES':
+      return { zh: '不能修改自己的角色', en: 'You cannot change your own roles' };
+    case 'ADMINISTRATOR_ACCOUNT':
+      return {
+        zh: '管理员和审计管理员的账号与角色只能由安全管理员管理',
+        en: "Only the security administrator manages administrators' and auditors' accounts and roles",
+      };
+  }
+}
 
 /**
  * A person sees the whole bureau's tree if any role is bureau-wide; only their own unit if every role is

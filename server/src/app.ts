@@ -13,7 +13,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { Redis } from 'ioredis';
+import { redis as redisPackage } from './lazy-packages.ts';
 import { ErrorResponse } from '@greenvoice/common';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
@@ -35,9 +35,7 @@ import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { loadAuditKey } from './modules/audit/audit-key.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { createAuthRepo } from './modules/auth/auth.repo.ts';
-import { createAuthService } from './modules/auth/auth.service.ts';
-import { createSecondFactorService } from './modules/auth/second-factor.ts';
+import { createAuthServices } from './modules/auth/auth.service.ts';
 import { secondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
 import { createCampaignService } from './modules/campaign/campaign.service.ts';
@@ -120,7 +118,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
             ],
           },
     // Only API requests are logged one by one: per-request logs on portal hot paths cost −20 %
-    // throughput (ENGINEERING.md); portal errors are still logged.
+    // throughput (docs/engineering.md); portal errors are still logged.
     logController: new LogController({ disableRequestLogging: (req) => !req.url.startsWith('/api/') }),
     genReqId: () => randomUUID(),
     bodyLimit: JSON_BODY_LIMIT,
@@ -138,8 +136,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const auditRepo = createAuditRepo(database.db, database.dialect, loadAuditKey(config));
   const audit = createAuditService(database.db, auditRepo);
-  const secondFactor = createSecondFactorService(database.db, audit, config);
-  const auth = createAuthService(database.db, createAuthRepo(database.db), audit, config, secondFactor);
+  const { auth, secondFactor } = createAuthServices(database.db, audit, config);
   const units = createUnitsService(createUnitsRepo(database.db), audit);
   const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
   const campaigns = createCampaignService(database.db, audit);
@@ -199,7 +196,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // answering every request with 500 — even health — would be worse; the database-backed account
   // lockout still guards sign-in.
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    ? new (redisPackage().Redis)(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
     : null;
   if (redis) {
     let reported = false;

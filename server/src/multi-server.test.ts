@@ -1,4 +1,4 @@
-// Several app servers on one PostgreSQL database (security-requirements.md §7, §20; issue 6): two real
+// Several app servers on one PostgreSQL database (docs/security-requirements.md §7, §20; issue 6): two real
 // GreenVoice processes share sessions, share rate limits through Redis, run a scheduled job once a
 // tick between them, and one keeps serving when the other is killed mid-write (issue 9). Skipped — and reported so — where PostgreSQL or Redis cannot be reached.
 import { randomBytes } from 'node:crypto';

@@ -1,6 +1,6 @@
 // The 2018 Changde plan (常环发〔2018〕9号 §3.2–3.3) as the default template: its three blocks summing to
 // 100. The plan's task-breakdown table was never published, so every point value here is an EXAMPLE,
-// modelled on published county and city rules (reference/scoring-precedents.md); the console says so.
+// modelled on published county and city rules (docs/standards.md, "Scoring rules"); the console says so.
 import type { PlanDocument } from './plan.ts';
 
 const REPORTS = ['newsReport', 'govInfo', 'onlineMedia', 'newMedia'] as const;

@@ -43,7 +43,7 @@ const only = (code: string): PlanDocument => ({
   })),
 });
 
-describe('scoring engine: each rule shape of scoring-precedents.md', () => {
+describe('scoring engine: each rule shape of the published local rules (docs/standards.md)', () => {
   it('points per piece by outlet level, with a leader-instruction bonus and the item cap', () => {
     const facts = [
       fact({ kind: 'newsReport', date: '2018-03-02', outletLevel: 'central' }),

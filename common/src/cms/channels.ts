@@ -1,5 +1,5 @@
-// Portal channel kinds (PRODUCT.md capability 7). The kind decides the meta tag ColumnType and how
-// stale a channel may grow before the national inspection flags it (reference/inspection-indicators.md).
+// Portal channel kinds (docs/requirements.md capability 7). The kind decides the meta tag ColumnType and how
+// stale a channel may grow before the national inspection flags it (docs/standards.md).
 export const CHANNEL_KINDS = [
   'news',
   'notice',

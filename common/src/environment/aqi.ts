@@ -197,12 +197,14 @@ export interface AqiResult {
 
 /** Input the standard cannot judge; `field` is the JSON pointer in the tool request. */
 export class AqiInputError extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageZh: string,
-    readonly messageEn: string,
-  ) {
+  readonly field: string;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  constructor(field: string, messageZh: string, messageEn: string) {
     super(messageEn);
+    this.field = field;
+    this.messageZh = messageZh;
+    this.messageEn = messageEn;
   }
 }
 

@@ -146,12 +146,14 @@ export interface WaterClassResult {
 
 /** Input the method cannot judge; `field` is the JSON pointer in the tool request. */
 export class WaterClassInputError extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageZh: string,
-    readonly messageEn: string,
-  ) {
+  readonly field: string;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  constructor(field: string, messageZh: string, messageEn: string) {
     super(messageEn);
+    this.field = field;
+    this.messageZh = messageZh;
+    this.messageEn = messageEn;
   }
 }
 

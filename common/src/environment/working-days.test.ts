@@ -7,7 +7,7 @@ import {
   type CalendarDay,
 } from './working-days.ts';
 
-// 2018 as in 国办发明电〔2017〕12号 (reference/official-documents.md), typed in here on its own.
+// 2018 as in 国办发明电〔2017〕12号 (docs/standards.md), typed in here on its own.
 const range = (from: string, to: string, name: string): CalendarDay[] => {
   const out: CalendarDay[] = [];
   for (let d = Date.parse(`${from}T00:00:00Z`); d <= Date.parse(`${to}T00:00:00Z`); d += 86_400_000)

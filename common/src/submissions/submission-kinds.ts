@@ -1,4 +1,4 @@
-// What an officer can report (PRODUCT.md capability 3; plan §3.2 blocks a–c) and which fields each kind
+// What an officer can report (docs/requirements.md capability 3; plan §3.2 blocks a–c) and which fields each kind
 // needs. Each kind becomes the assessment fact of the same name when approved (assessment/facts.ts).
 import type {
   AdoptionLevel,

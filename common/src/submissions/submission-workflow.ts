@@ -1,4 +1,4 @@
-// The submission workflow as a closed state machine (security-requirements.md §15): every status, every
+// The submission workflow as a closed state machine (docs/security-requirements.md §15): every status, every
 // action, and the only transitions allowed. Pure; the server and the console both read it.
 
 export const SUBMISSION_STATUSES = [

@@ -1,11 +1,11 @@
 // The database: SQLite (better-sqlite3, the default) or PostgreSQL (pg) when DATABASE_URL says so.
 // Durability settings are checked at start-up; GreenVoice refuses to run without them
-// (security-requirements.md §30). A lost PostgreSQL connection is logged and replaced, never fatal
+// (docs/security-requirements.md §30). A lost PostgreSQL connection is logged and replaced, never fatal
 // (decision 060).
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
+import { pg } from '../lazy-packages.ts';
 import { Kysely, sql } from 'kysely';
 import type { Database } from './types.ts';
 import {
@@ -40,9 +40,6 @@ export const PG_CONNECT_TIMEOUT_MS = 5000;
 
 export class DatabaseSafetyError extends Error {}
 
-// COUNT(*) and SUM() come back as int8; our counts fit a JS number comfortably.
-pg.types.setTypeParser(20, (v) => Number(v));
-
 export async function openDatabase(options: {
   url: string;
   dialect: Dialect;
@@ -60,7 +57,7 @@ function openSqlite(file: string): DatabaseHandle {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  // Deleted personal data is overwritten, not left in free pages (security-requirements.md §29).
+  // Deleted personal data is overwritten, not left in free pages (docs/security-requirements.md §29).
   raw.pragma('secure_delete = ON');
   assertSqliteSafety(raw);
   let log = stderrLog;
@@ -95,8 +92,11 @@ export function pgApplicationName(schema: string | null, pid = process.pid): str
 }
 
 async function openPostgres(url: string, schema: string | null): Promise<DatabaseHandle> {
+  const { Pool, types } = pg(); // loaded only for PostgreSQL: an SQLite installation never holds it
+  // COUNT(*) and SUM() come back as int8; our counts fit a JS number comfortably.
+  types.setTypeParser(20, (v) => Number(v));
   let log = stderrLog;
-  const pool = new pg.Pool({
+  const pool = new Pool({
     connectionString: url,
     max: 10,
     application_name: pgApplicationName(schema),

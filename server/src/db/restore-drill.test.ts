@@ -1,4 +1,4 @@
-// The restore drill (security-requirements.md §34), on both databases: an online backup while the app
+// The restore drill (docs/security-requirements.md §34), on both databases: an online backup while the app
 // runs, changes after it, `npm run restore` refusing without --yes, then restoring, and the restored
 // database passing its integrity and audit-chain checks with the row counts of the moment of backup.
 import { spawnSync } from 'node:child_process';

@@ -77,6 +77,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     mobile: '13907360007',
   },
   {
+    username: 'security',
+    password: 'Demo-Anquan-2018!',
+    role: 'security',
+    name: '安全管理员（演示）',
+    unitCode: 'CD-XXZX',
+    title: '安全管理员',
+    mobile: '13907360009',
+  },
+  {
     username: 'auditor',
     password: 'Demo-Shenji-2018!',
     role: 'auditor',

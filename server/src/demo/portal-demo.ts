@@ -1,4 +1,4 @@
-// The demo portal: the channels PRODUCT.md names (some left empty on purpose — empty columns are never
+// The demo portal: the channels docs/requirements.md names (some left empty on purpose — empty columns are never
 // shown), the seed notice as the first notice in 通知公告, a few plausible items elsewhere, and one
 // article still under review. Every row is flagged is_demo; the footer's filing numbers say 演示.
 import { PostgresAdapter, type Transaction } from 'kysely';

@@ -1,4 +1,4 @@
-// The bureau's own notice, 常环发〔2018〕9号 (shared/seed/000_66382fee56d5fee3.txt), as the demo portal
+// The bureau's own notice, 常环发〔2018〕9号 (docs/seed/000_66382fee56d5fee3.txt), as the demo portal
 // publishes it: the first notice in 通知公告, the model of an article page. The contact's mobile number is
 // masked; spaces the PDF extraction left between Chinese characters are removed.
 export const SEED_NOTICE = {

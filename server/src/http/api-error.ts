@@ -3,15 +3,24 @@ import { ERROR_MESSAGES, type ErrorCode, type FieldError } from '@greenvoice/com
 /** A failure meant for the client: its code picks the status and the standard Chinese/English messages. */
 export class ApiError extends Error {
   readonly status: number;
+  readonly code: ErrorCode;
+  readonly fields?: FieldError[];
+  /** a more specific message than the code's standard one */
+  readonly specific?: { zh: string; en: string };
+  readonly headers?: Record<string, string>;
+  // plain fields, not constructor parameter properties: erasable syntax only (decision 088)
   constructor(
-    readonly code: ErrorCode,
-    readonly fields?: FieldError[],
-    /** a more specific message than the code's standard one */
-    readonly specific?: { zh: string; en: string },
-    readonly headers?: Record<string, string>,
+    code: ErrorCode,
+    fields?: FieldError[],
+    specific?: { zh: string; en: string },
+    headers?: Record<string, string>,
   ) {
     super(specific?.en ?? ERROR_MESSAGES[code].en);
     this.status = ERROR_MESSAGES[code].status;
+    this.code = code;
+    this.fields = fields;
+    this.specific = specific;
+    this.headers = headers;
   }
 }
 

@@ -2,10 +2,17 @@ import '@fastify/multipart';
 import '@fastify/cookie';
 import type { Permission } from '@greenvoice/common';
 import type { RequestContext } from './context.ts';
-import type { DeclaredRoute } from '../plugins/security.ts';
 
 /** Every route declares one: a permission, or 'public' for the explicit public list. */
 export type RouteAccess = Permission | 'public';
+
+/** A route with its declared access and schema, as plugins/security.ts records them. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  schema: Record<string, unknown> | undefined;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,4 +1,4 @@
-// Idempotent creation (security-requirements.md §32): a POST carrying an Idempotency-Key stores its
+// Idempotent creation (docs/security-requirements.md §32): a POST carrying an Idempotency-Key stores its
 // answer in the same transaction as what it created. A repeat gets the stored answer; the same key with
 // another body gets a 422. The key row is the transaction's first write, so concurrent repeats wait on
 // its unique index (PostgreSQL) or on the single writer (SQLite) and then find the stored answer.

@@ -1,4 +1,4 @@
-// Fuzzing every declared route with inputs generated from its schemas (security-requirements.md §16):
+// Fuzzing every declared route with inputs generated from its schemas (docs/security-requirements.md §16):
 // at least 200 requests a route, as a role that may call it and anonymously; 0 5xx, 0 crashes, no stack
 // trace or SQL in any answer, every error in the one error shape. `npm run fuzz` runs many more.
 import type { Role } from '@greenvoice/common';

@@ -1,4 +1,4 @@
-// Route coverage and the role × route matrix (security-requirements.md §10, §11, §13, §18).
+// Route coverage and the role × route matrix (docs/security-requirements.md §10, §11, §13, §18).
 import { ROLES, ROLE_PERMISSIONS, type Role } from '@greenvoice/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../demo/demo-accounts.ts';
@@ -92,7 +92,7 @@ describe('role × route matrix', () => {
         }
       }
     }
-  });
+  }, 120_000); // nine roles × every route on a shared machine
 
   it('only the audit administrator reads the audit log; admins cannot', async () => {
     expect(
@@ -124,7 +124,7 @@ describe('safe methods', () => {
       .execute();
     for (const w of written) expect(w.action).toMatch(/export|reveal|view/);
     expect({ ...after, audit_log: 0, audit_head: 0 }).toEqual({ ...before, audit_log: 0, audit_head: 0 });
-  });
+  }, 120_000); // nine roles × every GET route on a shared machine
 });
 
 describe('cross-site request forgery', () => {

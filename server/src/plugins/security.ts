@@ -1,11 +1,11 @@
 // Deny by default: every route declares its access; each request is tied to its session, checked
 // against the route's permission and, if it changes state, against cross-site forgery; every
-// state-changing request leaves an audit record (security-requirements.md §10, §18, §24).
+// state-changing request leaves an audit record (docs/security-requirements.md §10, §18, §24).
 import { ErrorResponse } from '@greenvoice/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Config } from '../config.ts';
 import { ApiError } from '../http/api-error.ts';
-import type { RouteAccess } from '../http/fastify-types.ts';
+import type { DeclaredRoute, RouteAccess } from '../http/fastify-types.ts';
 import type { AuditService } from '../modules/audit/audit.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import { sendError } from './errors.ts';
@@ -18,12 +18,8 @@ export function sessionCookieName(config: Config): string {
   return config.cookieSecure ? '__Host-gv_session' : 'gv_session';
 }
 
-export interface DeclaredRoute {
-  method: string;
-  url: string;
-  access: RouteAccess;
-  schema: Record<string, unknown> | undefined;
-}
+// declared beside the Fastify type additions that name it, so the two files import in one direction only
+export type { DeclaredRoute };
 
 /**
  * Registers the security hooks and returns the table of every route and its declared access, which

@@ -9,7 +9,10 @@ const ESCAPES: Record<string, string> = {
 };
 
 export class SafeHtml {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
   toString() {
     return this.value;
   }
@@ -31,3 +34,6 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml
   values.forEach((v, i) => (out += render(v) + strings[i + 1]!));
   return new SafeHtml(out);
 }
+
+/** Data for a script to read: JSON, with `<` escaped so no text can close the script element. */
+export const jsonIsland = (data: unknown) => new SafeHtml(JSON.stringify(data).replace(/</g, '\\u003c'));

@@ -1,5 +1,6 @@
-// Runs GreenVoice as a real child process (server/src/server.ts under tsx's loader, one process so a
-// SIGKILL kills the server itself), for the several-app-servers test and the crash test.
+// Runs GreenVoice as a real child process (server/src/server.ts under tsx's loader, or the built
+// server/dist/server.js under plain node; one process so a SIGKILL kills the server itself), for the
+// several-app-servers test, the crash test and the build test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +22,13 @@ export interface ChildServer {
 export async function startChildServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
+  from: 'source' | 'build' = 'source',
 ): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/server.ts')], {
+  const args =
+    from === 'build'
+      ? [path.join(repoRoot, 'server/dist/server.js')]
+      : ['--import', 'tsx', path.join(repoRoot, 'server/src/server.ts')];
+  const proc = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -64,13 +64,18 @@ describe('command-line scripts', () => {
       'first.admin',
       '--admin-name',
       '王五',
+      '--security-username',
+      'first.security',
+      '--security-name',
+      '赵六',
     ];
     const keyless = runWith({ AUDIT_HMAC_KEY: undefined }, 'setup-production.ts', ...args);
     expect(keyless.status).toBe(2);
     expect(keyless.stderr).toContain('AUDIT_HMAC_KEY is required');
     const first = run('setup-production.ts', ...args);
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/one-time password .*: \S{16}/);
+    // a system and a security administrator (decision 078), each with a one-time password
+    expect(first.stdout.match(/one-time password .*: \S{16}/g)).toHaveLength(2);
     const again = run('setup-production.ts', ...args);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('Nothing was changed');

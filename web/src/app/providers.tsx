@@ -9,7 +9,7 @@ import { I18nProvider } from '../shared/i18n/i18n-provider.tsx';
 import { useI18n } from '../shared/i18n/use-i18n.ts';
 import { createQueryClient } from './query-client.ts';
 
-/** The bureau's environmental green, and the system Chinese fonts PRODUCT.md asks for. */
+/** The bureau's environmental green, and the system Chinese fonts docs/requirements.md asks for. */
 const THEME = {
   token: {
     colorPrimary: '#1f8a4c',

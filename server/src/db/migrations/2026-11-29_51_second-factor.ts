@@ -1,4 +1,4 @@
-// The second factor (TOTP, security-requirements.md §9): when it was confirmed, the last step used (a
+// The second factor (TOTP, docs/security-requirements.md §9): when it was confirmed, the last step used (a
 // code is single-use), and hashed single-use recovery codes. people.totp_secret holds the secret,
 // sealed with TOTP_ENCRYPTION_KEY when one is configured (decision 051).
 import type { Kysely } from 'kysely';

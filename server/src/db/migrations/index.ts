@@ -11,6 +11,7 @@ import * as jobLeases from './2026-11-29_50_job-leases.ts';
 import * as secondFactor from './2026-11-29_51_second-factor.ts';
 import * as documentCounters from './2026-12-01_10_document-counters.ts';
 import * as auditKeyedChain from './2026-12-01_30_audit-keyed-chain.ts';
+import * as loginGuard from './2026-12-01_50_login-guard.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29_01_foundation': foundation,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29_51_second-factor': secondFactor,
   '2026-12-01_10_document-counters': documentCounters,
   '2026-12-01_30_audit-keyed-chain': auditKeyedChain,
+  '2026-12-01_50_login-guard': loginGuard,
 };

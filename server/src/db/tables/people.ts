@@ -15,6 +15,9 @@ export interface PeopleTable {
   must_change_password: number;
   disabled: number;
   locked_until: string | null;
+  /** sign-in attempts reserved in the current failure window, in flight ones included (decision 077) */
+  failed_logins: Generated<number>;
+  failed_window_start: string | null;
   last_login_at: string | null;
   totp_secret: string | null;
   /** set when the person confirmed their authenticator; a secret without it is a pending enrolment */

@@ -57,7 +57,7 @@ export function createAuditService(db: DB, repo: AuditRepo) {
   return {
     /**
      * Runs `work` in one transaction with an `audit` function: the change and its audit record commit
-     * together or not at all (security-requirements.md §15).
+     * together or not at all (docs/security-requirements.md §15).
      */
     async transact<T>(
       ctx: RequestContext,

@@ -1,6 +1,8 @@
 // Credentials, sign-in attempts and sessions. The only place that builds these queries.
 import type { Role } from '@greenvoice/common';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
+import type { Database } from '../../db/types.ts';
 import { bureauOf } from '../units/units.repo.ts';
 
 export function createAuthRepo(db: DB) {
@@ -49,22 +51,52 @@ export function createAuthRepo(db: DB) {
     /** The bureau a unit belongs to, through the units module (which owns the tree). */
     bureauOf: (unitPath: string) => bureauOf(db, unitPath),
 
-    async failuresSince(personId: number, since: string): Promise<number> {
-      const lastSuccess = await db
-        .selectFrom('login_attempts')
-        .select((eb) => eb.fn.max('at').as('at'))
-        .where('person_id', '=', personId)
-        .where('succeeded', '=', 1)
-        .executeTakeFirst();
-      const from = lastSuccess?.at && lastSuccess.at > since ? lastSuccess.at : since;
+    /**
+     * Reserves one sign-in attempt before the password is checked (decision 077): one conditional UPDATE,
+     * atomic on SQLite (writes are serialised) and on PostgreSQL (the row lock makes a concurrent UPDATE
+     * re-read the row), so at most `max` attempts per window are ever evaluated, from any app server.
+     * Returns the attempt's slot (1 … max), or null when the account is locked or its slots are taken.
+     */
+    async reserveAttempt(personId: number, max: number, windowStart: string, now: string) {
+      const fresh = sql<boolean>`(failed_window_start is null or failed_window_start <= ${windowStart})`;
       const row = await db
-        .selectFrom('login_attempts')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('person_id', '=', personId)
-        .where('succeeded', '=', 0)
-        .where('at', '>', from)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+        .updateTable('people')
+        .set({
+          failed_logins: sql`case when ${fresh} then 1 else failed_logins + 1 end`,
+          failed_window_start: sql`case when ${fresh} then ${now} else failed_window_start end`,
+        })
+        .where('id', '=', personId)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+        .where(sql<boolean>`(${fresh} or failed_logins < ${max})`)
+        .returning('failed_logins')
+        .executeTakeFirst();
+      return row ? Number(row.failed_logins) : null;
+    },
+
+    /** Locks the account if its window holds `max` failures; true when this call locked it. */
+    async lockIfExhausted(personId: number, max: number, until: string, now: string) {
+      const res = await db
+        .updateTable('people')
+        .set({ locked_until: until })
+        .where('id', '=', personId)
+        .where('failed_logins', '>=', max)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+
+    /**
+     * Gives back reserved slots: `count` = 1 returns one attempt that was not a failure (the password was
+     * right but a code is still needed); a success gives back its own slot and every earlier one.
+     */
+    async releaseAttempts(personId: number, count: number, trx: DB | Transaction<Database> = db) {
+      await trx
+        .updateTable('people')
+        .set({
+          failed_logins: sql`case when failed_logins > ${count} then failed_logins - ${count} else 0 end`,
+        })
+        .where('id', '=', personId)
+        .execute();
     },
 
     async recentPasswordHashes(personId: number, count: number): Promise<string[]> {

@@ -1,4 +1,4 @@
-// Sign-in, sessions, password changes and account administration (security-requirements.md §1–9).
+// Sign-in, sessions, password changes and account administration (docs/security-requirements.md §1–9).
 import { createHash, randomBytes } from 'node:crypto';
 import {
   describePasswordProblem,
@@ -19,8 +19,10 @@ import { ApiError } from '../../http/api-error.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
 import { requireActor } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import type { AuthRepo } from './auth.repo.ts';
-import type { SecondFactorService } from './second-factor.ts';
+import { isCommonPassword } from './common-passwords.ts';
+import { createAuthRepo, type AuthRepo } from './auth.repo.ts';
+import { createLoginGuard, type LoginGuard } from './login-guard.ts';
+import { createSecondFactorService, type SecondFactorService } from './second-factor.ts';
 import {
   generateTemporaryPassword,
   hashPassword,
@@ -28,7 +30,6 @@ import {
   verifyPassword,
 } from './password-hash.ts';
 
-export const LOCKOUT = { failures: 5, windowMinutes: 15, lockMinutes: 30 } as const;
 export const PASSWORD_MAX_AGE_DAYS = 90;
 export const PASSWORD_HISTORY = 5;
 /** last_seen_at is written at most this often, so reading a page is not a write each time */
@@ -44,6 +45,7 @@ export function createAuthService(
   audit: AuditService,
   config: Config,
   secondFactor: SecondFactorService,
+  guard: LoginGuard,
 ) {
   /** REQUIRE_TOTP_FOR_ADMINS: admins and audit administrators enrol before anything else */
   const totpRequiredFor = (roles: readonly Role[]) =>
@@ -56,6 +58,9 @@ export function createAuthService(
     field: string,
   ) {
     const problems = passwordProblems(password, roles, context);
+    // the list is checked only for an otherwise acceptable password (it is loaded on first use)
+    if (problems.length === 0 && (await isCommonPassword(password)))
+      problems.push({ code: 'COMMON_PASSWORD' });
     if (problems.length > 0) {
       throw new ApiError(
         'VALIDATION_FAILED',
@@ -152,11 +157,7 @@ export function createAuthService(
             succeeded: ok ? 1 : 0,
           })
           .execute();
-      const refuse = async (
-        reason: string,
-        personId: number | null,
-        code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED',
-      ) => {
+      const refuse = async (reason: string, personId: number | null) => {
         await recordAttempt(personId, false);
         await audit.record(ctx, {
           action: 'auth.login',
@@ -166,42 +167,24 @@ export function createAuthService(
           detail: { username: username.slice(0, 64), reason },
           actorOverride: { id: personId, name: person?.name ?? null, roles: '' },
         });
-        return new ApiError(code);
+        return new ApiError('INVALID_CREDENTIALS');
       };
 
-      if (!person || !person.password_hash) {
+      // Unknown, disabled, locked and out-of-slots all answer as a wrong password does, after the same
+      // scrypt work (decision 077): the answer tells nothing about whether the name exists.
+      if (!person || !person.password_hash || person.disabled) {
         await verifyAgainstDummy(password, config.scryptLogN);
-        throw await refuse('unknown user', null, 'INVALID_CREDENTIALS');
+        throw await refuse(person ? 'account disabled' : 'unknown user', person?.id ?? null);
       }
-      const passwordOk = await verifyPassword(password, person.password_hash);
-      if (person.locked_until && person.locked_until > attemptAt)
-        throw await refuse('account locked', person.id, 'ACCOUNT_LOCKED');
-      if (person.disabled) throw await refuse('account disabled', person.id, 'INVALID_CREDENTIALS');
-      // a wrong password and a wrong second factor count alike towards the lockout
-      const failAndMaybeLock = async (reason: string, errorCode: 'INVALID_CREDENTIALS' | 'TOTP_INVALID') => {
-        const failures = (await repo.failuresSince(person.id, isoIn(-minutes(LOCKOUT.windowMinutes)))) + 1;
-        if (failures >= LOCKOUT.failures) {
-          await db
-            .updateTable('people')
-            .set({ locked_until: isoIn(minutes(LOCKOUT.lockMinutes)) })
-            .where('id', '=', person.id)
-            .execute();
-          await audit.record(ctx, {
-            action: 'auth.lock',
-            objectType: 'person',
-            objectId: person.id,
-            detail: { failures },
-            actorOverride: { id: person.id, name: person.name, roles: '' },
-          });
-        }
-        const refused = await refuse(reason, person.id, 'INVALID_CREDENTIALS');
-        return errorCode === 'TOTP_INVALID' ? new ApiError('TOTP_INVALID') : refused;
-      };
-      if (!passwordOk) throw await failAndMaybeLock('wrong password', 'INVALID_CREDENTIALS');
+      const guarded = { id: person.id, name: person.name, password_hash: person.password_hash };
+      const check = await guard.check(ctx, guarded, password);
+      if (check.outcome === 'refused') throw await refuse('account locked', person.id);
+      if (check.outcome === 'wrong') throw await refuse('wrong password', person.id);
       let secondFactorUsed: 'totp' | 'recovery' | null = null;
       if (person.totp_enabled_at) {
         if (!code) {
           // the password was right: not a failure, but a sign-in event all the same
+          await guard.notAFailure(person.id);
           await audit.record(ctx, {
             action: 'auth.login',
             result: 'failure',
@@ -213,7 +196,12 @@ export function createAuthService(
           throw new ApiError('TOTP_REQUIRED');
         }
         secondFactorUsed = await secondFactor.consumeAtSignIn(person, code);
-        if (!secondFactorUsed) throw await failAndMaybeLock('wrong second factor', 'TOTP_INVALID');
+        if (!secondFactorUsed) {
+          // a wrong second factor counts towards the lockout like a wrong password
+          await guard.failed(ctx, guarded);
+          await refuse('wrong second factor', person.id);
+          throw new ApiError('TOTP_INVALID');
+        }
       }
 
       const roles = await repo.rolesOf(person.id);
@@ -255,6 +243,7 @@ export function createAuthService(
           .set({ last_login_at: attemptAt, locked_until: null, must_change_password: mustChange ? 1 : 0 })
           .where('id', '=', person.id)
           .execute();
+        await guard.succeeded(person.id, check.slot, trx);
         await record({
           action: 'auth.login',
           objectType: 'person',
@@ -320,15 +309,8 @@ export function createAuthService(
     async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string) {
       const actor = requireActor(ctx);
       const cred = await repo.findCredentials(actor.personId);
-      if (!cred?.password_hash || !(await verifyPassword(currentPassword, cred.password_hash))) {
-        throw new ApiError('VALIDATION_FAILED', [
-          {
-            field: '/currentPassword',
-            message: '当前密码不正确',
-            messageEn: 'The current password is wrong',
-          },
-        ]);
-      }
+      if (!cred) throw new ApiError('UNAUTHENTICATED');
+      await guard.reauthenticate(ctx, cred, currentPassword, '/currentPassword');
       await passwordRulesOrThrow(
         newPassword,
         actor.roles,
@@ -418,21 +400,11 @@ export function createAuthService(
               .execute();
             break;
           case 'unlock':
+            // a fresh start for the failure window too (decision 077)
             await trx
               .updateTable('people')
-              .set({ locked_until: null, updated_at: at })
+              .set({ locked_until: null, failed_logins: 0, failed_window_start: null, updated_at: at })
               .where('id', '=', target.id)
-              .execute();
-            // a fresh start for the failure window
-            await trx
-              .insertInto('login_attempts')
-              .values({
-                person_id: target.id,
-                username: target.username!,
-                client_ip: ctx.clientIp,
-                at,
-                succeeded: 1,
-              })
               .execute();
             break;
           case 'endSessions':
@@ -446,3 +418,12 @@ export function createAuthService(
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/** The auth module's services wired together: the one way to build them (app and tests). */
+export function createAuthServices(db: DB, audit: AuditService, config: Config) {
+  const repo = createAuthRepo(db);
+  const loginGuard = createLoginGuard(repo, audit, config.scryptLogN);
+  const secondFactor = createSecondFactorService(db, audit, config, loginGuard);
+  const auth = createAuthService(db, repo, audit, config, secondFactor, loginGuard);
+  return { auth, secondFactor, loginGuard };
+}

@@ -18,6 +18,8 @@ import type { SecondFactorService } from './second-factor.ts';
 
 const tags = ['auth'];
 const conflictErrors = { 409: ErrorResponse };
+/** the routes that ask for the password again answer 423 once wrong passwords locked the account */
+const reauthErrors = { 423: ErrorResponse };
 
 export function secondFactorRoutes(
   fastify: FastifyInstance,
@@ -45,7 +47,7 @@ export function secondFactorRoutes(
         tags,
         summary: 'Start setting up an authenticator app: a new secret as an otpauth:// URI',
         body: TotpPasswordBody,
-        response: { 200: TotpEnrolment, ...conflictErrors },
+        response: { 200: TotpEnrolment, ...conflictErrors, ...reauthErrors },
       },
     },
     (req) => secondFactor.enrol(req.ctx, req.body.password),
@@ -69,7 +71,12 @@ export function secondFactorRoutes(
     '/api/v1/auth/totp/disable',
     {
       config: { access: 'session:self', rateLimit },
-      schema: { tags, summary: 'Turn the second factor off', body: TotpPasswordBody, response: { 200: Ok } },
+      schema: {
+        tags,
+        summary: 'Turn the second factor off',
+        body: TotpPasswordBody,
+        response: { 200: Ok, ...reauthErrors },
+      },
     },
     async (req) => {
       await secondFactor.disable(req.ctx, req.body.password);
@@ -85,7 +92,7 @@ export function secondFactorRoutes(
         tags,
         summary: 'Replace the recovery codes (the old ones stop working)',
         body: TotpPasswordBody,
-        response: { 200: RecoveryCodes, ...conflictErrors },
+        response: { 200: RecoveryCodes, ...conflictErrors, ...reauthErrors },
       },
     },
     (req) => secondFactor.regenerateRecoveryCodes(req.ctx, req.body.password),

@@ -1,4 +1,4 @@
-// The second factor for staff (security-requirements.md §9, MLPS level 3): TOTP enrolment with a
+// The second factor for staff (docs/security-requirements.md §9, MLPS level 3): TOTP enrolment with a
 // confirming code, single-use codes at sign-in, hashed single-use recovery codes, and the password
 // again before anything about it changes. Secrets are sealed with TOTP_ENCRYPTION_KEY (decision 051).
 import type { Database } from '../../db/types.ts';
@@ -12,7 +12,7 @@ import { ApiError, conflict, invalid } from '../../http/api-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { requireActor } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { verifyPassword } from './password-hash.ts';
+import type { LoginGuard } from './login-guard.ts';
 import { isSealed, openSecret, sealSecret } from './secret-box.ts';
 import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
 
@@ -35,17 +35,17 @@ export interface SecondFactorPerson {
   totp_last_step: number | null;
 }
 
-export function createSecondFactorService(db: DB, audit: AuditService, config: Config) {
+export function createSecondFactorService(db: DB, audit: AuditService, config: Config, guard: LoginGuard) {
   const key = config.totpEncryptionKey;
 
-  async function reauthenticate(personId: number, password: string) {
+  /** The password again before anything about the second factor changes; wrong ones count towards the lockout. */
+  async function reauthenticate(ctx: RequestContext, personId: number, password: string) {
     const row = await db
       .selectFrom('people')
-      .select(['password_hash', 'username', 'totp_secret', 'totp_enabled_at'])
+      .select(['id', 'name', 'password_hash', 'username', 'totp_secret', 'totp_enabled_at'])
       .where('id', '=', personId)
       .executeTakeFirstOrThrow();
-    if (!row.password_hash || !(await verifyPassword(password, row.password_hash)))
-      throw invalid('/password', '密码不正确', 'The password is wrong');
+    await guard.reauthenticate(ctx, row, password, '/password');
     return row;
   }
 
@@ -126,7 +126,7 @@ export function createSecondFactorService(db: DB, audit: AuditService, config: C
     /** Starts (or restarts) an enrolment: a new secret, effective once a code from it is confirmed. */
     async enrol(ctx: RequestContext, password: string): Promise<TotpEnrolment> {
       const actor = requireActor(ctx);
-      const row = await reauthenticate(actor.personId, password);
+      const row = await reauthenticate(ctx, actor.personId, password);
       if (row.totp_enabled_at)
         throw new ApiError('CONFLICT', undefined, {
           zh: '已绑定身份验证器；如需更换，请先解除绑定',
@@ -174,7 +174,7 @@ export function createSecondFactorService(db: DB, audit: AuditService, config: C
 
     async disable(ctx: RequestContext, password: string): Promise<void> {
       const actor = requireActor(ctx);
-      await reauthenticate(actor.personId, password);
+      await reauthenticate(ctx, actor.personId, password);
       await audit.transact(ctx, async (trx, record) => {
         await trx
           .updateTable('people')
@@ -188,7 +188,7 @@ export function createSecondFactorService(db: DB, audit: AuditService, config: C
 
     async regenerateRecoveryCodes(ctx: RequestContext, password: string): Promise<RecoveryCodes> {
       const actor = requireActor(ctx);
-      const row = await reauthenticate(actor.personId, password);
+      const row = await reauthenticate(ctx, actor.personId, password);
       if (!row.totp_enabled_at) throw conflict();
       return audit.transact(ctx, async (trx, record) => {
         const recoveryCodes = await issueRecoveryCodes(trx, actor.personId);

@@ -1,8 +1,8 @@
 // A bulletin's default wording, and its Word (GB/T 9704) and Excel files, from the ranking it was
 // drafted with (the snapshot leadership signs off).
-import ExcelJS from 'exceljs';
+import { excel } from '../../lazy-packages.ts';
 import { chineseDate, type Ranking } from '@greenvoice/common';
-import { renderOfficialDocument } from './official-document.ts';
+import { renderOfficialDocument } from './official-document-on-demand.ts';
 
 export interface BulletinSnapshot {
   ranking: Ranking;
@@ -69,7 +69,7 @@ export async function bulletinXlsx(b: {
   title: string;
   snapshot: BulletinSnapshot;
 }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   const ws = wb.addWorksheet('排名');
   ws.columns = [{ width: 24 }, { width: 8 }, { width: 32 }, { width: 10 }, { width: 22 }];
   ws.addRow([b.title]).font = { bold: true, size: 14 };

@@ -1,5 +1,5 @@
 // Files live outside any web root under random names; each is written to a temporary file, fsynced
-// and renamed before the database row that points at it commits (security-requirements.md §22–23).
+// and renamed before the database row that points at it commits (docs/security-requirements.md §22–23).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@
 // attachments as one statement (four separate ones cost four parses, plans and round trips).
 import { sql } from 'kysely';
 import type { DB } from '../../db/database.ts';
-import type { PublicArticle, PublicAttachment } from './public-content.ts';
+import type { PublicArticle, PublicAttachment } from './public-article-types.ts';
 
 type Neighbour = { id: number; title: string } | null;
 

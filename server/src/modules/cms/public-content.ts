@@ -20,44 +20,9 @@ export interface PublicChannel {
   live_count: number;
 }
 
-export interface PublicArticleListItem {
-  id: number;
-  title: string;
-  publish_at: string;
-  archived_at: string | null;
-}
+import type { PublicArticle, PublicArticleListItem, PublicAttachment } from './public-article-types.ts';
 
-export interface PublicArticle {
-  id: number;
-  channel_id: number;
-  title: string;
-  doc_number: string;
-  index_number: string;
-  issuer: string;
-  source: string;
-  author: string;
-  keywords: string;
-  summary: string;
-  /** the sanitised body HTML as UTF-8 bytes, sent as is */
-  body: Buffer;
-  /** the first 200 characters: for descriptions and feeds */
-  body_text: string;
-  publish_at: string | null;
-  archived_at: string | null;
-  read_count: number;
-  updated_at: string;
-  channel_code: string;
-  channel_name: string;
-  channel_name_en: string;
-  channel_kind: ChannelKind;
-}
-
-export interface PublicAttachment {
-  id: number;
-  original_name: string;
-  mime: string;
-  size: number;
-}
+export type { PublicArticle, PublicArticleListItem, PublicAttachment };
 
 export function createPublicContent(
   db: DB,

@@ -1,10 +1,10 @@
 // The reads behind an article page and a channel list, as SQLite prepared statements: Kysely builds
 // and better-sqlite3 prepares each query anew (~0.1–0.2 ms), which the uncached portal path cannot
-// afford (ENGINEERING.md: "use prepared statements on hot paths"). Same SQL and results as the Kysely
+// afford (docs/engineering.md: "use prepared statements on hot paths"). Same SQL and results as the Kysely
 // versions in public-content.ts, which PostgreSQL uses. The body comes as bytes: decoding Chinese text
 // into a JS string and encoding it back costs more than all the queries together.
 import type SqliteDatabase from 'better-sqlite3';
-import type { PublicArticle, PublicArticleListItem, PublicAttachment } from './public-content.ts';
+import type { PublicArticle, PublicArticleListItem, PublicAttachment } from './public-article-types.ts';
 
 const LIVE = `a.status = 'published' AND a.publish_at <= @now`;
 

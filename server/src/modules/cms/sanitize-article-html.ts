@@ -1,13 +1,14 @@
 // Article bodies are pasted from Word and typed in the editor; what reaches the portal is only what
-// this allow-list keeps (security-requirements.md §19). Everything else — scripts, event handlers,
+// this allow-list keeps (docs/security-requirements.md §19). Everything else — scripts, event handlers,
 // styles, classes, foreign images, javascript: links — is dropped on the server, whatever the client sent.
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtmlTypes from 'sanitize-html';
+import { sanitizeHtml } from '../../lazy-packages.ts';
 
 /** Images in a body must be ones uploaded here: every asset local, nothing fetched from elsewhere. */
 export const LOCAL_IMAGE_SRC = /^\/portal\/images\/[A-Za-z0-9_-]{16,64}\.(png|jpg)$/;
 const ALIGN = [/^(left|right|center|justify)$/];
 
-const OPTIONS: sanitizeHtml.IOptions = {
+const OPTIONS: sanitizeHtmlTypes.IOptions = {
   allowedTags: [
     'p',
     'br',
@@ -91,15 +92,18 @@ const OPTIONS: sanitizeHtml.IOptions = {
 OPTIONS.allowedAttributes = { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'rel'] };
 
 export function sanitizeArticleHtml(dirty: string): string {
-  return sanitizeHtml(dirty, OPTIONS).trim();
+  return sanitizeHtml()(dirty, OPTIONS).trim();
 }
 
 /** Plain text of a (sanitised) body: for search, the page description and the index. */
 export function articleHtmlToText(clean: string): string {
-  return sanitizeHtml(clean.replace(/<\/(p|h\d|li|tr|blockquote|figcaption|caption)>|<br\s*\/?>/gi, '$&\n'), {
-    allowedTags: [],
-    allowedAttributes: {},
-  })
+  return sanitizeHtml()(
+    clean.replace(/<\/(p|h\d|li|tr|blockquote|figcaption|caption)>|<br\s*\/?>/gi, '$&\n'),
+    {
+      allowedTags: [],
+      allowedAttributes: {},
+    },
+  )
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -1,11 +1,11 @@
 // Chinese word segmentation for the portal's full-text search (jieba, its binary shipped in the npm
 // package). Text is indexed in search mode, which also yields the sub-words (常德 inside 常德市), and
 // queries are cut the same engine's precise way, so a two-character word such as 环保 is found.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import type { Jieba } from '@node-rs/jieba';
+import { jieba as jiebaPackage, jiebaDict } from '../../lazy-packages.ts';
 
 let jieba: Jieba | null = null;
-const engine = () => (jieba ??= Jieba.withDict(dict));
+const engine = () => (jieba ??= jiebaPackage().Jieba.withDict(jiebaDict()));
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Longest text segmented for the index: a body beyond it is not searchable past this point. */

@@ -1,4 +1,4 @@
-// Uploads are allowed by their magic bytes, and the extension must agree (security-requirements.md
+// Uploads are allowed by their magic bytes, and the extension must agree (docs/security-requirements.md
 // §22). Images are rewritten without their metadata blocks (EXIF with GPS, comments, text chunks).
 
 export type UploadType = 'png' | 'jpg' | 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls';

@@ -16,7 +16,7 @@ import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { PlansService } from '../assessment/plans.service.ts';
 import type { RankingsService } from '../assessment/rankings.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { renderOfficialDocument } from '../bulletins/official-document.ts';
+import { renderOfficialDocument } from '../bulletins/official-document-on-demand.ts';
 import { takeDocumentNumber } from '../bulletins/document-numbers.repo.ts';
 
 type Office = { issuer: string; docPrefix: string; printedBy: string };

@@ -1,7 +1,8 @@
 // Reads an uploaded table — CSV (UTF-8, or GB18030 as Excel on Chinese Windows saves it) or the first
 // sheet of an .xlsx workbook — into a header and rows of text cells. File-level problems are thrown as
 // ApiErrors; cell-level checks belong to the import plans.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../lazy-packages.ts';
 import { ApiError } from '../../http/api-error.ts';
 import { detectFileType } from '../org-excel/org-excel.service.ts';
 
@@ -97,7 +98,7 @@ function toTable(records: Array<{ row: number; cells: string[] }>): Table {
 }
 
 async function readXlsx(file: Buffer): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,4 @@
-// Open data (PRODUCT.md §8): every public data set as CSV and JSON at a stable URL, paged, with a strong
+// Open data (docs/requirements.md §8): every public data set as CSV and JSON at a stable URL, paged, with a strong
 // ETag (If-None-Match → 304) and the SHA-256 of the body in `Repr-Digest` and `X-Checksum-SHA256`.
 // Public and read-only; the API's rate limit applies like everywhere under /api.
 import { ErrorResponse, IsoDate } from '@greenvoice/common';

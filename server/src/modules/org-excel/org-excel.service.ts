@@ -1,12 +1,20 @@
 // Excel import and export of units and people.
-import ExcelJS from 'exceljs';
-import { maskMobile, type ImportResult } from '@greenvoice/common';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../lazy-packages.ts';
+import {
+  describeDutyRefusal,
+  dutyRefusal,
+  maskMobile,
+  type FieldError,
+  type ImportResult,
+  type Role,
+} from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
 import { withinScope } from '../../db/expressions.ts';
 import { moveSubtree } from '../units/units.repo.ts';
 import { ApiError } from '../../http/api-error.ts';
-import { requireActor, type RequestContext } from '../../http/context.ts';
+import { requireActor, type Actor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import {
   formatKind,
@@ -23,10 +31,10 @@ import {
   planOrgImport,
   type ExistingPerson,
   type ExistingUnit,
+  type PersonOp,
   type SheetRow,
   type UnitOp,
 } from './plan-org-import.ts';
-import type { Role } from '@greenvoice/common';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -125,6 +133,39 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
     };
   }
 
+  /**
+   * An import assigns roles too: the separation of duties holds for every row (decision 078), so an
+   * import never gives or takes an administrator role unless a security administrator sends it.
+   */
+  async function dutiesOrThrow(actor: Actor, ops: PersonOp[]) {
+    const ids = ops.map((o) => o.existingId).filter((id): id is number => id !== null);
+    const rows = ids.length
+      ? await db
+          .selectFrom('person_roles')
+          .select(['person_id', 'role'])
+          .where('person_id', 'in', ids)
+          .execute()
+      : [];
+    const errors: FieldError[] = [];
+    for (const op of ops) {
+      const have = rows.filter((r) => r.person_id === op.existingId).map((r) => r.role as Role);
+      // a row that keeps a person's roles (an export imported back) is a contact-details update
+      if (op.existingId && have.length === op.roles.length && have.every((r) => op.roles.includes(r)))
+        continue;
+      const refusal = dutyRefusal(
+        actor,
+        { id: op.existingId, roles: have },
+        op.existingId ? 'edit' : 'create',
+        op.roles,
+      );
+      if (refusal) {
+        const d = describeDutyRefusal(refusal);
+        errors.push({ field: `${PEOPLE_SHEET}/${op.row}/角色`, message: d.zh, messageEn: d.en });
+      }
+    }
+    if (errors.length > 0) throw new ApiError('IMPORT_REJECTED', errors);
+  }
+
   return {
     async importWorkbook(ctx: RequestContext, file: Buffer): Promise<ImportResult> {
       const actor = requireActor(ctx);
@@ -138,7 +179,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
           },
         ]);
       }
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       try {
         await wb.xlsx.load(file as unknown as ArrayBuffer);
       } catch {
@@ -167,6 +208,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
       const { unitsByCode, lookups } = await loadLookups(actor.scopePath);
       const plan = planOrgImport({ units, people }, lookups);
       if (!plan.ok) throw new ApiError('IMPORT_REJECTED', plan.errors);
+      await dutiesOrThrow(actor, plan.people);
 
       const result: ImportResult = { unitsCreated: 0, unitsUpdated: 0, peopleCreated: 0, peopleUpdated: 0 };
       await audit.transact(ctx, async (trx, record) => {
@@ -360,7 +402,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
       const rolesOf = new Map<number, Role[]>();
       for (const r of roles) rolesOf.set(r.person_id, [...(rolesOf.get(r.person_id) ?? []), r.role]);
 
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       wb.creator = 'GreenVoice 绿讯';
       const us = wb.addWorksheet(UNIT_SHEET);
       us.addRow([...UNIT_COLUMNS]);
@@ -388,7 +430,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
     },
 
     async template(): Promise<Buffer> {
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       const us = wb.addWorksheet(UNIT_SHEET);
       us.addRow([...UNIT_COLUMNS]);
       us.addRow(['CD-EXAMPLE', '示例科室（导入前请删除此行）', '科室', 'CDHB', 90]);
@@ -406,7 +448,7 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
       for (const line of [
         ['单位：编码唯一；类别为 科室 / 区县市环保局(分局) / 局属单位；上级编码为已有单位或本表中的单位。'],
         [
-          '人员：单位编码须存在；手机为 11 位中国大陆手机号；角色可填多个，用“、”分隔：信息员、分管领导、审核员、局领导、网站编辑、举报受理员、审计管理员、信息中心管理员。',
+          '人员：单位编码须存在；手机为 11 位中国大陆手机号；角色可填多个，用“、”分隔：信息员、分管领导、审核员、局领导、网站编辑、举报受理员、系统管理员、安全管理员、审计管理员（三员不可兼任，只有安全管理员可授予）。',
         ],
         ['有用户名的人员导入后需由管理员“重置密码”发放临时密码，首次登录须修改。'],
         ['任何一行有错误时，整个文件都不会导入。'],

@@ -34,15 +34,18 @@ export function parseKind(text: string): UnitKind | null {
 }
 
 /** "信息员、分管领导" → ['officer', 'deputyLeader']; unknown names are returned separately. */
+/** Labels used before the three administrators (decision 078), still read in older workbooks. */
+const FORMER_LABELS: Record<string, Role> = { 信息中心管理员: 'admin' };
+
 export function parseRoles(text: string): { roles: Role[]; unknown: string[] } {
   const roles: Role[] = [];
   const unknown: string[] = [];
   for (const part of text.split(/[、,，;；\s]+/).filter(Boolean)) {
     const role = (ROLES as readonly string[]).includes(part)
       ? (part as Role)
-      : ROLES.find(
+      : (ROLES.find(
           (r) => ROLE_LABELS[r].zh === part || ROLE_LABELS[r].en.toLowerCase() === part.toLowerCase(),
-        );
+        ) ?? FORMER_LABELS[part]);
     if (!role) unknown.push(part);
     else if (!roles.includes(role)) roles.push(role);
   }

@@ -1,9 +1,13 @@
 import {
+  describeDutyRefusal,
+  dutyRefusal,
   maskMobile,
+  minPasswordLength,
   normaliseMobile,
   type AccountAction,
   type Person,
   type PersonInput,
+  type PersonAct,
   type PersonUpdate,
   type Role,
 } from '@greenvoice/common';
@@ -63,6 +67,33 @@ export function createPeopleService(
   async function present(row: PersonRow) {
     return presentPerson(row, (await repo.rolesByPerson([row.id])).get(row.id) ?? []);
   }
+  /** Separation of duties (decision 078): a refused act is audited for the audit administrator to see. */
+  async function dutyOrThrow(
+    ctx: RequestContext,
+    target: { id: number | null; roles: readonly Role[] },
+    act: PersonAct,
+    newRoles?: readonly Role[],
+  ) {
+    const refusal = dutyRefusal(requireActor(ctx), target, act, newRoles);
+    if (!refusal) return;
+    // the same action code an allowed act records, so the auditor finds both under one name
+    const action =
+      act === 'create' || act === 'delete'
+        ? `person.${act}`
+        : act === 'edit'
+          ? newRoles
+            ? 'person.update.roles'
+            : 'person.update'
+          : `account.${act}`;
+    await audit.record(ctx, {
+      action,
+      result: 'denied',
+      objectType: 'person',
+      objectId: target.id,
+      detail: { reason: refusal, roles: target.roles, ...(newRoles ? { newRoles } : {}) },
+    });
+    throw new ApiError('FORBIDDEN', undefined, describeDutyRefusal(refusal));
+  }
   async function unitOrThrow(ctx: RequestContext, unitId: number) {
     try {
       return await units.getVisible(ctx, unitId);
@@ -101,6 +132,7 @@ export function createPeopleService(
     },
 
     async create(ctx: RequestContext, input: PersonInput): Promise<Person> {
+      await dutyOrThrow(ctx, { id: null, roles: [] }, 'create', input.roles);
       const unit = await unitOrThrow(ctx, input.unitId);
       const mobile = mobileOrThrow(input.mobile);
       const username = input.username?.toLowerCase() ?? null;
@@ -167,9 +199,14 @@ export function createPeopleService(
     async update(ctx: RequestContext, id: number, input: PersonUpdate): Promise<Person> {
       const current = await getVisible(ctx, id);
       if (current.version !== input.version) throw conflict();
+      const before = await present(current);
+      await dutyOrThrow(ctx, before, 'edit', input.roles);
       const unitId = input.unitId !== undefined ? (await unitOrThrow(ctx, input.unitId)).id : current.unit_id;
       const mobile = input.mobile !== undefined ? mobileOrThrow(input.mobile) : current.mobile;
-      const before = await present(current);
+      // A role with a longer minimum (an administrator's 15 characters) cannot be checked against a
+      // stored hash: the person must choose a new password at their next sign-in (decision 079).
+      const raisesMinimum =
+        input.roles !== undefined && minPasswordLength(input.roles) > minPasswordLength(before.roles);
       await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
         const updated = await trx
@@ -179,6 +216,7 @@ export function createPeopleService(
             name: input.name?.trim() ?? current.name,
             title: input.title?.trim() ?? current.title,
             mobile,
+            ...(raisesMinimum ? { must_change_password: 1 } : {}),
             version: current.version + 1,
             updated_at: at,
           })
@@ -211,6 +249,7 @@ export function createPeopleService(
               title: input.title ?? current.title,
               mobile: mobile ? maskMobile(mobile) : null,
               roles: input.roles ?? before.roles,
+              ...(raisesMinimum ? { mustChangePassword: true } : {}),
             },
           },
         });
@@ -225,6 +264,7 @@ export function createPeopleService(
           zh: '不能删除自己',
           en: 'You cannot delete yourself',
         });
+      await dutyOrThrow(ctx, await present(current), 'delete');
       await audit.transact(ctx, async (trx, record) => {
         await trx.deleteFrom('people').where('id', '=', id).execute();
         await record({
@@ -245,6 +285,7 @@ export function createPeopleService(
 
     async accountAction(ctx: RequestContext, id: number, body: AccountAction) {
       const current = await present(await getVisible(ctx, id));
+      await dutyOrThrow(ctx, current, body.action);
       return auth.accountAction(
         ctx,
         { id, name: current.name, username: current.username, roles: current.roles },

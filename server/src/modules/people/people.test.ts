@@ -105,7 +105,13 @@ describe('people', () => {
       [{ unitId: unitDc, name: '戊', roles: ['superuser'] }, 400, '/roles/0'],
       [{ unitId: unitDc, name: '己', roles: [], isAdmin: true }, 400, '/isAdmin'],
       [
-        { unitId: unitDc, name: '庚', roles: ['admin'], username: 'geng.admin', initialPassword: 'Short-1a' },
+        {
+          unitId: unitDc,
+          name: '庚',
+          roles: ['reviewer'],
+          username: 'geng.rev',
+          initialPassword: 'Short-1a',
+        },
         400,
         '/initialPassword',
       ],

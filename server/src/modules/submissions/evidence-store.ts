@@ -1,6 +1,6 @@
 // Evidence files on disk, under $DATA_DIR/files with random names (outside any web root). A file is
 // written to files/tmp, fsynced, renamed into place and the directory fsynced; only then is its row
-// committed (security-requirements.md §23). A crash in between leaves a file without a row, which the
+// committed (docs/security-requirements.md §23). A crash in between leaves a file without a row, which the
 // sweeper removes after a grace period.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';

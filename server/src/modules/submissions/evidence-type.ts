@@ -1,5 +1,5 @@
 // What an uploaded file really is, from its first bytes, never from its name or the browser's claim
-// (security-requirements.md §22). Only PNG, JPEG and PDF are accepted as evidence; anything else is
+// (docs/security-requirements.md §22). Only PNG, JPEG and PDF are accepted as evidence; anything else is
 // named in the refusal so the officer knows what they sent.
 
 export const EVIDENCE_TYPES = {

@@ -2,7 +2,7 @@
 // authorised handler, attachment to a submission, and the sweeper that removes what was never used.
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import sharp from 'sharp';
+import { sharp } from '../../lazy-packages.ts';
 import type { Evidence } from '@greenvoice/common';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
@@ -82,7 +82,7 @@ export function createEvidenceService(
   /** Re-encodes an image: pixels only, turned upright; EXIF, GPS, comments and profiles dropped. */
   async function reencode(tmpPath: string, type: EvidenceMediaType, fileName: string): Promise<Buffer> {
     try {
-      const image = sharp(tmpPath, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
+      const image = sharp()(tmpPath, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
       return type === 'image/png'
         ? await image.png().toBuffer()
         : await image.jpeg({ quality: 90 }).toBuffer();

@@ -1,5 +1,5 @@
 // Evidence uploads: recognised by content, images re-encoded without EXIF/GPS, stored atomically, served
-// only to those who may see them, and swept when never used (security-requirements.md §21–23).
+// only to those who may see them, and swept when never used (docs/security-requirements.md §21–23).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -4,9 +4,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createAuditRepo } from '../audit/audit.repo.ts';
 import { createAuditService } from '../audit/audit.service.ts';
-import { createAuthRepo } from '../auth/auth.repo.ts';
-import { createAuthService } from '../auth/auth.service.ts';
-import { createSecondFactorService } from '../auth/second-factor.ts';
+import { createAuthServices } from '../auth/auth.service.ts';
 import { createOutletsRepo } from '../outlets/outlets.repo.ts';
 import { createOutletsService } from '../outlets/outlets.service.ts';
 import { createSubmissions } from './submissions.module.ts';
@@ -24,13 +22,7 @@ beforeAll(async () => {
   await account(t, 'officer.dc', 'officer', 'CD-DC');
   const db = t.database.db;
   const audit = createAuditService(db, createAuditRepo(db, t.database.dialect, t.auditKey));
-  const auth = createAuthService(
-    db,
-    createAuthRepo(db),
-    audit,
-    t.config,
-    createSecondFactorService(db, audit, t.config),
-  );
+  const { auth } = createAuthServices(db, audit, t.config);
   const ctxOf = async (username: string, password: string): Promise<RequestContext> => {
     const cookie = await t.login(username, password);
     const actor = await auth.resolveSession(cookie.split('=')[1]!);

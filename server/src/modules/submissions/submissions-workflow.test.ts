@@ -1,4 +1,4 @@
-// Every transition and every permission of the workflow, through the API (security-requirements.md
+// Every transition and every permission of the workflow, through the API (docs/security-requirements.md
 // §12, §14, §15).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';

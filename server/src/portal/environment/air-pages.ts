@@ -9,7 +9,7 @@ import {
   type AqiPollutant,
   type GoodDays,
 } from '@greenvoice/common';
-import { SafeHtml, html } from '../html.ts';
+import { html, jsonIsland, type SafeHtml } from '../html.ts';
 
 export const POLLUTANT_LABEL: Record<AqiPollutant, string> = {
   so2: 'SO₂',
@@ -225,6 +225,3 @@ export function goodDaysBody(g: GoodDays): SafeHtml {
     </table>
   </section>`;
 }
-
-/** Data for a script to read: JSON, with `<` escaped so no text can close the script element. */
-export const jsonIsland = (data: unknown) => new SafeHtml(JSON.stringify(data).replace(/</g, '\\u003c'));

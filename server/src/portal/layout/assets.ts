@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { repoRoot } from '../../paths.ts';
 
 export interface PortalAssets {
   css: string;
@@ -17,7 +17,7 @@ export interface AssetFile {
   type: string;
 }
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets');
+const dir = path.join(repoRoot, 'server/src/portal/assets');
 
 export function loadPortalAssets(): { urls: PortalAssets; files: Map<string, AssetFile> } {
   const files = new Map<string, AssetFile>();

@@ -1,4 +1,4 @@
-// The government-website meta tags (国办发〔2017〕47号, reference/inspection-indicators.md): every page
+// The government-website meta tags (国办发〔2017〕47号, docs/standards.md): every page
 // carries the site's; list pages their column's; article pages the article's.
 import type { SiteSettings } from '@greenvoice/common';
 import { html, type SafeHtml } from '../html.ts';

@@ -1,8 +1,8 @@
 // An article page modelled on the bureau's own notice page (the seed document): title, document
 // number, issuing body, publication time (YYYY-MM-DD HH:MM), read count, the 字号【大 中 小】 switch,
 // body, attachments, archive state (归档时间 / 已归档), previous / next, and a print version.
-import { CHANNEL_KIND_LABELS } from '@greenvoice/common';
-import { html, SafeHtml } from '../html.ts';
+import { CHANNEL_KIND_LABELS, type ChannelKind } from '@greenvoice/common';
+import { html } from '../html.ts';
 import { chinaDateTime, chinaDay, fileSize } from '../layout/format.ts';
 import {
   channelName,
@@ -17,6 +17,7 @@ type Loaded = NonNullable<Awaited<ReturnType<PortalDeps['content']['article']>>>
 
 // The body goes into the page as the bytes the database gave: a marker no text can hold (input with
 // NUL is refused everywhere) stands in its place until the page is turned into bytes.
+// plain text (no character html escapes), so the template keeps it as is and no raw SafeHtml is needed
 const BODY_MARK = '\u0000gv-article-body\u0000';
 
 function withBody(page: string, body: Buffer): Buffer {
@@ -82,7 +83,7 @@ function articleBody(
       ${print ? '' : fontSwitch(v)}
     </div>
     ${disclosure} ${a.doc_number && !a.index_number ? html`<p class="doc-number">${a.doc_number}</p>` : ''}
-    <div class="article-body">${new SafeHtml(BODY_MARK)}</div>
+    <div class="article-body">${BODY_MARK}</div>
     ${
       files.length
         ? html`<section class="attachments" aria-labelledby="h-attachments">
@@ -111,7 +112,7 @@ function columnMeta(a: Loaded) {
     name: a.channel_name,
     description: a.channel_name,
     keywords: a.channel_name,
-    type: CHANNEL_KIND_LABELS[a.channel_kind]?.zh ?? a.channel_kind,
+    type: CHANNEL_KIND_LABELS[a.channel_kind as ChannelKind]?.zh ?? a.channel_kind,
   };
 }
 

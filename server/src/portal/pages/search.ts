@@ -1,6 +1,6 @@
 // Full-text search over the live articles' titles and bodies, with highlighted snippets and paging.
 import { MAX_QUERY_CHARS, queryTerms } from '../../modules/cms/segment.ts';
-import { html, SafeHtml } from '../html.ts';
+import { html } from '../html.ts';
 import { chinaDay } from '../layout/format.ts';
 import { channelName, renderLayout, type PortalView } from '../layout/layout.ts';
 import type { PortalDeps, Rendered } from '../portal-deps.ts';
@@ -57,8 +57,8 @@ export async function renderSearch(
                 ${result.hits.map(
                   (h) =>
                     html`<li>
-                      <h2><a href="/articles/${h.id}">${new SafeHtml(highlightTitle(h.title, marks))}</a></h2>
-                      <p>${new SafeHtml(highlightBody(h.body_text, marks))}</p>
+                      <h2><a href="/articles/${h.id}">${highlightTitle(h.title, marks)}</a></h2>
+                      <p>${highlightBody(h.body_text, marks)}</p>
                       <p>
                         ${channelName(v, { name: h.channel_name, name_en: h.channel_name_en })} ·
                         <time>${chinaDay(h.publish_at)}</time>

@@ -1,6 +1,6 @@
 // fast-check arbitraries generated from a route's JSON schemas (TypeBox emits plain JSON Schema):
 // values that satisfy the schema, values on its boundaries, and values that break it in one place.
-// The fuzz test and `npm run fuzz` send them to every declared route (security-requirements.md §16).
+// The fuzz test and `npm run fuzz` send them to every declared route (docs/security-requirements.md §16).
 import fc from 'fast-check';
 
 export type JsonSchema = {

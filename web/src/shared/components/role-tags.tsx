@@ -10,6 +10,7 @@ const ROLE_COLORS: Record<Role, string> = {
   leadership: 'purple',
   editor: 'gold',
   reportHandler: 'orange',
+  security: 'red',
   auditor: 'magenta',
 };
 

@@ -1,5 +1,5 @@
 // Interface texts of the assessment pages (plans, rankings, score explanations, bulletins, interviews),
-// spread into dictionary.ts. Names follow /GLOSSARY.md.
+// spread into dictionary.ts. Names follow docs/glossary.md.
 
 export const assessmentZh = {
   'nav.plans': '考核方案',

@@ -1,4 +1,4 @@
-// Every interface text, Chinese first (the default) and English. Names follow /GLOSSARY.md; role and
+// Every interface text, Chinese first (the default) and English. Names follow docs/glossary.md; role and
 // unit-kind labels come from @greenvoice/common so the server and the console say the same thing.
 
 import { assessmentEn, assessmentZh } from './assessment-dictionary.ts';

@@ -15,8 +15,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import { ApiError } from '../http/api-error.ts';
-import { renderRefusalPage } from '../portal/pages/refusal-page.ts';
-import { sendError } from './errors.ts';
+import { sendRefusal } from '../portal/pages/refusal-page.ts';
 
 export type LimitBucket = 'api' | 'portal';
 
@@ -100,13 +99,9 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
 }
 
 /** The answer once a budget is spent: the error shape for the API, a page for the portal. */
-export function sendTooManyRequests(reply: FastifyReply, bucket: LimitBucket, retryAfter: number) {
-  const headers = { 'retry-after': String(retryAfter) };
-  if (bucket === 'api' || reply.request.url.startsWith('/api/'))
-    return sendError(reply, new ApiError('RATE_LIMITED', undefined, undefined, headers));
-  return reply
-    .code(429)
-    .headers({ ...headers, 'cache-control': 'no-store' })
-    .type('text/html; charset=utf-8')
-    .send(renderRefusalPage('RATE_LIMITED', retryAfter));
+export function sendTooManyRequests(reply: FastifyReply, retryAfter: number) {
+  return sendRefusal(
+    reply,
+    new ApiError('RATE_LIMITED', undefined, undefined, { 'retry-after': String(retryAfter) }),
+  );
 }

@@ -33,6 +33,13 @@ interface Pending {
 /** Beyond this many distinct clients in a minute, further ones share one summary (memory stays bounded). */
 const MAX_KEYS = 10_000;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the bounded audit of refusals (plugins/security.ts); tests flush it */
+    refusalAudit: RefusalAudit;
+  }
+}
+
 export function createRefusalAudit(audit: AuditService, logError: (err: unknown) => void) {
   const pending = new Map<string, Pending>();
   let timer: NodeJS.Timeout | null = null;

@@ -9,6 +9,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { RouteAccess } from '../http/fastify-types.ts';
 import type { AuditService } from '../modules/audit/audit.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
+import { sendRefusal } from '../portal/pages/refusal-page.ts';
 import { sendError } from './errors.ts';
 import { sendTooManyRequests, type RateLimits } from './rate-limits.ts';
 import { createRefusalAudit } from './refusal-audit.ts';
@@ -38,6 +39,7 @@ export function registerSecurity(
 ): DeclaredRoute[] {
   const { config, auth, audit, limits } = deps;
   const refusals = createRefusalAudit(audit, (err) => app.log.error({ err }, 'audit record failed'));
+  app.decorate('refusalAudit', refusals);
   app.addHook('onReady', async () => refusals.start());
   app.addHook('onClose', async () => refusals.stop());
   const cookieName = sessionCookieName(config);
@@ -76,11 +78,11 @@ export function registerSecurity(
     if (!limits.counted.has(request.raw))
       for (const bucket of limits.bucketsFor(request.url)) {
         const wait = await limits.hit(bucket, request.ip);
-        if (wait !== null) return sendTooManyRequests(reply, bucket, wait);
+        if (wait !== null) return sendTooManyRequests(reply, wait);
       }
     const access = request.routeOptions.config.access;
     const unsafe = !SAFE_METHODS.has(request.method);
-    if (unsafe && !sameOrigin(request, config)) return sendError(reply, new ApiError('CSRF_REJECTED'));
+    if (unsafe && !sameOrigin(request, config)) return sendRefusal(reply, new ApiError('CSRF_REJECTED'));
 
     const token = request.cookies[cookieName];
     if (token) request.ctx.actor = await auth.resolveSession(token);

@@ -22,7 +22,7 @@ import type { PageSpec } from './layout/layout.ts';
 import type { SafeHtml } from './html.ts';
 import type { HomeSlot, PortalDeps, Rendered } from './portal-deps.ts';
 import { createPortalRuntime, type PortalRuntime } from './portal-runtime.ts';
-import { renderRefusalPage } from './pages/refusal-page.ts';
+import { sendRefusal } from './pages/refusal-page.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -212,11 +212,7 @@ export function portalRoutes(
         errorHandler: (err, req, reply) => {
           const e = toApiError(err);
           if (e.status >= 500) req.log.error({ err }, 'request failed');
-          return reply
-            .code(e.status)
-            .type('text/html; charset=utf-8')
-            .header('cache-control', 'no-store')
-            .send(renderRefusalPage(e.code));
+          return sendRefusal(reply, e);
         },
       },
       async (req, reply) => {

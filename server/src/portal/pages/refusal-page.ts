@@ -2,7 +2,22 @@
 // and English from the one message table (common/src/errors.ts). It is built without the database or
 // the site's frame: under a flood it must cost next to nothing.
 import { ERROR_MESSAGES, type ErrorCode } from '@greenvoice/common';
+import type { FastifyReply } from 'fastify';
+import type { ApiError } from '../../http/api-error.ts';
+import { sendError } from '../../plugins/errors.ts';
 import { html } from '../html.ts';
+
+/** Answers a refused request: in the one error shape for the API, with the refusal page elsewhere. */
+export function sendRefusal(reply: FastifyReply, error: ApiError): FastifyReply {
+  if (reply.request.url.startsWith('/api/')) return sendError(reply, error);
+  if (error.headers) reply.headers(error.headers);
+  const wait = Number(error.headers?.['retry-after']);
+  return reply
+    .code(error.status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(renderRefusalPage(error.code, Number.isFinite(wait) ? wait : undefined));
+}
 
 export function renderRefusalPage(code: ErrorCode, retryAfterSeconds?: number): string {
   const { zh, en } = ERROR_MESSAGES[code];

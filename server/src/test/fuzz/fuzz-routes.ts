@@ -80,6 +80,25 @@ function isMultipart(route: DeclaredRoute): boolean {
   return Array.isArray(consumes) && consumes.includes('multipart/form-data');
 }
 
+/** A route that takes a browser's form (application/x-www-form-urlencoded), e.g. the portal's settings. */
+export function isForm(route: DeclaredRoute): boolean {
+  const consumes = route.schema?.consumes;
+  return Array.isArray(consumes) && consumes.includes('application/x-www-form-urlencoded');
+}
+
+/**
+ * A generated value as a form body: an object's fields as form fields (lists repeated), anything else
+ * as raw text. Forms carry return paths, so the fields marked in `pathLike` get a leading '/'.
+ */
+function formBody(v: unknown, pathLike: boolean[]): string {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return wellFormed(text(v));
+  const form = new URLSearchParams();
+  for (const [i, [k, value]] of Object.entries(v).entries())
+    for (const item of Array.isArray(value) ? value : [value])
+      form.append(wellFormed(k), `${pathLike[i % pathLike.length] ? '/' : ''}${wellFormed(text(item))}`);
+  return form.toString();
+}
+
 function text(v: unknown): string {
   if (v === undefined) return '';
   return typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
@@ -153,36 +172,61 @@ export function requestArbitrary(route: DeclaredRoute): fc.Arbitrary<Omit<FuzzRe
                 },
               ),
             )
-        : fc.oneof(
-            {
-              weight: 8,
-              arbitrary: fuzzValue(body).map((v) => ({
-                payload: v === undefined ? undefined : JSON.stringify(v),
-                headers: v === undefined ? {} : { 'content-type': 'application/json' },
-              })),
-            },
-            {
-              weight: 1,
-              arbitrary: fc.string({ maxLength: 64 }).map((s) => ({
-                payload: s,
-                headers: { 'content-type': 'application/json' },
-              })),
-            },
-            {
-              weight: 1,
-              arbitrary: fc
-                .tuple(
-                  fc.constantFrom(
-                    'text/plain',
-                    'application/xml',
-                    'application/x-www-form-urlencoded',
-                    'multipart/form-data',
-                  ),
-                  fc.string({ maxLength: 64 }),
-                )
-                .map(([type, s]) => ({ payload: s, headers: { 'content-type': type } })),
-            },
-          );
+        : isForm(route)
+          ? fc.oneof(
+              {
+                weight: 8,
+                arbitrary: fc
+                  .tuple(fuzzValue(body), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }))
+                  .map(([v, pathLike]) => ({
+                    payload: formBody(v, pathLike),
+                    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                  })),
+              },
+              // raw text, percent-escapes that decode to nothing valid, another media type
+              {
+                weight: 2,
+                arbitrary: fc
+                  .tuple(
+                    fc.oneof(
+                      fc.string({ maxLength: 64 }),
+                      fc.constantFrom('back=/%ED%A0%80', 'back=/%FF%FE', 'back=%', '=&=&', 'back=/%0d%0aX:1'),
+                    ),
+                    fc.constantFrom('application/x-www-form-urlencoded', 'application/json', 'text/plain'),
+                  )
+                  .map(([payload, type]) => ({ payload, headers: { 'content-type': type } })),
+              },
+            )
+          : fc.oneof(
+              {
+                weight: 8,
+                arbitrary: fuzzValue(body).map((v) => ({
+                  payload: v === undefined ? undefined : JSON.stringify(v),
+                  headers: v === undefined ? {} : { 'content-type': 'application/json' },
+                })),
+              },
+              {
+                weight: 1,
+                arbitrary: fc.string({ maxLength: 64 }).map((s) => ({
+                  payload: s,
+                  headers: { 'content-type': 'application/json' },
+                })),
+              },
+              {
+                weight: 1,
+                arbitrary: fc
+                  .tuple(
+                    fc.constantFrom(
+                      'text/plain',
+                      'application/xml',
+                      'application/x-www-form-urlencoded',
+                      'multipart/form-data',
+                    ),
+                    fc.string({ maxLength: 64 }),
+                  )
+                  .map(([type, s]) => ({ payload: s, headers: { 'content-type': type } })),
+              },
+            );
   return fc
     .record({
       params: params ? fuzzValue(params) : fc.constant(undefined),
@@ -263,6 +307,9 @@ export function problemsWith(
         problems.push('error without its request id');
     }
   }
+  // a browser's form is answered with a page or a redirect, even when it is refused
+  if (isForm(route) && res.statusCode >= 400 && !String(res.headers['content-type']).includes('text/html'))
+    problems.push(`${res.statusCode} answer to a form is not an HTML page`);
   if (api && responses && !responses[String(res.statusCode)])
     problems.push(`status ${res.statusCode} is not declared in the response schema`);
   const ok = responses?.[String(res.statusCode)];

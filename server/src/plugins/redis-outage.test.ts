@@ -24,6 +24,7 @@ async function startRedis() {
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
     });
+    probe.on('error', () => {});
     const up = await probe
       .connect()
       .then(() => probe.ping())

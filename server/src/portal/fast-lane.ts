@@ -5,7 +5,9 @@
 // has to render spends the client's portal budget first (decision 066); a cached page spends nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RateLimits } from '../plugins/rate-limits.ts';
-import { renderRefusalPage } from './pages/refusal-page.ts';
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../http/api-error.ts';
+import { htmlErrorPage } from '../plugins/errors.ts';
 import { cacheKey, type PageCache } from './page-cache.ts';
 import type { PortalPages } from './portal-pages.ts';
 
@@ -84,12 +86,14 @@ export function createFastLane(pages: PortalPages, cache: PageCache, limits: Rat
 }
 
 function tooMany(res: ServerResponse, base: Record<string, string>, wait: number) {
-  const body = Buffer.from(renderRefusalPage('RATE_LIMITED', wait));
+  const requestId = randomUUID();
+  const body = Buffer.from(htmlErrorPage(new ApiError('RATE_LIMITED'), requestId));
   res.writeHead(429, {
     ...base,
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'retry-after': String(wait),
+    'x-request-id': requestId,
     'content-length': String(body.length),
   });
   res.end(body);

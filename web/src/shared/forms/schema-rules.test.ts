@@ -38,3 +38,16 @@ describe('form rules from the API schemas', () => {
     expect(check({ type: 'string', maxLength: 2 }, '𠀀𠀀', t)).toBeNull();
   });
 });
+
+describe('required rules keep to the field type', () => {
+  it('asks strings for a visible character but lets antd check numbers as numbers', () => {
+    const rules = schemaRules(UnitInput, t);
+    expect(rules('name')[0]).toMatchObject({ required: true, whitespace: true });
+    const year = schemaRules(
+      { type: 'object', required: ['year'], properties: { year: { type: 'integer' } } },
+      t,
+    )('year')[0];
+    expect(year).toMatchObject({ required: true });
+    expect(year).not.toHaveProperty('whitespace');
+  });
+});

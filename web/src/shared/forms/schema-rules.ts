@@ -47,9 +47,11 @@ export function schemaRules(schema: unknown, t: Translate) {
     const rules: Rule[] = [];
     const required = opts.required ?? object.required?.includes(name) ?? false;
     if (required)
+      // `whitespace` only on strings: with it, antd's validator checks the value as a string, and a
+      // number (an InputNumber's 2026) would fail as "required".
       rules.push({
         required: true,
-        whitespace: p.type === 'string',
+        ...(p.type === 'string' ? { whitespace: true } : {}),
         message: opts.requiredMessage ?? t('form.required'),
       });
     rules.push({

@@ -9,16 +9,14 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { redis as redisPackage } from './lazy-packages.ts';
 import { ErrorResponse } from '@greenvoice/common';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
-import { ApiError } from './http/api-error.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
+import { registerRateLimits } from './plugins/rate-limits.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerNulGuard, registerValidation } from './plugins/validation.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
@@ -192,38 +190,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 20, parts: 30 },
     throwFileSizeLimit: true,
   });
-  // Shared counters for several app servers. If Redis goes away the limits fail open (decision 056):
-  // answering every request with 500 — even health — would be worse; the database-backed account
-  // lockout still guards sign-in.
-  const redis = config.redisUrl
-    ? new (redisPackage().Redis)(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
-    : null;
-  if (redis) {
-    let reported = false;
-    redis.on('error', (err) => {
-      if (!reported)
-        app.log.error({ err }, 'Redis unreachable: rate limits are not enforced until it returns');
-      reported = true;
-    });
-    redis.on('ready', () => {
-      if (reported) app.log.info('Redis reachable again: rate limits enforced');
-      reported = false;
-    });
-    app.addHook('onClose', async () => void redis.disconnect());
-  }
-  await app.register(rateLimit, {
-    global: true,
-    skipOnError: true,
-    max: config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    // Portal pages are served from a byte cache and must not pay for a counter; the API does.
-    allowList: (req) => !req.url.startsWith('/api/'),
-    ...(redis ? { redis, nameSpace: 'gv-rl:' } : {}),
-    errorResponseBuilder: (_req, ctx) =>
-      new ApiError('RATE_LIMITED', undefined, undefined, {
-        'retry-after': String(Math.ceil(ctx.ttl / 1000)),
-      }),
-  });
+  const limits = await registerRateLimits(app, config);
 
   await app.register(swagger, {
     openapi: {
@@ -249,7 +216,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // Security hooks go last among plugins so they see every route registered after them.
-  const declaredRoutes = registerSecurity(app, { config, auth, audit });
+  const declaredRoutes = registerSecurity(app, { config, auth, audit, limits });
   app.decorate('declaredRoutes', declaredRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
@@ -309,6 +276,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     cache: pageCache,
     changes: contentChanges,
     files: portalFiles,
+    limits,
     laneSlot,
   });
   registerConsole(app, options.consoleDir ?? null);

@@ -50,6 +50,7 @@ export async function createTestApp(
       SCRYPT_LOG_N: '10',
       RATE_LIMIT_PER_MINUTE: '100000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      PORTAL_RATE_LIMIT_PER_MINUTE: '100000',
       ...(dialect === 'postgres' ? { DATABASE_URL: TEST_PG_URL, PG_SCHEMA: schema! } : {}),
       ...options.env,
     },

@@ -24,7 +24,6 @@ export function createSubmissions(
   const evidence = createEvidenceService(deps.db, createEvidenceStore(deps.dataDir), repo, deps.audit);
   const submissions = createSubmissionsService(
     {
-      db: deps.db,
       repo,
       evidence,
       outlets: deps.outlets,

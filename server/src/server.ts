@@ -8,9 +8,8 @@ import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { isDatabaseEmpty, seedDemoData } from './demo/seed-demo.ts';
 import { seedAirReadingsDemo } from './demo/environment-demo.ts';
-import { createAuditRepo } from './modules/audit/audit.repo.ts';
-import { createAuditService } from './modules/audit/audit.service.ts';
-import { housekeepingJob, startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { housekeepingJob, scoresStaleJob, startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { createServices } from './services.ts';
 import { ROLE_LABELS } from '@greenvoice/common';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,9 +23,15 @@ async function main() {
   });
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`数据库迁移 Migrations applied: ${applied.join(', ')}`);
+  // the app's logger exists once the app is built; the services report through it
+  const log = {
+    info: (o: object, m: string) => app.log.info(o, m),
+    error: (o: object, m: string) => app.log.error(o, m),
+  };
+  const services = createServices({ config, database, log });
   let seeded = false;
   if (config.demoData && (await isDatabaseEmpty(database.db))) {
-    await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
+    await seedDemoData(database.db, services.auditRepo, config.scryptLogN);
     const started = Date.now();
     const hours = await seedAirReadingsDemo(database.db);
     console.log(`演示空气监测数据 Demo air readings: ${hours} hours in ${Date.now() - started} ms`);
@@ -37,7 +42,7 @@ async function main() {
     .select('value')
     .where('key', '=', 'demo')
     .executeTakeFirst();
-  const app = await buildApp({ config, database, consoleDir: path.join(root, 'web/dist') });
+  const app = await buildApp({ config, database, services, consoleDir: path.join(root, 'web/dist') });
 
   let scheduler: Scheduler | null = null;
   let closing = false;
@@ -56,10 +61,16 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // an approval whose process died before its recompute left stale marks: catch up before saying "ready"
+  const caughtUp = await services.scoring.recomputeStale().catch((err: unknown) => {
+    app.log.error({ err }, 'recomputing stale scores at start failed; the scheduled job retries');
+    return 0;
+  });
+  if (caughtUp) app.log.warn({ marks: caughtUp }, 'stale scores recomputed at start');
   if (config.jobsEnabled) {
-    const audit = createAuditService(database.db, createAuditRepo(database.db, database.dialect));
-    scheduler = startScheduler({ db: database.db, audit, log: app.log }, [
+    scheduler = startScheduler({ db: database.db, audit: services.audit, log: app.log }, [
       housekeepingJob(database.db, config.housekeepingCron),
+      scoresStaleJob(services.scoring),
     ]);
   }
   const address = app.server.address();

@@ -11,7 +11,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { seedDemoData } from '../demo/seed-demo.ts';
-import { createAuditRepo } from '../modules/audit/audit.repo.ts';
+import { createServices, type ServiceDeps, type Services } from '../services.ts';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const testDialect = (): 'sqlite' | 'postgres' =>
@@ -21,6 +21,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
   config: Config;
+  /** the app's own services (the composition root's), for calling one directly */
+  services: Services;
   /** signs in and returns the cookie header to send with later requests */
   login(username: string, password: string): Promise<string>;
   inject(opts: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
@@ -28,7 +30,12 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { demo?: boolean; env?: Record<string, string>; consoleDir?: string | null } = {},
+  options: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    consoleDir?: string | null;
+    services?: Pick<ServiceDeps, 'today' | 'recomputeAfterCommit'>;
+  } = {},
 ): Promise<TestApp> {
   const dialect = testDialect();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gv-test-'));
@@ -58,9 +65,16 @@ export async function createTestApp(
     pgSchema: config.pgSchema,
   });
   await migrateToLatest(database.db);
-  if (options.demo)
-    await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
-  const app = await buildApp({ config, database, consoleDir: options.consoleDir ?? null, logger: false });
+  const quiet = { info: () => {}, error: () => {} };
+  const services = createServices({ config, database, log: quiet, ...options.services });
+  if (options.demo) await seedDemoData(database.db, services.auditRepo, config.scryptLogN);
+  const app = await buildApp({
+    config,
+    database,
+    services,
+    consoleDir: options.consoleDir ?? null,
+    logger: false,
+  });
   await app.ready();
 
   const inject = ({ cookie, headers, ...rest }: InjectOptions & { cookie?: string }) =>
@@ -70,6 +84,7 @@ export async function createTestApp(
     app,
     database,
     config,
+    services,
     inject,
     async login(username, password) {
       const res = await app.inject({

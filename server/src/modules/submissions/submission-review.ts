@@ -1,7 +1,7 @@
 // Review: approve (with adoption level and leader instruction), return with a reason, reject — one at
 // a time or many approvals at once. Nobody reviews their own unit's work. An approval writes the
 // submission's assessment fact in the same transaction; taking an approval back removes it. Once the
-// transaction has committed, the facts listener hears which units and dates changed.
+// transaction marks the changed unit-years' scores stale; once it has committed they are recomputed.
 import {
   hasAdoptionLevel,
   reviewInputProblems,
@@ -18,6 +18,7 @@ import type { Database } from '../../db/types.ts';
 import { ApiError, conflict, invalid } from '../../http/api-error.ts';
 import { requireActor, type Actor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { ScoresHandOff } from '../assessment/scoring.service.ts';
 import { mergeFactsChanges, type FactsChange, type FactsRepo } from '../facts/facts.repo.ts';
 import { partiesOf } from './submission-presenter.ts';
 import type { SubmissionReader } from './submission-reader.ts';
@@ -28,13 +29,8 @@ export interface ReviewDeps {
   reader: SubmissionReader;
   facts: FactsRepo;
   audit: AuditService;
-}
-
-export interface SubmissionsOptions {
-  /** told after every commit that added, changed or removed facts (the scoring engine listens) */
-  onFactsChanged?: (change: { ownerUnitId: number; unitIds: number[]; dates: string[] }) => Promise<void>;
-  /** where a failing listener is reported; the committed review stands either way */
-  logError?: (err: unknown, message: string) => void;
+  /** the scores' side of the hand-off: stale marks in the approval's transaction, a recompute after */
+  scores: ScoresHandOff;
 }
 
 const FACT_SOURCE = 'submission';
@@ -63,8 +59,8 @@ export function factOf(
   };
 }
 
-export function createReviewService(deps: ReviewDeps, options: SubmissionsOptions = {}) {
-  const { repo, reader, facts, audit } = deps;
+export function createReviewService(deps: ReviewDeps) {
+  const { repo, reader, facts, audit, scores } = deps;
 
   /** Everything that can be refused is refused before the transaction starts. */
   async function check(actor: Actor, row: SubmissionRow, version: number, input: ReviewInput) {
@@ -118,6 +114,8 @@ export function createReviewService(deps: ReviewDeps, options: SubmissionsOption
           }),
         )
       : await facts.deleteBySource(trx, source);
+    // in this transaction: if the process dies before the recompute, the marks say what is out of date
+    if (change) await scores.markStale(trx, change);
     await record({
       action: `submission.${input.action}`,
       objectType: 'submission',
@@ -134,17 +132,6 @@ export function createReviewService(deps: ReviewDeps, options: SubmissionsOption
     return change;
   }
 
-  async function notify(changes: Array<FactsChange | null>) {
-    if (!options.onFactsChanged) return;
-    for (const change of mergeFactsChanges(changes)) {
-      try {
-        await options.onFactsChanged(change);
-      } catch (err) {
-        options.logError?.(err, 'facts listener failed; scores can be rebuilt');
-      }
-    }
-  }
-
   return {
     async review(ctx: RequestContext, id: number, version: number, input: ReviewInput): Promise<Submission> {
       const actor = requireActor(ctx);
@@ -153,7 +140,7 @@ export function createReviewService(deps: ReviewDeps, options: SubmissionsOption
       const change = await audit.transact(ctx, (trx, record) =>
         decide(trx, actor, row, version, input, checked, record),
       );
-      await notify([change]);
+      await scores.afterCommit(mergeFactsChanges([change]));
       return reader.presentOne(actor, id);
     },
 
@@ -195,7 +182,7 @@ export function createReviewService(deps: ReviewDeps, options: SubmissionsOption
           out.push(await decide(trx, actor, p.row, p.version, approve, p.checked, record));
         return out;
       });
-      await notify(changes);
+      await scores.afterCommit(mergeFactsChanges(changes));
       return { approved: planned.map((p) => p.row.id) };
     },
   };

@@ -32,7 +32,8 @@ import type { FactsRepo } from '../facts/facts.repo.ts';
 import type { OutletsService } from '../outlets/outlets.service.ts';
 import type { EvidenceService } from './evidence.service.ts';
 import { createSubmissionReader } from './submission-reader.ts';
-import { createReviewService, type SubmissionsOptions } from './submission-review.ts';
+import type { ScoresHandOff } from '../assessment/scoring.service.ts';
+import { createReviewService } from './submission-review.ts';
 import type { SubmissionRow, SubmissionsRepo } from './submissions.repo.ts';
 
 const DUPLICATES_ONLY_LIMIT = 1000;
@@ -44,9 +45,10 @@ export interface SubmissionDeps {
   facts: FactsRepo;
   audit: AuditService;
   idempotency: Idempotency;
+  scores: ScoresHandOff;
 }
 
-export function createSubmissionsService(deps: SubmissionDeps, options: SubmissionsOptions = {}) {
+export function createSubmissionsService(deps: SubmissionDeps) {
   const { repo, evidence, outlets, audit, idempotency } = deps;
   const reader = createSubmissionReader(repo);
   const { present, getVisible, presentOne, hideOthersDraft, event } = reader;
@@ -356,7 +358,7 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
     },
 
     // the review side: one-way, it shares the reader and never calls back into this service
-    ...createReviewService({ repo, reader, facts: deps.facts, audit }, options),
+    ...createReviewService({ repo, reader, facts: deps.facts, audit, scores: deps.scores }),
   };
 }
 export type SubmissionsService = ReturnType<typeof createSubmissionsService>;

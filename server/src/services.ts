@@ -69,13 +69,13 @@ export function createServices(deps: ServiceDeps) {
   const { db, dialect } = database;
 
   const auditRepo = createAuditRepo(db, dialect);
-  const audit = createAuditService(db, auditRepo);
-  const secondFactor = createSecondFactorService(db, audit, config);
-  const auth = createAuthService(db, createAuthRepo(db), audit, config, secondFactor);
-  const units = createUnitsService(createUnitsRepo(db), audit);
-  const people = createPeopleService(createPeopleRepo(db), units, auth, audit);
-  const campaigns = createCampaignService(db, audit);
-  const orgExcel = createOrgExcelService(db, audit);
+  const audit = createAuditService({ db, repo: auditRepo });
+  const secondFactor = createSecondFactorService({ db, audit, config });
+  const auth = createAuthService({ db, repo: createAuthRepo(db), audit, config, secondFactor });
+  const units = createUnitsService({ repo: createUnitsRepo(db), audit });
+  const people = createPeopleService({ repo: createPeopleRepo(db), units, auth, audit });
+  const campaigns = createCampaignService({ db, audit });
+  const orgExcel = createOrgExcelService({ db, audit });
 
   const contentChanges = createContentChanges();
   const search = createSearchIndex(dialect);
@@ -97,14 +97,19 @@ export function createServices(deps: ServiceDeps) {
     log,
     today: deps.today,
   });
-  const plans = createPlansService(db, scoresRepo, scoring, audit);
-  const rankings = createRankingsService(scoresRepo, scoring);
-  const bulletins = createBulletinsService(db, plans, rankings, audit);
-  const interviews = createInterviewsService(db, plans, rankings, audit);
+  const plans = createPlansService({ db, repo: scoresRepo, scoring, audit });
+  const rankings = createRankingsService({ repo: scoresRepo, scoring });
+  const bulletins = createBulletinsService({ db, plans, rankings, audit });
+  const interviews = createInterviewsService({ db, plans, rankings, audit });
 
-  const outlets = createOutletsService(createOutletsRepo(db), audit);
+  const outlets = createOutletsService({ repo: createOutletsRepo(db), audit });
   const submissionsRepo = createSubmissionsRepo(db);
-  const evidence = createEvidenceService(db, createEvidenceStore(config.dataDir), submissionsRepo, audit);
+  const evidence = createEvidenceService({
+    db,
+    store: createEvidenceStore(config.dataDir),
+    submissions: submissionsRepo,
+    audit,
+  });
   const handOff: ScoresHandOff =
     deps.recomputeAfterCommit === false
       ? { markStale: scoring.markStale, afterCommit: async () => {} }
@@ -120,11 +125,19 @@ export function createServices(deps: ServiceDeps) {
   });
 
   const monitoringRepo = createMonitoringRepo(db);
-  const quality = createQualityService(monitoringRepo);
-  const monitoring = createMonitoringService(monitoringRepo, audit, () => quality.forgetAirNow());
-  const workingCalendar = createWorkingCalendarService(db, audit);
-  const dischargers = createDischargersService(createDischargersRepo(db), workingCalendar, audit);
-  const incidents = createIncidentsService(db, audit);
+  const quality = createQualityService({ repo: monitoringRepo });
+  const monitoring = createMonitoringService({
+    repo: monitoringRepo,
+    audit,
+    changed: () => quality.forgetAirNow(),
+  });
+  const workingCalendar = createWorkingCalendarService({ db, audit });
+  const dischargers = createDischargersService({
+    repo: createDischargersRepo(db),
+    calendar: workingCalendar,
+    audit,
+  });
+  const incidents = createIncidentsService({ db, audit });
 
   return {
     auditRepo,

@@ -300,7 +300,6 @@ export interface ScoreStaleTable {
   owner_unit_id: number;
   year: number;
   unit_id: number;
-  generation: Generated<number>;
   marked_at: string;
 }
 

@@ -2,8 +2,6 @@
 // one tick, one run) is in multi-server.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
-import { createAuditRepo } from '../modules/audit/audit.repo.ts';
-import { createAuditService } from '../modules/audit/audit.service.ts';
 import { createJobLeases } from './job-lease.ts';
 import { AUDIT_RETENTION_DAYS, runHousekeeping } from './housekeeping.ts';
 import { startScheduler, type JobDefinition } from './scheduler.ts';
@@ -49,7 +47,7 @@ describe('job lease', () => {
 
 describe('scheduler', () => {
   it('two schedulers firing the same tick run the job once and audit it once', async () => {
-    const audit = createAuditService(t.database.db, createAuditRepo(t.database.db, t.database.dialect));
+    const audit = t.services.audit;
     let runs = 0;
     const job: JobDefinition = {
       name: 'count',

@@ -71,21 +71,24 @@ describe('stale score marks', () => {
   it('an approval marks its unit-year stale in its own transaction; without a recompute the scores lag', async () => {
     const before = await wlPoints();
     await approveOne('2018-06-05');
-    expect(await marks()).toEqual([expect.objectContaining({ unit_id: wl, year: 2018, generation: 1 })]);
+    expect(await marks()).toEqual([expect.objectContaining({ unit_id: wl, year: 2018 })]);
     expect(await wlPoints()).toBe(before); // the "crash": the commit happened, the recompute did not
   });
 
   it('a restarted server recomputes the marked scores before it says it is ready', async () => {
     expect((await marks()).length).toBeGreaterThan(0);
     const lagging = await stored();
-    const server = await startChildServer({
-      DATA_DIR: t.config.dataDir,
-      DEMO_DATA: 'false',
-      JOBS_ENABLED: 'false', // the start itself catches up, not the job
-      ...(testDialect() === 'postgres'
-        ? { DATABASE_URL: t.config.databaseUrl, PG_SCHEMA: t.config.pgSchema! }
-        : { DATABASE_URL: t.config.databaseUrl }),
-    });
+    const server = await startChildServer(
+      {
+        DATA_DIR: t.config.dataDir,
+        DEMO_DATA: 'false',
+        JOBS_ENABLED: 'false', // the start itself catches up, not the job
+        ...(testDialect() === 'postgres'
+          ? { DATABASE_URL: t.config.databaseUrl, PG_SCHEMA: t.config.pgSchema! }
+          : { DATABASE_URL: t.config.databaseUrl }),
+      },
+      200_000,
+    ); // a shared machine running other test files starts a server slowly
     try {
       expect(await marks()).toEqual([]);
       const recovered = await stored();
@@ -94,7 +97,7 @@ describe('stale score marks', () => {
     } finally {
       await server.stop();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('the scheduled job recomputes marked scores, on one server per tick', async () => {
     await approveOne('2018-07-05');

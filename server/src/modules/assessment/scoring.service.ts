@@ -17,7 +17,7 @@ import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
 import type { FactsChange } from '../facts/facts.repo.ts';
-import type { ScoreStaleRepo, StaleMark } from './score-stale.repo.ts';
+import type { ScoreStaleRepo } from './score-stale.repo.ts';
 import { parseDocument, type PlanRow, type ScoredUnit, type ScoresRepo } from './scores.repo.ts';
 
 export interface ScoringDeps {
@@ -72,7 +72,10 @@ export function createScoringService(deps: ScoringDeps) {
   const today = deps.today ?? (() => chinaDate(nowIso()));
   const lastMonth = (plan: Pick<PlanRow, 'year'>) => lastMonthOf(plan.year, today());
 
-  /** Recomputes the given units (all of the plan's when null) inside the caller's transaction. */
+  /**
+   * Recomputes the given units (all of the plan's when null) inside the caller's transaction, under the
+   * plan's lock. A whole plan catches up with every stale mark of its bureau-year.
+   */
   async function recompute(
     trx: Transaction<Database>,
     plan: PlanRow,
@@ -80,6 +83,17 @@ export function createScoringService(deps: ScoringDeps) {
     doc = parseDocument(plan),
   ) {
     await repo.lockPlan(trx, plan.id);
+    if (!unitIds) await stale.claim(trx, plan.owner_unit_id, plan.year);
+    await rewrite(trx, plan, unitIds, doc);
+  }
+
+  /** Evaluates the units and replaces their stored scores; the caller holds the plan's lock. */
+  async function rewrite(
+    trx: Transaction<Database>,
+    plan: PlanRow,
+    unitIds: number[] | null,
+    doc: PlanDocument,
+  ) {
     const all = await repo.unitsOf(plan, kindsOf(doc), trx);
     const units = unitIds ? all.filter((u) => unitIds.includes(u.id)) : all;
     const facts = await repo.facts(
@@ -105,29 +119,25 @@ export function createScoringService(deps: ScoringDeps) {
   }
 
   /**
-   * Recomputes the marked unit-years (every mark, or those of the given bureaus' years) and clears the
-   * marks in the same transaction. Safe on several servers at once: recomputes of a plan are serialised
-   * (lockPlan) and a mark renewed meanwhile is not cleared. Returns how many marks it caught up with.
+   * Recomputes the marked unit-years (every mark, or those of the given bureaus' years): each bureau-year
+   * in one transaction that claims (deletes) its marks under the plans' lock and rewrites those units'
+   * scores — a failure rolls the claim back. Safe on several servers at once. Returns the units caught up.
    */
   async function recomputeStale(of?: Array<{ ownerUnitId: number; year: number }>): Promise<number> {
-    const marks = of
-      ? (await Promise.all(uniqueYears(of).map((o) => stale.list(o)))).flat()
-      : await stale.list();
-    const groups = new Map<string, StaleMark[]>();
-    for (const m of marks) {
-      const key = `${m.owner_unit_id}:${m.year}`;
-      groups.set(key, [...(groups.get(key) ?? []), m]);
-    }
-    for (const group of groups.values()) {
-      const { owner_unit_id, year } = group[0]!;
-      const plans = await repo.plansOfOwner(owner_unit_id, [year]);
-      const unitIds = group.map((m) => m.unit_id);
-      await db.transaction().execute(async (trx) => {
-        for (const plan of plans) await recompute(trx, plan, unitIds);
-        await stale.clear(trx, group);
+    const years = of
+      ? uniqueYears(of)
+      : (await stale.years()).map((y) => ({ ownerUnitId: y.owner_unit_id, year: y.year }));
+    let caughtUp = 0;
+    for (const { ownerUnitId, year } of years) {
+      const plans = await repo.plansOfOwner(ownerUnitId, [year]);
+      caughtUp += await db.transaction().execute(async (trx) => {
+        for (const plan of plans) await repo.lockPlan(trx, plan.id);
+        const unitIds = await stale.claim(trx, ownerUnitId, year);
+        if (unitIds.length) for (const plan of plans) await rewrite(trx, plan, unitIds, parseDocument(plan));
+        return unitIds.length;
       });
     }
-    return marks.length;
+    return caughtUp;
   }
 
   async function rebuildPlan(planId: number) {
@@ -174,10 +184,10 @@ export function createScoringService(deps: ScoringDeps) {
      * rules or before the current month began are rebuilt, and stale unit-years recomputed.
      */
     async ensureFresh(plan: PlanRow) {
-      const state = await repo.state(plan.id);
+      const { state, stale: marked } = await stale.freshness(plan.id, plan.owner_unit_id, plan.year);
       if (!state || state.rules_version !== plan.rules_version || state.last_month !== lastMonth(plan))
         await rebuildPlan(plan.id);
-      else await recomputeStale([{ ownerUnitId: plan.owner_unit_id, year: plan.year }]);
+      else if (marked) await recomputeStale([{ ownerUnitId: plan.owner_unit_id, year: plan.year }]);
     },
   };
 }

@@ -38,13 +38,19 @@ const minutes = (n: number) => n * 60_000;
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAuthService(
-  db: DB,
-  repo: AuthRepo,
-  audit: AuditService,
-  config: Config,
-  secondFactor: SecondFactorService,
-) {
+export function createAuthService({
+  db,
+  repo,
+  audit,
+  config,
+  secondFactor,
+}: {
+  db: DB;
+  repo: AuthRepo;
+  audit: AuditService;
+  config: Config;
+  secondFactor: SecondFactorService;
+}) {
   /** REQUIRE_TOTP_FOR_ADMINS: admins and audit administrators enrol before anything else */
   const totpRequiredFor = (roles: readonly Role[]) =>
     config.requireTotpForAdmins && roles.some((r) => PRIVILEGED_ROLES.includes(r));

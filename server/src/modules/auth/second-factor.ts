@@ -33,7 +33,15 @@ export interface SecondFactorPerson {
   totp_last_step: number | null;
 }
 
-export function createSecondFactorService(db: DB, audit: AuditService, config: Config) {
+export function createSecondFactorService({
+  db,
+  audit,
+  config,
+}: {
+  db: DB;
+  audit: AuditService;
+  config: Config;
+}) {
   const key = config.totpEncryptionKey;
 
   async function reauthenticate(personId: number, password: string) {

@@ -28,6 +28,7 @@ import { TEST_PG_URL } from '../server/src/test/test-app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { ORPHAN_GRACE_MS } from '../server/src/modules/submissions/evidence.service.ts';
 import { createServices } from '../server/src/services.ts';
+import { loadAuditKey } from '../server/src/modules/audit/audit-key.ts';
 import { checkDatabase } from './lib/database-check.ts';
 
 const { values } = parseArgs({
@@ -248,7 +249,9 @@ async function runDialect(dialect: 'sqlite' | 'postgres') {
         (k) => !counts.has(k) && ![...counts.keys()].some((m) => m.includes(k)),
       );
       const duplicated = [...counts].filter(([, n]) => n > 1);
-      const check = await checkDatabase(database);
+      // the key the child servers used: theirs is the same environment (AUDIT_HMAC_KEY or the key file)
+      const auditKey = loadAuditKey(loadConfig({ ...process.env, ...env }));
+      const check = await checkDatabase(database, auditKey);
       let orphans = 0;
       let orphansBeforeSweep = 0;
       let lostAfterSweep = 0;
@@ -273,6 +276,7 @@ async function runDialect(dialect: 'sqlite' | 'postgres') {
             config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, dataDir),
             database,
             log: console,
+            auditKey,
           });
           // the pass a server makes once the grace period is over; attached files must all survive it
           await evidence.sweep(Date.now() + ORPHAN_GRACE_MS + 60_000);

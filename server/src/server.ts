@@ -8,7 +8,15 @@ import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { isDatabaseEmpty, seedDemoData } from './demo/seed-demo.ts';
 import { seedAirReadingsDemo } from './demo/environment-demo.ts';
-import { housekeepingJob, scoresStaleJob, startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { AUDIT_KEY_ENV, loadAuditKey } from './modules/audit/audit-key.ts';
+import { ConfigError } from './config.ts';
+import {
+  auditCheckpointJob,
+  housekeepingJob,
+  scoresStaleJob,
+  startScheduler,
+  type Scheduler,
+} from './jobs/scheduler.ts';
 import { createServices } from './services.ts';
 import { ROLE_LABELS } from '@greenvoice/common';
 
@@ -28,7 +36,8 @@ async function main() {
     info: (o: object, m: string) => app.log.info(o, m),
     error: (o: object, m: string) => app.log.error(o, m),
   };
-  const services = createServices({ config, database, log });
+  const auditKey = loadAuditKey(config);
+  const services = createServices({ config, database, log, auditKey });
   let seeded = false;
   if (config.demoData && (await isDatabaseEmpty(database.db))) {
     await seedDemoData(database.db, services.auditRepo, config.scryptLogN);
@@ -42,7 +51,18 @@ async function main() {
     .select('value')
     .where('key', '=', 'demo')
     .executeTakeFirst();
+  // A generated key file lies beside the data it protects: good enough for a demonstration only.
+  if (!demo && auditKey.source !== AUDIT_KEY_ENV && !(await isDatabaseEmpty(database.db)))
+    throw new ConfigError(
+      `${AUDIT_KEY_ENV} is required: this installation holds real data (no demo data set), so the audit key must be given from outside the data directory (openssl rand -base64 32; keep a copy off this machine)`,
+    );
+  const { audit } = services;
+  await audit.ensureKeyed();
   const app = await buildApp({ config, database, services, consoleDir: path.join(root, 'web/dist') });
+  const checkpoint = (kind: 'start' | 'shutdown') =>
+    audit
+      .checkpoint(kind, config.auditCheckpointDir, app.log)
+      .catch((err: unknown) => app.log.error({ err }, 'audit checkpoint failed'));
 
   let scheduler: Scheduler | null = null;
   let closing = false;
@@ -54,6 +74,7 @@ async function main() {
     timer.unref();
     scheduler?.stop();
     await app.close();
+    await checkpoint('shutdown');
     await database.close();
     process.exit(0);
   };
@@ -61,6 +82,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  await checkpoint('start');
   // an approval whose process died before its recompute left stale marks: catch up before saying "ready"
   const caughtUp = await services.scoring.recomputeStale().catch((err: unknown) => {
     app.log.error({ err }, 'recomputing stale scores at start failed; the scheduled job retries');
@@ -68,8 +90,9 @@ async function main() {
   });
   if (caughtUp) app.log.warn({ marks: caughtUp }, 'stale scores recomputed at start');
   if (config.jobsEnabled) {
-    scheduler = startScheduler({ db: database.db, audit: services.audit, log: app.log }, [
+    scheduler = startScheduler({ db: database.db, audit, log: app.log }, [
       housekeepingJob(database.db, config.housekeepingCron),
+      auditCheckpointJob(audit, config.auditCheckpointCron, config.auditCheckpointDir, app.log),
       scoresStaleJob(services.scoring),
     ]);
   }

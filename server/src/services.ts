@@ -12,6 +12,7 @@ import { createScoresRepo } from './modules/assessment/scores.repo.ts';
 import { createScoringService, type ScoresHandOff } from './modules/assessment/scoring.service.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
+import { loadAuditKey, type AuditKey } from './modules/audit/audit-key.ts';
 import { createAuthRepo } from './modules/auth/auth.repo.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createSecondFactorService } from './modules/auth/second-factor.ts';
@@ -55,6 +56,8 @@ export interface ServiceDeps {
   config: Config;
   database: DatabaseHandle;
   log: ServiceLog;
+  /** the audit chain's key; loaded from the configuration (AUDIT_HMAC_KEY or the demo key file) if not given */
+  auditKey?: AuditKey;
   /** today in China (tests and the bench fix it) */
   today?: () => string;
   /**
@@ -68,7 +71,8 @@ export function createServices(deps: ServiceDeps) {
   const { config, database, log } = deps;
   const { db, dialect } = database;
 
-  const auditRepo = createAuditRepo(db, dialect);
+  const auditKey = deps.auditKey ?? loadAuditKey(config);
+  const auditRepo = createAuditRepo(db, dialect, auditKey);
   const audit = createAuditService({ db, repo: auditRepo });
   const secondFactor = createSecondFactorService({ db, audit, config });
   const auth = createAuthService({ db, repo: createAuthRepo(db), audit, config, secondFactor });
@@ -140,6 +144,7 @@ export function createServices(deps: ServiceDeps) {
   const incidents = createIncidentsService({ db, audit });
 
   return {
+    auditKey,
     auditRepo,
     audit,
     secondFactor,

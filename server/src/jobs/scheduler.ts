@@ -7,7 +7,7 @@ import { Cron } from 'croner';
 import type { DB } from '../db/database.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { ScoringService } from '../modules/assessment/scoring.service.ts';
-import type { AuditService } from '../modules/audit/audit.service.ts';
+import type { AuditService, CheckpointLog } from '../modules/audit/audit.service.ts';
 import { createJobLeases } from './job-lease.ts';
 import { runHousekeeping } from './housekeeping.ts';
 
@@ -45,6 +45,24 @@ export function scoresStaleJob(scoring: Pick<ScoringService, 'recomputeStale'>):
     cron: SCORES_STALE_CRON,
     leaseMs: 5 * 60_000,
     run: async () => ({ marksCaughtUp: await scoring.recomputeStale() }),
+  };
+}
+
+/** A signed audit checkpoint to AUDIT_CHECKPOINT_DIR and the log (decision 071). */
+export function auditCheckpointJob(
+  audit: AuditService,
+  cron: string,
+  dir: string,
+  log: CheckpointLog,
+): JobDefinition {
+  return {
+    name: 'audit-checkpoint',
+    cron,
+    leaseMs: 5 * 60_000,
+    run: async () => {
+      const cp = await audit.checkpoint('periodic', dir, log);
+      return { count: cp.count, lastId: cp.lastId };
+    },
   };
 }
 

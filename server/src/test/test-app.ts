@@ -11,6 +11,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { seedDemoData } from '../demo/seed-demo.ts';
+import type { AuditKey } from '../modules/audit/audit-key.ts';
 import { createServices, type ServiceDeps, type Services } from '../services.ts';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -23,6 +24,8 @@ export interface TestApp {
   config: Config;
   /** the app's own services (the composition root's), for calling one directly */
   services: Services;
+  /** the audit chain's key (a generated key file in the test's DATA_DIR unless AUDIT_HMAC_KEY is given) */
+  auditKey: AuditKey;
   /** signs in and returns the cookie header to send with later requests */
   login(username: string, password: string): Promise<string>;
   inject(opts: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
@@ -85,6 +88,7 @@ export async function createTestApp(
     database,
     config,
     services,
+    auditKey: services.auditKey,
     inject,
     async login(username, password) {
       const res = await app.inject({

@@ -316,6 +316,14 @@ export interface AssessmentScoreStateTable {
   computed_at: string;
 }
 
+/** A unit-year whose stored scores an approval changed and no recompute has caught up with yet. */
+export interface ScoreStaleTable {
+  owner_unit_id: number;
+  year: number;
+  unit_id: number;
+  marked_at: string;
+}
+
 export interface BulletinsTable {
   id: Generated<number>;
   plan_id: number;
@@ -637,6 +645,7 @@ export interface Database {
   assessment_unit_months: AssessmentUnitMonthsTable;
   assessment_item_months: AssessmentItemMonthsTable;
   assessment_score_state: AssessmentScoreStateTable;
+  score_stale: ScoreStaleTable;
   bulletins: BulletinsTable;
   interviews: InterviewsTable;
   air_stations: AirStationsTable;

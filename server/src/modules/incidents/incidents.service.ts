@@ -18,7 +18,7 @@ import { ownerUnitId } from '../monitoring/monitoring.service.ts';
 
 type IncidentRow = Omit<IncidentsTable, 'id' | 'version'> & { id: number; version: number };
 
-export function createIncidentsService(db: DB, audit: AuditService) {
+export function createIncidentsService({ db, audit }: { db: DB; audit: AuditService }) {
   async function followUps(ids: number[]) {
     return db
       .selectFrom('incident_follow_ups')

@@ -96,7 +96,7 @@ function readSheet(
   return rows;
 }
 
-export function createOrgExcelService(db: DB, audit: AuditService) {
+export function createOrgExcelService({ db, audit }: { db: DB; audit: AuditService }) {
   async function loadLookups(scopePath: string) {
     const units = await db.selectFrom('units').select(['id', 'code', 'kind', 'path']).execute();
     const unitsByCode = new Map<string, ExistingUnit & { path: string }>(

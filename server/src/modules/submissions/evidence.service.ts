@@ -73,12 +73,17 @@ export const presentEvidence = (r: EvidenceRow): Evidence => ({
   createdAt: r.created_at,
 });
 
-export function createEvidenceService(
-  db: DB,
-  store: EvidenceStore,
-  submissions: SubmissionsRepo,
-  audit: AuditService,
-) {
+export function createEvidenceService({
+  db,
+  store,
+  submissions,
+  audit,
+}: {
+  db: DB;
+  store: EvidenceStore;
+  submissions: SubmissionsRepo;
+  audit: AuditService;
+}) {
   /** Re-encodes an image: pixels only, turned upright; EXIF, GPS, comments and profiles dropped. */
   async function reencode(tmpPath: string, type: EvidenceMediaType, fileName: string): Promise<Buffer> {
     try {

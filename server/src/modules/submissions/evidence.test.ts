@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { account, count, newsReport, outletId } from './test-fixtures.ts';
 import { createEvidenceStore } from './evidence-store.ts';
-import { evidenceService } from './test-sweep.ts';
 
 let t: TestApp;
 let officer: string;
@@ -217,7 +216,7 @@ describe('sweeper', () => {
     const hourAgo = new Date(Date.now() - 2 * 3_600_000);
     fs.utimesSync(store.pathOf(orphan), hourAgo, hourAgo);
 
-    const { evidence } = evidenceService(t);
+    const { evidence } = t.services;
     const result = await evidence.sweep();
     expect(result).toMatchObject({ unattached: 1, orphans: 1 });
     expect((await download(old.id)).statusCode).toBe(404);

@@ -19,6 +19,7 @@ import {
   isEvidenceType,
   type EvidenceMediaType,
 } from './evidence-type.ts';
+import { findReadableSubmission } from './submission-visibility.ts';
 import type { SubmissionsRepo } from './submissions.repo.ts';
 
 export interface UploadPart {
@@ -184,7 +185,7 @@ export function createEvidenceService(
       const allowed =
         row.submission_id === null
           ? row.uploaded_by === actor.personId
-          : !!(await submissions.findVisible(row.submission_id, actor.scopePath));
+          : !!(await findReadableSubmission(submissions, actor, row.submission_id));
       if (!allowed) throw notFound();
       return { path: store.pathOf(row.stored_name), fileName: row.file_name, mediaType: row.media_type };
     },

@@ -30,6 +30,7 @@ import {
   type SubmissionDeps,
   type SubmissionsOptions,
 } from './submission-review.ts';
+import { findReadableSubmission, hideOthersDraft } from './submission-visibility.ts';
 import type { SubmissionRow } from './submissions.repo.ts';
 
 const DUPLICATES_ONLY_LIMIT = 1000;
@@ -37,10 +38,8 @@ const DUPLICATES_ONLY_LIMIT = 1000;
 export function createSubmissionsService(deps: SubmissionDeps, options: SubmissionsOptions = {}) {
   const { repo, evidence, outlets, audit, idempotency } = deps;
 
-  /** Drafts are their own unit's business: nobody else sees them, not even a reviewer. */
+  /** Drafts are their own unit's business (submission-visibility.ts); lists filter them in SQL. */
   const filterFor = (actor: Actor) => ({ scopePath: actor.scopePath, draftsOfUnit: actor.unitId });
-  const hideOthersDraft = (actor: Actor, r: SubmissionRow | undefined) =>
-    r && (r.status !== 'draft' || r.unit_id === actor.unitId) ? r : undefined;
 
   async function present(actor: Actor, rows: SubmissionRow[], trx?: Transaction<Database>) {
     const ids = rows.map((r) => r.id);
@@ -53,7 +52,7 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
   }
 
   async function getVisible(actor: Actor, id: number, trx?: Transaction<Database>) {
-    const row = hideOthersDraft(actor, await repo.findVisible(id, actor.scopePath, trx));
+    const row = await findReadableSubmission(repo, actor, id, trx);
     if (!row) throw notFound();
     return row;
   }

@@ -27,7 +27,8 @@ import { startChildServer, type ChildServer } from '../server/src/test/child-ser
 import { TEST_PG_URL } from '../server/src/test/test-app.ts';
 import { createAuditRepo } from '../server/src/modules/audit/audit.repo.ts';
 import { createAuditService } from '../server/src/modules/audit/audit.service.ts';
-import { createEvidenceStore } from '../server/src/modules/submissions/evidence-store.ts';
+import { allFileStores, evidenceFiles } from '../server/src/files/file-stores.ts';
+import { sweepFileTemps, TEMP_MAX_AGE_MINUTES } from '../server/src/jobs/file-temps.ts';
 import {
   createEvidenceService,
   ORPHAN_GRACE_MS,
@@ -277,12 +278,13 @@ async function runDialect(dialect: 'sqlite' | 'postgres') {
           const audit = createAuditService(database.db, createAuditRepo(database.db, dialect));
           const evidence = createEvidenceService(
             database.db,
-            createEvidenceStore(dataDir),
+            evidenceFiles(dataDir),
             createSubmissionsRepo(database.db),
             audit,
           );
           // the pass a server makes once the grace period is over; attached files must all survive it
           await evidence.sweep(Date.now() + ORPHAN_GRACE_MS + 60_000);
+          await sweepFileTemps(allFileStores(dataDir), Date.now() + TEMP_MAX_AGE_MINUTES * 60_000 + 60_000);
           const left = fs.readdirSync(filesDir).filter((f) => fs.statSync(path.join(filesDir, f)).isFile());
           const attached = await sql<{
             f: string;

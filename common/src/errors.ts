@@ -67,6 +67,11 @@ export const ERROR_MESSAGES = {
   },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  STORAGE_FULL: {
+    status: 507,
+    zh: '服务器存储空间已满，未保存任何内容，请联系管理员',
+    en: "The server's storage is full; nothing was saved. Contact the administrator",
+  },
   UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const;
 

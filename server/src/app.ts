@@ -72,7 +72,7 @@ import { createCmsFilesService } from './modules/cms/cms-files.service.ts';
 import { createCmsRepo } from './modules/cms/cms.repo.ts';
 import { createCmsService } from './modules/cms/cms.service.ts';
 import { createContentChanges } from './modules/cms/content-changes.ts';
-import { createFileStore } from './modules/cms/file-store.ts';
+import { portalFiles as portalFileStore } from './files/file-stores.ts';
 import { createPublicContent } from './modules/cms/public-content.ts';
 import { createSearchIndex } from './modules/cms/search-index.ts';
 import type { FastLane } from './portal/fast-lane.ts';
@@ -146,7 +146,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const search = createSearchIndex(database.dialect);
   const cmsRepo = createCmsRepo(database.db);
   const cms = createCmsService({ db: database.db, repo: cmsRepo, audit, search, changes: contentChanges });
-  const portalFiles = createFileStore(path.join(config.dataDir, 'portal-files'));
+  const portalFiles = portalFileStore(config.dataDir);
   const cmsFiles = createCmsFilesService({ repo: cmsRepo, cms, audit, store: portalFiles });
   const channels = createChannelsService({ db: database.db, repo: cmsRepo, audit, changes: contentChanges });
   const scoresRepo = createScoresRepo(database.db, database.dialect);

@@ -11,6 +11,8 @@ import { seedAirReadingsDemo } from './demo/environment-demo.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { housekeepingJob, startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { fileTempsJob, sweepFileTemps } from './jobs/file-temps.ts';
+import { allFileStores } from './files/file-stores.ts';
 import { ROLE_LABELS } from '@greenvoice/common';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,11 +57,16 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // what a crash or kill left half-written in this machine's file stores
+  const fileStores = allFileStores(config.dataDir);
+  const swept = await sweepFileTemps(fileStores);
+  if (swept.removed) app.log.info(swept, 'removed unfinished temporary files');
   await app.listen({ port: config.port, host: config.host });
   if (config.jobsEnabled) {
     const audit = createAuditService(database.db, createAuditRepo(database.db, database.dialect));
     scheduler = startScheduler({ db: database.db, audit, log: app.log }, [
       housekeepingJob(database.db, config.housekeepingCron),
+      fileTempsJob(config.dataDir, fileStores),
     ]);
   }
   const address = app.server.address();

@@ -6,7 +6,7 @@ import { createIdempotency } from '../../http/idempotency.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { createFactsRepo } from '../facts/facts.repo.ts';
 import type { OutletsService } from '../outlets/outlets.service.ts';
-import { createEvidenceStore } from './evidence-store.ts';
+import { evidenceFiles } from '../../files/file-stores.ts';
 import { evidenceRoutes } from './evidence.routes.ts';
 import { createEvidenceService } from './evidence.service.ts';
 import type { SubmissionsOptions } from './submission-review.ts';
@@ -21,7 +21,7 @@ export function createSubmissions(
   options: SubmissionsOptions = {},
 ) {
   const repo = createSubmissionsRepo(deps.db);
-  const evidence = createEvidenceService(deps.db, createEvidenceStore(deps.dataDir), repo, deps.audit);
+  const evidence = createEvidenceService(deps.db, evidenceFiles(deps.dataDir), repo, deps.audit);
   const submissions = createSubmissionsService(
     {
       db: deps.db,

@@ -121,11 +121,13 @@ export function createFileStore(dir: string): FileStore {
     },
 
     async open(key) {
-      const handle = await fsp.open(at(key), 'r').catch((err: NodeJS.ErrnoException) => {
+      const file = at(key);
+      const fd = await openFd(file, 'r').catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return null;
         throw err;
       });
-      return handle ? handle.createReadStream() : null;
+      // the descriptor is closed when the stream ends or is destroyed (a client that goes away)
+      return fd === null ? null : fs.createReadStream(file, { fd, autoClose: true });
     },
 
     async remove(...keys) {
@@ -146,6 +148,10 @@ export function createFileStore(dir: string): FileStore {
   };
 }
 
+/** Waits until a stream's descriptor is closed, so nothing stays open once a read is done. */
+const closed = (stream: Readable) =>
+  stream.closed ? Promise.resolve() : new Promise<void>((resolve) => stream.once('close', () => resolve()));
+
 /** Reads at most `bytes` from the start of a stream (to recognise a file by its magic bytes). */
 export async function readHead(stream: Readable, bytes = 4096): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -158,6 +164,7 @@ export async function readHead(stream: Readable, bytes = 4096): Promise<Buffer> 
     }
   } finally {
     stream.destroy();
+    await closed(stream);
   }
   return Buffer.concat(parts).subarray(0, bytes);
 }
@@ -166,5 +173,6 @@ export async function readHead(stream: Readable, bytes = 4096): Promise<Buffer> 
 export async function readAll(stream: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) parts.push(chunk);
+  await closed(stream);
   return Buffer.concat(parts);
 }

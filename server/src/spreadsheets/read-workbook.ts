@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../http/api-error.ts';
-import { checkZip, ZipRefused, type ZipLimits } from './zip-check.ts';
+import { checkZip, tagCounter, ZipRefused, type ZipLimits } from './zip-check.ts';
 
 export interface WorkbookLimits {
   /** rows holding at least one value, header included, over all sheets read */
@@ -62,13 +62,19 @@ export async function readWorkbook(
   file: Buffer,
   options: { limits: WorkbookLimits; sheets: 'first' | readonly string[] },
 ): Promise<SheetData[]> {
+  const { maxRows, maxColumns, maxCells } = options.limits;
+  // Row and cell tags are counted while the zip is checked, so a sheet beyond the bounds is refused
+  // before parsing starts (formatted empty rows and cells count too: they cost parsing time as well).
+  const tags = tagCounter();
   try {
-    await checkZip(file, ZIP_LIMITS);
+    await checkZip(file, ZIP_LIMITS, tags.push);
   } catch (err) {
     if (err instanceof ZipRefused) throw zipRefusal(err);
     throw err;
   }
-  const { maxRows, maxColumns, maxCells } = options.limits;
+  if (tags.counts.maxColumn > maxColumns) throw beyond('columns', tags.counts.maxColumn, maxColumns);
+  if (tags.counts.rows > maxRows) throw beyond('rows', tags.counts.rows, maxRows);
+  if (tags.counts.cells > maxCells) throw beyond('cells', tags.counts.cells, maxCells);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -85,15 +91,16 @@ export async function readWorkbook(
       if (options.sheets !== 'first' && !options.sheets.includes(sheet.name)) continue;
       const data: SheetData = { name: sheet.name, rows: [] };
       for await (const row of sheet) {
+        const at = () => ({ sheet: sheet.name, row: row.number });
         const values: ExcelJS.CellValue[] = [];
         row.eachCell((cell, col) => {
-          if (col > maxColumns) throw beyond('columns', col, maxColumns, sheet.name, row.number);
+          if (col > maxColumns) throw beyond('columns', col, maxColumns, at());
           values[col - 1] = cell.value;
           cells += 1;
         });
         if (!values.length) continue;
-        if (++rows > maxRows) throw beyond('rows', rows, maxRows, sheet.name, row.number);
-        if (cells > maxCells) throw beyond('cells', cells, maxCells, sheet.name, row.number);
+        if (++rows > maxRows) throw beyond('rows', rows, maxRows, at());
+        if (cells > maxCells) throw beyond('cells', cells, maxCells, at());
         data.rows.push({ row: row.number, values: Array.from(values, (v) => v ?? null) });
       }
       out.push(data);
@@ -112,11 +119,20 @@ const LIMIT_WORDS = {
   cells: { zh: '单元格数', en: 'cells' },
 } as const;
 
-function beyond(what: keyof typeof LIMIT_WORDS, value: number, limit: number, sheet: string, row: number) {
+/** The refusal naming the bound; `at` is where the read stopped, when it got that far. */
+function beyond(
+  what: keyof typeof LIMIT_WORDS,
+  value: number,
+  limit: number,
+  at?: { sheet: string; row: number },
+) {
   const w = LIMIT_WORDS[what];
-  const shown = what === 'columns' ? `第 ${value} 列` : `${value}`;
+  const zhWhere = at ? `工作表“${at.sheet}”第 ${at.row} 行处` : '工作簿';
+  const enWhere = at ? `Sheet "${at.sheet}" at row ${at.row}` : 'The workbook';
+  const zhValue = what === 'columns' ? `第 ${value} 列有数据` : `共 ${value}`;
+  const enValue = what === 'columns' ? `a value in column ${value}` : `${value} ${w.en}`;
   return rejected(
-    `工作表“${sheet}”第 ${row} 行超出${w.zh}上限 ${limit}（${shown}），未导入任何数据`,
-    `Sheet "${sheet}" row ${row} is beyond the limit of ${limit} ${w.en} (${what === 'columns' ? `column ${value}` : value}); nothing was imported`,
+    `${zhWhere}超出${w.zh}上限 ${limit}（${zhValue}），未导入任何数据`,
+    `${enWhere} is beyond the limit of ${limit} ${w.en} (${enValue}); nothing was imported`,
   );
 }

@@ -41,6 +41,7 @@ const LOCAL = 0x04034b50;
 const DESCRIPTOR = 0x08074b50;
 /** Input fed to the inflater per step: its output per step stays below ~1,032 × this. */
 const STEP = 4096;
+const SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 
 export function readCentralDirectory(
   buf: Buffer,
@@ -80,10 +81,55 @@ export function readCentralDirectory(
   return { entries, cdOffset };
 }
 
-async function inflatedSize(data: Buffer, stopAt: number): Promise<number> {
+/**
+ * Counts `<row` and `<c` start tags in a sheet's XML as it streams by, and the highest column a cell
+ * names (`r="XFD1"` → 16384), so a sheet beyond the bounds is refused before any parser sees it.
+ */
+export function tagCounter() {
+  const counts = { rows: 0, cells: 0, maxColumn: 0 };
+  const ROW = Buffer.from('<row');
+  const CELL = Buffer.from('<c');
+  // a tag starting in the last KEEP bytes is left for the next chunk: each is seen once, whole
+  const KEEP = 48;
+  const ends = new Set([0x20, 0x3e, 0x2f, 0x0a, 0x0d, 0x09]); // space > / newline tab
+  let tail = Buffer.alloc(0);
+  const column = (buf: Buffer, at: number) => {
+    const r = buf.indexOf(' r="', at);
+    if (r < 0 || r > at + KEEP - 8) return 0;
+    let col = 0;
+    for (let i = r + 4; i < r + 8; i++) {
+      const ch = buf[i]!;
+      if (ch < 0x41 || ch > 0x5a) break;
+      col = col * 26 + (ch - 0x40);
+    }
+    return col;
+  };
+  return {
+    counts,
+    push(chunk: Uint8Array) {
+      const buf = tail.length ? Buffer.concat([tail, chunk]) : Buffer.from(chunk);
+      const limit = buf.length - KEEP;
+      for (let i = buf.indexOf(ROW); i >= 0 && i < limit; i = buf.indexOf(ROW, i + 1))
+        if (ends.has(buf[i + ROW.length]!)) counts.rows++;
+      for (let i = buf.indexOf(CELL); i >= 0 && i < limit; i = buf.indexOf(CELL, i + 1))
+        if (ends.has(buf[i + CELL.length]!)) {
+          counts.cells++;
+          counts.maxColumn = Math.max(counts.maxColumn, column(buf, i));
+        }
+      tail = Buffer.from(buf.subarray(Math.max(0, limit)));
+    },
+  };
+}
+
+async function inflatedSize(
+  data: Buffer,
+  stopAt: number,
+  onData?: (chunk: Uint8Array) => void,
+): Promise<number> {
   let out = 0;
   const inflater = new Inflate((chunk) => {
     out += chunk.length;
+    onData?.(chunk);
   });
   for (let i = 0; i < data.length; i += STEP) {
     inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
@@ -95,7 +141,12 @@ async function inflatedSize(data: Buffer, stopAt: number): Promise<number> {
 }
 
 /** Throws ZipRefused unless the zip is well formed and within the limits. */
-export async function checkZip(buf: Buffer, limits: ZipLimits): Promise<ZipEntry[]> {
+export async function checkZip(
+  buf: Buffer,
+  limits: ZipLimits,
+  /** called for each chunk of every worksheet part as it is inflated */
+  onSheetData?: (chunk: Uint8Array) => void,
+): Promise<ZipEntry[]> {
   const { entries, cdOffset } = readCentralDirectory(buf, limits.maxEntries);
   const declared = entries.reduce((n, e) => n + e.uncompressedSize, 0);
   if (declared > limits.maxTotalBytes)
@@ -118,8 +169,11 @@ export async function checkZip(buf: Buffer, limits: ZipLimits): Promise<ZipEntry
       throw damaged(`entry ${e.name} has two sizes`);
     const data = buf.subarray(start, end);
     let size: number;
-    if (e.method === 0) size = data.length;
-    else if (e.method === 8) size = await inflatedSize(data, e.uncompressedSize);
+    if (e.method === 0) {
+      size = data.length;
+      if (SHEET.test(e.name)) onSheetData?.(data);
+    } else if (e.method === 8)
+      size = await inflatedSize(data, e.uncompressedSize, SHEET.test(e.name) ? onSheetData : undefined);
     else throw damaged(`entry ${e.name} uses compression method ${e.method}`);
     if (size !== e.uncompressedSize) throw damaged(`entry ${e.name} inflates to another size than declared`);
     total += size;

@@ -7,7 +7,10 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { multipartFile } from '../test/multipart.ts';
-import { sweepFileTemps, TEMP_MAX_AGE_MINUTES } from '../jobs/file-temps.ts';
+import { fileTempsJob, sweepFileTemps, TEMP_MAX_AGE_MINUTES } from '../jobs/file-temps.ts';
+import { startScheduler } from '../jobs/scheduler.ts';
+import { createAuditRepo } from '../modules/audit/audit.repo.ts';
+import { createAuditService } from '../modules/audit/audit.service.ts';
 import { allFileStores } from './file-stores.ts';
 
 let t: TestApp;
@@ -224,5 +227,37 @@ describe('sweeper of temporary files', () => {
     for (const p of old) expect(fs.existsSync(p)).toBe(false);
     expect(fs.existsSync(fresh)).toBe(true);
     expect(filesUnder(evidenceDir).filter((n) => !n.startsWith('tmp'))).toEqual(stored);
+  });
+
+  it('runs on the job scheduler, once a tick per machine and data directory, and is audited', async () => {
+    const stale = path.join(portalDir, 'tmp', 'e'.repeat(32) + '.part');
+    fs.mkdirSync(path.dirname(stale), { recursive: true });
+    fs.writeFileSync(stale, 'half');
+    const longAgo = new Date(Date.now() - (TEMP_MAX_AGE_MINUTES + 5) * 60_000);
+    fs.utimesSync(stale, longAgo, longAgo);
+    const audit = createAuditService(t.database.db, createAuditRepo(t.database.db, t.database.dialect));
+    const job = fileTempsJob(t.config.dataDir, allFileStores(t.config.dataDir));
+    expect(job.name).toMatch(/^file-temps@/);
+    const quiet = { info: () => {}, error: () => {} };
+    const a = startScheduler({ db: t.database.db, audit, log: quiet }, [job]);
+    const b = startScheduler({ db: t.database.db, audit, log: quiet }, [job]);
+    try {
+      const tick = new Date('2026-12-01T00:15:00.000Z');
+      expect((await Promise.all([a.runTick(job.name, tick), b.runTick(job.name, tick)])).sort()).toEqual([
+        'ran',
+        'skipped',
+      ]);
+      expect(fs.existsSync(stale)).toBe(false);
+      const records = await t.database.db
+        .selectFrom('audit_log')
+        .select(['detail'])
+        .where('action', '=', `job.${job.name}`)
+        .execute();
+      expect(records).toHaveLength(1);
+      expect(JSON.parse(records[0]!.detail ?? '{}')).toMatchObject({ removed: 1 });
+    } finally {
+      a.stop();
+      b.stop();
+    }
   });
 });

@@ -8,24 +8,34 @@ import { multipartFile } from '../test/multipart.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { readWorkbook } from './read-workbook.ts';
 
-let t: TestApp;
-let admin: string;
-beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
-  // warm up (modules loaded lazily on the first import), so the timings below are the reader's own
-  await readWorkbook(await smallWorkbook(), {
-    sheets: 'first',
-    limits: { maxRows: 10, maxColumns: 10, maxCells: 100 },
-  });
-});
-afterAll(() => t.close());
-
+// the bounds asserted below leave room for a loaded CI machine; the defect held the loop ≈ 39 s
+const MAX_STALL_MS = 400;
 const IMPORTS = [
   ['air readings', '/api/v1/environment/air/readings/import', 'Sheet1'],
   ['water readings', '/api/v1/environment/water/readings/import', 'Sheet1'],
   ['organisation', '/api/v1/org/import', '单位'],
 ] as const;
+
+let t: TestApp;
+const xfd: Record<string, Buffer> = {};
+let admin: string;
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  admin = await t.login('admin', 'Demo-Xinxi-2018!');
+  // warm up the import path once (lazily loaded modules, first compilation), so the timings below
+  // are the reader's own
+  // built beforehand: the garbage of building them is not collected inside the timed windows
+  for (const [, , sheet] of IMPORTS) xfd[sheet] = await xfdWorkbook(sheet);
+  await sharedStringsBomb();
+  for (const [, url] of IMPORTS)
+    await t.inject({
+      method: 'POST',
+      url,
+      cookie: admin,
+      ...multipartFile('file', 'w.xlsx', await smallWorkbook()),
+    });
+});
+afterAll(() => t.close());
 
 /** The workbook of the report: a header with one cell at XFD, then 1,600 ordinary rows. */
 async function xfdWorkbook(sheetName: string) {
@@ -94,7 +104,7 @@ const imported = async () =>
 
 describe.each(IMPORTS)('%s import', (_label, url, sheet) => {
   it('refuses the XFD workbook with 422 naming the column limit, within a second', async () => {
-    const file = await xfdWorkbook(sheet);
+    const file = xfd[sheet]!;
     expect(file.length).toBeLessThan(40_000);
     const before = await imported();
     const { res, health, elapsed, healthAt, longestStall } = await timedImport(url, file);
@@ -105,7 +115,7 @@ describe.each(IMPORTS)('%s import', (_label, url, sheet) => {
     expect(elapsed).toBeLessThan(1000);
     expect(health.statusCode).toBe(200);
     expect(healthAt).toBeLessThan(1000);
-    expect(longestStall).toBeLessThan(250);
+    expect(longestStall).toBeLessThan(MAX_STALL_MS);
     expect(await imported()).toBe(before);
   });
 
@@ -116,7 +126,7 @@ describe.each(IMPORTS)('%s import', (_label, url, sheet) => {
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().fields[0].messageEn).toMatch(/xl\/sharedStrings\.xml.*limit of 32 MiB uncompressed/);
     expect(elapsed).toBeLessThan(1000);
-    expect(longestStall).toBeLessThan(250);
+    expect(longestStall).toBeLessThan(MAX_STALL_MS);
   });
 });
 

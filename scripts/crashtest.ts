@@ -34,6 +34,8 @@ import {
   ORPHAN_GRACE_MS,
 } from '../server/src/modules/submissions/evidence.service.ts';
 import { createSubmissionsRepo } from '../server/src/modules/submissions/submissions.repo.ts';
+import { loadConfig } from '../server/src/config.ts';
+import { loadAuditKey } from '../server/src/modules/audit/audit-key.ts';
 import { checkDatabase } from './lib/database-check.ts';
 
 const { values } = parseArgs({
@@ -254,7 +256,9 @@ async function runDialect(dialect: 'sqlite' | 'postgres') {
         (k) => !counts.has(k) && ![...counts.keys()].some((m) => m.includes(k)),
       );
       const duplicated = [...counts].filter(([, n]) => n > 1);
-      const check = await checkDatabase(database);
+      // the key the child servers used: theirs is the same environment (AUDIT_HMAC_KEY or the key file)
+      const auditKey = loadAuditKey(loadConfig({ ...process.env, ...env }));
+      const check = await checkDatabase(database, auditKey);
       let orphans = 0;
       let orphansBeforeSweep = 0;
       let lostAfterSweep = 0;
@@ -275,7 +279,7 @@ async function runDialect(dialect: 'sqlite' | 'postgres') {
         temps = fs.existsSync(tmpDir) ? fs.readdirSync(tmpDir).length : 0;
         orphansBeforeSweep = onDisk.filter((f) => !known.has(path.basename(f))).length;
         if (values.sweep) {
-          const audit = createAuditService(database.db, createAuditRepo(database.db, dialect));
+          const audit = createAuditService(database.db, createAuditRepo(database.db, dialect, auditKey));
           const evidence = createEvidenceService(
             database.db,
             evidenceFiles(dataDir),

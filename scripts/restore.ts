@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase } from '../server/src/db/database.ts';
+import { loadAuditKey } from '../server/src/modules/audit/audit-key.ts';
 import { checkDatabase } from './lib/database-check.ts';
 
 const { values } = parseArgs({
@@ -96,7 +97,7 @@ const database = await openDatabase({
   pgSchema: config.pgSchema,
 });
 try {
-  const check = await checkDatabase(database);
+  const check = await checkDatabase(database, loadAuditKey(config));
   console.log(`已恢复 Restored ${target} from ${from}`);
   for (const [table, n] of Object.entries(check.rowCounts))
     console.log(`  ${table.padEnd(28)} ${String(n).padStart(8)} rows`);

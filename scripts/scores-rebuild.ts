@@ -1,18 +1,17 @@
 // npm run scores:rebuild — recomputes every assessment plan's scores from the approved facts, with the
 // same function the incremental updates use, so the numbers come out identical. Audited.
 import { nowIso } from '../server/src/db/database.ts';
-import { createAuditRepo } from '../server/src/modules/audit/audit.repo.ts';
 import { createScoresRepo } from '../server/src/modules/assessment/scores.repo.ts';
 import { createScoringService } from '../server/src/modules/assessment/scoring.service.ts';
 import { openConfiguredDatabase } from './lib/open-database.ts';
 
-const { config, database } = await openConfiguredDatabase();
+const { config, database, auditRepo } = await openConfiguredDatabase();
 try {
   const started = performance.now();
   const scoring = createScoringService(database.db, createScoresRepo(database.db, database.dialect));
   const plans = await scoring.rebuildAll();
   const ms = Math.round(performance.now() - started);
-  const audit = createAuditRepo(database.db, database.dialect);
+  const audit = auditRepo();
   await database.db.transaction().execute((trx) =>
     audit.append(trx, {
       at: nowIso(),

@@ -6,7 +6,6 @@ import { passwordProblems } from '@greenvoice/common';
 import { nowIso } from '../server/src/db/database.ts';
 import { migrateToLatest } from '../server/src/db/migrator.ts';
 import { isDatabaseEmpty } from '../server/src/demo/seed-demo.ts';
-import { createAuditRepo } from '../server/src/modules/audit/audit.repo.ts';
 import { generateTemporaryPassword, hashPassword } from '../server/src/modules/auth/password-hash.ts';
 import { openConfiguredDatabase } from './lib/open-database.ts';
 
@@ -38,7 +37,14 @@ if (!/^[A-Za-z0-9_-]{1,32}$/.test(values['bureau-code']!)) {
   process.exit(2);
 }
 
-const { config, database } = await openConfiguredDatabase();
+const { config, database, auditRepo } = await openConfiguredDatabase();
+if (!config.auditHmacKey) {
+  await database.close();
+  console.error(
+    'AUDIT_HMAC_KEY is required for a production installation: 32 bytes in base64 (openssl rand -base64 32). Keep it outside the database and its backups (a copy off this machine), and give the server the same value. Nothing was changed.',
+  );
+  process.exit(2);
+}
 try {
   await migrateToLatest(database.db);
   if (!(await isDatabaseEmpty(database.db))) {
@@ -118,7 +124,7 @@ try {
         .insertInto('password_history')
         .values({ person_id: admin.id, password_hash: hash, created_at: at })
         .execute();
-      await createAuditRepo(database.db, database.dialect).append(trx, {
+      await auditRepo().append(trx, {
         at,
         actor_id: null,
         actor_name: 'system',

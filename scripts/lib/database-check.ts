@@ -3,7 +3,8 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../server/src/db/database.ts';
 import { createAuditRepo } from '../../server/src/modules/audit/audit.repo.ts';
-import { verifyChain } from '../../server/src/modules/audit/audit-chain.ts';
+import type { AuditKey } from '../../server/src/modules/audit/audit-key.ts';
+import { verifyChain } from '../../server/src/modules/audit/audit-verify.ts';
 
 export interface DatabaseCheck {
   ok: boolean;
@@ -12,7 +13,7 @@ export interface DatabaseCheck {
   auditRecords: number;
 }
 
-export async function checkDatabase(database: DatabaseHandle): Promise<DatabaseCheck> {
+export async function checkDatabase(database: DatabaseHandle, auditKey: AuditKey): Promise<DatabaseCheck> {
   const { db, dialect } = database;
   const problems: string[] = [];
   if (dialect === 'sqlite') {
@@ -42,8 +43,8 @@ export async function checkDatabase(database: DatabaseHandle): Promise<DatabaseC
     const r = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(table)}`.execute(db);
     rowCounts[table] = Number(r.rows[0]?.n ?? 0);
   }
-  const repo = createAuditRepo(db, dialect);
-  const chain = await verifyChain(repo.all(), await repo.head());
+  const repo = createAuditRepo(db, dialect, auditKey);
+  const chain = await verifyChain(repo.all(), await repo.head(), auditKey);
   if (!chain.ok) problems.push(`audit chain: ${chain.reason}`);
   return { ok: problems.length === 0, problems, rowCounts, auditRecords: chain.checked };
 }

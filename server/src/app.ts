@@ -33,6 +33,7 @@ import { createInterviewsService } from './modules/interviews/interviews.service
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
+import { loadAuditKey } from './modules/audit/audit-key.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthRepo } from './modules/auth/auth.repo.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
@@ -134,7 +135,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerErrorHandling(app);
   app.addSchema(ErrorResponse);
 
-  const auditRepo = createAuditRepo(database.db, database.dialect);
+  const auditRepo = createAuditRepo(database.db, database.dialect, loadAuditKey(config));
   const audit = createAuditService(database.db, auditRepo);
   const secondFactor = createSecondFactorService(database.db, audit, config);
   const auth = createAuthService(database.db, createAuthRepo(database.db), audit, config, secondFactor);

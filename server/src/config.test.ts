@@ -28,4 +28,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/DEMO_DATA/);
     expect(() => loadConfig({ PUBLIC_URL: 'hbj.example.gov.cn/path' })).toThrow(/PUBLIC_URL/);
   });
+
+  it('requires AUDIT_HMAC_KEY in production, 32 bytes in base64, and places the checkpoints under DATA_DIR', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUDIT_HMAC_KEY is required in production/);
+    expect(() => loadConfig({ AUDIT_HMAC_KEY: 'c2hvcnQ=' })).toThrow(/AUDIT_HMAC_KEY must be 32 bytes/);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const c = loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: key }, '/srv/gv');
+    expect(c).toMatchObject({ production: true, auditCheckpointDir: '/srv/gv/data/audit-checkpoints' });
+    expect(c.auditHmacKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig({ AUDIT_CHECKPOINT_DIR: '/var/log/gv' }).auditCheckpointDir).toBe('/var/log/gv');
+    expect(() => loadConfig({ AUDIT_CHECKPOINT_CRON: 'hourly' })).toThrow(/AUDIT_CHECKPOINT_CRON/);
+  });
 });

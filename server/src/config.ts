@@ -37,6 +37,14 @@ export interface Config {
   requireTotpForAdmins: boolean;
   /** base64 32-byte key that encrypts TOTP secrets at rest; null stores them in the clear */
   totpEncryptionKey: Buffer | null;
+  /** NODE_ENV=production: secrets that a demo installation may generate must be given */
+  production: boolean;
+  /** base64 32-byte HMAC key of the audit chain; null: a demo installation's key file (decision 070) */
+  auditHmacKey: Buffer | null;
+  /** where signed audit checkpoints are appended (JSON lines) */
+  auditCheckpointDir: string;
+  /** when a signed audit checkpoint is written (croner pattern, China time) */
+  auditCheckpointCron: string;
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +96,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const trustProxyRaw = env.TRUST_PROXY?.trim();
+  const production = env.NODE_ENV === 'production';
+  const auditHmacKey = key32(env, 'AUDIT_HMAC_KEY');
+  if (production && !auditHmacKey)
+    throw new ConfigError(
+      'AUDIT_HMAC_KEY is required in production (NODE_ENV=production): 32 bytes in base64 (openssl rand -base64 32), kept outside the database and its backups',
+    );
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -118,5 +132,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     housekeepingCron: cronPattern(env, 'HOUSEKEEPING_CRON', '0 17 3 * * *'),
     requireTotpForAdmins: bool(env, 'REQUIRE_TOTP_FOR_ADMINS', false),
     totpEncryptionKey: key32(env, 'TOTP_ENCRYPTION_KEY'),
+    production,
+    auditHmacKey,
+    auditCheckpointDir: path.resolve(
+      cwd,
+      env.AUDIT_CHECKPOINT_DIR || path.join(dataDir, 'audit-checkpoints'),
+    ),
+    auditCheckpointCron: cronPattern(env, 'AUDIT_CHECKPOINT_CRON', '0 7 * * * *'),
   };
 }

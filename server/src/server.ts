@@ -10,7 +10,9 @@ import { isDatabaseEmpty, seedDemoData } from './demo/seed-demo.ts';
 import { seedAirReadingsDemo } from './demo/environment-demo.ts';
 import { createAuditRepo } from './modules/audit/audit.repo.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
-import { housekeepingJob, startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { AUDIT_KEY_ENV, loadAuditKey } from './modules/audit/audit-key.ts';
+import { ConfigError } from './config.ts';
+import { auditCheckpointJob, housekeepingJob, startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { fileTempsJob, sweepFileTemps } from './jobs/file-temps.ts';
 import { allFileStores } from './files/file-stores.ts';
 import { ROLE_LABELS } from '@greenvoice/common';
@@ -26,9 +28,11 @@ async function main() {
   });
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`数据库迁移 Migrations applied: ${applied.join(', ')}`);
+  const auditKey = loadAuditKey(config);
+  const auditRepo = createAuditRepo(database.db, database.dialect, auditKey);
   let seeded = false;
   if (config.demoData && (await isDatabaseEmpty(database.db))) {
-    await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
+    await seedDemoData(database.db, auditRepo, config.scryptLogN);
     const started = Date.now();
     const hours = await seedAirReadingsDemo(database.db);
     console.log(`演示空气监测数据 Demo air readings: ${hours} hours in ${Date.now() - started} ms`);
@@ -39,7 +43,18 @@ async function main() {
     .select('value')
     .where('key', '=', 'demo')
     .executeTakeFirst();
+  // A generated key file lies beside the data it protects: good enough for a demonstration only.
+  if (!demo && auditKey.source !== AUDIT_KEY_ENV && !(await isDatabaseEmpty(database.db)))
+    throw new ConfigError(
+      `${AUDIT_KEY_ENV} is required: this installation holds real data (no demo data set), so the audit key must be given from outside the data directory (openssl rand -base64 32; keep a copy off this machine)`,
+    );
+  const audit = createAuditService(database.db, auditRepo);
+  await audit.ensureKeyed();
   const app = await buildApp({ config, database, consoleDir: path.join(root, 'web/dist') });
+  const checkpoint = (kind: 'start' | 'shutdown') =>
+    audit
+      .checkpoint(kind, config.auditCheckpointDir, app.log)
+      .catch((err: unknown) => app.log.error({ err }, 'audit checkpoint failed'));
 
   let scheduler: Scheduler | null = null;
   let closing = false;
@@ -51,6 +66,7 @@ async function main() {
     timer.unref();
     scheduler?.stop();
     await app.close();
+    await checkpoint('shutdown');
     await database.close();
     process.exit(0);
   };
@@ -62,10 +78,11 @@ async function main() {
   const swept = await sweepFileTemps(fileStores);
   if (swept.removed) app.log.info(swept, 'removed unfinished temporary files');
   await app.listen({ port: config.port, host: config.host });
+  await checkpoint('start');
   if (config.jobsEnabled) {
-    const audit = createAuditService(database.db, createAuditRepo(database.db, database.dialect));
     scheduler = startScheduler({ db: database.db, audit, log: app.log }, [
       housekeepingJob(database.db, config.housekeepingCron),
+      auditCheckpointJob(audit, config.auditCheckpointCron, config.auditCheckpointDir, app.log),
       fileTempsJob(config.dataDir, fileStores),
     ]);
   }

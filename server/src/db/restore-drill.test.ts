@@ -34,7 +34,7 @@ describe('backup and restore drill', () => {
     const outDir = path.join(config.dataDir, 'drill');
     try {
       const admin = await t.login('admin', 'Demo-Xinxi-2018!');
-      const before = await checkDatabase(t.database);
+      const before = await checkDatabase(t.database, t.auditKey);
       expect(before.ok, before.problems.join()).toBe(true);
 
       const backup = runScript('backup.ts', ['--out', outDir], env);
@@ -49,7 +49,7 @@ describe('backup and restore drill', () => {
         payload: { title: '恢复演练后新建', deadline: '2027-01-31' },
       });
       expect(created.statusCode).toBe(201);
-      const changed = await checkDatabase(t.database);
+      const changed = await checkDatabase(t.database, t.auditKey);
       expect(changed.rowCounts.campaigns).toBe(before.rowCounts.campaigns! + 1);
       expect(changed.rowCounts.audit_log).toBeGreaterThan(before.rowCounts.audit_log!);
       await t.app.close();
@@ -69,7 +69,7 @@ describe('backup and restore drill', () => {
         pgSchema: config.pgSchema,
       });
       try {
-        const after = await checkDatabase(reopened);
+        const after = await checkDatabase(reopened, t.auditKey);
         expect(after.problems).toEqual([]);
         // the migrator's own bookkeeping tables aside, every table holds what it held at backup time
         expect(after.rowCounts).toEqual(before.rowCounts);

@@ -98,6 +98,18 @@ export interface AuditHeadTable {
   last_id: number;
   last_hash: string;
   count: number;
+  keyed_from: number | null;
+  key_id: string | null;
+  purged_through: number;
+  purged_mac: string;
+  mac: string;
+}
+
+/** Exists only inside `npm run audit:purge`'s transaction: the delete trigger's permit (decision 072). */
+export interface AuditPurgePermitTable {
+  id: number;
+  through_id: number;
+  before_at: string;
 }
 
 export interface CampaignsTable {
@@ -597,6 +609,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_purge_permit: AuditPurgePermitTable;
   campaigns: CampaignsTable;
   settings: SettingsTable;
   assessment_facts: AssessmentFactsTable;

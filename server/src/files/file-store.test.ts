@@ -235,7 +235,10 @@ describe('sweeper of temporary files', () => {
     fs.writeFileSync(stale, 'half');
     const longAgo = new Date(Date.now() - (TEMP_MAX_AGE_MINUTES + 5) * 60_000);
     fs.utimesSync(stale, longAgo, longAgo);
-    const audit = createAuditService(t.database.db, createAuditRepo(t.database.db, t.database.dialect));
+    const audit = createAuditService(
+      t.database.db,
+      createAuditRepo(t.database.db, t.database.dialect, t.auditKey),
+    );
     const job = fileTempsJob(t.config.dataDir, allFileStores(t.config.dataDir));
     expect(job.name).toMatch(/^file-temps@/);
     const quiet = { info: () => {}, error: () => {} };

@@ -1,11 +1,9 @@
 // The housekeeping job: removes ended sessions and sign-in attempts no rule needs any more, and checks
-// the audit log's retention. Audit records are never purged here: the database refuses to delete them
-// (append-only triggers), and a purge needs a signed checkpoint first (decision 006) — so the job only
-// reports how old the log is and whether it holds at least the 180 days the law requires.
+// the audit log's retention. Audit records are never purged here: only `npm run audit:purge` may, after
+// writing a signed checkpoint (decision 072) — so the job only reports how old the log is and whether it
+// holds at least the 180 days the law requires.
 import type { DB } from '../db/database.ts';
-
-/** Cybersecurity Law: network logs kept at least six months. Nothing may ever purge below this. */
-export const AUDIT_RETENTION_DAYS = 180;
+import { AUDIT_RETENTION_DAYS } from '../modules/audit/audit-retention.ts';
 /** Sign-in attempts serve the 15-minute lockout window; the audit log keeps every sign-in event. */
 export const LOGIN_ATTEMPTS_KEEP_DAYS = 30;
 /** Ended sessions are kept a day, so "signed out / expired" can still be explained to a user. */
@@ -19,7 +17,7 @@ export interface HousekeepingResult {
   auditOldestDays: number;
   auditRetentionDays: number;
   /** what the audit log may lose: nothing younger than the retention period, and nothing at all yet */
-  auditPurge: 'not allowed: append-only (decision 006)';
+  auditPurge: 'only by npm run audit:purge (decision 072)';
 }
 
 export async function runHousekeeping(db: DB, now = new Date()): Promise<HousekeepingResult> {
@@ -49,6 +47,6 @@ export async function runHousekeeping(db: DB, now = new Date()): Promise<Houseke
     auditRecords: Number(audit.n),
     auditOldestDays: Math.floor((now.getTime() - oldest) / 86_400_000),
     auditRetentionDays: AUDIT_RETENTION_DAYS,
-    auditPurge: 'not allowed: append-only (decision 006)',
+    auditPurge: 'only by npm run audit:purge (decision 072)',
   };
 }

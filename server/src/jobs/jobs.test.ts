@@ -1,12 +1,15 @@
 // The job lease and the housekeeping job, on both databases. The two-process proof (two app servers,
 // one tick, one run) is in multi-server.test.ts.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { createAuditRepo } from '../modules/audit/audit.repo.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
 import { createJobLeases } from './job-lease.ts';
-import { AUDIT_RETENTION_DAYS, runHousekeeping } from './housekeeping.ts';
-import { startScheduler, type JobDefinition } from './scheduler.ts';
+import { AUDIT_RETENTION_DAYS } from '../modules/audit/audit-retention.ts';
+import { runHousekeeping } from './housekeeping.ts';
+import { auditCheckpointJob, startScheduler, type JobDefinition } from './scheduler.ts';
+import { CHECKPOINT_FILE, readCheckpoints } from '../modules/audit/audit-checkpoints.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -49,7 +52,10 @@ describe('job lease', () => {
 
 describe('scheduler', () => {
   it('two schedulers firing the same tick run the job once and audit it once', async () => {
-    const audit = createAuditService(t.database.db, createAuditRepo(t.database.db, t.database.dialect));
+    const audit = createAuditService(
+      t.database.db,
+      createAuditRepo(t.database.db, t.database.dialect, t.auditKey),
+    );
     let runs = 0;
     const job: JobDefinition = {
       name: 'count',
@@ -70,6 +76,35 @@ describe('scheduler', () => {
         .where('action', '=', 'job.count')
         .execute();
       expect(records).toEqual([{ request_id: 'job:count:2026-11-29T00:00:00.000Z', result: 'success' }]);
+    } finally {
+      a.stop();
+      b.stop();
+    }
+  });
+});
+
+describe('audit checkpoint job', () => {
+  it('appends a signed checkpoint to AUDIT_CHECKPOINT_DIR and the log on each tick, once across servers', async () => {
+    const audit = createAuditService(
+      t.database.db,
+      createAuditRepo(t.database.db, t.database.dialect, t.auditKey),
+    );
+    const logged: object[] = [];
+    const log = { info: (o: object) => logged.push(o), error: () => {} };
+    const job = auditCheckpointJob(audit, '0 7 * * * *', t.config.auditCheckpointDir, log);
+    const a = startScheduler({ db: t.database.db, audit, log }, [job]);
+    const b = startScheduler({ db: t.database.db, audit, log }, [job]);
+    try {
+      const tick = new Date('2026-11-29T01:07:00.000Z');
+      expect((await Promise.all([a.runTick(job.name, tick), b.runTick(job.name, tick)])).sort()).toEqual([
+        'ran',
+        'skipped',
+      ]);
+      const file = path.join(t.config.auditCheckpointDir, CHECKPOINT_FILE);
+      const { checkpoints } = readCheckpoints(file);
+      expect(checkpoints.map((c) => c.cp.kind)).toEqual(['periodic']);
+      expect(logged).toContainEqual(expect.objectContaining({ auditCheckpoint: checkpoints[0]!.cp }));
+      expect((await audit.verifyWithCheckpoints(checkpoints)).problems).toEqual([]);
     } finally {
       a.stop();
       b.stop();

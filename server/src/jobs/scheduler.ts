@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Cron } from 'croner';
 import type { DB } from '../db/database.ts';
 import type { RequestContext } from '../http/context.ts';
-import type { AuditService } from '../modules/audit/audit.service.ts';
+import type { AuditService, CheckpointLog } from '../modules/audit/audit.service.ts';
 import { createJobLeases } from './job-lease.ts';
 import { runHousekeeping } from './housekeeping.ts';
 
@@ -32,6 +32,24 @@ export function housekeepingJob(db: DB, cron: string): JobDefinition {
     cron,
     leaseMs: 10 * 60_000,
     run: async () => ({ ...(await runHousekeeping(db)) }),
+  };
+}
+
+/** A signed audit checkpoint to AUDIT_CHECKPOINT_DIR and the log (decision 071). */
+export function auditCheckpointJob(
+  audit: AuditService,
+  cron: string,
+  dir: string,
+  log: CheckpointLog,
+): JobDefinition {
+  return {
+    name: 'audit-checkpoint',
+    cron,
+    leaseMs: 5 * 60_000,
+    run: async () => {
+      const cp = await audit.checkpoint('periodic', dir, log);
+      return { count: cp.count, lastId: cp.lastId };
+    },
   };
 }
 

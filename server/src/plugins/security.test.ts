@@ -106,7 +106,7 @@ describe('role × route matrix', () => {
 
 describe('safe methods', () => {
   it('no GET changes stored state: every table holds the same rows after every GET route (§17)', async () => {
-    const counts = async () => (await checkDatabase(t.database)).rowCounts;
+    const counts = async () => (await checkDatabase(t.database, t.auditKey)).rowCounts;
     const before = await counts();
     const lastId = await t.database.db
       .selectFrom('audit_log')

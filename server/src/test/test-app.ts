@@ -12,6 +12,7 @@ import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { seedDemoData } from '../demo/seed-demo.ts';
 import { createAuditRepo } from '../modules/audit/audit.repo.ts';
+import { loadAuditKey, type AuditKey } from '../modules/audit/audit-key.ts';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const testDialect = (): 'sqlite' | 'postgres' =>
@@ -21,6 +22,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
   config: Config;
+  /** the audit chain's key (a generated key file in the test's DATA_DIR unless AUDIT_HMAC_KEY is given) */
+  auditKey: AuditKey;
   /** signs in and returns the cookie header to send with later requests */
   login(username: string, password: string): Promise<string>;
   inject(opts: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
@@ -58,8 +61,13 @@ export async function createTestApp(
     pgSchema: config.pgSchema,
   });
   await migrateToLatest(database.db);
+  const auditKey = loadAuditKey(config);
   if (options.demo)
-    await seedDemoData(database.db, createAuditRepo(database.db, database.dialect), config.scryptLogN);
+    await seedDemoData(
+      database.db,
+      createAuditRepo(database.db, database.dialect, auditKey),
+      config.scryptLogN,
+    );
   const app = await buildApp({ config, database, consoleDir: options.consoleDir ?? null, logger: false });
   await app.ready();
 
@@ -70,6 +78,7 @@ export async function createTestApp(
     app,
     database,
     config,
+    auditKey,
     inject,
     async login(username, password) {
       const res = await app.inject({

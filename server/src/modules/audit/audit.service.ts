@@ -3,8 +3,21 @@ import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { ConfigError } from '../../config.ts';
 import type { AuditRepo } from './audit.repo.ts';
-import { verifyChain } from './audit-chain.ts';
+import { headMac, type PurgeDetail } from './audit-chain.ts';
+import {
+  appendCheckpoint,
+  checkpointOf,
+  compareWithCheckpoints,
+  type CheckpointKind,
+  type NumberedCheckpoint,
+} from './audit-checkpoints.ts';
+import { verifyChain, wrongKeyReason } from './audit-verify.ts';
+
+export interface CheckpointLog {
+  info(o: object, m: string): void;
+}
 
 export interface AuditEntry {
   action: string;
@@ -71,8 +84,44 @@ export function createAuditService(db: DB, repo: AuditRepo) {
       return repo.list(...args);
     },
 
+    /** Walks the chain with the key: changed, inserted, reordered or deleted records, a rewritten head. */
     async verify() {
-      return verifyChain(repo.all(), await repo.head());
+      return verifyChain(repo.all(), await repo.head(), repo.key);
+    },
+
+    /** The walk, and the database compared with signed checkpoints (truncation, rewriting, wrong key). */
+    async verifyWithCheckpoints(checkpoints: NumberedCheckpoint[]) {
+      const walk = await verifyChain(repo.all(), await repo.head(), repo.key);
+      const state = await repo.state([...new Set(checkpoints.map((c) => c.cp.lastId))]);
+      return { walk, problems: compareWithCheckpoints(state, checkpoints, repo.key) };
+    },
+
+    /**
+     * At start-up: refuses another key than the chain's (nothing could verify what it wrote), and keys
+     * an upgraded chain at once (the cut-over record).
+     */
+    async ensureKeyed() {
+      const head = await repo.head();
+      if (head.key_id && head.key_id !== repo.key.id)
+        throw new ConfigError(wrongKeyReason(head.key_id, repo.key));
+      await repo.ensureKeyed(nowIso());
+    },
+
+    /** Signs the chain's head and appends it to the checkpoint file and the log. */
+    async checkpoint(
+      kind: CheckpointKind,
+      dir: string,
+      log: CheckpointLog,
+      purge: PurgeDetail | null = null,
+    ) {
+      const head = await repo.head();
+      // never sign a head that was changed without the key
+      if (head.mac && headMac(repo.key.key, head) !== head.mac)
+        throw new Error('the audit head fails its MAC: not signing it (run npm run audit:verify)');
+      const cp = checkpointOf(repo.key, head, kind, nowIso(), purge);
+      const file = appendCheckpoint(dir, cp);
+      log.info({ auditCheckpoint: cp, file }, 'audit checkpoint');
+      return cp;
     },
   };
 }

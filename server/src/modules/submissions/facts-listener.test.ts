@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await createTestApp({ demo: true });
   await account(t, 'officer.dc', 'officer', 'CD-DC');
   const db = t.database.db;
-  const audit = createAuditService(db, createAuditRepo(db, t.database.dialect));
+  const audit = createAuditService(db, createAuditRepo(db, t.database.dialect, t.auditKey));
   const auth = createAuthService(
     db,
     createAuthRepo(db),

@@ -8,7 +8,7 @@ import { createSubmissions } from './submissions.module.ts';
 
 export function evidenceService(t: TestApp) {
   const db = t.database.db;
-  const audit = createAuditService(db, createAuditRepo(db, t.database.dialect));
+  const audit = createAuditService(db, createAuditRepo(db, t.database.dialect, t.auditKey));
   return createSubmissions({
     db,
     dataDir: t.config.dataDir,

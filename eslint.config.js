@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { consoleOneWay } from './eslint/console-one-way.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'web/dist/**', 'data/**', '.tmp/**'] },
@@ -35,4 +36,5 @@ export default tseslint.config(
       ],
     },
   },
+  consoleOneWay,
 );

@@ -67,12 +67,17 @@ export const ERROR_MESSAGES = {
   },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时无法连接，请稍后重试',
+    en: 'The database cannot be reached right now; try again shortly',
+  },
   STORAGE_FULL: {
     status: 507,
     zh: '服务器存储空间已满，未保存任何内容，请联系管理员',
-    en: "The server's storage is full; nothing was saved. Contact the administrator",
+    en: 'The server’s storage is full; nothing was saved. Please tell an administrator',
   },
-  UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

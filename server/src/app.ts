@@ -133,6 +133,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerValidation(app);
   registerNulGuard(app);
   registerErrorHandling(app);
+  database.useLog(app.log); // lost connections go to the app's log (decision 060)
   app.addSchema(ErrorResponse);
 
   const auditRepo = createAuditRepo(database.db, database.dialect, loadAuditKey(config));

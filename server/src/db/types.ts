@@ -154,6 +154,12 @@ export interface AssessmentFactUnitsTable {
   position: number;
 }
 
+/** the last number issued in each series of official documents (bulletin:<plan>, interview:<plan>) */
+export interface DocumentCountersTable {
+  series: string;
+  last_number: number;
+}
+
 export interface JobLeasesTable {
   name: string;
   holder: string | null;
@@ -615,6 +621,7 @@ export interface Database {
   assessment_facts: AssessmentFactsTable;
   assessment_fact_units: AssessmentFactUnitsTable;
   job_leases: JobLeasesTable;
+  document_counters: DocumentCountersTable;
   totp_recovery_codes: TotpRecoveryCodesTable;
   outlets: OutletsTable;
   submissions: SubmissionsTable;

@@ -2,7 +2,9 @@
 // reaches the client.
 import { ERROR_MESSAGES, type ApiErrorBody, type ErrorCode, type FieldError } from '@greenvoice/common';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseFailure } from '../db/database-failures.ts';
 import { ApiError } from '../http/api-error.ts';
+import { escapeHtml } from '../portal/html.ts';
 import { fieldErrorsFromAjv } from '../http/validation-messages.ts';
 
 export function errorBody(
@@ -57,8 +59,18 @@ const DB_CONSTRAINT_CODES: Record<string, ErrorCode> = {
   '23505': 'DUPLICATE',
 };
 
+/** Clients may try again after this many seconds when the database is away (503). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export function toApiError(err: FastifyError): ApiError {
   if (err instanceof ApiError) return err;
+  // the database gone or the disk full is the operator's to fix, not a fault of ours (decision 060)
+  const failure = databaseFailure(err);
+  if (failure === 'unavailable')
+    return new ApiError('DATABASE_UNAVAILABLE', undefined, undefined, {
+      'retry-after': String(DATABASE_RETRY_AFTER_SECONDS),
+    });
+  if (failure === 'storage-full') return new ApiError('STORAGE_FULL');
   if (err.validation)
     return new ApiError(
       'VALIDATION_FAILED',
@@ -101,10 +113,30 @@ export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest
   return sendError(reply, toApiError(err));
 }
 
+/** Public pages are read by people, not programs: a server-side failure there answers HTML, not JSON. */
+const servesPages = (url: string) => !url.startsWith('/api/') && !url.startsWith('/admin');
+
+function sendHtmlError(reply: FastifyReply, error: ApiError): FastifyReply {
+  const body = errorBody(error.code, reply.request.id, undefined, error.specific);
+  const [zh, en, id] = [body.message, body.messageEn, body.requestId].map(escapeHtml);
+  if (error.headers) reply.headers(error.headers);
+  return reply
+    .code(error.status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${zh}</title>` +
+        `<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>` +
+        `<h1>${zh}</h1><p lang="en">${en}</p><p>请求编号 Request id: ${id}</p>` +
+        `<p><a href="/">返回首页 Home</a></p></body></html>`,
+    );
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const apiError = toApiError(err);
     if (apiError.status >= 500) request.log.error({ err }, 'request failed');
+    if (apiError.status >= 500 && servesPages(request.url)) return sendHtmlError(reply, apiError);
     return sendError(reply, apiError);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -114,7 +114,7 @@ export function registerSecurity(
 
 /**
  * Every API route can get some answers from the framework rather than from its own logic: 400 (invalid
- * input), 429 (rate limit), 500; 401/403 when it needs a permission; 403 (cross-site), 413 and 415 when
+ * input), 429 (rate limit), 500, 503 (database unreachable), 507 (storage full); 401/403 when it needs a permission; 403 (cross-site), 413 and 415 when
  * it takes a body. They are added to the route's response schema so the OpenAPI document lists them;
  * statuses a route's own logic gives (404, 409, 422, 423…) the route declares itself, and the fuzz
  * test fails any answer whose status is not declared.
@@ -123,7 +123,8 @@ function declareFrameworkStatuses(route: RouteOptions, access: RouteAccess) {
   const schema = route.schema as { response?: Record<string, unknown> } | undefined;
   if (!route.url.startsWith('/api/v1/') || !schema?.response) return;
   const methods = [route.method].flat();
-  const statuses = [400, 429, 500];
+  // 503/507: the database unreachable or the disk full (decision 060) — even a read touches the session
+  const statuses = [400, 429, 500, 503, 507];
   if (access !== 'public') statuses.push(401, 403);
   if (methods.some((m) => !SAFE_METHODS.has(m))) statuses.push(403, 413, 415);
   for (const status of statuses) schema.response[status] ??= ErrorResponse;

@@ -9,6 +9,7 @@ import * as portal from './2026-11-29_30_portal.ts';
 import * as environment from './2026-11-29_40_environment.ts';
 import * as jobLeases from './2026-11-29_50_job-leases.ts';
 import * as secondFactor from './2026-11-29_51_second-factor.ts';
+import * as documentCounters from './2026-12-01_10_document-counters.ts';
 import * as auditKeyedChain from './2026-12-01_30_audit-keyed-chain.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29_40_environment': environment,
   '2026-11-29_50_job-leases': jobLeases,
   '2026-11-29_51_second-factor': secondFactor,
+  '2026-12-01_10_document-counters': documentCounters,
   '2026-12-01_30_audit-keyed-chain': auditKeyedChain,
 };

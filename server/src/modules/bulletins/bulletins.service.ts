@@ -16,6 +16,7 @@ import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { PlansService } from '../assessment/plans.service.ts';
 import type { RankingsService } from '../assessment/rankings.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { takeDocumentNumber } from './document-numbers.repo.ts';
 import {
   bulletinDocx,
   bulletinXlsx,
@@ -110,18 +111,14 @@ export function createBulletinsService(
       const wording = defaultWording(plan.title, snap.ranking);
       const at = nowIso();
       const id = await audit.transact(ctx, async (trx, record) => {
-        const last = await trx
-          .selectFrom('bulletins')
-          .select((eb) => eb.fn.max('doc_number').as('n'))
-          .where('plan_id', '=', plan.id)
-          .executeTakeFirst();
+        const docNumber = await takeDocumentNumber(trx, `bulletin:${plan.id}`);
         const { id } = await trx
           .insertInto('bulletins')
           .values({
             plan_id: plan.id,
             period_kind: input.period,
             period_index: input.index,
-            doc_number: Number(last?.n ?? 0) + 1,
+            doc_number: docNumber,
             title: input.title?.trim() ?? wording.title,
             body: input.body?.trim() ?? wording.body,
             status: 'draft',

@@ -5,6 +5,8 @@ import { insertFacts } from '../../test/assessment-facts.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createScoresRepo } from '../assessment/scores.repo.ts';
 import { createScoringService } from '../assessment/scoring.service.ts';
+import * as counters from '../../db/migrations/2026-12-01_10_document-counters.ts';
+import { takeDocumentNumber } from './document-numbers.repo.ts';
 
 let t: TestApp;
 let admin: string;
@@ -179,5 +181,57 @@ describe('bulletins', () => {
     await wb.xlsx.load(excel.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('排名')!;
     expect(ws.getRow(4).values).toEqual([undefined, '区县市环保局(分局)', 1, '武陵区环境保护局', 5, 0.25]);
+  });
+});
+
+const number = (docNumber: string) => Number(/〕(\d+)号/.exec(docNumber)![1]);
+
+describe('document numbers', () => {
+  // hardening issue item 16: max()+1 gave two drafts at the same moment the same number, and the
+  // second a spurious 409 on PostgreSQL
+  it('drafts made at the same moment all succeed, with distinct consecutive numbers', async () => {
+    const before = (
+      await t.inject({ method: 'GET', url: `/api/v1/bulletins?planId=${planId}`, cookie: admin })
+    )
+      .json()
+      .items.map((b: { docNumber: string }) => b.docNumber);
+    const drafts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        post('/api/v1/bulletins', admin, { planId, period: 'month', index: (i % 3) + 1 }),
+      ),
+    );
+    expect(drafts.map((d) => d.statusCode)).toEqual(Array(12).fill(201));
+    const numbers = drafts.map((d) => number(d.json().docNumber)).sort((a, b) => a - b);
+    const first = before.length + 1;
+    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => first + i));
+  });
+
+  it('a transaction that rolls back gives its number back; parallel takers never share one', async () => {
+    const db = t.database.db;
+    const series = 'interview:424242' as const;
+    const taken = await Promise.all(
+      Array.from({ length: 10 }, () => db.transaction().execute((trx) => takeDocumentNumber(trx, series))),
+    );
+    expect([...taken].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await takeDocumentNumber(trx, series);
+        throw new Error('drafting failed');
+      }),
+    ).rejects.toThrow('drafting failed');
+    expect(await takeDocumentNumber(db, series)).toBe(11);
+  });
+
+  it('an upgraded installation carries on from the highest number already issued', async () => {
+    const list = async () =>
+      (await t.inject({ method: 'GET', url: `/api/v1/bulletins?planId=${planId}`, cookie: admin })).json()
+        .items as Array<{ docNumber: string }>;
+    const highest = Math.max(...(await list()).map((b) => number(b.docNumber)));
+    // the migration as an existing installation runs it: bulletins there, no counters yet
+    await counters.down(t.database.db);
+    await counters.up(t.database.db);
+    const next = await post('/api/v1/bulletins', admin, { planId, period: 'month', index: 1 });
+    expect(next.statusCode).toBe(201);
+    expect(number(next.json().docNumber)).toBe(highest + 1);
   });
 });

@@ -1,10 +1,18 @@
+// Liveness and database reachability, for load balancers and monitoring: 200 while the database
+// answers, 503 with `"database":"down"` (and the one error shape) while it does not. Nothing is cached:
+// each call asks the database, so the answer turns back to 200 as soon as it is reachable again.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import Type from 'typebox';
 import type { DatabaseHandle } from '../../db/database.ts';
-import { ApiError } from '../../http/api-error.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, errorBody } from '../../plugins/errors.ts';
 import { ErrorResponse } from '@greenvoice/common';
+
+const HealthDown = Type.Object({
+  ...ErrorResponse.properties,
+  database: Type.Literal('down'),
+});
 
 export function healthRoutes(fastify: FastifyInstance, database: DatabaseHandle) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -20,15 +28,19 @@ export function healthRoutes(fastify: FastifyInstance, database: DatabaseHandle)
             status: Type.Literal('ok'),
             database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
           }),
-          503: ErrorResponse,
+          503: HealthDown,
         },
       },
     },
-    async () => {
+    async (request, reply) => {
       try {
         await sql`SELECT 1`.execute(database.db);
-      } catch {
-        throw new ApiError('UNAVAILABLE');
+      } catch (err) {
+        request.log.warn({ err }, 'health: the database does not answer');
+        return reply
+          .code(503)
+          .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+          .send({ ...errorBody('DATABASE_UNAVAILABLE', request.id), database: 'down' as const });
       }
       return { status: 'ok' as const, database: database.dialect };
     },

@@ -17,6 +17,7 @@ import type { PlansService } from '../assessment/plans.service.ts';
 import type { RankingsService } from '../assessment/rankings.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { renderOfficialDocument } from '../bulletins/official-document.ts';
+import { takeDocumentNumber } from '../bulletins/document-numbers.repo.ts';
 
 type Office = { issuer: string; docPrefix: string; printedBy: string };
 const officeOf = (plan: PlanDetail): Office =>
@@ -127,11 +128,7 @@ export function createInterviewsService(
           { field: '/unitId', message: '已确认约谈该单位', messageEn: 'This interview is already confirmed' },
         ]);
       await audit.transact(ctx, async (trx, record) => {
-        const last = await trx
-          .selectFrom('interviews')
-          .select((eb) => eb.fn.max('doc_number').as('n'))
-          .where('plan_id', '=', plan.id)
-          .executeTakeFirst();
+        const docNumber = await takeDocumentNumber(trx, `interview:${plan.id}`);
         const { id } = await trx
           .insertInto('interviews')
           .values({
@@ -143,7 +140,7 @@ export function createInterviewsService(
               rule: plan.interviewRule,
             }),
             reason: candidate.zh,
-            doc_number: Number(last?.n ?? 0) + 1,
+            doc_number: docNumber,
             confirmed_by: requireActor(ctx).personId,
             confirmed_at: nowIso(),
           })

@@ -2,9 +2,11 @@
 // unit-kind labels come from @greenvoice/common so the server and the console say the same thing.
 
 import { assessmentEn, assessmentZh } from './assessment-dictionary.ts';
+import { environmentEn, environmentZh } from './environment-dictionary.ts';
 
 const zh = {
   ...assessmentZh,
+  ...environmentZh,
   'app.brand': '绿讯 GreenVoice',
   'app.brandShort': '绿讯工作台',
   'app.console': '绿讯 · 宣传与信息公开工作台',
@@ -66,6 +68,13 @@ const zh = {
   'common.copy': '复制',
   'common.copied': '已复制',
   'common.saved': '已保存',
+  'form.required': '必填',
+  'form.maxLength': '最多 {max} 个字',
+  'form.minLength': '至少 {min} 个字',
+  'form.pattern': '格式不正确',
+  'form.integer': '请输入整数',
+  'form.range': '应在 {min} 到 {max} 之间',
+  'form.maxItems': '最多选 {max} 项',
   'common.created': '已创建',
   'common.deleted': '已删除',
   'common.done': '操作成功',
@@ -451,6 +460,7 @@ export type DictKey = keyof typeof zh;
 
 const en: Record<DictKey, string> = {
   ...assessmentEn,
+  ...environmentEn,
   'app.brand': 'GreenVoice 绿讯',
   'app.brandShort': 'GreenVoice',
   'app.console': 'GreenVoice · Publicity & Disclosure Console',
@@ -513,6 +523,13 @@ const en: Record<DictKey, string> = {
   'common.copy': 'Copy',
   'common.copied': 'Copied',
   'common.saved': 'Saved',
+  'form.required': 'Required',
+  'form.maxLength': 'At most {max} characters',
+  'form.minLength': 'At least {min} characters',
+  'form.pattern': 'Not in the expected format',
+  'form.integer': 'Enter a whole number',
+  'form.range': 'Between {min} and {max}',
+  'form.maxItems': 'At most {max} choices',
   'common.created': 'Created',
   'common.deleted': 'Deleted',
   'common.done': 'Done',

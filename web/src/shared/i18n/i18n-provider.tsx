@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { dictionaries, type DictKey } from './dictionary.ts';
-import { I18nContext, type I18n, type Lang } from './i18n-context.ts';
+import { I18nContext, inLang, type I18n, type Lang } from './i18n-context.ts';
 
 const STORAGE_KEY = 'greenvoice.lang';
 
@@ -38,7 +38,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         vars
           ? dict[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
           : dict[key],
-      pick: (label) => label[lang],
+      pick: (label) => inLang(lang, label),
     };
   }, [lang, setLang]);
 

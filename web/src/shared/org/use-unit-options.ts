@@ -2,6 +2,7 @@
 // units and people features both need it and features do not import each other.
 import type { Unit, UnitKind } from '@greenvoice/common';
 import { useQuery } from '@tanstack/react-query';
+import { keys } from '../api/query-keys.ts';
 import { api, withQuery, type PageResult } from '../api/api-client.ts';
 
 export interface UnitOption {
@@ -14,7 +15,7 @@ export interface UnitOption {
 export function useUnitOptions(enabled = true) {
   return useQuery({
     // under the 'units' key so that any change to units refreshes the pickers too
-    queryKey: ['units', 'options'],
+    queryKey: keys.units.options,
     enabled,
     staleTime: 5 * 60_000,
     queryFn: async (): Promise<UnitOption[]> => {

@@ -2,11 +2,12 @@
 // permission; the server enforces the same permissions, this only keeps the interface honest.
 import type { Me, Permission } from '@greenvoice/common';
 import { useQuery } from '@tanstack/react-query';
+import { keys } from '../api/query-keys.ts';
 import { useCallback } from 'react';
 import { api } from '../api/api-client.ts';
 import { isApiError } from '../api/api-error.ts';
 
-export const ME_KEY = ['me'] as const;
+export const ME_KEY = keys.me;
 
 /** null when nobody is signed in (401), so callers need not treat it as an error. */
 export async function fetchMe(): Promise<Me | null> {

@@ -2,8 +2,7 @@ import { minPasswordLength, passwordProblems, type Me } from '@greenvoice/common
 import { useMe } from '../../../shared/session/use-me.ts';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
-import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useChangePassword } from '../hooks/use-change-password.ts';
@@ -22,11 +21,11 @@ export function ChangePasswordPage() {
 }
 
 function ChangePasswordForm({ me }: { me: Me }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
+  const showFormError = useFormErrors(form);
   const newPassword = Form.useWatch('newPassword', form) ?? '';
   const change = useChangePassword();
   const context = { username: me.username, name: me.name };
@@ -41,7 +40,7 @@ function ChangePasswordForm({ me }: { me: Me }) {
           void navigate('/', { replace: true });
         },
         onError: (err) => {
-          if (!applyFieldErrors(form, err, lang, ['currentPassword', 'newPassword'])) notifyError(err);
+          showFormError(err);
         },
       },
     );

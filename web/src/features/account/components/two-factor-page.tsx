@@ -14,8 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
-import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
@@ -88,9 +87,9 @@ export function TwoFactorPage() {
 }
 
 function StartForm({ onStarted }: { onStarted: (e: TotpEnrolment) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<{ password: string }>();
-  const notifyError = useNotifyError();
+  const showFormError = useFormErrors(form);
   const start = useStartTotp();
   return (
     <Card style={{ maxWidth: 560 }}>
@@ -100,7 +99,7 @@ function StartForm({ onStarted }: { onStarted: (e: TotpEnrolment) => void }) {
         onFinish={({ password }) =>
           start.mutate(password, {
             onSuccess: onStarted,
-            onError: (err) => applyFieldErrors(form, err, lang, ['password']) || notifyError(err),
+            onError: (err) => showFormError(err),
           })
         }
       >
@@ -126,10 +125,10 @@ function ConfirmForm({
   enrolment: TotpEnrolment;
   onConfirmed: (codes: string[]) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ code: string }>();
-  const notifyError = useNotifyError();
+  const showFormError = useFormErrors(form);
   const confirm = useConfirmTotp();
   return (
     <Card style={{ maxWidth: 560 }} data-testid="totp-enrolment">
@@ -153,7 +152,7 @@ function ConfirmForm({
               void message.success(t('totp.enabledNow'));
               onConfirmed(r.recoveryCodes);
             },
-            onError: (err) => applyFieldErrors(form, err, lang, ['code']) || notifyError(err),
+            onError: (err) => showFormError(err),
           })
         }
       >
@@ -179,13 +178,13 @@ function ConfirmForm({
 }
 
 function ManageForm({ onCodes }: { onCodes: (codes: string[]) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
-  const notifyError = useNotifyError();
+  const showFormError = useFormErrors(form);
   const disable = useDisableTotp();
   const regenerate = useRegenerateRecoveryCodes();
-  const onError = (err: unknown) => applyFieldErrors(form, err, lang, ['password']) || notifyError(err);
+  const onError = (err: unknown) => showFormError(err);
   const withPassword = (run: (password: string) => void) => () =>
     void form.validateFields().then(({ password }) => run(password));
   return (

@@ -1,3 +1,4 @@
+import { keys } from '../../../shared/api/query-keys.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ME_KEY } from '../../../shared/session/use-me.ts';
 import {
@@ -8,7 +9,7 @@ import {
   startTotpEnrolment,
 } from '../api/totp-api.ts';
 
-const TOTP_KEY = ['account', 'totp'] as const;
+const TOTP_KEY = keys.totp;
 
 export function useTotpStatus() {
   return useQuery({ queryKey: TOTP_KEY, queryFn: getTotpStatus });

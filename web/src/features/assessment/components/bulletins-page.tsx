@@ -19,6 +19,7 @@ import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { bulletinAction, createBulletin, editBulletin } from '../api/assessment-api.ts';
@@ -45,6 +46,7 @@ export function BulletinsPage() {
   const [editing, setEditing] = useState<Bulletin | null>(null);
   const [returning, setReturning] = useState<Bulletin | null>(null);
   const [form] = Form.useForm<{ title: string; body: string }>();
+  const showFormError = useFormErrors(form);
   const [reason, setReason] = useState('');
   const create = useAssessmentMutation(() => createBulletin({ planId: planId!, ...period }));
   const act = useAssessmentMutation(
@@ -78,7 +80,7 @@ export function BulletinsPage() {
       width: 100,
       render: (s: Bulletin['status']) => (
         <Tag color={STATUS_COLOR[s]} data-testid={`bulletin-status-${s}`}>
-          {t(`assessment.bulletin.${s}` as 'assessment.bulletin.draft')}
+          {t(`assessment.bulletin.${s}`)}
         </Tag>
       ),
     },
@@ -265,7 +267,7 @@ export function BulletinsPage() {
                   setEditing(null);
                   done();
                 },
-                onError: notify,
+                onError: showFormError,
               },
             ),
           )

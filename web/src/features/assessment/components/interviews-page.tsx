@@ -17,6 +17,7 @@ import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { confirmInterview, updatePlan } from '../api/assessment-api.ts';
@@ -26,7 +27,7 @@ type Candidate = InterviewList['candidates'][number];
 type Confirmed = InterviewList['confirmed'][number];
 
 export function InterviewsPage() {
-  const { t, lang } = useI18n();
+  const { t, pick } = useI18n();
   const can = useCan();
   const { message } = App.useApp();
   const notify = useNotifyError();
@@ -38,11 +39,12 @@ export function InterviewsPage() {
     updatePlan(planId!, { version: plan.data!.version, interviewRule: rule }),
   );
   const [form] = Form.useForm<InterviewRule>();
+  const showFormError = useFormErrors(form);
 
   const candidates: TableColumnsType<Candidate> = [
     { title: t('assessment.unit'), dataIndex: 'unitName' },
     { title: t('assessment.group'), dataIndex: 'group', width: 170 },
-    { title: t('assessment.reason'), render: (_: unknown, c) => (lang === 'en' ? c.reasonEn : c.reason) },
+    { title: t('assessment.reason'), render: (_: unknown, c) => pick({ zh: c.reason, en: c.reasonEn }) },
     {
       title: t('common.actions'),
       width: 140,
@@ -116,7 +118,7 @@ export function InterviewsPage() {
             onFinish={(v) =>
               saveRule.mutate(v, {
                 onSuccess: () => void message.success(t('common.saved')),
-                onError: notify,
+                onError: showFormError,
               })
             }
           >

@@ -47,7 +47,7 @@ export function PeriodPicker({
           onChange={(index) => onChange({ index })}
           options={Array.from({ length: n }, (_, i) => ({
             value: i + 1,
-            label: t(`assessment.periodIndex.${choice.period}` as 'assessment.periodIndex.month', {
+            label: t(`assessment.periodIndex.${choice.period}`, {
               n: i + 1,
             }),
           }))}

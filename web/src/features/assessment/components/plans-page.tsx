@@ -53,9 +53,7 @@ export function PlansPage() {
     {
       title: t('assessment.ruleType'),
       width: 130,
-      render: (_: unknown, i) => (
-        <Tag color="blue">{t(`assessment.rule.${i.rule.type}` as 'assessment.rule.perPiece')}</Tag>
-      ),
+      render: (_: unknown, i) => <Tag color="blue">{t(`assessment.rule.${i.rule.type}`)}</Tag>,
     },
     {
       title: t('assessment.notApplicable'),

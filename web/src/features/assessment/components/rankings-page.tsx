@@ -16,7 +16,7 @@ const TrendChart = lazy(() => import('./trend-chart.tsx').then((m) => ({ default
 type Row = Ranking['groups'][number]['rows'][number];
 
 export function RankingsPage() {
-  const { t, lang } = useI18n();
+  const { t, pick } = useI18n();
   const { plans, planId, choice, set } = usePlanChoice();
   const ranking = useRanking(planId, choice);
   const [group, setGroup] = useState<string | undefined>();
@@ -98,7 +98,7 @@ export function RankingsPage() {
         {ranking.data ? (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('assessment.rankingIntro', {
-              label: lang === 'en' ? ranking.data.labelEn : ranking.data.label,
+              label: pick({ zh: ranking.data.label, en: ranking.data.labelEn }),
             })}
           </Typography.Paragraph>
         ) : null}

@@ -12,7 +12,7 @@ import { useAssessmentMutation } from '../hooks/use-assessment.ts';
 type DryRow = DryRunResult['rows'][number];
 
 export function RulesEditor({ plan, canEdit }: { plan: PlanDetail; canEdit: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const notify = useNotifyError();
   const [text, setText] = useState(() => JSON.stringify(plan.document, null, 2));
@@ -113,7 +113,7 @@ export function RulesEditor({ plan, canEdit }: { plan: PlanDetail; canEdit: bool
               data-testid="rules-errors"
               renderItem={(p) => (
                 <List.Item>
-                  <Typography.Text code>{p.field}</Typography.Text> {lang === 'en' ? p.messageEn : p.message}
+                  <Typography.Text code>{p.field}</Typography.Text> {pick({ zh: p.message, en: p.messageEn })}
                 </List.Item>
               )}
             />

@@ -1,6 +1,6 @@
 // "Why this score?": the unit's points for the period, block by block and item by item, down to each
 // fact (a submission links to its record), every multiplier, cap, deduction and rescaling.
-import type { ScoreExplanation } from '@greenvoice/common';
+import type { ScoreExplanation, TraceKind } from '@greenvoice/common';
 import { Card, Collapse, Descriptions, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
@@ -23,12 +23,12 @@ function FactLink({ id }: { id: string | null }) {
 }
 
 export function UnitScorePage() {
-  const { t, lang } = useI18n();
+  const { t, pick } = useI18n();
   const unitId = Number(useParams().unitId);
   const { plans, planId, choice, set } = usePlanChoice();
   const q = useExplanation(planId, unitId, choice);
   const e = q.data;
-  const text = (l: Line) => (lang === 'en' ? l.en : l.zh);
+  const text = (l: Line) => pick(l);
   const signed = (p: number) => (p > 0 ? `+${p.toFixed(2)}` : p.toFixed(2));
 
   const columns: TableColumnsType<Line> = [
@@ -42,7 +42,7 @@ export function UnitScorePage() {
       title: t('assessment.lineKind'),
       dataIndex: 'kind',
       width: 110,
-      render: (k: string) => <Tag>{t(`assessment.line.${k}` as 'assessment.line.piece')}</Tag>,
+      render: (k: TraceKind) => <Tag>{t(`assessment.line.${k}`)}</Tag>,
     },
     { title: t('assessment.explanation'), render: (_: unknown, l) => text(l) },
     {
@@ -88,7 +88,7 @@ export function UnitScorePage() {
           <Card size="small" style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={{ xs: 1, md: 3 }}>
               <Descriptions.Item label={t('assessment.period')}>
-                {lang === 'en' ? e.labelEn : e.label}
+                {pick({ zh: e.label, en: e.labelEn })}
               </Descriptions.Item>
               <Descriptions.Item label={t('assessment.group')}>{e.groupName}</Descriptions.Item>
               <Descriptions.Item label={t('assessment.rank')}>

@@ -3,9 +3,10 @@ import { useSearchParams } from 'react-router';
 import type { PeriodKind } from '@greenvoice/common';
 import * as apiCalls from '../api/assessment-api.ts';
 import type { PeriodChoice } from '../api/assessment-api.ts';
+import { keys } from '../../../shared/api/query-keys.ts';
 
 export function usePlans() {
-  return useQuery({ queryKey: ['assessment', 'plans'], queryFn: apiCalls.listPlans });
+  return useQuery({ queryKey: keys.assessment.plans, queryFn: apiCalls.listPlans });
 }
 
 /** The plan and period a page shows, kept in the address so a link (or a reload) shows the same thing. */
@@ -29,7 +30,7 @@ export function usePlanChoice() {
 
 export function usePlan(id: number | undefined) {
   return useQuery({
-    queryKey: ['assessment', 'plan', id],
+    queryKey: keys.assessment.plan(id),
     queryFn: () => apiCalls.getPlan(id!),
     enabled: !!id,
   });
@@ -37,7 +38,7 @@ export function usePlan(id: number | undefined) {
 
 export function useRanking(id: number | undefined, p: PeriodChoice) {
   return useQuery({
-    queryKey: ['assessment', 'ranking', id, p],
+    queryKey: keys.assessment.ranking(id, p),
     queryFn: () => apiCalls.getRanking(id!, p),
     enabled: !!id,
   });
@@ -45,7 +46,7 @@ export function useRanking(id: number | undefined, p: PeriodChoice) {
 
 export function useTrend(id: number | undefined, group?: string) {
   return useQuery({
-    queryKey: ['assessment', 'trend', id, group],
+    queryKey: keys.assessment.trend(id, group),
     queryFn: () => apiCalls.getTrend(id!, group),
     enabled: !!id,
   });
@@ -53,7 +54,7 @@ export function useTrend(id: number | undefined, group?: string) {
 
 export function useExplanation(id: number | undefined, unitId: number, p: PeriodChoice) {
   return useQuery({
-    queryKey: ['assessment', 'explain', id, unitId, p],
+    queryKey: keys.assessment.explanation(id, unitId, p),
     queryFn: () => apiCalls.getExplanation(id!, unitId, p),
     enabled: !!id,
   });
@@ -61,7 +62,7 @@ export function useExplanation(id: number | undefined, unitId: number, p: Period
 
 export function useBulletins(planId: number | undefined) {
   return useQuery({
-    queryKey: ['assessment', 'bulletins', planId],
+    queryKey: keys.assessment.bulletins(planId),
     queryFn: () => apiCalls.listBulletins(planId!),
     enabled: !!planId,
   });
@@ -69,7 +70,7 @@ export function useBulletins(planId: number | undefined) {
 
 export function useInterviews(planId: number | undefined) {
   return useQuery({
-    queryKey: ['assessment', 'interviews', planId],
+    queryKey: keys.assessment.interviews(planId),
     queryFn: () => apiCalls.getInterviews(planId!),
     enabled: !!planId,
   });
@@ -80,6 +81,6 @@ export function useAssessmentMutation<A, R>(fn: (args: A) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['assessment'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.assessment.all }),
   });
 }

@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { listAudit, verifyAudit, type AuditListParams } from '../api/audit-api.ts';
+import { keys } from '../../../shared/api/query-keys.ts';
 
 export function useAuditLog(params: AuditListParams) {
   return useQuery({
-    queryKey: ['audit', 'list', params],
+    queryKey: keys.audit.list(params),
     queryFn: () => listAudit(params),
     placeholderData: keepPreviousData,
   });

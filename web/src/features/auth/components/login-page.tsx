@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'a
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api/api-error.ts';
 import { Navigate, useLocation } from 'react-router';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { errorText } from '../../../shared/api/error-text.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import type { Lang } from '../../../shared/i18n/i18n-context.ts';
@@ -22,6 +22,7 @@ interface LoginForm {
 export function LoginPage() {
   const { t, lang, setLang } = useI18n();
   const [form] = Form.useForm<LoginForm>();
+  const showFormError = useFormErrors(form);
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const me = useMe();
@@ -45,7 +46,7 @@ export function LoginPage() {
           // the password was right and the account has a second factor: ask for the code, keep the rest
           if (isApiError(err) && (err.code === 'TOTP_REQUIRED' || err.code === 'TOTP_INVALID'))
             setNeedsCode(true);
-          applyFieldErrors(form, err, lang, ['username', 'password']);
+          showFormError(err);
         },
       },
     );

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ME_KEY } from '../../../shared/session/use-me.ts';
 import { getLoginInfo, login, logout } from '../api/auth-api.ts';
+import { isSessionKey, keys } from '../../../shared/api/query-keys.ts';
 
 export function useLoginInfo() {
-  return useQuery({ queryKey: ['auth', 'login-info'], queryFn: getLoginInfo, staleTime: Infinity });
+  return useQuery({ queryKey: keys.auth.loginInfo, queryFn: getLoginInfo, staleTime: Infinity });
 }
 
 export function useLogin() {
@@ -12,7 +13,7 @@ export function useLogin() {
     mutationFn: login,
     onSuccess: (me) => {
       // Whatever the previous person had loaded must not show for this one.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'auth' });
+      queryClient.removeQueries({ predicate: (q) => !isSessionKey(q.queryKey) });
       queryClient.setQueryData(ME_KEY, me);
     },
   });

@@ -2,7 +2,7 @@ import type { Campaign } from '@greenvoice/common';
 import { App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../../shared/api/api-error.ts';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useUpdateCampaign } from '../hooks/use-campaign.ts';
@@ -13,10 +13,11 @@ interface CampaignForm {
 }
 
 export function CampaignEditModal({ campaign, onClose }: { campaign: Campaign; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<CampaignForm>();
+  const showFormError = useFormErrors(form);
   const update = useUpdateCampaign();
 
   const submit = (v: CampaignForm) => {
@@ -38,7 +39,7 @@ export function CampaignEditModal({ campaign, onClose }: { campaign: Campaign; o
           if (isApiError(err) && err.code === 'CONFLICT') {
             notifyError(err);
             onClose();
-          } else if (!applyFieldErrors(form, err, lang, ['title', 'deadline'])) notifyError(err);
+          } else showFormError(err);
         },
       },
     );

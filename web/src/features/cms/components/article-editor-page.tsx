@@ -5,8 +5,7 @@ import { App, Button, Card, Col, Form, Input, Result, Row, Select, Skeleton, Spa
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-error.ts';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
-import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
@@ -20,18 +19,6 @@ import { ArticleStatusTag } from './status-tag.tsx';
 const RichTextEditor = lazy(() => import('./rich-text-editor.tsx'));
 
 type Values = Omit<ArticleInput, 'bodyHtml'>;
-const FIELDS = [
-  'channelId',
-  'title',
-  'docNumber',
-  'indexNumber',
-  'issuer',
-  'source',
-  'author',
-  'keywords',
-  'summary',
-  'bodyHtml',
-];
 
 export function ArticleEditorPage() {
   const { id: rawId } = useParams();
@@ -49,13 +36,13 @@ export function ArticleEditorPage() {
 }
 
 function ArticleForm({ article }: { article: Article | null }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const navigate = useNavigate();
   const channels = useChannels();
   const save = useSaveArticle();
   const [form] = Form.useForm<Values>();
+  const showFormError = useFormErrors(form);
   const [body, setBody] = useState(article?.bodyHtml ?? '');
   const editable = article === null || article.editable;
 
@@ -68,7 +55,7 @@ function ArticleForm({ article }: { article: Article | null }) {
           if (!article) navigate(`/cms/articles/${saved.id}`, { replace: true });
         },
         onError: (err) => {
-          if (!applyFieldErrors(form, err, lang, FIELDS)) notifyError(err);
+          showFormError(err);
         },
       },
     );

@@ -6,28 +6,23 @@ import {
   type ArticleStatus,
   type ArticleSummary,
 } from '@greenvoice/common';
-import { Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Button, Space, Table, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
-import { PageHeader } from '../../../shared/components/page-header.tsx';
-import { QueryError } from '../../../shared/components/query-error.tsx';
+import { ListPage, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
+import { useListState } from '../../../shared/list/use-list-state.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useArticles, useChannels } from '../hooks/use-cms.ts';
 import { ArticleStatusTag } from './status-tag.tsx';
-import { useServerPagination } from '../../../shared/use-server-pagination';
 
 export function ArticlesPage() {
   const { t, pick } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState<ArticleStatus | undefined>();
-  const [channelId, setChannelId] = useState<number | undefined>();
-  const { page, pageSize, setPage, pagination } = useServerPagination();
-  const articles = useArticles({ q: q || undefined, status, channelId, page, pageSize });
+  const list = useListState<{ q?: string; status?: ArticleStatus; channelId?: number }>({});
+  const articles = useArticles(list.query);
   const channels = useChannels();
 
   const columns: TableColumnsType<ArticleSummary> = [
@@ -70,69 +65,56 @@ export function ArticlesPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('nav.cmsArticles')}
-        extra={
-          can('cms:edit') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/cms/articles/new')}
-              data-testid="article-create"
-            >
-              {t('cms.newArticle')}
-            </Button>
-          ) : null
-        }
-      />
-      <Card size="small">
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
+    <ListPage
+      title={t('nav.cmsArticles')}
+      actions={
+        can('cms:edit') ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate('/cms/articles/new')}
+            data-testid="article-create"
+          >
+            {t('cms.newArticle')}
+          </Button>
+        ) : null
+      }
+      filters={
+        <>
+          <SearchFilter
             placeholder={t('cms.searchPlaceholder')}
-            style={{ width: 260 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage(1);
-            }}
-            data-testid="articles-search"
+            onSearch={(q) => list.setFilter('q', q)}
+            testId="articles-search"
           />
-          <Select<ArticleStatus>
-            allowClear
+          <SelectFilter<ArticleStatus>
             placeholder={t('cms.statusFilter')}
-            style={{ width: 160 }}
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setPage(1);
-            }}
+            width={160}
+            value={list.filters.status}
+            onChange={(v) => list.setFilter('status', v)}
             options={ARTICLE_STATUSES.map((s) => ({ value: s, label: pick(ARTICLE_STATUS_LABELS[s]) }))}
-            data-testid="articles-status-filter"
+            testId="articles-status-filter"
           />
-          <Select<number>
-            allowClear
+          <SelectFilter<number>
             placeholder={t('cms.channelFilter')}
-            style={{ width: 180 }}
-            value={channelId}
-            onChange={(v) => {
-              setChannelId(v);
-              setPage(1);
-            }}
+            width={180}
+            value={list.filters.channelId}
+            onChange={(v) => list.setFilter('channelId', v)}
             options={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            testId="articles-channel-filter"
           />
-        </Flex>
-        <QueryError error={articles.error} />
-        <Table<ArticleSummary>
-          data-testid="articles-table"
-          rowKey="id"
-          columns={columns}
-          dataSource={articles.data?.items}
-          loading={articles.isFetching}
-          pagination={pagination(articles.data?.total)}
-          scroll={{ x: 1100 }}
-        />
-      </Card>
-    </>
+        </>
+      }
+      error={articles.error}
+    >
+      <Table<ArticleSummary>
+        data-testid="articles-table"
+        rowKey="id"
+        columns={columns}
+        dataSource={articles.data?.items}
+        loading={articles.isFetching}
+        pagination={list.pagination(articles.data?.total)}
+        scroll={{ x: 1100 }}
+      />
+    </ListPage>
   );
 }

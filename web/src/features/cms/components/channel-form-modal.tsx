@@ -1,17 +1,14 @@
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, type Channel, type ChannelInput } from '@greenvoice/common';
 import { App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
-import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useSaveChannel } from '../hooks/use-cms.ts';
 
-const FIELDS = ['code', 'name', 'nameEn', 'kind', 'description', 'keywords', 'sortOrder', 'showOnHome'];
-
 export function ChannelFormModal({ channel, onClose }: { channel: Channel | null; onClose: () => void }) {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const [form] = Form.useForm<ChannelInput>();
+  const showFormError = useFormErrors(form);
   const save = useSaveChannel();
   return (
     <Modal
@@ -37,7 +34,7 @@ export function ChannelFormModal({ channel, onClose }: { channel: Channel | null
                 onClose();
               },
               onError: (err) => {
-                if (!applyFieldErrors(form, err, lang, FIELDS)) notifyError(err);
+                showFormError(err);
               },
             },
           )

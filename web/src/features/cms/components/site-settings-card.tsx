@@ -1,7 +1,7 @@
 // The footer and meta-tag settings every portal page carries (site name, 网站标识码, filing numbers, contact).
 import type { SiteSettings } from '@greenvoice/common';
 import { App, Button, Card, Col, Form, Input, Row, Skeleton } from 'antd';
-import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useSaveSiteSettings, useSiteSettings } from '../hooks/use-cms.ts';
 
@@ -22,10 +22,10 @@ const FIELDS: (keyof SiteSettings)[] = [
 export function SiteSettingsCard({ editable }: { editable: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const site = useSiteSettings();
   const save = useSaveSiteSettings();
   const [form] = Form.useForm<SiteSettings>();
+  const showFormError = useFormErrors(form);
   if (!site.data) return <Skeleton active />;
   return (
     <Card size="small" title={t('cms.siteSettings')} data-testid="site-settings">
@@ -35,7 +35,7 @@ export function SiteSettingsCard({ editable }: { editable: boolean }) {
         disabled={!editable}
         initialValues={site.data}
         onFinish={(v) =>
-          save.mutate(v, { onSuccess: () => void message.success(t('common.saved')), onError: notifyError })
+          save.mutate(v, { onSuccess: () => void message.success(t('common.saved')), onError: showFormError })
         }
       >
         <Row gutter={12}>

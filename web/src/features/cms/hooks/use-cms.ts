@@ -1,3 +1,4 @@
+import { keys } from '../../../shared/api/query-keys.ts';
 import type {
   Article,
   ArticleAction,
@@ -27,35 +28,35 @@ import {
   type ArticleListParams,
 } from '../api/cms-api.ts';
 
-export const useChannels = () => useQuery({ queryKey: ['cms', 'channels'], queryFn: listChannels });
+export const useChannels = () => useQuery({ queryKey: keys.cms.channels, queryFn: listChannels });
 
 export const useArticles = (params: ArticleListParams) =>
   useQuery({
-    queryKey: ['cms', 'articles', params],
+    queryKey: keys.cms.articles(params),
     queryFn: () => listArticles(params),
     placeholderData: keepPreviousData,
   });
 
 export const useArticle = (id: number | null) =>
-  useQuery({ queryKey: ['cms', 'article', id], queryFn: () => getArticle(id!), enabled: id !== null });
+  useQuery({ queryKey: keys.cms.article(id), queryFn: () => getArticle(id!), enabled: id !== null });
 
 export const useRevisions = (id: number | null, open: boolean) =>
   useQuery({
-    queryKey: ['cms', 'revisions', id],
+    queryKey: keys.cms.revisions(id),
     queryFn: () => listRevisions(id!),
     enabled: id !== null && open,
   });
 
 export const useRevision = (id: number, revisionId: number | null) =>
   useQuery({
-    queryKey: ['cms', 'revision', id, revisionId],
+    queryKey: keys.cms.revision(id, revisionId),
     queryFn: () => getRevision(id, revisionId!),
     enabled: revisionId !== null,
   });
 
 function useRefresh() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['cms'] });
+  return () => queryClient.invalidateQueries({ queryKey: keys.cms.all });
 }
 
 /** Saves the draft: created when new, else only the fields that changed (with the version seen). */
@@ -118,7 +119,7 @@ export function useDeleteChannel() {
   return useMutation({ mutationFn: deleteChannel, onSettled: refresh });
 }
 
-export const useSiteSettings = () => useQuery({ queryKey: ['cms', 'site'], queryFn: getSiteSettings });
+export const useSiteSettings = () => useQuery({ queryKey: keys.cms.site, queryFn: getSiteSettings });
 
 export function useSaveSiteSettings() {
   const refresh = useRefresh();

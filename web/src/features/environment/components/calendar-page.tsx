@@ -20,7 +20,6 @@ import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useCalendar, usePutCalendar } from '../hooks/use-environment.ts';
-import { T } from './env-text.ts';
 
 interface Row {
   key: number;
@@ -31,14 +30,14 @@ interface Row {
 
 /** A year's holidays and worked weekend days (调休), edited as a list and saved whole. */
 export function CalendarPage() {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const [year, setYear] = useState(2018);
   const cal = useCalendar(year);
   return (
     <>
-      <PageHeader title={pick(T.calendar)} />
+      <PageHeader title={t('env.calendar')} />
       <Card size="small">
-        <Typography.Paragraph type="secondary">{pick(T.calendarHint)}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('env.calendarHint')}</Typography.Paragraph>
         <InputNumber
           min={2000}
           max={2100}
@@ -57,7 +56,7 @@ export function CalendarPage() {
 }
 
 function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const canWrite = useCan()('calendar:write');
@@ -76,7 +75,7 @@ function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
               setRows((rs) => [...rs, { key: Date.now(), date: `${year}-01-01`, kind: 'holiday', name: '' }])
             }
           >
-            {pick(T.addDay)}
+            {t('env.addDay')}
           </Button>
           <Button
             type="primary"
@@ -91,19 +90,19 @@ function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
                     days: rows.map(({ date, kind, name }) => ({
                       date,
                       kind,
-                      name: name || pick(kind === 'holiday' ? T.holiday : T.workday),
+                      name: name || t(kind === 'holiday' ? 'env.holiday' : 'env.workday'),
                     })),
                   },
                 ])
-                .then(() => void message.success(pick(T.saved)), notifyError)
+                .then(() => void message.success(t('env.saved')), notifyError)
             }
           >
-            {pick(T.save)}
+            {t('env.save')}
           </Button>
         </Space>
       ) : null}
       {!calendar.configured ? (
-        <Alert type="warning" showIcon title={pick(T.notConfigured)} style={{ marginBottom: 12 }} />
+        <Alert type="warning" showIcon title={t('env.notConfigured')} style={{ marginBottom: 12 }} />
       ) : null}
       <Table<Row>
         data-testid="calendar-table"
@@ -113,7 +112,7 @@ function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
         pagination={false}
         columns={[
           {
-            title: pick(T.date),
+            title: t('env.date'),
             width: 170,
             render: (_, r) =>
               canWrite ? (
@@ -128,7 +127,7 @@ function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
           },
           { title: '', width: 60, render: (_, r) => '日一二三四五六'[dayjs(r.date).day()] },
           {
-            title: pick(T.kind),
+            title: t('env.kind'),
             width: 160,
             render: (_, r) =>
               canWrite ? (
@@ -137,16 +136,16 @@ function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
                   value={r.kind}
                   onChange={(k) => update(r.key, { kind: k })}
                   options={[
-                    { value: 'holiday', label: pick(T.holiday) },
-                    { value: 'workday', label: pick(T.workday) },
+                    { value: 'holiday', label: t('env.holiday') },
+                    { value: 'workday', label: t('env.workday') },
                   ]}
                 />
               ) : (
-                pick(r.kind === 'holiday' ? T.holiday : T.workday)
+                t(r.kind === 'holiday' ? 'env.holiday' : 'env.workday')
               ),
           },
           {
-            title: pick(T.name),
+            title: t('env.name'),
             render: (_, r) =>
               canWrite ? (
                 <Input
@@ -168,7 +167,7 @@ function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
                       type="text"
                       danger
                       icon={<DeleteOutlined />}
-                      aria-label={pick(T.remove)}
+                      aria-label={t('env.remove')}
                       onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
                     />
                   ),

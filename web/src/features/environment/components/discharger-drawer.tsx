@@ -3,6 +3,7 @@ import {
   DISCLOSURE_KIND_LABELS,
   type DisclosureKind,
   type Obligation,
+  DisclosureInput,
 } from '@greenvoice/common';
 import {
   App,
@@ -23,21 +24,22 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useAddDisclosure, useDischarger, useMarkPublished } from '../hooks/use-environment.ts';
-import { OBLIGATION_STATUS_TEXT, T } from './env-text.ts';
 
 const STATUS_COLOR = { onTime: 'green', late: 'orange', pending: 'blue', overdue: 'red' } as const;
 
 export function ObligationTag({ o }: { o: Obligation }) {
-  const { pick } = useI18n();
-  return <Tag color={STATUS_COLOR[o.status]}>{pick(OBLIGATION_STATUS_TEXT[o.status])}</Tag>;
+  const { t } = useI18n();
+  return <Tag color={STATUS_COLOR[o.status]}>{t(`env.obligation.${o.status}`)}</Tag>;
 }
 
 /** A unit's disclosures by the annual report's eight parts, its deadlines, and recording new ones. */
 export function DischargerDrawer({ id, onClose }: { id: number; onClose: () => void }) {
-  const { pick } = useI18n();
+  const { t, pick } = useI18n();
   const canWrite = useCan()('environment:write');
   const detail = useDischarger(id);
   const mark = useMarkPublished();
@@ -54,7 +56,7 @@ export function DischargerDrawer({ id, onClose }: { id: number; onClose: () => v
       extra={
         canWrite ? (
           <Button type="primary" onClick={() => setAdding(true)} data-testid="disclosure-add">
-            {pick(T.addDisclosure)}
+            {t('env.addDisclosure')}
           </Button>
         ) : null
       }
@@ -66,14 +68,14 @@ export function DischargerDrawer({ id, onClose }: { id: number; onClose: () => v
             column={2}
             bordered
             items={[
-              { key: 'c', label: pick(T.creditCode), children: d.discharger.creditCode },
-              { key: 'p', label: pick(T.permit), children: d.discharger.permitNumber ?? '—' },
-              { key: 'k', label: pick(T.county), children: d.discharger.county },
-              { key: 'i', label: pick(T.industry), children: d.discharger.industry },
+              { key: 'c', label: t('env.creditCode'), children: d.discharger.creditCode },
+              { key: 'p', label: t('env.permit'), children: d.discharger.permitNumber ?? '—' },
+              { key: 'k', label: t('env.county'), children: d.discharger.county },
+              { key: 'i', label: t('env.industry'), children: d.discharger.industry },
             ]}
           />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {pick(T.deadlines)}
+            {t('env.deadlines')}
           </Typography.Title>
           <ObligationsTable
             items={d.obligations}
@@ -84,7 +86,7 @@ export function DischargerDrawer({ id, onClose }: { id: number; onClose: () => v
                     if (record)
                       mark
                         .mutateAsync([record, date])
-                        .then(() => void message.success(pick(T.saved)), notifyError);
+                        .then(() => void message.success(t('env.saved')), notifyError);
                   },
                 }
               : {})}
@@ -99,7 +101,7 @@ export function DischargerDrawer({ id, onClose }: { id: number; onClose: () => v
                 <>
                   <Typography.Paragraph type={p.annualText ? undefined : 'secondary'}>
                     {p.annualYear ? `${p.annualYear}年度：` : ''}
-                    {p.annualText ?? pick(T.noText)}
+                    {p.annualText ?? t('env.noText')}
                   </Typography.Paragraph>
                   {p.records.map((r) => (
                     <Typography.Paragraph key={r.id}>
@@ -135,7 +137,7 @@ export function ObligationsTable({
   showUnit?: boolean;
   onMark?: (o: Obligation, date: string) => void;
 }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   return (
     <Table<Obligation>
       size="small"
@@ -146,25 +148,25 @@ export function ObligationsTable({
       columns={[
         ...(showUnit
           ? [
-              { title: pick(T.name), dataIndex: 'dischargerName' },
-              { title: pick(T.county), dataIndex: 'county', width: 110 },
+              { title: t('env.name'), dataIndex: 'dischargerName' },
+              { title: t('env.county'), dataIndex: 'county', width: 110 },
             ]
           : []),
-        { title: pick(T.title), dataIndex: 'title' },
+        { title: t('env.title'), dataIndex: 'title' },
         {
-          title: pick(T.eventDate),
+          title: t('env.eventDate'),
           dataIndex: 'eventDate',
           width: 110,
           render: (v: string | null) => v ?? '—',
         },
         {
-          title: pick(T.dueOn),
+          title: t('env.dueOn'),
           dataIndex: 'dueOn',
           width: 110,
-          render: (v: string, o) => (o.uncertain ? <span title={pick(T.uncertain)}>{v} *</span> : v),
+          render: (v: string, o) => (o.uncertain ? <span title={t('env.uncertain')}>{v} *</span> : v),
         },
         {
-          title: pick(T.publishedOn),
+          title: t('env.publishedOn'),
           dataIndex: 'publishedOn',
           width: 130,
           render: (v: string | null, o) =>
@@ -172,7 +174,7 @@ export function ObligationsTable({
             (onMark && o.kind === 'temporary' && o.disclosureId ? (
               <DatePicker
                 size="small"
-                placeholder={pick(T.markPublished)}
+                placeholder={t('env.markPublished')}
                 onChange={(d) => d && onMark(o, d.format('YYYY-MM-DD'))}
                 data-testid={`mark-published-${o.disclosureId}`}
               />
@@ -180,29 +182,29 @@ export function ObligationsTable({
               '—'
             )),
         },
-        { title: pick(T.status), width: 110, render: (_, o) => <ObligationTag o={o} /> },
-        { title: pick(T.daysLate), dataIndex: 'daysLate', width: 80, align: 'right' },
+        { title: t('env.status'), width: 110, render: (_, o) => <ObligationTag o={o} /> },
+        { title: t('env.daysLate'), dataIndex: 'daysLate', width: 80, align: 'right' },
       ]}
     />
   );
 }
 
 function DisclosureModal({ dischargerId, onClose }: { dischargerId: number; onClose: () => void }) {
-  const { pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const add = useAddDisclosure();
   const [form] = Form.useForm();
+  const showFormError = useFormErrors(form);
   const kind = Form.useWatch<DisclosureKind>('kind', form) ?? 'temporary';
-  const req = [{ required: true, message: pick(T.required) }];
+  const rules = schemaRules(DisclosureInput, t);
   const date = (v: { format: (f: string) => string } | undefined) => (v ? v.format('YYYY-MM-DD') : undefined);
   return (
     <Modal
       open
       width={640}
-      title={pick(T.addDisclosure)}
+      title={t('env.addDisclosure')}
       onCancel={onClose}
-      okText={pick(T.save)}
+      okText={t('env.save')}
       confirmLoading={add.isPending}
       onOk={() => form.submit()}
     >
@@ -222,50 +224,54 @@ function DisclosureModal({ dischargerId, onClose }: { dischargerId: number; onCl
             ...(v.amount !== undefined && v.amount !== null ? { amount: v.amount } : {}),
           };
           return add.mutateAsync([dischargerId, body]).then(() => {
-            void message.success(pick(T.saved));
+            void message.success(t('env.saved'));
             onClose();
-          }, notifyError);
+          }, showFormError);
         }}
       >
-        <Form.Item name="kind" label={pick(T.disclosureKind)} rules={req}>
+        <Form.Item name="kind" label={t('env.disclosureKind')} rules={rules('kind')}>
           <Select
             options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: pick(DISCLOSURE_KIND_LABELS[k]) }))}
             data-testid="disclosure-kind"
           />
         </Form.Item>
-        <Form.Item name="title" label={pick(T.title)} rules={req}>
+        <Form.Item name="title" label={t('env.title')} rules={rules('title')}>
           <Input maxLength={200} />
         </Form.Item>
         <Space wrap>
           {kind === 'annual' ? (
-            <Form.Item name="year" label={pick(T.year)} rules={req}>
+            <Form.Item name="year" label={t('env.year')} rules={rules('year', { required: true })}>
               <InputNumber min={2000} max={2100} />
             </Form.Item>
           ) : null}
           {kind === 'temporary' || kind === 'penalty' ? (
-            <Form.Item name="eventDate" label={pick(T.eventDate)} rules={req}>
+            <Form.Item
+              name="eventDate"
+              label={t('env.eventDate')}
+              rules={rules('eventDate', { required: true })}
+            >
               <DatePicker />
             </Form.Item>
           ) : null}
           <Form.Item
             name="publishedOn"
-            label={pick(T.publishedOn)}
-            rules={kind === 'annual' || kind === 'emergencyPlan' ? req : []}
+            label={t('env.publishedOn')}
+            rules={rules('publishedOn', { required: kind === 'annual' || kind === 'emergencyPlan' })}
           >
             <DatePicker />
           </Form.Item>
           {kind === 'penalty' || kind === 'emergencyPlan' ? (
-            <Form.Item name="docNumber" label={pick(T.docNumber)}>
+            <Form.Item name="docNumber" label={t('env.docNumber')}>
               <Input maxLength={60} />
             </Form.Item>
           ) : null}
           {kind === 'penalty' ? (
-            <Form.Item name="amount" label={pick(T.amount)}>
+            <Form.Item name="amount" label={t('env.amount')}>
               <InputNumber min={0} />
             </Form.Item>
           ) : null}
         </Space>
-        <Form.Item name="content" label={pick(T.content)}>
+        <Form.Item name="content" label={t('env.content')}>
           <Input.TextArea rows={4} maxLength={20000} />
         </Form.Item>
       </Form>

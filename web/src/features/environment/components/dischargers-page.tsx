@@ -1,18 +1,19 @@
+import { DischargerInput } from '@greenvoice/common';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Discharger } from '@greenvoice/common';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
-import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useDischargers, useSaveDischarger } from '../hooks/use-environment.ts';
 import { DischargerDrawer } from './discharger-drawer.tsx';
-import { T } from './env-text.ts';
 
 export function DischargersPage() {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const canWrite = useCan()('environment:write');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
@@ -23,7 +24,7 @@ export function DischargersPage() {
   return (
     <>
       <PageHeader
-        title={pick(T.dischargers)}
+        title={t('env.dischargers')}
         extra={
           canWrite ? (
             <Button
@@ -32,7 +33,7 @@ export function DischargersPage() {
               onClick={() => setEditing(null)}
               data-testid="discharger-create"
             >
-              {pick(T.add)}
+              {t('env.add')}
             </Button>
           ) : null
         }
@@ -40,7 +41,7 @@ export function DischargersPage() {
       <Card size="small">
         <Input.Search
           allowClear
-          placeholder={pick(T.search)}
+          placeholder={t('env.search')}
           style={{ width: 340, marginBottom: 12 }}
           onSearch={(v) => {
             setQ(v.trim());
@@ -63,7 +64,7 @@ export function DischargersPage() {
           }}
           columns={[
             {
-              title: pick(T.name),
+              title: t('env.name'),
               dataIndex: 'name',
               render: (n: string, d) => (
                 <Space size={4}>
@@ -72,11 +73,11 @@ export function DischargersPage() {
                 </Space>
               ),
             },
-            { title: pick(T.creditCode), dataIndex: 'creditCode', width: 190 },
-            { title: pick(T.county), dataIndex: 'county', width: 150 },
-            { title: pick(T.industry), dataIndex: 'industry' },
-            { title: pick(T.permit), dataIndex: 'permitNumber', render: (v: string | null) => v ?? '—' },
-            { title: pick(T.listedYear), dataIndex: 'listedYear', width: 100 },
+            { title: t('env.creditCode'), dataIndex: 'creditCode', width: 190 },
+            { title: t('env.county'), dataIndex: 'county', width: 150 },
+            { title: t('env.industry'), dataIndex: 'industry' },
+            { title: t('env.permit'), dataIndex: 'permitNumber', render: (v: string | null) => v ?? '—' },
+            { title: t('env.listedYear'), dataIndex: 'listedYear', width: 100 },
             ...(canWrite
               ? [
                   {
@@ -84,7 +85,7 @@ export function DischargersPage() {
                     width: 70,
                     render: (_: unknown, d: Discharger) => (
                       <Button type="link" size="small" onClick={() => setEditing(d)}>
-                        {pick(T.edit)}
+                        {t('env.edit')}
                       </Button>
                     ),
                   },
@@ -102,18 +103,18 @@ export function DischargersPage() {
 }
 
 function DischargerModal({ discharger, onClose }: { discharger: Discharger | null; onClose: () => void }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const save = useSaveDischarger();
   const [form] = Form.useForm();
-  const req = [{ required: true, message: pick(T.required) }];
+  const showFormError = useFormErrors(form);
+  const rules = schemaRules(DischargerInput, t);
   return (
     <Modal
       open
-      title={pick(discharger ? T.edit : T.add)}
+      title={t(discharger ? 'env.edit' : 'env.add')}
       onCancel={onClose}
-      okText={pick(T.save)}
+      okText={t('env.save')}
       confirmLoading={save.isPending}
       onOk={() => form.submit()}
     >
@@ -128,38 +129,30 @@ function DischargerModal({ discharger, onClose }: { discharger: Discharger | nul
               discharger,
               { name, creditCode, county, industry, permitNumber: permitNumber || null, listedYear },
             ])
-            .then(
-              () => {
-                void message.success(pick(T.saved));
-                onClose();
-              },
-              (err: unknown) => {
-                // The server names the field (e.g. a wrong check character): show it next to the field.
-                const f = (err as { fields?: Array<{ field: string; message: string }> }).fields?.[0];
-                if (f?.field === '/creditCode') form.setFields([{ name: 'creditCode', errors: [f.message] }]);
-                else notifyError(err);
-              },
-            );
+            .then(() => {
+              void message.success(t('env.saved'));
+              onClose();
+            }, showFormError);
         }}
       >
-        <Form.Item name="name" label={pick(T.name)} rules={req}>
+        <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="creditCode" label={pick(T.creditCode)} rules={req}>
+        <Form.Item name="creditCode" label={t('env.creditCode')} rules={rules('creditCode')}>
           <Input maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="credit-code-input" />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="county" label={pick(T.county)} rules={req}>
+          <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
             <Input maxLength={30} />
           </Form.Item>
-          <Form.Item name="listedYear" label={pick(T.listedYear)} rules={req}>
+          <Form.Item name="listedYear" label={t('env.listedYear')} rules={rules('listedYear')}>
             <InputNumber min={2000} max={2100} />
           </Form.Item>
         </Space>
-        <Form.Item name="industry" label={pick(T.industry)} rules={req}>
+        <Form.Item name="industry" label={t('env.industry')} rules={rules('industry')}>
           <Input maxLength={40} />
         </Form.Item>
-        <Form.Item name="permitNumber" label={pick(T.permit)}>
+        <Form.Item name="permitNumber" label={t('env.permit')}>
           <Input maxLength={40} />
         </Form.Item>
       </Form>

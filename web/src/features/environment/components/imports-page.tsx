@@ -9,13 +9,12 @@ import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { parseProblemField, type ImportKind } from '../api/environment-api.ts';
 import { useImportReadings, useImports } from '../hooks/use-environment.ts';
-import { T, fill } from './env-text.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /** Choose air or water, a file → upload → the server checks every row → counts, or the cells to fix. */
 export function ImportsPage() {
-  const { pick, lang } = useI18n();
+  const { t, pick, lang } = useI18n();
   const canWrite = useCan()('environment:write');
   const [kind, setKind] = useState<ImportKind>('air');
   const [file, setFile] = useState<File | null>(null);
@@ -28,17 +27,17 @@ export function ImportsPage() {
       ? run.error.fields.map((f, i) => ({
           key: i,
           ...parseProblemField(f.field),
-          message: lang === 'en' ? f.messageEn : f.message,
+          message: pick({ zh: f.message, en: f.messageEn }),
         }))
       : [];
 
   return (
     <>
-      <PageHeader title={pick(T.imports)} />
+      <PageHeader title={t('env.imports')} />
       <Row gutter={16}>
         {canWrite ? (
           <Col xs={24} lg={10}>
-            <Card size="small" title={pick(kind === 'air' ? T.importAir : T.importWater)}>
+            <Card size="small" title={t(kind === 'air' ? 'env.importAir' : 'env.importWater')}>
               <Radio.Group
                 value={kind}
                 onChange={(e) => {
@@ -46,15 +45,15 @@ export function ImportsPage() {
                   run.reset();
                 }}
                 options={[
-                  { value: 'air', label: pick(T.air) },
-                  { value: 'water', label: pick(T.water) },
+                  { value: 'air', label: t('env.air') },
+                  { value: 'water', label: t('env.water') },
                 ]}
                 optionType="button"
                 style={{ marginBottom: 12 }}
                 data-testid="import-kind"
               />
               <Typography.Paragraph type="secondary">
-                {pick(kind === 'air' ? T.importHintAir : T.importHintWater)}
+                {t(kind === 'air' ? 'env.importHintAir' : 'env.importHintWater')}
               </Typography.Paragraph>
               <Upload.Dragger
                 accept=".csv,.xlsx,text/csv"
@@ -71,7 +70,7 @@ export function ImportsPage() {
                 <p className="ant-upload-drag-icon">
                   <InboxOutlined />
                 </p>
-                <p className="ant-upload-text">{file ? file.name : pick(T.choose)}</p>
+                <p className="ant-upload-text">{file ? file.name : t('env.choose')}</p>
               </Upload.Dragger>
               <Button
                 type="primary"
@@ -81,13 +80,13 @@ export function ImportsPage() {
                 onClick={() => file && run.mutate({ kind, file })}
                 data-testid="env-import-start"
               >
-                {pick(T.start)}
+                {t('env.start')}
               </Button>
               <div style={{ marginTop: 12 }} aria-live="polite">
                 {run.phase === 'uploading' ? <Progress percent={run.percent} status="active" /> : null}
                 {run.phase === 'processing' ? (
                   <>
-                    <Spin size="small" /> {pick(T.processing)}
+                    <Spin size="small" /> {t('env.processing')}
                   </>
                 ) : null}
                 {run.phase === 'done' && run.data ? (
@@ -95,7 +94,7 @@ export function ImportsPage() {
                     type="success"
                     showIcon
                     data-testid="env-import-result"
-                    title={fill(pick(T.imported), {
+                    title={t('env.imported', {
                       rows: run.data.rows,
                       replaced: run.data.replaced,
                       from: run.data.from,
@@ -114,21 +113,21 @@ export function ImportsPage() {
         <Col xs={24} lg={canWrite ? 14 : 24}>
           {problems.length > 0 ? (
             <Card size="small" style={{ marginBottom: 16 }} data-testid="env-import-errors">
-              <Alert type="error" showIcon title={pick(T.rejected)} style={{ marginBottom: 12 }} />
+              <Alert type="error" showIcon title={t('env.rejected')} style={{ marginBottom: 12 }} />
               <Table
                 size="small"
                 rowKey="key"
                 dataSource={problems}
                 pagination={problems.length > 15 ? { pageSize: 15, size: 'small' } : false}
                 columns={[
-                  { title: pick(T.row), dataIndex: 'row', width: 80 },
-                  { title: pick(T.column), dataIndex: 'column', width: 120 },
-                  { title: pick(T.reason), dataIndex: 'message' },
+                  { title: t('env.row'), dataIndex: 'row', width: 80 },
+                  { title: t('env.column'), dataIndex: 'column', width: 120 },
+                  { title: t('env.reason'), dataIndex: 'message' },
                 ]}
               />
             </Card>
           ) : null}
-          <Card size="small" title={pick(T.history)}>
+          <Card size="small" title={t('env.history')}>
             <Table<EnvImport>
               data-testid="env-imports-table"
               size="small"
@@ -144,22 +143,22 @@ export function ImportsPage() {
               }}
               columns={[
                 {
-                  title: pick(T.at),
+                  title: t('env.at'),
                   dataIndex: 'createdAt',
                   width: 160,
                   render: (v: string) => new Date(v).toLocaleString('zh-CN'),
                 },
                 {
-                  title: pick(T.kind),
+                  title: t('env.kind'),
                   dataIndex: 'kind',
                   width: 70,
-                  render: (k: ImportKind) => pick(k === 'air' ? T.air : T.water),
+                  render: (k: ImportKind) => t(k === 'air' ? 'env.air' : 'env.water'),
                 },
-                { title: pick(T.file), dataIndex: 'fileName' },
-                { title: pick(T.rows), dataIndex: 'rows', align: 'right' },
-                { title: pick(T.replaced), dataIndex: 'replaced', align: 'right' },
-                { title: pick(T.period), render: (_, r) => `${r.from} — ${r.to}` },
-                { title: pick(T.by), dataIndex: 'createdBy', render: (v: string | null) => v ?? '—' },
+                { title: t('env.file'), dataIndex: 'fileName' },
+                { title: t('env.rows'), dataIndex: 'rows', align: 'right' },
+                { title: t('env.replaced'), dataIndex: 'replaced', align: 'right' },
+                { title: t('env.period'), render: (_, r) => `${r.from} — ${r.to}` },
+                { title: t('env.by'), dataIndex: 'createdBy', render: (v: string | null) => v ?? '—' },
               ]}
             />
           </Card>

@@ -4,6 +4,7 @@ import {
   INCIDENT_LEVEL_LABELS,
   INCIDENT_STATUS_LABELS,
   type Incident,
+  IncidentInput,
 } from '@greenvoice/common';
 import {
   App,
@@ -21,16 +22,16 @@ import {
   Timeline,
 } from 'antd';
 import { useState } from 'react';
-import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useAddFollowUp, useCreateIncident, useIncidents } from '../hooks/use-environment.ts';
-import { T } from './env-text.ts';
 
 export function IncidentsPage() {
-  const { pick } = useI18n();
+  const { t, pick } = useI18n();
   const canWrite = useCan()('incidents:write');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
@@ -39,7 +40,7 @@ export function IncidentsPage() {
   return (
     <>
       <PageHeader
-        title={pick(T.incidents)}
+        title={t('env.incidents')}
         extra={
           canWrite ? (
             <Button
@@ -48,7 +49,7 @@ export function IncidentsPage() {
               onClick={() => setCreating(true)}
               data-testid="incident-create"
             >
-              {pick(T.release)}
+              {t('env.release')}
             </Button>
           ) : null
         }
@@ -81,7 +82,7 @@ export function IncidentsPage() {
           }}
           columns={[
             {
-              title: pick(T.title),
+              title: t('env.title'),
               dataIndex: 'title',
               render: (v: string, i) => (
                 <Space size={4}>
@@ -91,27 +92,27 @@ export function IncidentsPage() {
               ),
             },
             {
-              title: pick(T.occurredAt),
+              title: t('env.occurredAt'),
               dataIndex: 'occurredAt',
               width: 150,
               render: (v: string) => v.replace('T', ' '),
             },
-            { title: pick(T.county), dataIndex: 'county', width: 100 },
+            { title: t('env.county'), dataIndex: 'county', width: 100 },
             {
-              title: pick(T.level),
+              title: t('env.level'),
               dataIndex: 'level',
               width: 90,
               render: (v: Incident['level']) => pick(INCIDENT_LEVEL_LABELS[v]),
             },
             {
-              title: pick(T.status),
+              title: t('env.status'),
               dataIndex: 'status',
               width: 110,
               render: (v: Incident['status']) => (
                 <Tag color={v === 'closed' ? 'green' : 'orange'}>{pick(INCIDENT_STATUS_LABELS[v])}</Tag>
               ),
             },
-            { title: pick(T.followUps), width: 80, align: 'right', render: (_, i) => i.followUps.length },
+            { title: t('env.followUps'), width: 80, align: 'right', render: (_, i) => i.followUps.length },
             ...(canWrite
               ? [
                   {
@@ -119,7 +120,7 @@ export function IncidentsPage() {
                     width: 100,
                     render: (_: unknown, i: Incident) => (
                       <Button type="link" size="small" onClick={() => setFollowUp(i)}>
-                        {pick(T.addFollowUp)}
+                        {t('env.addFollowUp')}
                       </Button>
                     ),
                   },
@@ -135,19 +136,19 @@ export function IncidentsPage() {
 }
 
 function IncidentModal({ onClose }: { onClose: () => void }) {
-  const { pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const create = useCreateIncident();
   const [form] = Form.useForm();
-  const req = [{ required: true, message: pick(T.required) }];
+  const showFormError = useFormErrors(form);
+  const rules = schemaRules(IncidentInput, t);
   return (
     <Modal
       open
       width={640}
-      title={pick(T.release)}
+      title={t('env.release')}
       onCancel={onClose}
-      okText={pick(T.save)}
+      okText={t('env.save')}
       confirmLoading={create.isPending}
       onOk={() => form.submit()}
     >
@@ -169,32 +170,32 @@ function IncidentModal({ onClose }: { onClose: () => void }) {
               },
             ])
             .then(() => {
-              void message.success(pick(T.saved));
+              void message.success(t('env.saved'));
               onClose();
-            }, notifyError)
+            }, showFormError)
         }
       >
-        <Form.Item name="title" label={pick(T.title)} rules={req}>
+        <Form.Item name="title" label={t('env.title')} rules={rules('title')}>
           <Input maxLength={200} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="occurredAt" label={pick(T.occurredAt)} rules={req}>
+          <Form.Item name="occurredAt" label={t('env.occurredAt')} rules={rules('occurredAt')}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
-          <Form.Item name="county" label={pick(T.county)} rules={req}>
+          <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
             <Input maxLength={30} />
           </Form.Item>
-          <Form.Item name="level" label={pick(T.level)} rules={req}>
+          <Form.Item name="level" label={t('env.level')} rules={rules('level')}>
             <Select
               style={{ width: 120 }}
               options={INCIDENT_LEVELS.map((l) => ({ value: l, label: pick(INCIDENT_LEVEL_LABELS[l]) }))}
             />
           </Form.Item>
         </Space>
-        <Form.Item name="location" label={pick(T.location)} rules={req}>
+        <Form.Item name="location" label={t('env.location')} rules={rules('location')}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="summary" label={pick(T.summary)} rules={req}>
+        <Form.Item name="summary" label={t('env.summary')} rules={rules('summary')}>
           <Input.TextArea rows={5} maxLength={20000} />
         </Form.Item>
       </Form>
@@ -203,17 +204,17 @@ function IncidentModal({ onClose }: { onClose: () => void }) {
 }
 
 function FollowUpModal({ incident, onClose }: { incident: Incident; onClose: () => void }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const add = useAddFollowUp();
   const [form] = Form.useForm();
+  const showFormError = useFormErrors(form);
   return (
     <Modal
       open
-      title={`${pick(T.addFollowUp)}：${incident.title}`}
+      title={`${t('env.addFollowUp')}：${incident.title}`}
       onCancel={onClose}
-      okText={pick(T.save)}
+      okText={t('env.save')}
       confirmLoading={add.isPending}
       onOk={() => form.submit()}
     >
@@ -222,20 +223,20 @@ function FollowUpModal({ incident, onClose }: { incident: Incident; onClose: () 
         layout="vertical"
         onFinish={(v) =>
           add.mutateAsync([incident.id, v.content, !!v.closes]).then(() => {
-            void message.success(pick(T.saved));
+            void message.success(t('env.saved'));
             onClose();
-          }, notifyError)
+          }, showFormError)
         }
       >
         <Form.Item
           name="content"
-          label={pick(T.content)}
-          rules={[{ required: true, message: pick(T.required) }]}
+          label={t('env.content')}
+          rules={[{ required: true, message: t('env.required') }]}
         >
           <Input.TextArea rows={5} maxLength={20000} />
         </Form.Item>
         <Form.Item name="closes" valuePropName="checked">
-          <Checkbox>{pick(T.closes)}</Checkbox>
+          <Checkbox>{t('env.closes')}</Checkbox>
         </Form.Item>
       </Form>
     </Modal>

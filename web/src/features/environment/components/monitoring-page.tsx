@@ -7,13 +7,16 @@ import {
   type AirStation,
   type WaterSection,
   type WaterSectionStatus,
+  AirStationInput,
+  WaterSectionInput,
 } from '@greenvoice/common';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
-import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import {
@@ -23,12 +26,11 @@ import {
   useStations,
   useWaterStatus,
 } from '../hooks/use-environment.ts';
-import { T } from './env-text.ts';
 
 type Editing<X> = X | null | undefined;
 
 export function MonitoringPage() {
-  const { pick } = useI18n();
+  const { t, pick } = useI18n();
   const canWrite = useCan()('environment:write');
   const stations = useStations();
   const now = useAirNow();
@@ -40,12 +42,12 @@ export function MonitoringPage() {
 
   return (
     <>
-      <PageHeader title={pick(T.monitoring)} />
+      <PageHeader title={t('env.monitoring')} />
       <Tabs
         items={[
           {
             key: 'air',
-            label: pick(T.airStations),
+            label: t('env.airStations'),
             children: (
               <Card
                 size="small"
@@ -56,7 +58,7 @@ export function MonitoringPage() {
                       onClick={() => setStation(null)}
                       data-testid="station-create"
                     >
-                      {pick(T.add)}
+                      {t('env.add')}
                     </Button>
                   ) : null
                 }
@@ -70,9 +72,9 @@ export function MonitoringPage() {
                   dataSource={stations.data?.items ?? []}
                   pagination={false}
                   columns={[
-                    { title: pick(T.code), dataIndex: 'code', width: 110 },
+                    { title: t('env.code'), dataIndex: 'code', width: 110 },
                     {
-                      title: pick(T.name),
+                      title: t('env.name'),
                       dataIndex: 'name',
                       render: (n: string, s) => (
                         <Space size={4}>
@@ -81,10 +83,10 @@ export function MonitoringPage() {
                         </Space>
                       ),
                     },
-                    { title: pick(T.county), dataIndex: 'county' },
-                    { title: pick(T.controlLevel), dataIndex: 'controlLevel', render: level },
+                    { title: t('env.county'), dataIndex: 'county' },
+                    { title: t('env.controlLevel'), dataIndex: 'controlLevel', render: level },
                     {
-                      title: pick(T.latestAqi),
+                      title: t('env.latestAqi'),
                       render: (_, s) => {
                         const r = latest.get(s.id);
                         return r && r.aqi !== null ? (
@@ -102,7 +104,7 @@ export function MonitoringPage() {
                         );
                       },
                     },
-                    { title: pick(T.address), dataIndex: 'address', render: (a: string | null) => a ?? '—' },
+                    { title: t('env.address'), dataIndex: 'address', render: (a: string | null) => a ?? '—' },
                     ...(canWrite
                       ? [
                           {
@@ -110,7 +112,7 @@ export function MonitoringPage() {
                             width: 80,
                             render: (_: unknown, s: AirStation) => (
                               <Button type="link" size="small" onClick={() => setStation(s)}>
-                                {pick(T.edit)}
+                                {t('env.edit')}
                               </Button>
                             ),
                           },
@@ -123,7 +125,7 @@ export function MonitoringPage() {
           },
           {
             key: 'water',
-            label: pick(T.waterSections),
+            label: t('env.waterSections'),
             children: (
               <Card
                 size="small"
@@ -134,7 +136,7 @@ export function MonitoringPage() {
                       onClick={() => setSection(null)}
                       data-testid="section-create"
                     >
-                      {pick(T.add)}
+                      {t('env.add')}
                     </Button>
                   ) : null
                 }
@@ -149,7 +151,7 @@ export function MonitoringPage() {
                   pagination={false}
                   columns={[
                     {
-                      title: pick(T.name),
+                      title: t('env.name'),
                       render: (_, r) => (
                         <Space size={4}>
                           {r.section.name}
@@ -157,12 +159,12 @@ export function MonitoringPage() {
                         </Space>
                       ),
                     },
-                    { title: pick(T.river), render: (_, r) => r.section.river },
-                    { title: pick(T.basin), render: (_, r) => r.section.basin },
-                    { title: pick(T.controlLevel), render: (_, r) => level(r.section.controlLevel) },
-                    { title: pick(T.attribute), render: (_, r) => r.section.attribute ?? '—' },
+                    { title: t('env.river'), render: (_, r) => r.section.river },
+                    { title: t('env.basin'), render: (_, r) => r.section.basin },
+                    { title: t('env.controlLevel'), render: (_, r) => level(r.section.controlLevel) },
+                    { title: t('env.attribute'), render: (_, r) => r.section.attribute ?? '—' },
                     {
-                      title: `${pick(T.latestClass)} (${water.data?.month ?? '—'})`,
+                      title: `${t('env.latestClass')} (${water.data?.month ?? '—'})`,
                       render: (_, r) =>
                         r.latest ? (
                           <Tag color={['IV', 'V', '劣V'].includes(r.latest.class) ? 'orange' : 'green'}>
@@ -172,9 +174,9 @@ export function MonitoringPage() {
                           '—'
                         ),
                     },
-                    { title: pick(T.lastYear), render: (_, r) => r.lastYearClass ?? '—' },
+                    { title: t('env.lastYear'), render: (_, r) => r.lastYearClass ?? '—' },
                     {
-                      title: pick(T.limiting),
+                      title: t('env.limiting'),
                       render: (_, r) =>
                         r.latest?.limitingFactors
                           .filter((f) => f.multipleOfIII !== undefined)
@@ -188,7 +190,7 @@ export function MonitoringPage() {
                             width: 80,
                             render: (_: unknown, r: WaterSectionStatus) => (
                               <Button type="link" size="small" onClick={() => setSection(r.section)}>
-                                {pick(T.edit)}
+                                {t('env.edit')}
                               </Button>
                             ),
                           },
@@ -217,18 +219,18 @@ function useLevelOptions() {
 }
 
 function StationModal({ station, onClose }: { station: AirStation | null; onClose: () => void }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const save = useSaveStation();
   const [form] = Form.useForm();
-  const req = [{ required: true, message: pick(T.required) }];
+  const showFormError = useFormErrors(form);
+  const rules = schemaRules(AirStationInput, t);
   return (
     <Modal
       open
-      title={pick(station ? T.edit : T.add)}
+      title={t(station ? 'env.edit' : 'env.add')}
       onCancel={onClose}
-      okText={pick(T.save)}
+      okText={t('env.save')}
       confirmLoading={save.isPending}
       onOk={() => form.submit()}
     >
@@ -238,24 +240,24 @@ function StationModal({ station, onClose }: { station: AirStation | null; onClos
         initialValues={station ?? { controlLevel: 'city' }}
         onFinish={(v) =>
           save.mutateAsync([station, { ...v, address: v.address || null }]).then(() => {
-            void message.success(pick(T.saved));
+            void message.success(t('env.saved'));
             onClose();
-          }, notifyError)
+          }, showFormError)
         }
       >
-        <Form.Item name="code" label={pick(T.code)} rules={req}>
+        <Form.Item name="code" label={t('env.code')} rules={rules('code')}>
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="name" label={pick(T.name)} rules={req}>
+        <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
           <Input maxLength={60} />
         </Form.Item>
-        <Form.Item name="county" label={pick(T.county)} rules={req}>
+        <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="controlLevel" label={pick(T.controlLevel)} rules={req}>
+        <Form.Item name="controlLevel" label={t('env.controlLevel')} rules={rules('controlLevel')}>
           <Select options={useLevelOptions()} />
         </Form.Item>
-        <Form.Item name="address" label={pick(T.address)}>
+        <Form.Item name="address" label={t('env.address')}>
           <Input maxLength={200} />
         </Form.Item>
       </Form>
@@ -264,19 +266,19 @@ function StationModal({ station, onClose }: { station: AirStation | null; onClos
 }
 
 function SectionModal({ section, onClose }: { section: WaterSection | null; onClose: () => void }) {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const save = useSaveSection();
   const [form] = Form.useForm();
-  const req = [{ required: true, message: pick(T.required) }];
+  const showFormError = useFormErrors(form);
+  const rules = schemaRules(WaterSectionInput, t);
   const levels = useLevelOptions();
   return (
     <Modal
       open
-      title={pick(section ? T.edit : T.add)}
+      title={t(section ? 'env.edit' : 'env.add')}
       onCancel={onClose}
-      okText={pick(T.save)}
+      okText={t('env.save')}
       confirmLoading={save.isPending}
       onOk={() => form.submit()}
     >
@@ -302,47 +304,47 @@ function SectionModal({ section, onClose }: { section: WaterSection | null; onCl
               },
             ])
             .then(() => {
-              void message.success(pick(T.saved));
+              void message.success(t('env.saved'));
               onClose();
-            }, notifyError);
+            }, showFormError);
         }}
       >
-        <Form.Item name="code" label={pick(T.code)} rules={req}>
+        <Form.Item name="code" label={t('env.code')} rules={rules('code')}>
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="name" label={pick(T.name)} rules={req}>
+        <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
           <Input maxLength={60} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="river" label={pick(T.river)} rules={req}>
+          <Form.Item name="river" label={t('env.river')} rules={rules('river')}>
             <Input maxLength={40} />
           </Form.Item>
-          <Form.Item name="basin" label={pick(T.basin)} rules={req}>
+          <Form.Item name="basin" label={t('env.basin')} rules={rules('basin')}>
             <Input maxLength={40} />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="waterbody" label={pick(T.waterbody)} rules={req}>
+          <Form.Item name="waterbody" label={t('env.waterbody')} rules={rules('waterbody')}>
             <Select
               style={{ width: 160 }}
               options={[
-                { value: 'river', label: pick(T.river_) },
-                { value: 'lake', label: pick(T.lake_) },
+                { value: 'river', label: t('env.river_') },
+                { value: 'lake', label: t('env.lake_') },
               ]}
             />
           </Form.Item>
-          <Form.Item name="county" label={pick(T.county)} rules={req}>
+          <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
             <Input maxLength={30} />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="controlLevel" label={pick(T.controlLevel)} rules={req}>
+          <Form.Item name="controlLevel" label={t('env.controlLevel')} rules={rules('controlLevel')}>
             <Select style={{ width: 160 }} options={levels} />
           </Form.Item>
-          <Form.Item name="attribute" label={pick(T.attribute)}>
+          <Form.Item name="attribute" label={t('env.attribute')}>
             <Input maxLength={20} placeholder="交界 / 饮用水 / 控制" />
           </Form.Item>
-          <Form.Item name="targetClass" label={pick(T.targetClass)}>
+          <Form.Item name="targetClass" label={t('env.targetClass')}>
             <Select
               allowClear
               style={{ width: 120 }}

@@ -6,19 +6,18 @@ import { QueryError } from '../../../shared/components/query-error.tsx';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useOverdue } from '../hooks/use-environment.ts';
 import { ObligationsTable } from './discharger-drawer.tsx';
-import { T } from './env-text.ts';
 
 /** Annual reports not published by 15 March and temporary reports past their 5 working days. */
 export function OverduePage() {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const [asOf, setAsOf] = useState<string | undefined>();
   const list = useOverdue(asOf);
   return (
     <>
-      <PageHeader title={pick(T.overdue)} />
+      <PageHeader title={t('env.overdue')} />
       <Card size="small">
         <Space style={{ marginBottom: 12 }}>
-          <Typography.Text>{pick(T.asOf)}</Typography.Text>
+          <Typography.Text>{t('env.asOf')}</Typography.Text>
           <DatePicker
             value={asOf ? dayjs(asOf) : null}
             onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}

@@ -2,11 +2,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import * as apiCalls from '../api/environment-api.ts';
 import type { ImportKind } from '../api/environment-api.ts';
+import { keys } from '../../../shared/api/query-keys.ts';
 
 /** Every environment list reloads after any change here: they show each other's data. */
 function useRefresh() {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['environment'] });
+  return () => qc.invalidateQueries({ queryKey: keys.environment.all });
 }
 function useSave<A extends unknown[], R>(fn: (...args: A) => Promise<R>) {
   const refresh = useRefresh();
@@ -14,28 +15,28 @@ function useSave<A extends unknown[], R>(fn: (...args: A) => Promise<R>) {
 }
 
 export const useStations = () =>
-  useQuery({ queryKey: ['environment', 'stations'], queryFn: apiCalls.listStations });
-export const useAirNow = () => useQuery({ queryKey: ['environment', 'air-now'], queryFn: apiCalls.airNow });
+  useQuery({ queryKey: keys.environment.stations, queryFn: apiCalls.listStations });
+export const useAirNow = () => useQuery({ queryKey: keys.environment.airNow, queryFn: apiCalls.airNow });
 export const useWaterStatus = () =>
-  useQuery({ queryKey: ['environment', 'water'], queryFn: apiCalls.waterStatus });
+  useQuery({ queryKey: keys.environment.water, queryFn: apiCalls.waterStatus });
 export const useSaveStation = () => useSave(apiCalls.saveStation);
 export const useSaveSection = () => useSave(apiCalls.saveSection);
 export const useImports = (page: number) =>
   useQuery({
-    queryKey: ['environment', 'imports', page],
+    queryKey: keys.environment.imports(page),
     queryFn: () => apiCalls.listImports(page),
     placeholderData: keepPreviousData,
   });
 
 export const useDischargers = (p: { q?: string; page: number; pageSize: number }) =>
   useQuery({
-    queryKey: ['environment', 'dischargers', p],
+    queryKey: keys.environment.dischargers(p),
     queryFn: () => apiCalls.listDischargers(p),
     placeholderData: keepPreviousData,
   });
 export const useDischarger = (id: number | null) =>
   useQuery({
-    queryKey: ['environment', 'discharger', id],
+    queryKey: keys.environment.discharger(id),
     queryFn: () => apiCalls.getDischarger(id!),
     enabled: id !== null,
   });
@@ -43,11 +44,11 @@ export const useSaveDischarger = () => useSave(apiCalls.saveDischarger);
 export const useAddDisclosure = () => useSave(apiCalls.addDisclosure);
 export const useMarkPublished = () => useSave(apiCalls.markPublished);
 export const useOverdue = (asOf?: string) =>
-  useQuery({ queryKey: ['environment', 'overdue', asOf], queryFn: () => apiCalls.overdueList(asOf) });
+  useQuery({ queryKey: keys.environment.overdue(asOf), queryFn: () => apiCalls.overdueList(asOf) });
 
 export const useIncidents = (page: number) =>
   useQuery({
-    queryKey: ['environment', 'incidents', page],
+    queryKey: keys.environment.incidents(page),
     queryFn: () => apiCalls.listIncidents(page),
     placeholderData: keepPreviousData,
   });
@@ -55,7 +56,7 @@ export const useCreateIncident = () => useSave(apiCalls.createIncident);
 export const useAddFollowUp = () => useSave(apiCalls.addFollowUp);
 
 export const useCalendar = (year: number) =>
-  useQuery({ queryKey: ['environment', 'calendar', year], queryFn: () => apiCalls.getCalendar(year) });
+  useQuery({ queryKey: keys.environment.calendar(year), queryFn: () => apiCalls.getCalendar(year) });
 export const usePutCalendar = () => useSave(apiCalls.putCalendar);
 
 export type ImportPhase = 'idle' | 'uploading' | 'processing' | 'done' | 'failed';

@@ -11,7 +11,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 
 /** Choose a workbook → upload with progress → server checks and imports → counts, or the rows to fix. */
 export function ImportModal({ onClose }: { onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, pick, lang } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [tooBig, setTooBig] = useState(false);
   const run = useImportWorkbook();
@@ -22,7 +22,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
       ? run.error.fields.map((f, i) => ({
           key: i,
           ...parseImportField(f.field),
-          message: lang === 'en' ? f.messageEn : f.message,
+          message: pick({ zh: f.message, en: f.messageEn }),
         }))
       : [];
 

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { importWorkbook } from '../api/org-data-api.ts';
+import { keys } from '../../../shared/api/query-keys.ts';
 
 export type ImportPhase = 'idle' | 'uploading' | 'processing' | 'done' | 'failed';
 
@@ -15,7 +16,7 @@ export function useImportWorkbook() {
       return importWorkbook(file, { onProgress: setPercent, onUploaded: () => setUploaded(true) });
     },
     // An import can touch units, people and the campaign board alike.
-    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' }),
+    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] }),
   });
   const phase: ImportPhase = mutation.isPending
     ? uploaded

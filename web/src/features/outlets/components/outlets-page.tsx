@@ -26,7 +26,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api/api-error.ts';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
@@ -156,10 +156,11 @@ export function OutletsPage() {
 }
 
 function OutletFormModal({ outlet, onClose }: { outlet: Outlet | null; onClose: () => void }) {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<OutletInput>();
+  const showFormError = useFormErrors(form);
   const save = useSaveOutlet();
   const submit = (values: OutletInput) =>
     save.mutate(
@@ -173,8 +174,7 @@ function OutletFormModal({ outlet, onClose }: { outlet: Outlet | null; onClose: 
           if (isApiError(err) && err.code === 'CONFLICT') {
             notifyError(err);
             onClose();
-          } else if (!applyFieldErrors(form, err, lang, ['name', 'level', 'medium', 'sortOrder']))
-            notifyError(err);
+          } else showFormError(err);
         },
       },
     );

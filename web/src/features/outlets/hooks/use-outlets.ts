@@ -1,10 +1,11 @@
 import type { Outlet, OutletInput } from '@greenvoice/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createOutlet, listOutlets, updateOutlet, type OutletListParams } from '../api/outlets-api.ts';
+import { keys } from '../../../shared/api/query-keys.ts';
 
 export function useOutlets(params: OutletListParams) {
   return useQuery({
-    queryKey: ['outlets', 'admin', params],
+    queryKey: keys.outlets.admin(params),
     queryFn: () => listOutlets(params),
     placeholderData: keepPreviousData,
   });
@@ -13,7 +14,7 @@ export function useOutlets(params: OutletListParams) {
 /** The submission form's outlet picker lives under the same key and reloads too. */
 function useRefresh() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['outlets'] });
+  return () => queryClient.invalidateQueries({ queryKey: keys.outlets.all });
 }
 
 export function useSaveOutlet() {

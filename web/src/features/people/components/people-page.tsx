@@ -1,26 +1,13 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLE_LABELS, ROLES, type Person, type Role } from '@greenvoice/common';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tooltip,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Flex, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
-import { PageHeader } from '../../../shared/components/page-header.tsx';
-import { QueryError } from '../../../shared/components/query-error.tsx';
+import { ListPage, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
+import { useListState } from '../../../shared/list/use-list-state.ts';
 import { RoleTags } from '../../../shared/components/role-tags.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useServerPagination } from '../../../shared/use-server-pagination';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
 import { useCan, useMe } from '../../../shared/session/use-me.ts';
@@ -40,12 +27,9 @@ export function PeoplePage({ toolbar }: { toolbar?: ReactNode }) {
   const canWrite = can('people:write');
   const canManage = can('accounts:manage');
   const canReveal = can('people:revealMobile');
-  const [q, setQ] = useState('');
-  const [unitId, setUnitId] = useState<number | undefined>();
-  const [role, setRole] = useState<Role | undefined>();
-  const { page, pageSize, setPage, pagination } = useServerPagination();
+  const list = useListState<{ q?: string; unitId?: number; role?: Role }>({});
   const [editing, setEditing] = useState<Person | null | undefined>();
-  const people = usePeople({ q: q || undefined, unitId, role, page, pageSize });
+  const people = usePeople(list.query);
   const units = useUnitOptions();
   const remove = useDeletePerson();
 
@@ -149,9 +133,9 @@ export function PeoplePage({ toolbar }: { toolbar?: ReactNode }) {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title={t('nav.people')}
-        extra={
+        actions={
           <>
             {toolbar}
             {canWrite ? (
@@ -166,46 +150,34 @@ export function PeoplePage({ toolbar }: { toolbar?: ReactNode }) {
             ) : null}
           </>
         }
-      />
-      <Card size="small">
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('people.searchPlaceholder')}
-            style={{ width: 260 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage(1);
-            }}
-            data-testid="people-search"
-          />
-          <Select<number>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('people.unitFilter')}
-            style={{ width: 220 }}
-            value={unitId}
-            onChange={(v) => {
-              setUnitId(v);
-              setPage(1);
-            }}
-            options={units.data?.map((u) => ({ value: u.value, label: u.label }))}
-            data-testid="people-unit-filter"
-          />
-          <Select<Role>
-            allowClear
-            placeholder={t('people.roleFilter')}
-            style={{ width: 180 }}
-            value={role}
-            onChange={(v) => {
-              setRole(v);
-              setPage(1);
-            }}
-            options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))}
-            data-testid="people-role-filter"
-          />
-        </Flex>
-        <QueryError error={people.error} />
+        filters={
+          <>
+            <SearchFilter
+              placeholder={t('people.searchPlaceholder')}
+              onSearch={(q) => list.setFilter('q', q)}
+              testId="people-search"
+            />
+            <SelectFilter<number>
+              searchable
+              placeholder={t('people.unitFilter')}
+              width={220}
+              value={list.filters.unitId}
+              onChange={(v) => list.setFilter('unitId', v)}
+              options={units.data?.map((u) => ({ value: u.value, label: u.label }))}
+              testId="people-unit-filter"
+            />
+            <SelectFilter<Role>
+              placeholder={t('people.roleFilter')}
+              width={180}
+              value={list.filters.role}
+              onChange={(v) => list.setFilter('role', v)}
+              options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))}
+              testId="people-role-filter"
+            />
+          </>
+        }
+        error={people.error}
+      >
         <Table<Person>
           data-testid="people-table"
           size="medium"
@@ -213,10 +185,10 @@ export function PeoplePage({ toolbar }: { toolbar?: ReactNode }) {
           columns={columns}
           dataSource={people.data?.items}
           loading={people.isFetching}
-          pagination={pagination(people.data?.total)}
+          pagination={list.pagination(people.data?.total)}
           scroll={{ x: 1140 }}
         />
-      </Card>
+      </ListPage>
       {editing !== undefined ? (
         <PersonFormModal person={editing} onClose={() => setEditing(undefined)} />
       ) : null}

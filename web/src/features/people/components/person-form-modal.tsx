@@ -6,17 +6,17 @@ import {
   ROLES,
   type Person,
   type Role,
+  PersonInput,
 } from '@greenvoice/common';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { isApiError } from '../../../shared/api/api-error.ts';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
 import type { PersonCreate } from '../api/people-api.ts';
 import { useSavePerson } from '../hooks/use-people.ts';
-
-const FIELDS = ['unitId', 'name', 'title', 'mobile', 'roles', 'username', 'initialPassword'];
 
 interface PersonForm {
   unitId: number;
@@ -30,10 +30,12 @@ interface PersonForm {
 
 /** Create (person = null) or edit a person. Rendered only while open, so each opening starts clean. */
 export function PersonFormModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<PersonForm>();
+  const showFormError = useFormErrors(form);
+  const rules = schemaRules(PersonInput, t);
   const units = useUnitOptions();
   const save = useSavePerson();
 
@@ -59,7 +61,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
           if (isApiError(err) && err.code === 'CONFLICT') {
             notifyError(err); // someone else saved first; the list has reloaded
             onClose();
-          } else if (!applyFieldErrors(form, err, lang, FIELDS)) notifyError(err);
+          } else showFormError(err);
         },
       },
     );
@@ -91,7 +93,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
         <Form.Item
           name="unitId"
           label={t('people.unit')}
-          rules={[{ required: true, message: t('people.unitRequired') }]}
+          rules={rules('unitId', { requiredMessage: t('people.unitRequired') })}
         >
           <Select
             data-testid="person-unit"
@@ -103,18 +105,11 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
         <Form.Item
           name="name"
           label={t('people.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('people.nameRequired') },
-            { max: 50, message: t('common.maxLength', { max: 50 }) },
-          ]}
+          rules={rules('name', { requiredMessage: t('people.nameRequired') })}
         >
           <Input data-testid="person-name" />
         </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('people.title')}
-          rules={[{ max: 50, message: t('common.maxLength', { max: 50 }) }]}
-        >
+        <Form.Item name="title" label={t('people.title')} rules={rules('title')}>
           <Input data-testid="person-title" />
         </Form.Item>
         <Form.Item
@@ -149,11 +144,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
               name="username"
               label={t('people.username')}
               extra={t('people.usernameHint')}
-              rules={[
-                { min: 3, message: t('people.usernameLength') },
-                { max: 32, message: t('people.usernameLength') },
-                { pattern: /^[a-zA-Z][a-zA-Z0-9_.-]*$/, message: t('people.usernamePattern') },
-              ]}
+              rules={rules('username', { patternMessage: t('people.usernamePattern') })}
             >
               <Input data-testid="person-username" autoComplete="off" />
             </Form.Item>

@@ -1,3 +1,4 @@
+import { keys } from '../../../shared/api/query-keys.ts';
 import type { Person } from '@greenvoice/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -15,7 +16,7 @@ import {
 
 export function usePeople(params: PeopleListParams) {
   return useQuery({
-    queryKey: ['people', 'list', params],
+    queryKey: keys.people.list(params),
     queryFn: () => listPeople(params),
     placeholderData: keepPreviousData,
   });
@@ -26,7 +27,9 @@ function useRefreshOrg() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all(
-      ['people', 'units', 'campaign'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+      [keys.people.all, keys.units.all, keys.campaign.all].map((queryKey) =>
+        queryClient.invalidateQueries({ queryKey }),
+      ),
     );
 }
 
@@ -64,6 +67,6 @@ export function useAccountAction() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action }: { id: number; action: AccountActionName }) => accountAction(id, action),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['people'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.people.all }),
   });
 }

@@ -10,7 +10,7 @@ import {
 } from '@greenvoice/common';
 import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { isApiError } from '../../../shared/api/api-error.ts';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useReview } from '../hooks/use-submissions.ts';
@@ -35,10 +35,11 @@ export function ReviewModal({
   initial?: Decision;
   onClose: () => void;
 }) {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<Values>();
+  const showFormError = useFormErrors(form);
   const action = Form.useWatch('action', form) ?? initial;
   const review = useReview();
   const allowed = submission.allowedActions.filter((a): a is Decision =>
@@ -69,8 +70,7 @@ export function ReviewModal({
           if (isApiError(err) && err.code === 'CONFLICT') {
             notifyError(err);
             onClose();
-          } else if (!applyFieldErrors(form, err, lang, ['reason', 'adoptionLevel', 'leaderInstruction']))
-            notifyError(err);
+          } else showFormError(err);
         },
       },
     );

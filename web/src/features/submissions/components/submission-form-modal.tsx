@@ -19,7 +19,7 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, type 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api/api-error.ts';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import {
@@ -46,22 +46,6 @@ interface Values {
   evidence?: UploadFile<Evidence>[];
 }
 
-const FIELDS = [
-  'kind',
-  'title',
-  'date',
-  'outletId',
-  'link',
-  'activityType',
-  'awardRank',
-  'quantity',
-  'accountName',
-  'themes',
-  'coUnitIds',
-  'summary',
-  'evidenceIds',
-];
-
 /** Create (submission = null) or edit a draft / returned submission; "submit" also sends it for review. */
 export function SubmissionFormModal({
   submission,
@@ -70,10 +54,11 @@ export function SubmissionFormModal({
   submission: Submission | null;
   onClose: () => void;
 }) {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<Values>();
+  const showFormError = useFormErrors(form);
   const kind = Form.useWatch('kind', form) ?? submission?.kind ?? 'newsReport';
   const activityType = Form.useWatch('activityType', form);
   const fields = KIND_FIELDS[kind];
@@ -105,7 +90,7 @@ export function SubmissionFormModal({
     if (isApiError(err) && err.code === 'CONFLICT') {
       notifyError(err);
       onClose();
-    } else if (!applyFieldErrors(form, err, lang, FIELDS)) notifyError(err);
+    } else showFormError(err);
   };
 
   const finish = async (andSubmit: boolean) => {

@@ -1,3 +1,4 @@
+import { keys } from '../../../shared/api/query-keys.ts';
 import type { ReviewInput, SubmissionInput, SubmissionListQuery, SubmissionUpdate } from '@greenvoice/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -15,23 +16,23 @@ import {
 
 export function useSubmissions(q: SubmissionListQuery) {
   return useQuery({
-    queryKey: ['submissions', 'list', q],
+    queryKey: keys.submissions.list(q),
     queryFn: () => listSubmissions(q),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useSubmission(id: number) {
-  return useQuery({ queryKey: ['submissions', 'detail', id], queryFn: () => getSubmission(id) });
+  return useQuery({ queryKey: keys.submissions.detail(id), queryFn: () => getSubmission(id) });
 }
 
 export function useOutletOptions() {
-  return useQuery({ queryKey: ['outlets', 'active'], queryFn: activeOutlets, staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: keys.outlets.active, queryFn: activeOutlets, staleTime: 5 * 60_000 });
 }
 
 export function useCoUnitOptions(enabled: boolean) {
   return useQuery({
-    queryKey: ['submissions', 'co-units'],
+    queryKey: keys.submissions.coUnits,
     queryFn: coUnitOptions,
     enabled,
     staleTime: 5 * 60_000,
@@ -41,7 +42,7 @@ export function useCoUnitOptions(enabled: boolean) {
 /** Lists, queue and detail all reload after any change: statuses and duplicates move together. */
 function useRefresh() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['submissions'] });
+  return () => queryClient.invalidateQueries({ queryKey: keys.submissions.all });
 }
 
 export function useSaveSubmission() {

@@ -1,21 +1,22 @@
-import { CHILD_KINDS, UNIT_KIND_LABELS, UNIT_KINDS, type Unit } from '@greenvoice/common';
+import { CHILD_KINDS, UNIT_KIND_LABELS, UNIT_KINDS, type Unit, UnitInput } from '@greenvoice/common';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { isApiError } from '../../../shared/api/api-error.ts';
-import { applyFieldErrors } from '../../../shared/api/form-errors.ts';
+import { schemaRules } from '../../../shared/forms/schema-rules.ts';
+import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
 import type { UnitValues } from '../api/units-api.ts';
 import { useSaveUnit } from '../hooks/use-units.ts';
 
-const FIELDS = ['code', 'name', 'kind', 'parentId', 'sortOrder'];
-
 /** Create (unit = null) or edit a unit. Rendered only while open, so each opening starts clean. */
 export function UnitFormModal({ unit, onClose }: { unit: Unit | null; onClose: () => void }) {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<UnitValues>();
+  const showFormError = useFormErrors(form);
+  const rules = schemaRules(UnitInput, t);
   const options = useUnitOptions();
   const save = useSaveUnit();
   const isRoot = unit !== null && unit.parentId === null;
@@ -33,7 +34,7 @@ export function UnitFormModal({ unit, onClose }: { unit: Unit | null; onClose: (
             // Someone else saved first: the list reloads (onSettled) and the person edits the fresh record.
             notifyError(err);
             onClose();
-          } else if (!applyFieldErrors(form, err, lang, FIELDS)) notifyError(err);
+          } else showFormError(err);
         },
       },
     );
@@ -74,21 +75,17 @@ export function UnitFormModal({ unit, onClose }: { unit: Unit | null; onClose: (
           name="code"
           label={t('units.code')}
           extra={t('units.codeHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('units.codeRequired') },
-            { pattern: /^[A-Za-z0-9_-]+$/, message: t('units.codePattern') },
-            { max: 32, message: t('common.maxLength', { max: 32 }) },
-          ]}
+          rules={rules('code', {
+            requiredMessage: t('units.codeRequired'),
+            patternMessage: t('units.codePattern'),
+          })}
         >
           <Input data-testid="unit-code" />
         </Form.Item>
         <Form.Item
           name="name"
           label={t('units.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('units.nameRequired') },
-            { max: 100, message: t('common.maxLength', { max: 100 }) },
-          ]}
+          rules={rules('name', { requiredMessage: t('units.nameRequired') })}
         >
           <Input data-testid="unit-name" />
         </Form.Item>
@@ -96,7 +93,7 @@ export function UnitFormModal({ unit, onClose }: { unit: Unit | null; onClose: (
           <Form.Item
             name="parentId"
             label={t('units.parent')}
-            rules={[{ required: true, message: t('units.parentRequired') }]}
+            rules={rules('parentId', { requiredMessage: t('units.parentRequired') })}
           >
             <Select
               data-testid="unit-parent"

@@ -1,24 +1,11 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit, type UnitKind } from '@greenvoice/common';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tooltip,
-  type TableColumnsType,
-} from 'antd';
-import { QueryError } from '../../../shared/components/query-error.tsx';
+import { App, Button, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
-import { PageHeader } from '../../../shared/components/page-header.tsx';
-import { useServerPagination } from '../../../shared/use-server-pagination';
+import { ListPage, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
+import { useListState } from '../../../shared/list/use-list-state.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useDeleteUnit, useUnits } from '../hooks/use-units.ts';
@@ -31,12 +18,10 @@ export function UnitsPage({ toolbar }: { toolbar?: ReactNode }) {
   const notifyError = useNotifyError();
   const can = useCan();
   const canWrite = can('units:write');
-  const [q, setQ] = useState('');
-  const [kind, setKind] = useState<UnitKind | undefined>();
-  const { page, pageSize, setPage, pagination } = useServerPagination();
+  const list = useListState<{ q?: string; kind?: UnitKind }>({});
   // undefined: closed; null: creating; a unit: editing it
   const [editing, setEditing] = useState<Unit | null | undefined>();
-  const units = useUnits({ q: q || undefined, kind, page, pageSize });
+  const units = useUnits(list.query);
   const remove = useDeleteUnit();
 
   const columns: TableColumnsType<Unit> = [
@@ -108,9 +93,9 @@ export function UnitsPage({ toolbar }: { toolbar?: ReactNode }) {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title={t('nav.units')}
-        extra={
+        actions={
           <>
             {toolbar}
             {canWrite ? (
@@ -125,33 +110,24 @@ export function UnitsPage({ toolbar }: { toolbar?: ReactNode }) {
             ) : null}
           </>
         }
-      />
-      <Card size="small">
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('units.searchPlaceholder')}
-            style={{ width: 260 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage(1);
-            }}
-            data-testid="units-search"
-          />
-          <Select<UnitKind>
-            allowClear
-            placeholder={t('units.kindFilter')}
-            style={{ width: 200 }}
-            value={kind}
-            onChange={(v) => {
-              setKind(v);
-              setPage(1);
-            }}
-            options={UNIT_KINDS.map((k) => ({ value: k, label: pick(UNIT_KIND_LABELS[k]) }))}
-            data-testid="units-kind-filter"
-          />
-        </Flex>
-        <QueryError error={units.error} />
+        filters={
+          <>
+            <SearchFilter
+              placeholder={t('units.searchPlaceholder')}
+              onSearch={(q) => list.setFilter('q', q)}
+              testId="units-search"
+            />
+            <SelectFilter<UnitKind>
+              placeholder={t('units.kindFilter')}
+              value={list.filters.kind}
+              onChange={(v) => list.setFilter('kind', v)}
+              options={UNIT_KINDS.map((k) => ({ value: k, label: pick(UNIT_KIND_LABELS[k]) }))}
+              testId="units-kind-filter"
+            />
+          </>
+        }
+        error={units.error}
+      >
         <Table<Unit>
           data-testid="units-table"
           size="medium"
@@ -159,10 +135,10 @@ export function UnitsPage({ toolbar }: { toolbar?: ReactNode }) {
           columns={columns}
           dataSource={units.data?.items}
           loading={units.isFetching}
-          pagination={pagination(units.data?.total)}
+          pagination={list.pagination(units.data?.total)}
           scroll={{ x: 900 }}
         />
-      </Card>
+      </ListPage>
       {editing !== undefined ? <UnitFormModal unit={editing} onClose={() => setEditing(undefined)} /> : null}
     </>
   );

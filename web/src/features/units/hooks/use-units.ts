@@ -1,3 +1,4 @@
+import { keys } from '../../../shared/api/query-keys.ts';
 import type { Unit } from '@greenvoice/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -12,7 +13,7 @@ import {
 export function useUnits(params: UnitListParams) {
   // keepPreviousData: paging and filtering do not flash an empty table
   return useQuery({
-    queryKey: ['units', 'list', params],
+    queryKey: keys.units.list(params),
     queryFn: () => listUnits(params),
     placeholderData: keepPreviousData,
   });
@@ -23,7 +24,9 @@ function useRefreshOrg() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all(
-      ['units', 'people', 'campaign'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+      [keys.units.all, keys.people.all, keys.campaign.all].map((queryKey) =>
+        queryClient.invalidateQueries({ queryKey }),
+      ),
     );
 }
 

@@ -1,0 +1,85 @@
+// Kysely's transaction() rolls back when the callback (or COMMIT) fails and rethrows the original
+// error — unless ROLLBACK itself fails, and then the ROLLBACK's error replaces it. That is exactly what
+// happens when it matters most: SQLite rolls back by itself on SQLITE_FULL, SQLITE_IOERR or SQLITE_BUSY,
+// so the ROLLBACK answers "cannot rollback - no transaction is active" and the full disk was never
+// reported; on PostgreSQL a connection that died mid-transaction answers "not queryable" instead of
+// 57P01. These drivers keep the cause: the failed ROLLBACK is logged, the original error goes on.
+import type SqliteDatabase from 'better-sqlite3';
+import {
+  PostgresDialect,
+  PostgresDriver,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type PostgresDialectConfig,
+  type SqliteDialectConfig,
+} from 'kysely';
+
+export interface DatabaseLog {
+  warn(obj: object, msg: string): void;
+}
+
+class SqliteKeepCauseDriver extends SqliteDriver {
+  readonly #raw: SqliteDatabase.Database;
+  readonly #log: () => DatabaseLog;
+  constructor(config: SqliteDialectConfig, raw: SqliteDatabase.Database, log: () => DatabaseLog) {
+    super(config);
+    this.#raw = raw;
+    this.#log = log;
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#raw.inTransaction) return; // SQLite already rolled it back (full disk, I/O error, busy)
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (err) {
+      this.#log().warn({ err }, 'SQLite ROLLBACK failed after an error; reporting the original error');
+    }
+  }
+}
+
+export class SqliteKeepCauseDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig & { database: SqliteDatabase.Database };
+  readonly #log: () => DatabaseLog;
+  constructor(config: { database: SqliteDatabase.Database }, log: () => DatabaseLog) {
+    super(config);
+    this.#config = config;
+    this.#log = log;
+  }
+  override createDriver(): Driver {
+    return new SqliteKeepCauseDriver(this.#config, this.#config.database, this.#log);
+  }
+}
+
+class PostgresKeepCauseDriver extends PostgresDriver {
+  readonly #log: () => DatabaseLog;
+  constructor(config: PostgresDialectConfig, log: () => DatabaseLog) {
+    super(config);
+    this.#log = log;
+  }
+
+  override async rollbackTransaction(
+    connection: Parameters<PostgresDriver['rollbackTransaction']>[0],
+  ): Promise<void> {
+    try {
+      // on failure Kysely has already marked the connection for discard: the pool drops it
+      await super.rollbackTransaction(connection);
+    } catch (err) {
+      this.#log().warn({ err }, 'PostgreSQL ROLLBACK failed after an error; reporting the original error');
+    }
+  }
+}
+
+export class PostgresKeepCauseDialect extends PostgresDialect {
+  readonly #config: PostgresDialectConfig;
+  readonly #log: () => DatabaseLog;
+  constructor(config: PostgresDialectConfig, log: () => DatabaseLog) {
+    super(config);
+    this.#config = config;
+    this.#log = log;
+  }
+  override createDriver(): Driver {
+    return new PostgresKeepCauseDriver(this.#config, this.#log);
+  }
+}

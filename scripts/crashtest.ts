@@ -27,6 +27,8 @@ import { startChildServer, type ChildServer } from '../server/src/test/child-ser
 import { TEST_PG_URL } from '../server/src/test/test-app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { ORPHAN_GRACE_MS } from '../server/src/modules/submissions/evidence.service.ts';
+import { allFileStores } from '../server/src/files/file-stores.ts';
+import { sweepFileTemps, TEMP_MAX_AGE_MINUTES } from '../server/src/jobs/file-temps.ts';
 import { createServices } from '../server/src/services.ts';
 import { loadAuditKey } from '../server/src/modules/audit/audit-key.ts';
 import { checkDatabase } from './lib/database-check.ts';
@@ -280,6 +282,7 @@ async function runDialect(dialect: 'sqlite' | 'postgres') {
           });
           // the pass a server makes once the grace period is over; attached files must all survive it
           await evidence.sweep(Date.now() + ORPHAN_GRACE_MS + 60_000);
+          await sweepFileTemps(allFileStores(dataDir), Date.now() + TEMP_MAX_AGE_MINUTES * 60_000 + 60_000);
           const left = fs.readdirSync(filesDir).filter((f) => fs.statSync(path.join(filesDir, f)).isFile());
           const attached = await sql<{
             f: string;

@@ -18,6 +18,8 @@ import {
   type Scheduler,
 } from './jobs/scheduler.ts';
 import { createServices } from './services.ts';
+import { fileTempsJob, sweepFileTemps } from './jobs/file-temps.ts';
+import { allFileStores } from './files/file-stores.ts';
 import { ROLE_LABELS } from '@greenvoice/common';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -81,6 +83,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // what a crash or kill left half-written in this machine's file stores
+  const fileStores = allFileStores(config.dataDir);
+  const swept = await sweepFileTemps(fileStores);
+  if (swept.removed) app.log.info(swept, 'removed unfinished temporary files');
   await app.listen({ port: config.port, host: config.host });
   await checkpoint('start');
   // an approval whose process died before its recompute left stale marks: catch up before saying "ready"
@@ -94,6 +100,7 @@ async function main() {
       housekeepingJob(database.db, config.housekeepingCron),
       auditCheckpointJob(audit, config.auditCheckpointCron, config.auditCheckpointDir, app.log),
       scoresStaleJob(services.scoring),
+      fileTempsJob(config.dataDir, fileStores),
     ]);
   }
   const address = app.server.address();

@@ -21,7 +21,7 @@ import { createCmsFilesService } from './modules/cms/cms-files.service.ts';
 import { createCmsRepo } from './modules/cms/cms.repo.ts';
 import { createCmsService } from './modules/cms/cms.service.ts';
 import { createContentChanges } from './modules/cms/content-changes.ts';
-import { createFileStore } from './modules/cms/file-store.ts';
+import { evidenceFiles, portalFiles as portalFileStore } from './files/file-stores.ts';
 import { createPublicContent } from './modules/cms/public-content.ts';
 import { createSearchIndex } from './modules/cms/search-index.ts';
 import { createDischargersRepo } from './modules/dischargers/dischargers.repo.ts';
@@ -37,7 +37,6 @@ import { createOutletsRepo } from './modules/outlets/outlets.repo.ts';
 import { createOutletsService } from './modules/outlets/outlets.service.ts';
 import { createPeopleRepo } from './modules/people/people.repo.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
-import { createEvidenceStore } from './modules/submissions/evidence-store.ts';
 import { createEvidenceService } from './modules/submissions/evidence.service.ts';
 import { createSubmissionsRepo } from './modules/submissions/submissions.repo.ts';
 import { createSubmissionsService } from './modules/submissions/submissions.service.ts';
@@ -82,7 +81,7 @@ export function createServices(deps: ServiceDeps) {
   const search = createSearchIndex(dialect);
   const cmsRepo = createCmsRepo(db);
   const cms = createCmsService({ db, repo: cmsRepo, audit, search, changes: contentChanges });
-  const portalFiles = createFileStore(path.join(config.dataDir, 'portal-files'));
+  const portalFiles = portalFileStore(config.dataDir);
   const cmsFiles = createCmsFilesService({ repo: cmsRepo, cms, audit, store: portalFiles });
   const channels = createChannelsService({ db, repo: cmsRepo, audit, changes: contentChanges });
   const publicContent = createPublicContent(db, {
@@ -107,7 +106,7 @@ export function createServices(deps: ServiceDeps) {
   const submissionsRepo = createSubmissionsRepo(db);
   const evidence = createEvidenceService({
     db,
-    store: createEvidenceStore(config.dataDir),
+    store: evidenceFiles(config.dataDir),
     submissions: submissionsRepo,
     audit,
   });

@@ -9,7 +9,7 @@ import type { Config } from '../config.ts';
 import { nowIso } from '../db/database.ts';
 import { notFound } from '../http/api-error.ts';
 import type { ContentChanges } from '../modules/cms/content-changes.ts';
-import type { FileStore } from '../modules/cms/file-store.ts';
+import type { FileStore } from '../files/file-store.ts';
 import { createPublicFeed } from '../modules/cms/public-feed.ts';
 import { setHtmlNotFound, toApiError } from '../plugins/errors.ts';
 import type { RateLimits } from '../plugins/rate-limits.ts';
@@ -170,21 +170,21 @@ export function portalRoutes(
   fastify.get('/portal/images/:file', route, async (req, reply) => {
     const m = /^([A-Za-z0-9_-]{16,64})\.(png|jpg)$/.exec((req.params as Params).file ?? '');
     const img = m ? await content.image(m[1]!) : undefined;
-    const bytes = img ? files.read(img.token) : null;
-    if (!img || !bytes) return notFoundPage(req, reply);
+    const body = img ? await files.open(img.token) : null;
+    if (!img || !body) return notFoundPage(req, reply);
     return reply
       .type(img.mime)
       .header('cache-control', `public, max-age=${ONE_YEAR}, immutable`)
       .header('content-disposition', 'inline')
-      .send(bytes);
+      .send(body);
   });
 
   fastify.get('/portal/attachments/:id', route, async (req, reply) => {
     const id = idOf((req.params as Params).id);
     const site = await content.site();
     const f = id !== null && site ? await content.attachment(id, site.id, nowIso()) : undefined;
-    const bytes = f ? files.read(f.token) : null;
-    if (!f || !bytes) return notFoundPage(req, reply);
+    const body = f ? await files.open(f.token) : null;
+    if (!f || !body) return notFoundPage(req, reply);
     return reply
       .type(f.mime)
       .header('cache-control', 'no-cache')
@@ -192,7 +192,7 @@ export function portalRoutes(
         'content-disposition',
         `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(f.original_name)}`,
       )
-      .send(bytes);
+      .send(body);
   });
 
   // The display settings: a plain form POST, so they work with JavaScript off. It stores nothing on

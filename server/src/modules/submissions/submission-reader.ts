@@ -14,6 +14,7 @@ import { ApiError, conflict, forbidden, notFound } from '../../http/api-error.ts
 import type { Actor } from '../../http/context.ts';
 import { findDuplicates } from './submission-duplicates.ts';
 import { partiesOf, presentSubmission } from './submission-presenter.ts';
+import { findReadableSubmission, hideOthersDraft } from './submission-visibility.ts';
 import type { SubmissionRow, SubmissionsRepo } from './submissions.repo.ts';
 
 export function refusalError(refusal: SubmissionRefusal): ApiError {
@@ -25,10 +26,6 @@ export function refusalError(refusal: SubmissionRefusal): ApiError {
 }
 
 export function createSubmissionReader(repo: SubmissionsRepo) {
-  /** Drafts are their own unit's business: nobody else sees them, not even a reviewer. */
-  const hideOthersDraft = (actor: Actor, r: SubmissionRow | undefined) =>
-    r && (r.status !== 'draft' || r.unit_id === actor.unitId) ? r : undefined;
-
   async function present(actor: Actor, rows: SubmissionRow[], trx?: Transaction<Database>) {
     const ids = rows.map((r) => r.id);
     const [coUnits, files, dups] = await Promise.all([
@@ -40,7 +37,7 @@ export function createSubmissionReader(repo: SubmissionsRepo) {
   }
 
   async function getVisible(actor: Actor, id: number, trx?: Transaction<Database>) {
-    const row = hideOthersDraft(actor, await repo.findVisible(id, actor.scopePath, trx));
+    const row = await findReadableSubmission(repo, actor, id, trx);
     if (!row) throw notFound();
     return row;
   }

@@ -53,7 +53,7 @@ export function createSubmissionsService(deps: SubmissionDeps) {
   const reader = createSubmissionReader(repo);
   const { present, getVisible, presentOne, hideOthersDraft, event } = reader;
 
-  /** Drafts are their own unit's business: nobody else sees them, not even a reviewer. */
+  /** Drafts are their own unit's business (submission-visibility.ts); lists filter them in SQL. */
   const filterFor = (actor: Actor) => ({ scopePath: actor.scopePath, draftsOfUnit: actor.unitId });
 
   /** Checks ids the officer chose: the outlet exists (and is in use if newly chosen), co-units are the bureau's. */

@@ -35,7 +35,7 @@ try {
     );
     process.exitCode = 2;
   } else {
-    const audit = createAuditService(database.db, repo);
+    const audit = createAuditService({ db: database.db, repo: repo });
     const log = { info: (o: object) => console.log(JSON.stringify(o)) };
     const outcome = await purgeAuditLog(
       { audit, repo, checkpointDir: config.auditCheckpointDir, log },

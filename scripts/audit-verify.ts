@@ -12,7 +12,7 @@ const { values } = parseArgs({ options: { checkpoint: { type: 'string', multiple
 const { config, database, auditRepo } = await openConfiguredDatabase();
 try {
   const repo = auditRepo();
-  const audit = createAuditService(database.db, repo);
+  const audit = createAuditService({ db: database.db, repo: repo });
   const files = values.checkpoint ?? [];
   const checkpoints: NumberedCheckpoint[] = [];
   const problems: string[] = [];

@@ -25,15 +25,11 @@ import { sql } from 'kysely';
 import { openDatabase } from '../server/src/db/database.ts';
 import { startChildServer, type ChildServer } from '../server/src/test/child-server.ts';
 import { TEST_PG_URL } from '../server/src/test/test-app.ts';
-import { createAuditRepo } from '../server/src/modules/audit/audit.repo.ts';
-import { createAuditService } from '../server/src/modules/audit/audit.service.ts';
-import { createEvidenceStore } from '../server/src/modules/submissions/evidence-store.ts';
-import {
-  createEvidenceService,
-  ORPHAN_GRACE_MS,
-} from '../server/src/modules/submissions/evidence.service.ts';
-import { createSubmissionsRepo } from '../server/src/modules/submissions/submissions.repo.ts';
 import { loadConfig } from '../server/src/config.ts';
+import { ORPHAN_GRACE_MS } from '../server/src/modules/submissions/evidence.service.ts';
+import { allFileStores } from '../server/src/files/file-stores.ts';
+import { sweepFileTemps, TEMP_MAX_AGE_MINUTES } from '../server/src/jobs/file-temps.ts';
+import { createServices } from '../server/src/services.ts';
 import { loadAuditKey } from '../server/src/modules/audit/audit-key.ts';
 import { checkDatabase } from './lib/database-check.ts';
 
@@ -278,15 +274,15 @@ async function runDialect(dialect: 'sqlite' | 'postgres') {
         temps = fs.existsSync(tmpDir) ? fs.readdirSync(tmpDir).length : 0;
         orphansBeforeSweep = onDisk.filter((f) => !known.has(path.basename(f))).length;
         if (values.sweep) {
-          const audit = createAuditService(database.db, createAuditRepo(database.db, dialect, auditKey));
-          const evidence = createEvidenceService(
-            database.db,
-            createEvidenceStore(dataDir),
-            createSubmissionsRepo(database.db),
-            audit,
-          );
+          const { evidence } = createServices({
+            config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, dataDir),
+            database,
+            log: console,
+            auditKey,
+          });
           // the pass a server makes once the grace period is over; attached files must all survive it
           await evidence.sweep(Date.now() + ORPHAN_GRACE_MS + 60_000);
+          await sweepFileTemps(allFileStores(dataDir), Date.now() + TEMP_MAX_AGE_MINUTES * 60_000 + 60_000);
           const left = fs.readdirSync(filesDir).filter((f) => fs.statSync(path.join(filesDir, f)).isFile());
           const attached = await sql<{
             f: string;

@@ -1,17 +1,17 @@
 // npm run scores:rebuild — recomputes every assessment plan's scores from the approved facts, with the
 // same function the incremental updates use, so the numbers come out identical. Audited.
 import { nowIso } from '../server/src/db/database.ts';
-import { createScoresRepo } from '../server/src/modules/assessment/scores.repo.ts';
-import { createScoringService } from '../server/src/modules/assessment/scoring.service.ts';
+import { createServices } from '../server/src/services.ts';
 import { openConfiguredDatabase } from './lib/open-database.ts';
 
-const { config, database, auditRepo } = await openConfiguredDatabase();
+const { config, database } = await openConfiguredDatabase();
 try {
   const started = performance.now();
-  const scoring = createScoringService(database.db, createScoresRepo(database.db, database.dialect));
+  const { scoring, auditRepo: audit } = createServices({ config, database, log: console });
   const plans = await scoring.rebuildAll();
+  // every stale mark is caught up by the rebuild
+  await scoring.recomputeStale();
   const ms = Math.round(performance.now() - started);
-  const audit = auditRepo();
   await database.db.transaction().execute((trx) =>
     audit.append(trx, {
       at: nowIso(),

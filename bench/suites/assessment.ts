@@ -15,9 +15,9 @@ import {
 } from '../../common/src/index.ts';
 import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.ts';
 import { migrateToLatest } from '../../server/src/db/migrator.ts';
-import { createRankingsService } from '../../server/src/modules/assessment/rankings.service.ts';
-import { createScoresRepo, parseDocument } from '../../server/src/modules/assessment/scores.repo.ts';
-import { createScoringService } from '../../server/src/modules/assessment/scoring.service.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { parseDocument } from '../../server/src/modules/assessment/scores.repo.ts';
+import { createServices } from '../../server/src/services.ts';
 import { insertFacts, type FactInput } from '../../server/src/test/assessment-facts.ts';
 import { TEST_PG_URL } from '../../server/src/test/test-app.ts';
 import type { BenchContext, BenchRow, BenchSuite } from '../types.ts';
@@ -131,12 +131,17 @@ const round = (x: number) => Math.round(x * 100) / 100;
 async function measure(dialect: 'sqlite' | 'postgres', quick: boolean): Promise<BenchRow[]> {
   const factCount = quick ? 1_000 : 10_000;
   const { database, cleanup } = await open(dialect);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gv-bench-data-'));
   try {
     await migrateToLatest(database.db);
     const { bureauId, unitIds, planId } = await seed(database, factCount);
-    const repo = createScoresRepo(database.db, database.dialect);
-    const scoring = createScoringService(database.db, repo, () => '2019-01-01');
-    const rankings = createRankingsService(repo, scoring);
+    const services = createServices({
+      config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, dataDir),
+      database,
+      log: console,
+      today: () => '2019-01-01',
+    });
+    const { scoresRepo: repo, scoring, rankings } = services;
     const size = `${UNITS} units × ${factCount.toLocaleString('en')} facts`;
 
     const rebuilds: number[] = [];
@@ -161,9 +166,11 @@ async function measure(dialect: 'sqlite' | 'postgres', quick: boolean): Promise<
       await insertFacts(database.db, bureauId, [
         { kind: 'newsReport', date, unitIds: [unitId], outletLevel: 'provincial' },
       ]);
+      const change = { ownerUnitId: bureauId, unitIds: [unitId], dates: [date] };
+      await database.db.transaction().execute((trx) => scoring.markStale(trx, change));
       // timed: what happens once an approval has committed, up to the ranking people see
       const t0 = performance.now();
-      await scoring.onFactsChanged({ ownerUnitId: bureauId, unitIds: [unitId], dates: [date] });
+      await scoring.afterCommit([change]);
       await ranking({ kind: 'month', index: Number(date.slice(5, 7)) });
       approvals.push(performance.now() - t0);
     }
@@ -213,6 +220,7 @@ async function measure(dialect: 'sqlite' | 'postgres', quick: boolean): Promise<
   } finally {
     await database.close();
     await cleanup();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -13,6 +13,7 @@ export * from './cms/article-workflow.ts';
 export * from './cms/channels.ts';
 export * from './schemas/cms.ts';
 export * from './submissions/submission-workflow.ts';
+export * from './submissions/submission-policy.ts';
 export * from './submissions/submission-kinds.ts';
 export * from './schemas/outlets.ts';
 export * from './schemas/submissions.ts';

@@ -9,77 +9,43 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { redis as redisPackage } from './lazy-packages.ts';
 import { ErrorResponse } from '@greenvoice/common';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
-import { ApiError } from './http/api-error.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
+import { registerRateLimits } from './plugins/rate-limits.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerNulGuard, registerValidation } from './plugins/validation.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
-import { createPlansService } from './modules/assessment/plans.service.ts';
-import { createRankingsService } from './modules/assessment/rankings.service.ts';
-import { createScoresRepo } from './modules/assessment/scores.repo.ts';
-import { createScoringService } from './modules/assessment/scoring.service.ts';
 import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.ts';
-import { createBulletinsService } from './modules/bulletins/bulletins.service.ts';
 import { interviewsRoutes } from './modules/interviews/interviews.routes.ts';
-import { createInterviewsService } from './modules/interviews/interviews.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { createAuditRepo } from './modules/audit/audit.repo.ts';
-import { createAuditService } from './modules/audit/audit.service.ts';
-import { loadAuditKey } from './modules/audit/audit-key.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { createAuthServices } from './modules/auth/auth.service.ts';
 import { secondFactorRoutes } from './modules/auth/second-factor.routes.ts';
 import { campaignRoutes } from './modules/campaign/campaign.routes.ts';
-import { createCampaignService } from './modules/campaign/campaign.service.ts';
 import { envToolsRoutes } from './modules/env-tools/env-tools.routes.ts';
-import { createMonitoringRepo } from './modules/monitoring/monitoring.repo.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
-import { createMonitoringService } from './modules/monitoring/monitoring.service.ts';
-import { createQualityService } from './modules/monitoring/quality.service.ts';
 import { dischargersRoutes } from './modules/dischargers/dischargers.routes.ts';
-import { createDischargersRepo } from './modules/dischargers/dischargers.repo.ts';
-import { createDischargersService } from './modules/dischargers/dischargers.service.ts';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
-import { createIncidentsService } from './modules/incidents/incidents.service.ts';
 import { workingCalendarRoutes } from './modules/working-calendar/working-calendar.routes.ts';
-import { createWorkingCalendarService } from './modules/working-calendar/working-calendar.service.ts';
 import { openDataRoutes } from './modules/open-data/open-data.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgExcelRoutes } from './modules/org-excel/org-excel.routes.ts';
-import { createOutletsRepo } from './modules/outlets/outlets.repo.ts';
 import { outletsRoutes } from './modules/outlets/outlets.routes.ts';
-import { createOutletsService } from './modules/outlets/outlets.service.ts';
-import { createSubmissions, registerSubmissions } from './modules/submissions/submissions.module.ts';
-import { createOrgExcelService } from './modules/org-excel/org-excel.service.ts';
+import { registerSubmissions } from './modules/submissions/submissions.module.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
-import { createPeopleRepo } from './modules/people/people.repo.ts';
-import { createPeopleService } from './modules/people/people.service.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
-import { createUnitsRepo } from './modules/units/units.repo.ts';
-import { createUnitsService } from './modules/units/units.service.ts';
-import { createChannelsService } from './modules/cms/channels.service.ts';
 import { cmsRoutes } from './modules/cms/cms.routes.ts';
-import { createCmsFilesService } from './modules/cms/cms-files.service.ts';
-import { createCmsRepo } from './modules/cms/cms.repo.ts';
-import { createCmsService } from './modules/cms/cms.service.ts';
-import { createContentChanges } from './modules/cms/content-changes.ts';
-import { createFileStore } from './modules/cms/file-store.ts';
-import { createPublicContent } from './modules/cms/public-content.ts';
-import { createSearchIndex } from './modules/cms/search-index.ts';
 import type { FastLane } from './portal/fast-lane.ts';
 import { createPageCache } from './portal/page-cache.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { environmentPortalRoutes } from './portal/environment/environment-portal.routes.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { DEMO_UNITS } from './demo/changde-units.ts';
+import { createServices, type ServiceDeps, type Services } from './services.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -90,6 +56,10 @@ export interface BuildOptions {
   /** the built console (web/dist); null to serve no console (API tests) */
   consoleDir?: string | null;
   logger?: boolean;
+  /** the services, built by the caller through createServices (server.ts, tests); else built here */
+  services?: Services;
+  /** when the services are built here: the options createServices takes beyond config and database */
+  serviceOptions?: Pick<ServiceDeps, 'today' | 'recomputeAfterCommit'>;
 }
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
@@ -134,41 +104,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   database.useLog(app.log); // lost connections go to the app's log (decision 060)
   app.addSchema(ErrorResponse);
 
-  const auditRepo = createAuditRepo(database.db, database.dialect, loadAuditKey(config));
-  const audit = createAuditService(database.db, auditRepo);
-  const { auth, secondFactor } = createAuthServices(database.db, audit, config);
-  const units = createUnitsService(createUnitsRepo(database.db), audit);
-  const people = createPeopleService(createPeopleRepo(database.db), units, auth, audit);
-  const campaigns = createCampaignService(database.db, audit);
-  const orgExcel = createOrgExcelService(database.db, audit);
-  const contentChanges = createContentChanges();
-  const search = createSearchIndex(database.dialect);
-  const cmsRepo = createCmsRepo(database.db);
-  const cms = createCmsService({ db: database.db, repo: cmsRepo, audit, search, changes: contentChanges });
-  const portalFiles = createFileStore(path.join(config.dataDir, 'portal-files'));
-  const cmsFiles = createCmsFilesService({ repo: cmsRepo, cms, audit, store: portalFiles });
-  const channels = createChannelsService({ db: database.db, repo: cmsRepo, audit, changes: contentChanges });
-  const scoresRepo = createScoresRepo(database.db, database.dialect);
-  const scoring = createScoringService(database.db, scoresRepo);
-  const plans = createPlansService(database.db, scoresRepo, scoring, audit);
-  const rankings = createRankingsService(scoresRepo, scoring);
-  const bulletins = createBulletinsService(database.db, plans, rankings, audit);
-  const interviews = createInterviewsService(database.db, plans, rankings, audit);
-  const outlets = createOutletsService(createOutletsRepo(database.db), audit);
-  const submissions = createSubmissions(
-    { db: database.db, dataDir: config.dataDir, outlets, audit },
-    {
-      logError: (err, message) => app.log.error({ err }, message),
-      // an approval's fact reaches the scores as soon as it commits
-      onFactsChanged: (change) => scoring.onFactsChanged(change),
-    },
-  );
-  const monitoringRepo = createMonitoringRepo(database.db);
-  const quality = createQualityService(monitoringRepo);
-  const monitoring = createMonitoringService(monitoringRepo, audit, () => quality.forgetAirNow());
-  const workingCalendar = createWorkingCalendarService(database.db, audit);
-  const dischargers = createDischargersService(createDischargersRepo(database.db), workingCalendar, audit);
-  const incidents = createIncidentsService(database.db, audit);
+  const services =
+    options.services ?? createServices({ config, database, log: app.log, ...options.serviceOptions });
+  const { audit, auth, secondFactor, units, people, campaigns, orgExcel, plans, rankings } = services;
+  const { bulletins, interviews, outlets, monitoring, quality, dischargers, incidents } = services;
+  const { workingCalendar, cms, channels, cmsFiles, search, contentChanges, portalFiles } = services;
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -192,38 +132,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 20, parts: 30 },
     throwFileSizeLimit: true,
   });
-  // Shared counters for several app servers. If Redis goes away the limits fail open (decision 056):
-  // answering every request with 500 — even health — would be worse; the database-backed account
-  // lockout still guards sign-in.
-  const redis = config.redisUrl
-    ? new (redisPackage().Redis)(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
-    : null;
-  if (redis) {
-    let reported = false;
-    redis.on('error', (err) => {
-      if (!reported)
-        app.log.error({ err }, 'Redis unreachable: rate limits are not enforced until it returns');
-      reported = true;
-    });
-    redis.on('ready', () => {
-      if (reported) app.log.info('Redis reachable again: rate limits enforced');
-      reported = false;
-    });
-    app.addHook('onClose', async () => void redis.disconnect());
-  }
-  await app.register(rateLimit, {
-    global: true,
-    skipOnError: true,
-    max: config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    // Portal pages are served from a byte cache and must not pay for a counter; the API does.
-    allowList: (req) => !req.url.startsWith('/api/'),
-    ...(redis ? { redis, nameSpace: 'gv-rl:' } : {}),
-    errorResponseBuilder: (_req, ctx) =>
-      new ApiError('RATE_LIMITED', undefined, undefined, {
-        'retry-after': String(Math.ceil(ctx.ttl / 1000)),
-      }),
-  });
+  const limits = await registerRateLimits(app, config);
 
   await app.register(swagger, {
     openapi: {
@@ -249,7 +158,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // Security hooks go last among plugins so they see every route registered after them.
-  const declaredRoutes = registerSecurity(app, { config, auth, audit });
+  const declaredRoutes = registerSecurity(app, { config, auth, audit, limits });
   app.decorate('declaredRoutes', declaredRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
@@ -287,7 +196,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   bulletinsRoutes(app, bulletins);
   interviewsRoutes(app, interviews);
   outletsRoutes(app, outlets);
-  registerSubmissions(app, submissions);
+  registerSubmissions(app, services);
   envToolsRoutes(app);
   monitoringRoutes(app, monitoring, quality);
   dischargersRoutes(app, dischargers);
@@ -300,15 +209,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     config,
     deps: {
       db: database.db,
-      content: createPublicContent(database.db, {
-        siteUnitCode: config.portalSiteUnit,
-        sqlite: database.sqlite,
-      }),
+      content: services.publicContent,
       search,
     },
     cache: pageCache,
     changes: contentChanges,
     files: portalFiles,
+    limits,
     laneSlot,
   });
   registerConsole(app, options.consoleDir ?? null);

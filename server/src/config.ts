@@ -20,6 +20,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
+  /** portal requests a client may make per minute that are not answered from the byte cache */
+  portalRateLimitPerMinute: number;
   redisUrl: string | null;
   /** extra PostgreSQL search_path (tests give each file its own schema) */
   pgSchema: string | null;
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 8, 1, 8),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 10, 1_000_000),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
+    portalRateLimitPerMinute: int(env, 'PORTAL_RATE_LIMIT_PER_MINUTE', 300, 10, 1_000_000),
     redisUrl: env.REDIS_URL || null,
     pgSchema: env.PG_SCHEMA || null,
     portalCache: bool(env, 'PORTAL_CACHE', true),

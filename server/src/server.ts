@@ -8,11 +8,18 @@ import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts.ts';
 import { isDatabaseEmpty, seedDemoData } from './demo/seed-demo.ts';
 import { seedAirReadingsDemo } from './demo/environment-demo.ts';
-import { createAuditRepo } from './modules/audit/audit.repo.ts';
-import { createAuditService } from './modules/audit/audit.service.ts';
 import { AUDIT_KEY_ENV, loadAuditKey } from './modules/audit/audit-key.ts';
 import { ConfigError } from './config.ts';
-import { auditCheckpointJob, housekeepingJob, startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import {
+  auditCheckpointJob,
+  housekeepingJob,
+  scoresStaleJob,
+  startScheduler,
+  type Scheduler,
+} from './jobs/scheduler.ts';
+import { createServices } from './services.ts';
+import { fileTempsJob, sweepFileTemps } from './jobs/file-temps.ts';
+import { allFileStores } from './files/file-stores.ts';
 import { ROLE_LABELS } from '@greenvoice/common';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,11 +33,16 @@ async function main() {
   });
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`数据库迁移 Migrations applied: ${applied.join(', ')}`);
+  // the app's logger exists once the app is built; the services report through it
+  const log = {
+    info: (o: object, m: string) => app.log.info(o, m),
+    error: (o: object, m: string) => app.log.error(o, m),
+  };
   const auditKey = loadAuditKey(config);
-  const auditRepo = createAuditRepo(database.db, database.dialect, auditKey);
+  const services = createServices({ config, database, log, auditKey });
   let seeded = false;
   if (config.demoData && (await isDatabaseEmpty(database.db))) {
-    await seedDemoData(database.db, auditRepo, config.scryptLogN);
+    await seedDemoData(database.db, services.auditRepo, config.scryptLogN);
     const started = Date.now();
     const hours = await seedAirReadingsDemo(database.db);
     console.log(`演示空气监测数据 Demo air readings: ${hours} hours in ${Date.now() - started} ms`);
@@ -46,9 +58,9 @@ async function main() {
     throw new ConfigError(
       `${AUDIT_KEY_ENV} is required: this installation holds real data (no demo data set), so the audit key must be given from outside the data directory (openssl rand -base64 32; keep a copy off this machine)`,
     );
-  const audit = createAuditService(database.db, auditRepo);
+  const { audit } = services;
   await audit.ensureKeyed();
-  const app = await buildApp({ config, database, consoleDir: path.join(root, 'web/dist') });
+  const app = await buildApp({ config, database, services, consoleDir: path.join(root, 'web/dist') });
   const checkpoint = (kind: 'start' | 'shutdown') =>
     audit
       .checkpoint(kind, config.auditCheckpointDir, app.log)
@@ -71,12 +83,24 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // what a crash or kill left half-written in this machine's file stores
+  const fileStores = allFileStores(config.dataDir);
+  const swept = await sweepFileTemps(fileStores);
+  if (swept.removed) app.log.info(swept, 'removed unfinished temporary files');
   await app.listen({ port: config.port, host: config.host });
   await checkpoint('start');
+  // an approval whose process died before its recompute left stale marks: catch up before saying "ready"
+  const caughtUp = await services.scoring.recomputeStale().catch((err: unknown) => {
+    app.log.error({ err }, 'recomputing stale scores at start failed; the scheduled job retries');
+    return 0;
+  });
+  if (caughtUp) app.log.warn({ marks: caughtUp }, 'stale scores recomputed at start');
   if (config.jobsEnabled) {
     scheduler = startScheduler({ db: database.db, audit, log: app.log }, [
       housekeepingJob(database.db, config.housekeepingCron),
       auditCheckpointJob(audit, config.auditCheckpointCron, config.auditCheckpointDir, app.log),
+      scoresStaleJob(services.scoring),
+      fileTempsJob(config.dataDir, fileStores),
     ]);
   }
   const address = app.server.address();

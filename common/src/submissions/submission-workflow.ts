@@ -1,5 +1,5 @@
-// The submission workflow as a closed state machine (docs/security-requirements.md §15): every status, every
-// action, and the only transitions allowed. Pure; the server and the console both read it.
+// The submission workflow as a closed state machine: every status, every action, and the only
+// transitions allowed. Who may take an action is submission-policy.ts, which builds on this. Pure.
 
 export const SUBMISSION_STATUSES = [
   'draft',
@@ -64,15 +64,6 @@ export function nextStatus(status: SubmissionStatus, action: SubmissionAction): 
     default:
       return unreachable(status);
   }
-}
-
-export function allowedActions(status: SubmissionStatus): SubmissionAction[] {
-  return SUBMISSION_ACTIONS.filter((a) => nextStatus(status, a) !== null);
-}
-
-/** Return and reject must say why; the officer reads the reason. */
-export function actionNeedsReason(action: SubmissionAction): boolean {
-  return action === 'return' || action === 'reject';
 }
 
 function unreachable(value: never): never {

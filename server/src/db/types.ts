@@ -37,6 +37,7 @@ import type {
   AssessmentUnitMonthsTable,
   AssessmentItemMonthsTable,
   AssessmentScoreStateTable,
+  ScoreStaleTable,
 } from './tables/assessment.ts';
 import type { BulletinsTable, DocumentCountersTable } from './tables/bulletins.ts';
 import type { InterviewsTable } from './tables/interviews.ts';
@@ -97,6 +98,7 @@ export interface Database {
   assessment_unit_months: AssessmentUnitMonthsTable;
   assessment_item_months: AssessmentItemMonthsTable;
   assessment_score_state: AssessmentScoreStateTable;
+  score_stale: ScoreStaleTable;
   bulletins: BulletinsTable;
   document_counters: DocumentCountersTable;
   interviews: InterviewsTable;

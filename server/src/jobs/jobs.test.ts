@@ -3,8 +3,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
-import { createAuditRepo } from '../modules/audit/audit.repo.ts';
-import { createAuditService } from '../modules/audit/audit.service.ts';
 import { createJobLeases } from './job-lease.ts';
 import { AUDIT_RETENTION_DAYS } from '../modules/audit/audit-retention.ts';
 import { runHousekeeping } from './housekeeping.ts';
@@ -53,10 +51,7 @@ describe('job lease', () => {
 
 describe('scheduler', () => {
   it('two schedulers firing the same tick run the job once and audit it once', async () => {
-    const audit = createAuditService(
-      t.database.db,
-      createAuditRepo(t.database.db, t.database.dialect, t.auditKey),
-    );
+    const audit = t.services.audit;
     let runs = 0;
     const job: JobDefinition = {
       name: 'count',
@@ -86,10 +81,7 @@ describe('scheduler', () => {
 
 describe('audit checkpoint job', () => {
   it('appends a signed checkpoint to AUDIT_CHECKPOINT_DIR and the log on each tick, once across servers', async () => {
-    const audit = createAuditService(
-      t.database.db,
-      createAuditRepo(t.database.db, t.database.dialect, t.auditKey),
-    );
+    const audit = t.services.audit;
     const logged: object[] = [];
     const log = { info: (o: object) => logged.push(o), error: () => {} };
     const job = auditCheckpointJob(audit, '0 7 * * * *', t.config.auditCheckpointDir, log);

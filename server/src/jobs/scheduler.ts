@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Cron } from 'croner';
 import type { DB } from '../db/database.ts';
 import type { RequestContext } from '../http/context.ts';
+import type { ScoringService } from '../modules/assessment/scoring.service.ts';
 import type { AuditService, CheckpointLog } from '../modules/audit/audit.service.ts';
 import { createJobLeases } from './job-lease.ts';
 import { runHousekeeping } from './housekeeping.ts';
@@ -32,6 +33,18 @@ export function housekeepingJob(db: DB, cron: string): JobDefinition {
     cron,
     leaseMs: 10 * 60_000,
     run: async () => ({ ...(await runHousekeeping(db)) }),
+  };
+}
+
+/** Every minute, on one server: recomputes the scores an approval marked stale and no recompute caught. */
+export const SCORES_STALE_CRON = '30 * * * * *';
+
+export function scoresStaleJob(scoring: Pick<ScoringService, 'recomputeStale'>): JobDefinition {
+  return {
+    name: 'scores-stale',
+    cron: SCORES_STALE_CRON,
+    leaseMs: 5 * 60_000,
+    run: async () => ({ marksCaughtUp: await scoring.recomputeStale() }),
   };
 }
 

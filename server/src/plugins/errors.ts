@@ -116,20 +116,25 @@ export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest
 /** Public pages are read by people, not programs: a server-side failure there answers HTML, not JSON. */
 const servesPages = (url: string) => !url.startsWith('/api/') && !url.startsWith('/admin');
 
-function sendHtmlError(reply: FastifyReply, error: ApiError): FastifyReply {
-  const body = errorBody(error.code, reply.request.id, undefined, error.specific);
+/** The page a refused or failed public request answers: the one message table, Chinese and English. */
+export function htmlErrorPage(error: ApiError, requestId: string): string {
+  const body = errorBody(error.code, requestId, undefined, error.specific);
   const [zh, en, id] = [body.message, body.messageEn, body.requestId].map(escapeHtml);
+  return (
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${zh}</title>` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
+    `</head><body><h1>${zh}</h1><p lang="en">${en}</p><p>请求编号 Request id: ${id}</p>` +
+    `<p><a href="/">返回首页 Home</a></p></body></html>`
+  );
+}
+
+export function sendHtmlError(reply: FastifyReply, error: ApiError): FastifyReply {
   if (error.headers) reply.headers(error.headers);
   return reply
     .code(error.status)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(
-      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${zh}</title>` +
-        `<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>` +
-        `<h1>${zh}</h1><p lang="en">${en}</p><p>请求编号 Request id: ${id}</p>` +
-        `<p><a href="/">返回首页 Home</a></p></body></html>`,
-    );
+    .send(htmlErrorPage(error, reply.request.id));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -1,6 +1,7 @@
 // Deny by default: every route declares its access; each request is tied to its session, checked
 // against the route's permission and, if it changes state, against cross-site forgery; every
-// state-changing request leaves an audit record (docs/security-requirements.md §10, §18, §24).
+// state-changing request leaves an audit record (docs/security-requirements.md §10, §18, §24). Each request
+// first spends its client's rate-limit budget, so refused requests count too (§20, decision 065).
 import { ErrorResponse } from '@greenvoice/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Config } from '../config.ts';
@@ -8,7 +9,10 @@ import { ApiError } from '../http/api-error.ts';
 import type { DeclaredRoute, RouteAccess } from '../http/fastify-types.ts';
 import type { AuditService } from '../modules/audit/audit.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
+import { sendRefusal } from '../portal/pages/refusal-page.ts';
 import { sendError } from './errors.ts';
+import { sendTooManyRequests, type RateLimits } from './rate-limits.ts';
+import { createRefusalAudit } from './refusal-audit.ts';
 
 /** Routes that plugins register (API docs, console assets) are public by this explicit list. */
 export const PLUGIN_PUBLIC_PREFIXES = ['/api/docs', '/admin'];
@@ -27,9 +31,13 @@ export type { DeclaredRoute };
  */
 export function registerSecurity(
   app: FastifyInstance,
-  deps: { config: Config; auth: AuthService; audit: AuditService },
+  deps: { config: Config; auth: AuthService; audit: AuditService; limits: RateLimits },
 ): DeclaredRoute[] {
-  const { config, auth, audit } = deps;
+  const { config, auth, audit, limits } = deps;
+  const refusals = createRefusalAudit(audit, (err) => app.log.error({ err }, 'audit record failed'));
+  app.decorate('refusalAudit', refusals);
+  app.addHook('onReady', async () => refusals.start());
+  app.addHook('onClose', async () => refusals.stop());
   const cookieName = sessionCookieName(config);
   const declaredRoutes: DeclaredRoute[] = [];
 
@@ -63,9 +71,14 @@ export function registerSecurity(
       audited: false,
     };
     reply.header('x-request-id', request.id);
+    if (!limits.counted.has(request.raw))
+      for (const bucket of limits.bucketsFor(request.url)) {
+        const wait = await limits.hit(bucket, request.ip);
+        if (wait !== null) return sendTooManyRequests(reply, wait);
+      }
     const access = request.routeOptions.config.access;
     const unsafe = !SAFE_METHODS.has(request.method);
-    if (unsafe && !sameOrigin(request, config)) return sendError(reply, new ApiError('CSRF_REJECTED'));
+    if (unsafe && !sameOrigin(request, config)) return sendRefusal(reply, new ApiError('CSRF_REJECTED'));
 
     const token = request.cookies[cookieName];
     if (token) request.ctx.actor = await auth.resolveSession(token);
@@ -92,14 +105,24 @@ export function registerSecurity(
     const result = status === 401 || status === 403 ? 'denied' : status >= 400 ? 'failure' : 'success';
     if (result === 'success')
       request.log.warn({ url: request.url }, 'state change without an audit record from its service');
+    const route = (request.routeOptions.url ?? request.url.split('?')[0] ?? '').slice(0, 200);
     try {
-      await audit.record(request.ctx, {
-        action: `http.${request.method.toLowerCase()}`,
-        objectType: 'route',
-        objectId: (request.routeOptions.url ?? request.url.split('?')[0] ?? '').slice(0, 200),
-        result,
-        detail: { status },
-      });
+      // nobody to hold to account, or a flood: bounded, aggregated records (refusal-audit.ts)
+      if (status === 429 || (!request.ctx.actor && result !== 'success'))
+        await refusals.note(request.ctx, {
+          method: request.method,
+          route,
+          status,
+          reason: reasonOf(payload, status),
+        });
+      else
+        await audit.record(request.ctx, {
+          action: `http.${request.method.toLowerCase()}`,
+          objectType: 'route',
+          objectId: route,
+          result,
+          detail: { status },
+        });
     } catch (err) {
       request.log.error({ err }, 'audit record failed');
     }
@@ -124,6 +147,12 @@ function declareFrameworkStatuses(route: RouteOptions, access: RouteAccess) {
   if (access !== 'public') statuses.push(401, 403);
   if (methods.some((m) => !SAFE_METHODS.has(m))) statuses.push(403, 413, 415);
   for (const status of statuses) schema.response[status] ??= ErrorResponse;
+}
+
+/** The error code of an answer in the one error shape (it comes first), else its status. */
+function reasonOf(payload: unknown, status: number): string {
+  const m = typeof payload === 'string' ? /^\{"code":"([A-Z_]{1,40})"/.exec(payload) : null;
+  return m?.[1] ?? (status === 429 ? 'RATE_LIMITED' : String(status));
 }
 
 /** Fetch-Metadata and Origin checks: a browser's cross-site POST is refused; tools without them pass. */

@@ -1,8 +1,13 @@
 // Public pages answered before Fastify: a cached page straight from the byte cache, and a cache miss
 // rendered here too once Fastify has answered one portal page and so taught this lane the exact
 // response headers its plugins set (the security headers). Anything unusual — not a GET or HEAD, an
-// address that is no page, a page that is not found, an error — goes on to Fastify unchanged.
+// address that is no page, a page that is not found, an error — goes on to Fastify unchanged. A page it
+// has to render spends the client's portal budget first (decision 066); a cached page spends nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RateLimits } from '../plugins/rate-limits.ts';
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../http/api-error.ts';
+import { htmlErrorPage } from '../plugins/errors.ts';
 import { cacheKey, type PageCache } from './page-cache.ts';
 import type { PortalPages } from './portal-pages.ts';
 
@@ -26,7 +31,7 @@ const PER_RESPONSE = new Set([
   'transfer-encoding',
 ]);
 
-export function createFastLane(pages: PortalPages, cache: PageCache) {
+export function createFastLane(pages: PortalPages, cache: PageCache, limits: RateLimits) {
   let learned: Record<string, string> | null = null;
 
   const lane: FastLane & { learn(headers: Record<string, unknown>): void } = {
@@ -48,9 +53,13 @@ export function createFastLane(pages: PortalPages, cache: PageCache) {
       const found = pages.find(q < 0 ? url : url.slice(0, q));
       if (!found) return false;
       const pr = { url, cookie: req.headers.cookie, host: req.headers.host, protocol: 'http' };
-      pages
-        .render(found.route, found.params, pr)
-        .then((r) => {
+      limits
+        .hit('portal', limits.clientIp(req))
+        .then(async (wait) => {
+          // Fastify, if it gets this request after all, must not count it again
+          limits.counted.add(req);
+          if (wait !== null) return tooMany(res, base, wait);
+          const r = await pages.render(found.route, found.params, pr);
           if (!r || (r.status ?? 200) !== 200) return fallback(req, res);
           const body = typeof r.html === 'string' ? Buffer.from(r.html) : r.html;
           const headers = { ...base, 'content-type': r.contentType ?? 'text/html; charset=utf-8' };
@@ -74,4 +83,18 @@ export function createFastLane(pages: PortalPages, cache: PageCache) {
     },
   };
   return lane;
+}
+
+function tooMany(res: ServerResponse, base: Record<string, string>, wait: number) {
+  const requestId = randomUUID();
+  const body = Buffer.from(htmlErrorPage(new ApiError('RATE_LIMITED'), requestId));
+  res.writeHead(429, {
+    ...base,
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'retry-after': String(wait),
+    'x-request-id': requestId,
+    'content-length': String(body.length),
+  });
+  res.end(body);
 }

@@ -1,14 +1,20 @@
 // The portal's moving parts between requests: the read counter (a deduplicated POST beacon whose
 // counts reach the cached pages at each flush) and the poll that keeps this server's page cache in
 // step with changes made on other app servers and with scheduled articles coming due.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { chinaDate } from '@greenvoice/common';
 import { nowIso } from '../db/database.ts';
 import type { ContentChanges } from '../modules/cms/content-changes.ts';
 import type { PublicFeed } from '../modules/cms/public-feed.ts';
+import { clientKey } from '../plugins/rate-limits.ts';
 import type { PageCache } from './page-cache.ts';
 
 const HOUR = 3_600_000;
+/**
+ * At most this many counted reads per client address, article and day, whatever User-Agent it sends
+ * (decision 066): the browser is reduced to one of this many slots, so a new UA cannot mint new visitors.
+ */
+export const READS_PER_ADDRESS = 3;
 
 export function createPortalRuntime(deps: {
   feed: PublicFeed;
@@ -37,8 +43,9 @@ export function createPortalRuntime(deps: {
       if (!live) return null;
       secret ??= content.readSecret();
       // a keyed hash: the visitor's address is never stored, and cannot be recovered from the row
+      const slot = createHash('sha256').update(userAgent.slice(0, 300)).digest()[0]! % READS_PER_ADDRESS;
       const visitor = createHmac('sha256', await secret)
-        .update(`${clientIp}\n${userAgent.slice(0, 300)}`)
+        .update(`${clientKey(clientIp)}\n${slot}`)
         .digest('base64url')
         .slice(0, 32);
       const counted = await content.countRead(articleId, chinaDate(now), visitor);

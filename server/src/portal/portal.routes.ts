@@ -9,9 +9,10 @@ import type { Config } from '../config.ts';
 import { nowIso } from '../db/database.ts';
 import { notFound } from '../http/api-error.ts';
 import type { ContentChanges } from '../modules/cms/content-changes.ts';
-import type { FileStore } from '../modules/cms/file-store.ts';
+import type { FileStore } from '../files/file-store.ts';
 import { createPublicFeed } from '../modules/cms/public-feed.ts';
-import { setHtmlNotFound } from '../plugins/errors.ts';
+import { setHtmlNotFound, toApiError } from '../plugins/errors.ts';
+import type { RateLimits } from '../plugins/rate-limits.ts';
 import { loadPortalAssets } from './layout/assets.ts';
 import { applyPrefsChange, parsePrefs, PREFS_COOKIE, prefsValue, safeBackPath } from './layout/prefs.ts';
 import { createFastLane, type FastLane } from './fast-lane.ts';
@@ -21,6 +22,7 @@ import type { PageSpec } from './layout/layout.ts';
 import type { SafeHtml } from './html.ts';
 import type { HomeSlot, PortalDeps, Rendered } from './portal-deps.ts';
 import { createPortalRuntime, type PortalRuntime } from './portal-runtime.ts';
+import { sendRefusal } from './pages/refusal-page.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +37,16 @@ declare module 'fastify' {
   }
 }
 
+/** The display-settings form (layout.ts prefsForm): which button was pressed, and the page to go back to. */
+const PrefsForm = Type.Object(
+  {
+    lang: Type.Optional(Type.String({ maxLength: 10 })),
+    care: Type.Optional(Type.String({ maxLength: 10 })),
+    fs: Type.Optional(Type.String({ maxLength: 10 })),
+    back: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
 const ReadBeaconResult = Type.Object({ counted: Type.Boolean(), readCount: Type.Integer() });
 const ONE_YEAR = 365 * 24 * 3600;
 
@@ -46,6 +58,7 @@ export function portalRoutes(
     cache: PageCache;
     changes: ContentChanges;
     files: FileStore;
+    limits: RateLimits;
     /** where buildApp's server looks for the fast lane (fast-lane.ts) */
     laneSlot: { lane: FastLane | null };
   },
@@ -73,7 +86,7 @@ export function portalRoutes(
       pages.framed(pageRequest(req), spec, main),
     notFound: (req: FastifyRequest, reply: FastifyReply) => notFoundPage(req, reply),
   });
-  const lane = createFastLane(pages, cache);
+  const lane = createFastLane(pages, cache, options.limits);
   options.laneSlot.lane = lane;
 
   const pageRequest = (req: FastifyRequest): PageRequest => ({
@@ -157,21 +170,21 @@ export function portalRoutes(
   fastify.get('/portal/images/:file', route, async (req, reply) => {
     const m = /^([A-Za-z0-9_-]{16,64})\.(png|jpg)$/.exec((req.params as Params).file ?? '');
     const img = m ? await content.image(m[1]!) : undefined;
-    const bytes = img ? files.read(img.token) : null;
-    if (!img || !bytes) return notFoundPage(req, reply);
+    const body = img ? await files.open(img.token) : null;
+    if (!img || !body) return notFoundPage(req, reply);
     return reply
       .type(img.mime)
       .header('cache-control', `public, max-age=${ONE_YEAR}, immutable`)
       .header('content-disposition', 'inline')
-      .send(bytes);
+      .send(body);
   });
 
   fastify.get('/portal/attachments/:id', route, async (req, reply) => {
     const id = idOf((req.params as Params).id);
     const site = await content.site();
     const f = id !== null && site ? await content.attachment(id, site.id, nowIso()) : undefined;
-    const bytes = f ? files.read(f.token) : null;
-    if (!f || !bytes) return notFoundPage(req, reply);
+    const body = f ? await files.open(f.token) : null;
+    if (!f || !body) return notFoundPage(req, reply);
     return reply
       .type(f.mime)
       .header('cache-control', 'no-cache')
@@ -179,11 +192,12 @@ export function portalRoutes(
         'content-disposition',
         `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(f.original_name)}`,
       )
-      .send(bytes);
+      .send(body);
   });
 
   // The display settings: a plain form POST, so they work with JavaScript off. It stores nothing on
-  // the server — only the visitor's own cookie — hence no audit record.
+  // the server — only the visitor's own cookie — hence no audit record. Its body is declared (the
+  // fuzzer generates form bodies from it); anything wrong answers a portal page, never JSON.
   fastify.register(async (scope) => {
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -192,9 +206,17 @@ export function portalRoutes(
     );
     scope.post(
       '/portal/prefs',
-      { config: { access: 'public', changesNothing: true }, schema: { hide: true } },
+      {
+        config: { access: 'public', changesNothing: true },
+        schema: { hide: true, consumes: ['application/x-www-form-urlencoded'], body: PrefsForm },
+        errorHandler: (err, req, reply) => {
+          const e = toApiError(err);
+          if (e.status >= 500) req.log.error({ err }, 'request failed');
+          return sendRefusal(reply, e);
+        },
+      },
       async (req, reply) => {
-        const body = (req.body ?? {}) as Record<string, unknown>;
+        const body = req.body as Record<string, string>;
         const next = applyPrefsChange(parsePrefs(req.headers.cookie), body);
         reply.setCookie(PREFS_COOKIE, prefsValue(next), {
           path: '/',

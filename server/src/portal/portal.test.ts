@@ -215,12 +215,13 @@ describe('preferences', () => {
 });
 
 describe('read counts and the page cache', () => {
-  const beacon = (id: number, ua: string) =>
+  const beacon = (id: number, ua: string, remoteAddress = '127.0.0.1') =>
     t.inject({
       method: 'POST',
       url: `/api/v1/portal/articles/${id}/reads`,
       headers: { 'user-agent': ua },
       payload: {},
+      remoteAddress,
     });
   const count = async (id: number) =>
     (
@@ -248,7 +249,8 @@ describe('read counts and the page cache', () => {
     const channelPage = await get('/channels/tzgg');
     const page1 = await get(`/articles/${seedId}`);
     expect(t.app.portal.cache.get(`localhost:80/articles/${seedId}\u0000zh.0.m`)).toBeTruthy();
-    await beacon(seedId, `visitor-${Math.random()}`);
+    // a new visitor: another address (one address counts a few browsers at most, decision 066)
+    await beacon(seedId, 'visitor-new', '10.50.0.1');
     expect((await get(`/articles/${seedId}`)).body).toBe(page1.body); // cached until the flush
     await t.app.portal.runtime.flushReads();
     const after = await get(`/articles/${seedId}`);

@@ -137,7 +137,7 @@ describe('command-line scripts', () => {
       pgSchema: config.pgSchema,
     });
     const repo = createAuditRepo(database.db, database.dialect, auditKeyFrom(auditKey, 'AUDIT_HMAC_KEY'));
-    const audit = createAuditService(database.db, repo);
+    const audit = createAuditService({ db: database.db, repo: repo });
     const checkpointFile = path.join(config.auditCheckpointDir, 'checkpoints.jsonl');
     try {
       const oldHead = await repo.head();

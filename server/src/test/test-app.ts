@@ -11,8 +11,8 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { seedDemoData } from '../demo/seed-demo.ts';
-import { createAuditRepo } from '../modules/audit/audit.repo.ts';
-import { loadAuditKey, type AuditKey } from '../modules/audit/audit-key.ts';
+import type { AuditKey } from '../modules/audit/audit-key.ts';
+import { createServices, type ServiceDeps, type Services } from '../services.ts';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const testDialect = (): 'sqlite' | 'postgres' =>
@@ -22,6 +22,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
   config: Config;
+  /** the app's own services (the composition root's), for calling one directly */
+  services: Services;
   /** the audit chain's key (a generated key file in the test's DATA_DIR unless AUDIT_HMAC_KEY is given) */
   auditKey: AuditKey;
   /** signs in and returns the cookie header to send with later requests */
@@ -31,7 +33,12 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { demo?: boolean; env?: Record<string, string>; consoleDir?: string | null } = {},
+  options: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    consoleDir?: string | null;
+    services?: Pick<ServiceDeps, 'today' | 'recomputeAfterCommit'>;
+  } = {},
 ): Promise<TestApp> {
   const dialect = testDialect();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gv-test-'));
@@ -50,6 +57,7 @@ export async function createTestApp(
       SCRYPT_LOG_N: '10',
       RATE_LIMIT_PER_MINUTE: '100000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      PORTAL_RATE_LIMIT_PER_MINUTE: '100000',
       ...(dialect === 'postgres' ? { DATABASE_URL: TEST_PG_URL, PG_SCHEMA: schema! } : {}),
       ...options.env,
     },
@@ -61,14 +69,16 @@ export async function createTestApp(
     pgSchema: config.pgSchema,
   });
   await migrateToLatest(database.db);
-  const auditKey = loadAuditKey(config);
-  if (options.demo)
-    await seedDemoData(
-      database.db,
-      createAuditRepo(database.db, database.dialect, auditKey),
-      config.scryptLogN,
-    );
-  const app = await buildApp({ config, database, consoleDir: options.consoleDir ?? null, logger: false });
+  const quiet = { info: () => {}, error: () => {} };
+  const services = createServices({ config, database, log: quiet, ...options.services });
+  if (options.demo) await seedDemoData(database.db, services.auditRepo, config.scryptLogN);
+  const app = await buildApp({
+    config,
+    database,
+    services,
+    consoleDir: options.consoleDir ?? null,
+    logger: false,
+  });
   await app.ready();
 
   const inject = ({ cookie, headers, ...rest }: InjectOptions & { cookie?: string }) =>
@@ -78,7 +88,8 @@ export async function createTestApp(
     app,
     database,
     config,
-    auditKey,
+    services,
+    auditKey: services.auditKey,
     inject,
     async login(username, password) {
       const res = await app.inject({

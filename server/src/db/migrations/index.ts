@@ -12,6 +12,7 @@ import * as secondFactor from './2026-11-29_51_second-factor.ts';
 import * as documentCounters from './2026-12-01_10_document-counters.ts';
 import * as auditKeyedChain from './2026-12-01_30_audit-keyed-chain.ts';
 import * as loginGuard from './2026-12-01_50_login-guard.ts';
+import * as scoreStale from './2026-12-01_70_score-stale.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29_01_foundation': foundation,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01_10_document-counters': documentCounters,
   '2026-12-01_30_audit-keyed-chain': auditKeyedChain,
   '2026-12-01_50_login-guard': loginGuard,
+  '2026-12-01_70_score-stale': scoreStale,
 };

@@ -48,3 +48,11 @@ export interface AssessmentScoreStateTable {
   last_month: number;
   computed_at: string;
 }
+
+/** unit-years whose stored scores lag their facts: written in the approval's transaction (decision 085) */
+export interface ScoreStaleTable {
+  owner_unit_id: number;
+  year: number;
+  unit_id: number;
+  marked_at: string;
+}

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAN_2018 } from '@greenvoice/common';
 import { insertFacts } from '../../test/assessment-facts.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { createScoresRepo } from './scores.repo.ts';
-import { createScoringService, type ScoringService } from './scoring.service.ts';
+import type { ScoringService } from './scoring.service.ts';
 
 let t: TestApp;
 let admin: string;
@@ -24,7 +23,7 @@ beforeAll(async () => {
   ]);
   for (const u of await t.database.db.selectFrom('units').select(['id', 'code']).execute())
     unit[u.code] = u.id;
-  scoring = createScoringService(t.database.db, createScoresRepo(t.database.db, t.database.dialect));
+  scoring = t.services.scoring;
   planId = (await t.database.db.selectFrom('assessment_plans').select('id').executeTakeFirstOrThrow()).id;
 });
 afterAll(() => t.close());
@@ -32,11 +31,14 @@ afterAll(() => t.close());
 const get = (url: string, cookie: string) => t.inject({ method: 'GET', url, cookie });
 const approve = async (facts: Parameters<typeof insertFacts>[2]) => {
   const ids = await insertFacts(t.database.db, unit.CDHB!, facts);
-  await scoring.onFactsChanged({
+  // what an approval does: mark in its transaction, recompute after the commit
+  const change = {
     ownerUnitId: unit.CDHB!,
     unitIds: facts.flatMap((f) => f.unitIds),
     dates: facts.map((f) => f.date),
-  });
+  };
+  await t.database.db.transaction().execute((trx) => scoring.markStale(trx, change));
+  await scoring.afterCommit([change]);
   return ids;
 };
 const snapshot = async () => ({

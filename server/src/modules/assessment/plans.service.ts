@@ -45,7 +45,17 @@ function checked(doc: unknown, year: number): PlanDocument {
   return doc as PlanDocument;
 }
 
-export function createPlansService(db: DB, repo: ScoresRepo, scoring: ScoringService, audit: AuditService) {
+export function createPlansService({
+  db,
+  repo,
+  scoring,
+  audit,
+}: {
+  db: DB;
+  repo: ScoresRepo;
+  scoring: ScoringService;
+  audit: AuditService;
+}) {
   async function visible(ctx: RequestContext, id: number) {
     const plan = await repo.planInScope(id, requireActor(ctx).scopePath);
     if (!plan) throw notFound();

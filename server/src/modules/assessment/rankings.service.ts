@@ -48,7 +48,7 @@ const present = (line: TraceLine) => ({
   en: line.en,
 });
 
-export function createRankingsService(repo: ScoresRepo, scoring: ScoringService) {
+export function createRankingsService({ repo, scoring }: { repo: ScoresRepo; scoring: ScoringService }) {
   async function visiblePlan(ctx: RequestContext, id: number) {
     const plan = await repo.planInScope(id, requireActor(ctx).scopePath);
     if (!plan) throw notFound();

@@ -52,10 +52,10 @@ describe('checkpoints of a running server', () => {
       pgSchema: config.pgSchema,
     });
     try {
-      const audit = createAuditService(
-        database.db,
-        createAuditRepo(database.db, database.dialect, loadAuditKey(config)),
-      );
+      const audit = createAuditService({
+        db: database.db,
+        repo: createAuditRepo(database.db, database.dialect, loadAuditKey(config)),
+      });
       const { walk, problems: compared } = await audit.verifyWithCheckpoints(checkpoints);
       expect(walk.ok, walk.reason ?? '').toBe(true);
       expect(compared).toEqual([]);

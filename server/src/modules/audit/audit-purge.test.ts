@@ -19,7 +19,7 @@ async function setUp() {
   t = await createTestApp();
   const db = t.database.db;
   const repo = createAuditRepo(db, t.database.dialect, t.auditKey);
-  const audit = createAuditService(db, repo);
+  const audit = createAuditService({ db: db, repo: repo });
   const dir = path.join(t.config.dataDir, 'checkpoints');
   const append = (action: string, at: string) =>
     db.transaction().execute((trx) =>

@@ -20,7 +20,7 @@ afterEach(() => t?.close());
 async function setUp() {
   t = await createTestApp();
   const repo = createAuditRepo(t.database.db, t.database.dialect, t.auditKey);
-  const audit = createAuditService(t.database.db, repo);
+  const audit = createAuditService({ db: t.database.db, repo: repo });
   const dir = path.join(t.config.dataDir, 'checkpoints');
   const ctx = { actor: null, requestId: 'test', clientIp: '127.0.0.1', userAgent: 'test', audited: false };
   const event = (n: number) =>
@@ -106,7 +106,7 @@ describe('audit chain against an attacker with database access but no key', () =
     const { audit, dir, checkpoints, db } = await setUp();
     await audit.checkpoint('periodic', dir, quiet);
     const other = auditKeyFrom(randomBytes(32), 'AUDIT_HMAC_KEY');
-    const wrong = createAuditService(db, createAuditRepo(db, t.database.dialect, other));
+    const wrong = createAuditService({ db: db, repo: createAuditRepo(db, t.database.dialect, other) });
     expect((await wrong.verify()).reason).toMatch(/^wrong key: .* key id [0-9a-f]{16}, this key/);
     const { problems } = await wrong.verifyWithCheckpoints(checkpoints());
     expect(problems).toEqual([expect.stringMatching(/^wrong key: the checkpoints were signed with key id/)]);
@@ -173,7 +173,7 @@ describe('an unkeyed chain from before the upgrade', () => {
       prev = hash;
     }
     const repo = createAuditRepo(db, t.database.dialect, t.auditKey);
-    const audit = createAuditService(db, repo);
+    const audit = createAuditService({ db: db, repo: repo });
     expect((await audit.verify()).reason).toMatch(/not keyed/);
     await audit.ensureKeyed();
     const cutOver = (await rows())[3]!;

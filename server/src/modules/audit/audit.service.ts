@@ -32,7 +32,7 @@ export interface AuditEntry {
 
 export type Audit = (entry: AuditEntry) => Promise<void>;
 
-export function createAuditService(db: DB, repo: AuditRepo) {
+export function createAuditService({ db, repo }: { db: DB; repo: AuditRepo }) {
   async function append(trx: Transaction<Database>, ctx: RequestContext, entry: AuditEntry) {
     const actor = entry.actorOverride ?? {
       id: ctx.actor?.personId ?? null,

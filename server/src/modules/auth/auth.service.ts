@@ -39,14 +39,21 @@ const minutes = (n: number) => n * 60_000;
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAuthService(
-  db: DB,
-  repo: AuthRepo,
-  audit: AuditService,
-  config: Config,
-  secondFactor: SecondFactorService,
-  guard: LoginGuard,
-) {
+export function createAuthService({
+  db,
+  repo,
+  audit,
+  config,
+  secondFactor,
+  guard,
+}: {
+  db: DB;
+  repo: AuthRepo;
+  audit: AuditService;
+  config: Config;
+  secondFactor: SecondFactorService;
+  guard: LoginGuard;
+}) {
   /** REQUIRE_TOTP_FOR_ADMINS: admins and audit administrators enrol before anything else */
   const totpRequiredFor = (roles: readonly Role[]) =>
     config.requireTotpForAdmins && roles.some((r) => PRIVILEGED_ROLES.includes(r));
@@ -420,10 +427,10 @@ export function createAuthService(
 export type AuthService = ReturnType<typeof createAuthService>;
 
 /** The auth module's services wired together: the one way to build them (app and tests). */
-export function createAuthServices(db: DB, audit: AuditService, config: Config) {
+export function createAuthServices({ db, audit, config }: { db: DB; audit: AuditService; config: Config }) {
   const repo = createAuthRepo(db);
   const loginGuard = createLoginGuard(repo, audit, config.scryptLogN);
-  const secondFactor = createSecondFactorService(db, audit, config, loginGuard);
-  const auth = createAuthService(db, repo, audit, config, secondFactor, loginGuard);
+  const secondFactor = createSecondFactorService({ db, audit, config, guard: loginGuard });
+  const auth = createAuthService({ db, repo, audit, config, secondFactor, guard: loginGuard });
   return { auth, secondFactor, loginGuard };
 }

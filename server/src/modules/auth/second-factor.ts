@@ -35,7 +35,17 @@ export interface SecondFactorPerson {
   totp_last_step: number | null;
 }
 
-export function createSecondFactorService(db: DB, audit: AuditService, config: Config, guard: LoginGuard) {
+export function createSecondFactorService({
+  db,
+  audit,
+  config,
+  guard,
+}: {
+  db: DB;
+  audit: AuditService;
+  config: Config;
+  guard: LoginGuard;
+}) {
   const key = config.totpEncryptionKey;
 
   /** The password again before anything about the second factor changes; wrong ones count towards the lockout. */

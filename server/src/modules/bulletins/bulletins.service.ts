@@ -32,12 +32,17 @@ const officeOf = (plan: PlanDetail): Office =>
     printedBy: `${plan.ownerUnitName}办公室`,
   };
 
-export function createBulletinsService(
-  db: DB,
-  plans: PlansService,
-  rankings: RankingsService,
-  audit: AuditService,
-) {
+export function createBulletinsService({
+  db,
+  plans,
+  rankings,
+  audit,
+}: {
+  db: DB;
+  plans: PlansService;
+  rankings: RankingsService;
+  audit: AuditService;
+}) {
   const rows = () =>
     db
       .selectFrom('bulletins')

@@ -3,8 +3,6 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { insertFacts } from '../../test/assessment-facts.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { createScoresRepo } from '../assessment/scores.repo.ts';
-import { createScoringService } from '../assessment/scoring.service.ts';
 import * as counters from '../../db/migrations/2026-12-01_10_document-counters.ts';
 import { takeDocumentNumber } from './document-numbers.repo.ts';
 
@@ -51,7 +49,7 @@ beforeAll(async () => {
     })),
   );
   await insertFacts(t.database.db, unit.CDHB!, facts);
-  await createScoringService(t.database.db, createScoresRepo(t.database.db, t.database.dialect)).rebuildAll();
+  await t.services.scoring.rebuildAll();
 });
 afterAll(() => t.close());
 

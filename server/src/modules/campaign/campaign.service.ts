@@ -16,7 +16,7 @@ const present = (r: CampaignRow): Campaign => ({
   version: r.version,
 });
 
-export function createCampaignService(db: DB, audit: AuditService) {
+export function createCampaignService({ db, audit }: { db: DB; audit: AuditService }) {
   /** A campaign belongs to a bureau; staff see those of the bureau whose tree they are in. */
   const inScope = (scopePath: string) =>
     db

@@ -1,6 +1,5 @@
 // Images for article bodies and attachments for articles: checked by content, images stripped of
 // their metadata, stored durably before the row that names them commits.
-import { createHash } from 'node:crypto';
 import type { CmsFile } from '@greenvoice/common';
 import { nowIso } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/api-error.ts';
@@ -9,7 +8,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { presentFile } from './cms-present.ts';
 import type { CmsRepo } from './cms.repo.ts';
 import type { CmsService } from './cms.service.ts';
-import type { FileStore } from './file-store.ts';
+import type { FileStore } from '../../files/file-store.ts';
 import {
   ATTACHMENT_TYPES,
   detectUploadType,
@@ -73,7 +72,8 @@ export function createCmsFilesService(deps: {
   ): Promise<CmsFile> {
     const actor = requireActor(ctx);
     const f = prepare(upload, allowed);
-    const token = store.write(f.bytes);
+    const stored = await store.put(f.bytes);
+    const token = stored.key;
     try {
       const id = await audit.transact(ctx, async (trx, record) => {
         const { id } = await repo.insertFile(trx, {
@@ -83,8 +83,8 @@ export function createCmsFilesService(deps: {
           token,
           original_name: f.name,
           mime: MIME[f.type],
-          size: f.bytes.length,
-          sha256: createHash('sha256').update(f.bytes).digest('hex'),
+          size: stored.size,
+          sha256: stored.sha256,
           sort_order: 0,
           created_by: actor.personId,
           created_at: nowIso(),
@@ -93,7 +93,7 @@ export function createCmsFilesService(deps: {
           action: `cms.${kind}.upload`,
           objectType: 'portal_file',
           objectId: id,
-          detail: { articleId, name: f.name, size: f.bytes.length, type: f.type },
+          detail: { articleId, name: f.name, size: stored.size, type: f.type },
         });
         return id;
       });
@@ -105,14 +105,14 @@ export function createCmsFilesService(deps: {
         token,
         original_name: f.name,
         mime: MIME[f.type],
-        size: f.bytes.length,
+        size: stored.size,
         sha256: '',
         sort_order: 0,
         created_by: actor.personId,
         created_at: '',
       });
     } catch (err) {
-      store.remove(token);
+      await store.remove(token);
       throw err;
     }
   }
@@ -149,7 +149,7 @@ export function createCmsFilesService(deps: {
           detail: { articleId, name: file.original_name },
         });
       });
-      store.remove(file.token);
+      await store.remove(file.token);
     },
   };
 }

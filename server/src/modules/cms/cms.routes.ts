@@ -36,6 +36,7 @@ const errors = {
   413: ErrorResponse,
   415: ErrorResponse,
   422: ErrorResponse,
+  507: ErrorResponse,
 };
 const tags = ['portal content'];
 

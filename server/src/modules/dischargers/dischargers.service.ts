@@ -96,11 +96,15 @@ function checkDisclosure(i: DisclosureInput) {
     throw invalid('/publishedOn', '披露日期早于事项发生日期', 'Published before the event');
 }
 
-export function createDischargersService(
-  repo: DischargersRepo,
-  calendar: WorkingCalendarService,
-  audit: AuditService,
-) {
+export function createDischargersService({
+  repo,
+  calendar,
+  audit,
+}: {
+  repo: DischargersRepo;
+  calendar: WorkingCalendarService;
+  audit: AuditService;
+}) {
   async function visible(ctx: RequestContext, id: number) {
     const r = await repo.find(id, requireActor(ctx).scopePath);
     if (!r) throw notFound();

@@ -17,7 +17,7 @@ import { ownedWithinScope } from '../../db/expressions.ts';
 
 type IncidentRow = Omit<IncidentsTable, 'id' | 'version'> & { id: number; version: number };
 
-export function createIncidentsService(db: DB, audit: AuditService) {
+export function createIncidentsService({ db, audit }: { db: DB; audit: AuditService }) {
   async function followUps(ids: number[]) {
     return db
       .selectFrom('incident_follow_ups')

@@ -28,12 +28,17 @@ const officeOf = (plan: PlanDetail): Office =>
   };
 const noticeNumber = (plan: PlanDetail, n: number) => `${officeOf(plan).docPrefix}谈〔${plan.year}〕${n}号`;
 
-export function createInterviewsService(
-  db: DB,
-  plans: PlansService,
-  rankings: RankingsService,
-  audit: AuditService,
-) {
+export function createInterviewsService({
+  db,
+  plans,
+  rankings,
+  audit,
+}: {
+  db: DB;
+  plans: PlansService;
+  rankings: RankingsService;
+  audit: AuditService;
+}) {
   async function candidates(ctx: RequestContext, plan: PlanDetail) {
     const [trend, year] = await Promise.all([
       rankings.trend(ctx, plan.id, {}),

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { insertFacts } from '../../test/assessment-facts.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { createScoresRepo } from '../assessment/scores.repo.ts';
-import { createScoringService } from '../assessment/scoring.service.ts';
 import { startsWith } from '../../db/expressions.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
 let admin: string;
@@ -47,7 +45,7 @@ beforeAll(async () => {
     })),
   );
   await insertFacts(t.database.db, unit.CDHB!, facts);
-  await createScoringService(t.database.db, createScoresRepo(t.database.db, t.database.dialect)).rebuildAll();
+  await t.services.scoring.rebuildAll();
 });
 afterAll(() => t.close());
 

@@ -64,12 +64,16 @@ function sectionColumns(i: Partial<WaterSectionInput>) {
   };
 }
 
-export function createMonitoringService(
-  repo: MonitoringRepo,
-  audit: AuditService,
+export function createMonitoringService({
+  repo,
+  audit,
+  changed = () => {},
+}: {
+  repo: MonitoringRepo;
+  audit: AuditService;
   /** called after stations or readings change, so cached public views are rebuilt */
-  changed: () => void = () => {},
-) {
+  changed?: () => void;
+}) {
   return {
     async createStation(ctx: RequestContext, input: AirStationInput): Promise<AirStation> {
       const { bureauUnitId } = requireActor(ctx);

@@ -29,7 +29,13 @@ const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 
 /** How long "air quality now" may be served from memory: hourly data, so seconds of staleness are harmless. */
 export const AIR_NOW_TTL_MS = 15_000;
 
-export function createQualityService(repo: MonitoringRepo, now = () => Date.now()) {
+export function createQualityService({
+  repo,
+  now = () => Date.now(),
+}: {
+  repo: MonitoringRepo;
+  now?: () => number;
+}) {
   // Each app server keeps its own copy; with several servers each is at most AIR_NOW_TTL_MS behind.
   let airNowCache: { at: number; value: Promise<AirNow> } | null = null;
   return {

@@ -2,8 +2,8 @@
 // sheet of an .xlsx workbook — into a header and rows of text cells. File-level problems are thrown as
 // ApiErrors; cell-level checks belong to the import plans.
 import type ExcelJS from 'exceljs';
-import { excel } from '../../lazy-packages.ts';
 import { ApiError } from '../../http/api-error.ts';
+import { readWorkbook } from '../../spreadsheets/read-workbook.ts';
 import { detectFileType } from '../org-excel/org-excel.service.ts';
 
 export interface Table {
@@ -97,30 +97,21 @@ function toTable(records: Array<{ row: number; cells: string[] }>): Table {
   };
 }
 
+/** Readings files have a station, a time and a dozen pollutants: 64 columns is far more than any. */
+export const MAX_IMPORT_COLUMNS = 64;
+export const MAX_IMPORT_CELLS = 3_000_000;
+
 async function readXlsx(file: Buffer): Promise<Table> {
-  const wb = new (excel().Workbook)();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw rejected(
-      '文件已损坏或不是有效的 Excel (.xlsx) 文件',
-      'The file is damaged or not a valid .xlsx workbook',
-    );
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw rejected('工作簿中没有工作表', 'The workbook has no sheet');
-  const records: Array<{ row: number; cells: string[] }> = [];
-  const width = ws.columnCount;
-  ws.eachRow((row, rowNumber) => {
-    const cells: string[] = [];
-    for (let col = 1; col <= width; col++) cells.push(cellText(row.getCell(col)));
-    records.push({ row: rowNumber, cells });
+  const [sheet] = await readWorkbook(file, {
+    sheets: 'first',
+    // the header and one row more than allowed, so toTable's message names the row limit
+    limits: { maxRows: MAX_IMPORT_ROWS + 2, maxColumns: MAX_IMPORT_COLUMNS, maxCells: MAX_IMPORT_CELLS },
   });
-  return toTable(records);
+  if (!sheet) throw rejected('工作簿中没有工作表', 'The workbook has no sheet');
+  return toTable(sheet.rows.map((r) => ({ row: r.row, cells: r.values.map(cellText) })));
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
+function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   // Excel stores a date-time as wall-clock time; exceljs hands it over as that time in UTC.
   if (v instanceof Date) return v.toISOString().slice(0, 16).replace('T', ' ');

@@ -1,6 +1,7 @@
 // Excel import and export of units and people.
 import type ExcelJS from 'exceljs';
 import { excel } from '../../lazy-packages.ts';
+import { readWorkbook, type SheetData } from '../../spreadsheets/read-workbook.ts';
 import {
   describeDutyRefusal,
   dutyRefusal,
@@ -49,8 +50,7 @@ export function detectFileType(buf: Buffer): string {
   return 'unknown';
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
+function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
     if ('richText' in v)
@@ -66,13 +66,14 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 function readSheet(
-  ws: ExcelJS.Worksheet | undefined,
+  ws: SheetData | undefined,
   required: readonly string[],
   errors: { field: string; message: string; messageEn: string }[],
 ): SheetRow[] | null {
   if (!ws) return null;
   const header = new Map<number, string>();
-  ws.getRow(1).eachCell((cell, col) => header.set(col, cellText(cell)));
+  const first = ws.rows[0];
+  if (first?.row === 1) first.values.forEach((v, i) => v !== null && header.set(i, cellText(v)));
   const names = new Set(header.values());
   for (const col of required) {
     if (!names.has(col))
@@ -83,21 +84,24 @@ function readSheet(
       });
   }
   const rows: SheetRow[] = [];
-  ws.eachRow((row, rowNumber) => {
-    if (rowNumber === 1 || rows.length > MAX_ROWS) return;
+  for (const row of ws.rows) {
+    if (row.row === 1 || rows.length > MAX_ROWS) continue;
     const cells: Record<string, string> = {};
     let any = false;
-    header.forEach((name, col) => {
-      const text = cellText(row.getCell(col));
+    header.forEach((name, i) => {
+      const text = cellText(row.values[i] ?? null);
       if (text) any = true;
       cells[name] = text;
     });
-    if (any) rows.push({ row: rowNumber, cells });
-  });
+    if (any) rows.push({ row: row.row, cells });
+  }
   return rows;
 }
 
-export function createOrgExcelService(db: DB, audit: AuditService) {
+/** Two sheets of at most MAX_ROWS rows (one more is read, so the plan can say which is too long). */
+const ORG_LIMITS = { maxRows: 2 * (MAX_ROWS + 2), maxColumns: 32, maxCells: 2 * (MAX_ROWS + 2) * 32 };
+
+export function createOrgExcelService({ db, audit }: { db: DB; audit: AuditService }) {
   async function loadLookups(scopePath: string) {
     const units = await db.selectFrom('units').select(['id', 'code', 'kind', 'path']).execute();
     const unitsByCode = new Map<string, ExistingUnit & { path: string }>(
@@ -179,21 +183,11 @@ export function createOrgExcelService(db: DB, audit: AuditService) {
           },
         ]);
       }
-      const wb = new (excel().Workbook)();
-      try {
-        await wb.xlsx.load(file as unknown as ArrayBuffer);
-      } catch {
-        throw new ApiError('IMPORT_REJECTED', [
-          {
-            field: 'file',
-            message: '文件已损坏或不是有效的 Excel (.xlsx) 文件',
-            messageEn: 'The file is damaged or not a valid Excel (.xlsx) workbook',
-          },
-        ]);
-      }
+      const sheets = await readWorkbook(file, { sheets: [UNIT_SHEET, PEOPLE_SHEET], limits: ORG_LIMITS });
+      const sheet = (name: string) => sheets.find((x) => x.name === name);
       const headerErrors: { field: string; message: string; messageEn: string }[] = [];
-      const units = readSheet(wb.getWorksheet(UNIT_SHEET), REQUIRED_UNIT_COLUMNS, headerErrors);
-      const people = readSheet(wb.getWorksheet(PEOPLE_SHEET), REQUIRED_PEOPLE_COLUMNS, headerErrors);
+      const units = readSheet(sheet(UNIT_SHEET), REQUIRED_UNIT_COLUMNS, headerErrors);
+      const people = readSheet(sheet(PEOPLE_SHEET), REQUIRED_PEOPLE_COLUMNS, headerErrors);
       if (!units && !people) {
         throw new ApiError('IMPORT_REJECTED', [
           {

@@ -28,7 +28,7 @@ const duplicateName = () =>
     { field: '/name', message: '已有同名媒体', messageEn: 'An outlet with this name already exists' },
   ]);
 
-export function createOutletsService(repo: OutletsRepo, audit: AuditService) {
+export function createOutletsService({ repo, audit }: { repo: OutletsRepo; audit: AuditService }) {
   return {
     async list(
       _ctx: RequestContext,

@@ -53,12 +53,17 @@ export function mobileOrThrow(raw: string | undefined): string | null {
   return mobile;
 }
 
-export function createPeopleService(
-  repo: PeopleRepo,
-  units: UnitsService,
-  auth: AuthService,
-  audit: AuditService,
-) {
+export function createPeopleService({
+  repo,
+  units,
+  auth,
+  audit,
+}: {
+  repo: PeopleRepo;
+  units: UnitsService;
+  auth: AuthService;
+  audit: AuditService;
+}) {
   async function getVisible(ctx: RequestContext, id: number) {
     const row = await repo.findInScope(id, requireActor(ctx).scopePath);
     if (!row) throw notFound();

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { ErrorResponse, Evidence, IdParams } from '@greenvoice/common';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +12,7 @@ const errors = {
   404: ErrorResponse,
   413: ErrorResponse,
   415: ErrorResponse,
+  507: ErrorResponse,
 };
 const tags = ['submissions'];
 
@@ -65,7 +65,7 @@ export function evidenceRoutes(fastify: FastifyInstance, evidence: EvidenceServi
             `attachment; filename="evidence-${req.params.id}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
           )
           // a stream is sent as it is, never through the response serialiser
-          .send(fs.createReadStream(file.path) as never)
+          .send(file.stream as never)
       );
     },
   );

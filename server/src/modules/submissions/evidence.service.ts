@@ -1,6 +1,5 @@
 // Evidence files: upload (checked by content, images re-encoded so EXIF and GPS go), download by an
 // authorised handler, attachment to a submission, and the sweeper that removes what was never used.
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { sharp } from '../../lazy-packages.ts';
 import type { Evidence } from '@greenvoice/common';
@@ -11,7 +10,7 @@ import type { Database } from '../../db/types.ts';
 import { ApiError, invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type Actor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import type { EvidenceStore } from './evidence-store.ts';
+import { readAll, readHead, type FileStore } from '../../files/file-store.ts';
 import {
   cleanFileName,
   detectMediaType,
@@ -19,6 +18,7 @@ import {
   isEvidenceType,
   type EvidenceMediaType,
 } from './evidence-type.ts';
+import { findReadableSubmission } from './submission-visibility.ts';
 import type { SubmissionsRepo } from './submissions.repo.ts';
 
 export interface UploadPart {
@@ -73,16 +73,24 @@ export const presentEvidence = (r: EvidenceRow): Evidence => ({
   createdAt: r.created_at,
 });
 
-export function createEvidenceService(
-  db: DB,
-  store: EvidenceStore,
-  submissions: SubmissionsRepo,
-  audit: AuditService,
-) {
+export function createEvidenceService({
+  db,
+  store,
+  submissions,
+  audit,
+}: {
+  db: DB;
+  store: FileStore;
+  submissions: SubmissionsRepo;
+  audit: AuditService;
+}) {
   /** Re-encodes an image: pixels only, turned upright; EXIF, GPS, comments and profiles dropped. */
-  async function reencode(tmpPath: string, type: EvidenceMediaType, fileName: string): Promise<Buffer> {
+  async function reencode(key: string, type: EvidenceMediaType, fileName: string): Promise<Buffer> {
     try {
-      const image = sharp()(tmpPath, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
+      const image = sharp()(await readAll((await store.open(key))!), {
+        limitInputPixels: MAX_PIXELS,
+        failOn: 'error',
+      }).rotate();
       return type === 'image/png'
         ? await image.png().toBuffer()
         : await image.jpeg({ quality: 90 }).toBuffer();
@@ -101,28 +109,32 @@ export function createEvidenceService(
     }
   }
 
-  /** Checks one received file and puts it in place; returns what the row needs. */
-  async function accept(part: UploadPart, temps: string[], stored: string[]) {
+  /**
+   * Checks one received file and puts it in place; returns what the row needs. Every key stored is
+   * added to `keys` (removed if the request fails); an image's original, replaced by its re-encoded
+   * copy, also to `replaced` (removed once the rows commit).
+   */
+  async function accept(part: UploadPart, keys: string[], replaced: string[]) {
     const fileName = cleanFileName(part.filename);
-    const received = await store.receive(part.file);
-    temps.push(received.tmpPath);
+    const received = await store.put(part.file);
+    keys.push(received.key);
     if (part.file.truncated) throw new ApiError('PAYLOAD_TOO_LARGE');
-    const detected = detectMediaType(await store.readHead(received.tmpPath));
+    const detected = detectMediaType(await readHead((await store.open(received.key))!));
     if (!isEvidenceType(detected)) throw refused(fileName, detected);
     if (!extensionMatches(fileName, detected)) throw misnamed(fileName, detected);
-    let source = received.tmpPath;
-    let size = received.size;
-    let sha256 = received.sha256;
+    let stored = received;
     if (detected !== 'application/pdf') {
-      const clean = await reencode(received.tmpPath, detected, fileName);
-      source = await store.writeTemp(clean);
-      temps.push(source);
-      size = clean.length;
-      sha256 = createHash('sha256').update(clean).digest('hex');
+      stored = await store.put(await reencode(received.key, detected, fileName));
+      keys.push(stored.key);
+      replaced.push(received.key);
     }
-    const name = await store.commit(source);
-    stored.push(store.pathOf(name));
-    return { storedName: name, fileName, mediaType: detected, size, sha256 };
+    return {
+      storedName: stored.key,
+      fileName,
+      mediaType: detected,
+      size: stored.size,
+      sha256: stored.sha256,
+    };
   }
 
   return {
@@ -132,11 +144,11 @@ export function createEvidenceService(
      */
     async upload(ctx: RequestContext, parts: AsyncIterable<UploadPart>): Promise<Evidence[]> {
       const actor = requireActor(ctx);
-      const temps: string[] = [];
-      const stored: string[] = [];
+      const keys: string[] = [];
+      const replaced: string[] = [];
       try {
         const accepted: Array<Awaited<ReturnType<typeof accept>>> = [];
-        for await (const part of parts) accepted.push(await accept(part, temps, stored));
+        for await (const part of parts) accepted.push(await accept(part, keys, replaced));
         if (!accepted.length)
           throw invalid('files', '请选择要上传的文件', 'Choose at least one file to upload');
         const rows = await audit.transact(ctx, async (trx, record) => {
@@ -168,10 +180,10 @@ export function createEvidenceService(
           });
           return out;
         });
-        await store.remove(...temps);
+        await store.remove(...replaced);
         return rows.map(presentEvidence);
       } catch (err) {
-        await store.remove(...temps, ...stored);
+        await store.remove(...keys);
         throw err;
       }
     },
@@ -184,9 +196,11 @@ export function createEvidenceService(
       const allowed =
         row.submission_id === null
           ? row.uploaded_by === actor.personId
-          : !!(await submissions.findVisible(row.submission_id, actor.scopePath));
+          : !!(await findReadableSubmission(submissions, actor, row.submission_id));
       if (!allowed) throw notFound();
-      return { path: store.pathOf(row.stored_name), fileName: row.file_name, mediaType: row.media_type };
+      const stream = await store.open(row.stored_name);
+      if (!stream) throw notFound();
+      return { stream, fileName: row.file_name, mediaType: row.media_type };
     },
 
     /**
@@ -226,8 +240,9 @@ export function createEvidenceService(
     },
 
     /**
-     * Removes files never attached (after a day), stored files with no row and stale temporary files
-     * (after an hour), and idempotency answers older than a day. Safe to run on several servers at once.
+     * Removes files never attached (after a day), stored files with no row (after an hour), and
+     * idempotency answers older than a day. Safe to run on several servers at once. Temporary files of
+     * unfinished writes are the file store's own (jobs/file-temps.ts).
      */
     async sweep(now = Date.now()) {
       const unattachedBefore = new Date(now - UNATTACHED_TTL_MS).toISOString();
@@ -238,8 +253,8 @@ export function createEvidenceService(
         .where('created_at', '<', unattachedBefore)
         .returning('stored_name')
         .execute();
-      await store.remove(...stale.map((r) => store.pathOf(r.stored_name)));
-      const { stored, temps } = await store.listOlderThan(now - ORPHAN_GRACE_MS);
+      await store.remove(...stale.map((r) => r.stored_name));
+      const stored = await store.keysOlderThan(now - ORPHAN_GRACE_MS);
       let orphans: string[] = [];
       if (stored.length) {
         const known = new Set<string>();
@@ -252,11 +267,10 @@ export function createEvidenceService(
           rows.forEach((r) => known.add(r.stored_name));
         }
         orphans = stored.filter((n) => !known.has(n));
-        await store.remove(...orphans.map((n) => store.pathOf(n)));
+        await store.remove(...orphans);
       }
-      await store.remove(...temps);
       await db.deleteFrom('idempotency_keys').where('created_at', '<', unattachedBefore).execute();
-      return { unattached: stale.length, orphans: orphans.length, temps: temps.length };
+      return { unattached: stale.length, orphans: orphans.length };
     },
   };
 }

@@ -7,8 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { account, count, newsReport, outletId } from './test-fixtures.ts';
-import { createEvidenceStore } from './evidence-store.ts';
-import { evidenceService } from './test-sweep.ts';
+import { evidenceFiles } from '../../files/file-stores.ts';
 
 let t: TestApp;
 let officer: string;
@@ -212,17 +211,17 @@ describe('sweeper', () => {
       .execute();
     expect(attached.length).toBeGreaterThan(0);
     // a file renamed into place whose transaction never committed (a crash), an hour old
-    const store = createEvidenceStore(t.config.dataDir);
-    const orphan = await store.commit(await store.writeTemp(Buffer.from('orphan')));
+    const orphan = (await evidenceFiles(t.config.dataDir).put(Buffer.from('orphan'))).key;
+    const stored = (key: string) => path.join(filesDir, key);
     const hourAgo = new Date(Date.now() - 2 * 3_600_000);
-    fs.utimesSync(store.pathOf(orphan), hourAgo, hourAgo);
+    fs.utimesSync(stored(orphan), hourAgo, hourAgo);
 
-    const { evidence } = evidenceService(t);
+    const { evidence } = t.services;
     const result = await evidence.sweep();
     expect(result).toMatchObject({ unattached: 1, orphans: 1 });
     expect((await download(old.id)).statusCode).toBe(404);
     expect((await download(fresh.id)).statusCode).toBe(200);
-    expect(fs.existsSync(store.pathOf(orphan))).toBe(false);
-    for (const a of attached) expect(fs.existsSync(store.pathOf(a.stored_name))).toBe(true);
+    expect(fs.existsSync(stored(orphan))).toBe(false);
+    for (const a of attached) expect(fs.existsSync(stored(a.stored_name))).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
 // The one shape a submission leaves the server in, including what the reader may do with it now.
 import {
-  actionSide,
-  allowedActions,
+  availableSubmissionActions,
   type DuplicateRef,
   type Submission,
-  type SubmissionAction,
+  type SubmissionKind,
+  type SubmissionParties,
   type SubmissionStatus,
 } from '@greenvoice/common';
 import type { Actor } from '../../http/context.ts';
@@ -14,19 +14,14 @@ import type { SubmissionRow, SubmissionsRepo } from './submissions.repo.ts';
 type CoUnit = Awaited<ReturnType<SubmissionsRepo['coUnits']>>[number];
 type EvidenceRow = Awaited<ReturnType<SubmissionsRepo['evidence']>>[number];
 
-/** Authors act on their own unit's record; reviewers on anyone else's, never their own unit's. */
-export function actionsFor(
-  actor: Actor,
-  row: { status: SubmissionStatus; unit_id: number },
-  coUnitIds: number[],
-) {
-  const ownUnit = actor.unitId === row.unit_id;
-  const involved = ownUnit || coUnitIds.includes(actor.unitId);
-  return allowedActions(row.status).filter((a: SubmissionAction) =>
-    actionSide(a) === 'author'
-      ? ownUnit && actor.permissions.has('submissions:write')
-      : !involved && actor.permissions.has('submissions:review'),
-  );
+/** What the workflow policy needs to know of a stored submission. */
+export function partiesOf(row: SubmissionRow, coUnitIds: readonly number[]): SubmissionParties {
+  return {
+    status: row.status as SubmissionStatus,
+    kind: row.kind as SubmissionKind,
+    unitId: row.unit_id,
+    coUnitIds,
+  };
 }
 
 export function presentSubmission(
@@ -67,10 +62,13 @@ export function presentSubmission(
     createdByName: r.created_by_name,
     evidence: evidence.filter((e) => e.submission_id === r.id).map(presentEvidence),
     duplicates,
-    allowedActions: actionsFor(
+    // the workflow policy (common/src/submissions/submission-policy.ts) the service enforces
+    allowedActions: availableSubmissionActions(
+      partiesOf(
+        r,
+        co.map((c) => c.unit_id),
+      ),
       actor,
-      r,
-      co.map((c) => c.unit_id),
     ),
     version: r.version,
     createdAt: r.created_at,

@@ -1,67 +1,38 @@
 // Review: approve (with adoption level and leader instruction), return with a reason, reject — one at
 // a time or many approvals at once. Nobody reviews their own unit's work. An approval writes the
 // submission's assessment fact in the same transaction; taking an approval back removes it. Once the
-// transaction has committed, the facts listener hears which units and dates changed.
+// transaction marks the changed unit-years' scores stale; once it has committed they are recomputed.
 import {
-  nextStatus,
-  SUBMISSION_ACTION_LABELS,
-  SUBMISSION_STATUS_LABELS,
+  hasAdoptionLevel,
+  reviewInputProblems,
   type AssessmentFact,
   type BulkApproveInput,
   type ReviewInput,
   type Submission,
-  type SubmissionAction,
-  type SubmissionStatus,
+  type SubmissionKind,
 } from '@greenvoice/common';
 import type { Transaction } from 'kysely';
-import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
 import { ApiError, conflict, invalid } from '../../http/api-error.ts';
 import { requireActor, type Actor, type RequestContext } from '../../http/context.ts';
-import type { Idempotency } from '../../http/idempotency.ts';
 import type { Audit, AuditService } from '../audit/audit.service.ts';
+import type { ScoresHandOff } from '../assessment/scoring.service.ts';
 import { mergeFactsChanges, type FactsChange, type FactsRepo } from '../facts/facts.repo.ts';
-import type { OutletsService } from '../outlets/outlets.service.ts';
-import type { EvidenceService } from './evidence.service.ts';
+import { partiesOf } from './submission-presenter.ts';
+import type { SubmissionReader } from './submission-reader.ts';
 import type { SubmissionRow, SubmissionsRepo } from './submissions.repo.ts';
 
-export interface SubmissionDeps {
-  db: DB;
+export interface ReviewDeps {
   repo: SubmissionsRepo;
-  evidence: EvidenceService;
-  outlets: OutletsService;
+  reader: SubmissionReader;
   facts: FactsRepo;
   audit: AuditService;
-  idempotency: Idempotency;
+  /** the scores' side of the hand-off: stale marks in the approval's transaction, a recompute after */
+  scores: ScoresHandOff;
 }
-
-export interface SubmissionsOptions {
-  /** told after every commit that added, changed or removed facts (the scoring engine listens) */
-  onFactsChanged?: (change: { ownerUnitId: number; unitIds: number[]; dates: string[] }) => Promise<void>;
-  /** where a failing listener is reported; the committed review stands either way */
-  logError?: (err: unknown, message: string) => void;
-}
-
-type EventFn = (
-  actor: Actor,
-  submissionId: number,
-  action: string,
-  from: SubmissionStatus | null,
-  to: SubmissionStatus | null,
-  text?: string | null,
-) => Parameters<SubmissionsRepo['addEvent']>[1];
 
 const FACT_SOURCE = 'submission';
-
-export function transitionRefused(status: SubmissionStatus, action: SubmissionAction) {
-  const s = SUBMISSION_STATUS_LABELS[status];
-  const a = SUBMISSION_ACTION_LABELS[action];
-  return new ApiError('INVALID_TRANSITION', undefined, {
-    zh: `“${s.zh}”状态的报送不能“${a.zh}”`,
-    en: `A submission that is ${s.en.toLowerCase()} cannot be given "${a.en}"`,
-  });
-}
 
 /** The fact an approved submission stands for (common/src/assessment/facts.ts). */
 export function factOf(
@@ -87,44 +58,16 @@ export function factOf(
   };
 }
 
-export function createReviewActions(
-  deps: SubmissionDeps,
-  options: SubmissionsOptions,
-  shared: {
-    getVisible: (actor: Actor, id: number, trx?: Transaction<Database>) => Promise<SubmissionRow>;
-    presentOne: (actor: Actor, id: number) => Promise<Submission>;
-    event: EventFn;
-  },
-) {
-  const { repo, facts, audit } = deps;
+export function createReviewService(deps: ReviewDeps) {
+  const { repo, reader, facts, audit, scores } = deps;
 
   /** Everything that can be refused is refused before the transaction starts. */
   async function check(actor: Actor, row: SubmissionRow, version: number, input: ReviewInput) {
-    const coUnitIds = (await repo.coUnits([row.id])).map((c) => c.unit_id);
-    if (actor.unitId === row.unit_id || coUnitIds.includes(actor.unitId))
-      throw new ApiError('FORBIDDEN', undefined, {
-        zh: '不能审核本单位的报送',
-        en: "You cannot review your own unit's submission",
-      });
-    if (row.version !== version) throw conflict();
-    const action: SubmissionAction = input.action;
-    const to = nextStatus(row.status, action);
-    if (!to) throw transitionRefused(row.status, action);
-    const reason = input.reason?.trim() || null;
-    if ((action === 'return' || action === 'reject') && !reason)
-      throw invalid('/reason', '退回或不予采用时请说明理由', 'Give a reason to return or reject');
-    if (
-      action === 'approve' &&
-      input.adoptionLevel &&
-      input.adoptionLevel !== 'none' &&
-      row.kind !== 'govInfo'
-    )
-      throw invalid(
-        '/adoptionLevel',
-        '只有政务信息才有采用级别',
-        'Only government information has an adoption level',
-      );
-    return { coUnitIds, to, reason };
+    const coUnitIds = await reader.coUnitIds(row.id);
+    const to = reader.requireTransition(actor, row, coUnitIds, input.action, version);
+    const problems = reviewInputProblems(partiesOf(row, coUnitIds), input);
+    if (problems.length) throw new ApiError('VALIDATION_FAILED', problems);
+    return { coUnitIds, to, reason: input.reason?.trim() || null };
   }
 
   async function decide(
@@ -139,7 +82,7 @@ export function createReviewActions(
     const at = nowIso();
     const approve = input.action === 'approve';
     const adoptionLevel = approve
-      ? (input.adoptionLevel ?? (row.kind === 'govInfo' ? 'none' : null))
+      ? (input.adoptionLevel ?? (hasAdoptionLevel(row.kind as SubmissionKind) ? 'none' : null))
       : row.adoption_level;
     const leaderInstruction = approve ? (input.leaderInstruction ?? null) : row.leader_instruction;
     const instructionNote = approve ? input.instructionNote?.trim() || null : row.instruction_note;
@@ -157,7 +100,7 @@ export function createReviewActions(
     if (!ok) throw conflict();
     await repo.addEvent(
       trx,
-      shared.event(actor, row.id, input.action, row.status, checked.to, checked.reason ?? instructionNote),
+      reader.event(actor, row.id, input.action, row.status, checked.to, checked.reason ?? instructionNote),
     );
     const source = { source: FACT_SOURCE, sourceId: row.id };
     const change = approve
@@ -170,6 +113,8 @@ export function createReviewActions(
           }),
         )
       : await facts.deleteBySource(trx, source);
+    // in this transaction: if the process dies before the recompute, the marks say what is out of date
+    if (change) await scores.markStale(trx, change);
     await record({
       action: `submission.${input.action}`,
       objectType: 'submission',
@@ -186,27 +131,16 @@ export function createReviewActions(
     return change;
   }
 
-  async function notify(changes: Array<FactsChange | null>) {
-    if (!options.onFactsChanged) return;
-    for (const change of mergeFactsChanges(changes)) {
-      try {
-        await options.onFactsChanged(change);
-      } catch (err) {
-        options.logError?.(err, 'facts listener failed; scores can be rebuilt');
-      }
-    }
-  }
-
   return {
     async review(ctx: RequestContext, id: number, version: number, input: ReviewInput): Promise<Submission> {
       const actor = requireActor(ctx);
-      const row = await shared.getVisible(actor, id);
+      const row = await reader.getVisible(actor, id);
       const checked = await check(actor, row, version, input);
       const change = await audit.transact(ctx, (trx, record) =>
         decide(trx, actor, row, version, input, checked, record),
       );
-      await notify([change]);
-      return shared.presentOne(actor, id);
+      await scores.afterCommit(mergeFactsChanges([change]));
+      return reader.presentOne(actor, id);
     },
 
     /** Approves many at once: all of them or, if any is stale or not approvable, none. */
@@ -247,7 +181,7 @@ export function createReviewActions(
           out.push(await decide(trx, actor, p.row, p.version, approve, p.checked, record));
         return out;
       });
-      await notify(changes);
+      await scores.afterCommit(mergeFactsChanges(changes));
       return { approved: planned.map((p) => p.row.id) };
     },
   };

@@ -1,10 +1,11 @@
 // Submissions (报送): an officer reports a publicity output or a fact for their own unit; a reviewer
-// from another unit decides on it (submission-review.ts). Every change is versioned and audited in the
+// from another unit decides on it (submission-review.ts). Who may do what is the workflow policy
+// (common/src/submissions/submission-policy.ts), enforced through submission-reader.ts. Every change is versioned and audited in the
 // transaction that makes it; the records of another unit's scope answer 404.
 import {
   AWAITING_REVIEW,
   chinaDate,
-  nextStatus,
+  sendActionFor,
   type FieldError,
   type Submission,
   type SubmissionDetail,
@@ -13,53 +14,46 @@ import {
   type SubmissionStatus,
   type SubmissionUpdate,
 } from '@greenvoice/common';
-import type { Transaction } from 'kysely';
 import { nowIso } from '../../db/database.ts';
-import type { Database } from '../../db/types.ts';
-import { ApiError, conflict, notFound } from '../../http/api-error.ts';
+import { ApiError, conflict } from '../../http/api-error.ts';
 import { requireActor, type Actor, type RequestContext } from '../../http/context.ts';
-import { isUniqueViolation, requestHash, type StoredAnswer } from '../../http/idempotency.ts';
+import {
+  isUniqueViolation,
+  requestHash,
+  type Idempotency,
+  type StoredAnswer,
+} from '../../http/idempotency.ts';
 import { normaliseLink, normaliseTitle } from './duplicate-keys.ts';
 import { cleanForKind, dateProblem, missingForReview, type SubmissionDraft } from './submission-fields.ts';
 import { findDuplicates } from './submission-duplicates.ts';
-import { presentSubmission } from './submission-presenter.ts';
-import {
-  createReviewActions,
-  transitionRefused,
-  type SubmissionDeps,
-  type SubmissionsOptions,
-} from './submission-review.ts';
-import type { SubmissionRow } from './submissions.repo.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { FactsRepo } from '../facts/facts.repo.ts';
+import type { OutletsService } from '../outlets/outlets.service.ts';
+import type { EvidenceService } from './evidence.service.ts';
+import { createSubmissionReader } from './submission-reader.ts';
+import type { ScoresHandOff } from '../assessment/scoring.service.ts';
+import { createReviewService } from './submission-review.ts';
+import type { SubmissionRow, SubmissionsRepo } from './submissions.repo.ts';
 
 const DUPLICATES_ONLY_LIMIT = 1000;
 
-export function createSubmissionsService(deps: SubmissionDeps, options: SubmissionsOptions = {}) {
+export interface SubmissionDeps {
+  repo: SubmissionsRepo;
+  evidence: EvidenceService;
+  outlets: OutletsService;
+  facts: FactsRepo;
+  audit: AuditService;
+  idempotency: Idempotency;
+  scores: ScoresHandOff;
+}
+
+export function createSubmissionsService(deps: SubmissionDeps) {
   const { repo, evidence, outlets, audit, idempotency } = deps;
+  const reader = createSubmissionReader(repo);
+  const { present, getVisible, presentOne, hideOthersDraft, event } = reader;
 
-  /** Drafts are their own unit's business: nobody else sees them, not even a reviewer. */
+  /** Drafts are their own unit's business (submission-visibility.ts); lists filter them in SQL. */
   const filterFor = (actor: Actor) => ({ scopePath: actor.scopePath, draftsOfUnit: actor.unitId });
-  const hideOthersDraft = (actor: Actor, r: SubmissionRow | undefined) =>
-    r && (r.status !== 'draft' || r.unit_id === actor.unitId) ? r : undefined;
-
-  async function present(actor: Actor, rows: SubmissionRow[], trx?: Transaction<Database>) {
-    const ids = rows.map((r) => r.id);
-    const [coUnits, files, dups] = await Promise.all([
-      repo.coUnits(ids, trx),
-      repo.evidence(ids, trx),
-      trx ? Promise.resolve(new Map()) : findDuplicates(repo, rows, actor.scopePath),
-    ]);
-    return rows.map((r) => presentSubmission(actor, r, coUnits, files, dups.get(r.id) ?? []));
-  }
-
-  async function getVisible(actor: Actor, id: number, trx?: Transaction<Database>) {
-    const row = hideOthersDraft(actor, await repo.findVisible(id, actor.scopePath, trx));
-    if (!row) throw notFound();
-    return row;
-  }
-
-  async function presentOne(actor: Actor, id: number): Promise<Submission> {
-    return (await present(actor, [await getVisible(actor, id)]))[0]!;
-  }
 
   /** Checks ids the officer chose: the outlet exists (and is in use if newly chosen), co-units are the bureau's. */
   async function checkReferences(
@@ -109,25 +103,6 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
     quantity: d.quantity,
     account_name: d.accountName,
     summary: d.summary,
-  });
-
-  const event = (
-    actor: Actor,
-    submissionId: number,
-    action: string,
-    from: SubmissionStatus | null,
-    to: SubmissionStatus | null,
-    text: string | null = null,
-  ) => ({
-    submissionId,
-    action,
-    from,
-    to,
-    personId: actor.personId,
-    personName: actor.name,
-    unitName: actor.unitName,
-    text,
-    at: nowIso(),
   });
 
   async function get(ctx: RequestContext, id: number): Promise<SubmissionDetail> {
@@ -295,9 +270,8 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
     ): Promise<Submission> {
       const actor = requireActor(ctx);
       const current = await getVisible(actor, id);
-      if (current.unit_id !== actor.unitId) throw notOwnUnit();
-      if (current.version !== version) throw conflict();
-      if (!nextStatus(current.status, 'edit')) throw transitionRefused(current.status, 'edit');
+      const currentCoUnits = await reader.coUnitIds(id);
+      reader.requireTransition(actor, current, currentCoUnits, 'edit', version);
       const draft = cleanForKind({
         kind: input.kind ?? current.kind,
         title: input.title ?? current.title,
@@ -311,7 +285,7 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
         accountName: input.accountName !== undefined ? input.accountName : current.account_name,
         summary: input.summary !== undefined ? input.summary : current.summary,
       });
-      const coUnitIds = input.coUnitIds ?? (await repo.coUnits([id])).map((c) => c.unit_id);
+      const coUnitIds = input.coUnitIds ?? currentCoUnits;
       await checkReferences(actor, draft, coUnitIds, current.outlet_id);
       await audit.transact(ctx, async (trx, record) => {
         if (!(await repo.updateVersioned(trx, id, version, { ...draftColumns(draft), updated_at: nowIso() })))
@@ -333,11 +307,8 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
     async submit(ctx: RequestContext, id: number, version: number): Promise<Submission> {
       const actor = requireActor(ctx);
       const current = await getVisible(actor, id);
-      if (current.unit_id !== actor.unitId) throw notOwnUnit();
-      if (current.version !== version) throw conflict();
-      const action = current.status === 'returned' ? 'resubmit' : 'submit';
-      const to = nextStatus(current.status, action);
-      if (!to) throw transitionRefused(current.status, action);
+      const action = sendActionFor(current.status as SubmissionStatus);
+      const to = reader.requireTransition(actor, current, await reader.coUnitIds(id), action, version);
       const missing = missingForReview({
         kind: current.kind,
         title: current.title,
@@ -382,14 +353,8 @@ export function createSubmissionsService(deps: SubmissionDeps, options: Submissi
       return get(ctx, id);
     },
 
-    ...createReviewActions(deps, options, { getVisible, presentOne, event }),
+    // the review side: one-way, it shares the reader and never calls back into this service
+    ...createReviewService({ repo, reader, facts: deps.facts, audit, scores: deps.scores }),
   };
 }
 export type SubmissionsService = ReturnType<typeof createSubmissionsService>;
-
-/** A co-submitting unit sees the record but only the lead unit edits and submits it. */
-const notOwnUnit = () =>
-  new ApiError('FORBIDDEN', undefined, {
-    zh: '只有牵头报送单位才能修改或提交',
-    en: 'Only the lead submitting unit can edit or submit it',
-  });

@@ -40,7 +40,7 @@ function kindFitsParent(kind: UnitKind, parentKind: UnitKind) {
   }
 }
 
-export function createUnitsService(repo: UnitsRepo, audit: AuditService) {
+export function createUnitsService({ repo, audit }: { repo: UnitsRepo; audit: AuditService }) {
   async function getVisible(ctx: RequestContext, id: number) {
     const row = await repo.findInScope(id, requireActor(ctx).scopePath);
     if (!row) throw notFound();

@@ -13,7 +13,7 @@ import { ApiError, conflict } from '../../http/api-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 
-export function createWorkingCalendarService(db: DB, audit: AuditService) {
+export function createWorkingCalendarService({ db, audit }: { db: DB; audit: AuditService }) {
   async function get(year: number): Promise<WorkingCalendarYear> {
     const y = await db
       .selectFrom('working_calendar_years')

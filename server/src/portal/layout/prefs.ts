@@ -38,8 +38,18 @@ export function applyPrefsChange(p: Prefs, body: Record<string, unknown>): Prefs
   return next;
 }
 
-/** Where to go back after changing preferences: only a path on this site, never elsewhere. */
+/**
+ * Where to go back after changing preferences: only a path on this site, never elsewhere. A Location
+ * header holds printable ASCII only: other characters (a Chinese search term typed into the address)
+ * are percent-encoded; what cannot be (a lone surrogate) sends the visitor home.
+ */
 export function safeBackPath(raw: unknown): string {
   if (typeof raw !== 'string' || !/^\/(?![/\\])[^\s]{0,500}$/.test(raw)) return '/';
-  return raw;
+  let path: string;
+  try {
+    path = raw.replace(/[^\x21-\x7e]+/g, (s) => encodeURIComponent(s));
+  } catch {
+    return '/';
+  }
+  return /^[\x21-\x7e]+$/.test(path) && path.length <= 2000 ? path : '/';
 }

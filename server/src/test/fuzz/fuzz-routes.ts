@@ -10,12 +10,13 @@ import { DEMO_ACCOUNTS } from '../../demo/demo-accounts.ts';
 import { hashPassword } from '../../modules/auth/password-hash.ts';
 import type { DeclaredRoute } from '../../plugins/security.ts';
 import type { TestApp } from '../test-app.ts';
-import { multipartFile } from '../multipart.ts';
+import { bodyArbitrary, isForm, text, wellFormed } from './body-arbitrary.ts';
 import { fuzzValue, NASTY_STRINGS, type JsonSchema } from './schema-arbitrary.ts';
+
+export { isForm };
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ strict: false, allErrors: false }));
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Evidence of internals leaking: a stack frame, a source path, SQL or a database driver's message. */
 const LEAKS: RegExp[] = [
@@ -75,21 +76,6 @@ function schemaPart(route: DeclaredRoute, part: 'params' | 'querystring' | 'body
   return route.schema?.[part] as JsonSchema | undefined;
 }
 
-function isMultipart(route: DeclaredRoute): boolean {
-  const consumes = route.schema?.consumes;
-  return Array.isArray(consumes) && consumes.includes('multipart/form-data');
-}
-
-function text(v: unknown): string {
-  if (v === undefined) return '';
-  return typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
-}
-
-/** Lone surrogates cannot be percent-encoded; a client would send U+FFFD in their place. */
-function wellFormed(s: string): string {
-  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-}
-
 function queryString(v: unknown): string {
   if (v === undefined) return '';
   if (v === null || typeof v !== 'object' || Array.isArray(v))
@@ -124,65 +110,7 @@ export function requestArbitrary(route: DeclaredRoute): fc.Arbitrary<Omit<FuzzRe
     fc.oneof(fc.constantFrom(...NASTY_STRINGS.filter((s) => !/[\r\n]|[^\x20-\x7e]/.test(s))), fc.uuid()),
     { maxKeys: 2 },
   );
-  const bodyArb: fc.Arbitrary<{ payload?: string | Buffer; headers: Record<string, string> }> =
-    !BODY_METHODS.has(route.method)
-      ? fc.constant({ headers: {} })
-      : isMultipart(route)
-        ? fc
-            .tuple(
-              fc.uint8Array({ maxLength: 2048 }),
-              fc.constantFrom('a.xlsx', 'a.pdf', '../../x.xlsx', '数据.xlsx', 'a', 'a.exe'),
-              fc.constantFrom('file', 'upload', 'x'),
-              fc.constantFrom(
-                'application/octet-stream',
-                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-                'text/plain',
-              ),
-            )
-            .chain(([bytes, name, field, type]) =>
-              fc.oneof(
-                { weight: 4, arbitrary: fc.constant(multipartFile(field, name, Buffer.from(bytes), type)) },
-                // a JSON body or nothing where a file is expected
-                {
-                  weight: 1,
-                  arbitrary: fc.constant({ payload: '{}', headers: { 'content-type': 'application/json' } }),
-                },
-                {
-                  weight: 1,
-                  arbitrary: fc.constant({ payload: '', headers: { 'content-type': 'multipart/form-data' } }),
-                },
-              ),
-            )
-        : fc.oneof(
-            {
-              weight: 8,
-              arbitrary: fuzzValue(body).map((v) => ({
-                payload: v === undefined ? undefined : JSON.stringify(v),
-                headers: v === undefined ? {} : { 'content-type': 'application/json' },
-              })),
-            },
-            {
-              weight: 1,
-              arbitrary: fc.string({ maxLength: 64 }).map((s) => ({
-                payload: s,
-                headers: { 'content-type': 'application/json' },
-              })),
-            },
-            {
-              weight: 1,
-              arbitrary: fc
-                .tuple(
-                  fc.constantFrom(
-                    'text/plain',
-                    'application/xml',
-                    'application/x-www-form-urlencoded',
-                    'multipart/form-data',
-                  ),
-                  fc.string({ maxLength: 64 }),
-                )
-                .map(([type, s]) => ({ payload: s, headers: { 'content-type': type } })),
-            },
-          );
+  const bodyArb = bodyArbitrary(route, body);
   return fc
     .record({
       params: params ? fuzzValue(params) : fc.constant(undefined),
@@ -263,6 +191,9 @@ export function problemsWith(
         problems.push('error without its request id');
     }
   }
+  // a browser's form is answered with a page or a redirect, even when it is refused
+  if (isForm(route) && res.statusCode >= 400 && !String(res.headers['content-type']).includes('text/html'))
+    problems.push(`${res.statusCode} answer to a form is not an HTML page`);
   if (api && responses && !responses[String(res.statusCode)])
     problems.push(`status ${res.statusCode} is not declared in the response schema`);
   const ok = responses?.[String(res.statusCode)];

@@ -1,5 +1,7 @@
 import {
+  actionNeedsReason,
   ADOPTION_LEVEL_LABELS,
+  hasAdoptionLevel,
   ADOPTION_LEVELS,
   INSTRUCTION_LEVEL_LABELS,
   INSTRUCTION_LEVELS,
@@ -55,7 +57,7 @@ export function ReviewModal({
           v.action === 'approve'
             ? {
                 action: 'approve',
-                ...(submission.kind === 'govInfo' ? { adoptionLevel: v.adoptionLevel ?? 'none' } : {}),
+                ...(hasAdoptionLevel(submission.kind) ? { adoptionLevel: v.adoptionLevel ?? 'none' } : {}),
                 leaderInstruction: v.leaderInstruction ?? null,
                 instructionNote: v.instructionNote?.trim() || null,
               }
@@ -112,7 +114,7 @@ export function ReviewModal({
         </Form.Item>
         {action === 'approve' ? (
           <>
-            {submission.kind === 'govInfo' ? (
+            {hasAdoptionLevel(submission.kind) ? (
               <Form.Item name="adoptionLevel" label={t('submissions.adoptionLevel')}>
                 <Select
                   options={ADOPTION_LEVELS.map((l) => ({ value: l, label: pick(ADOPTION_LEVEL_LABELS[l]) }))}
@@ -138,7 +140,13 @@ export function ReviewModal({
           <Form.Item
             name="reason"
             label={t('submissions.reason')}
-            rules={[{ required: true, whitespace: true, message: t('submissions.reasonRequired') }]}
+            rules={[
+              {
+                required: actionNeedsReason(action),
+                whitespace: true,
+                message: t('submissions.reasonRequired'),
+              },
+            ]}
           >
             <Input.TextArea rows={3} maxLength={1000} showCount data-testid="review-reason" />
           </Form.Item>

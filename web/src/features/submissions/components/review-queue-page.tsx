@@ -1,5 +1,6 @@
 import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
 import {
+  actionSide,
   SUBMISSION_KIND_LABELS,
   SUBMISSION_KINDS,
   SUBMISSION_STATUS_LABELS,
@@ -69,7 +70,7 @@ export function ReviewQueuePage() {
   };
 
   const columns = useSubmissionColumns((s) =>
-    s.allowedActions.some((a) => a === 'approve' || a === 'return' || a === 'reject') ? (
+    s.allowedActions.some((a) => actionSide(a) === 'reviewer') ? (
       <Button type="link" size="small" onClick={() => setReviewing(s)} data-testid={`review-open-${s.id}`}>
         {t('submissions.review')}
       </Button>
@@ -197,7 +198,7 @@ export function ReviewQueuePage() {
             selectedRowKeys: selected.map((s) => s.id),
             onChange: (_, rows) => setSelected(rows),
             getCheckboxProps: (s) => ({
-              disabled: !s.allowedActions.includes('approve') || s.status === 'approved',
+              disabled: !s.allowedActions.includes('approve'),
             }),
           }}
           pagination={{

@@ -1,5 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  sendActionFor,
   SUBMISSION_KIND_LABELS,
   SUBMISSION_KINDS,
   SUBMISSION_STATUS_LABELS,
@@ -47,7 +48,7 @@ export function SubmissionsPage() {
           {t('common.edit')}
         </Button>
       ) : null}
-      {s.allowedActions.includes('submit') || s.allowedActions.includes('resubmit') ? (
+      {s.allowedActions.includes(sendActionFor(s.status)) ? (
         <Button
           type="link"
           size="small"

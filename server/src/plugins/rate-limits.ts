@@ -1,4 +1,4 @@
-// Per-client request limits (security-requirements.md §20, decision 065). Two per-minute budgets per
+// Per-client request limits (docs/security-requirements.md §20, decision 065). Two per-minute budgets per
 // client address:
 // - `api`: every API request, RATE_LIMIT_PER_MINUTE — counted before anything else looks at the request,
 //   so refused ones (401, 403 cross-site, 403 forbidden) count too (plugins/security.ts);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, signIn, startE2E, type E2E } from './harness.ts';
+import { shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 let photo: string;
@@ -45,7 +45,7 @@ describe('assessment loop', () => {
 
     // The officer records a 人民日报 report of June 5, 2018, with a photo.
     const officer = await e.browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await signIn(officer, e.base, 'officer.wl', 'Demo-Officer-2018!');
+    await signInAs(officer, e.base, 'officer.wl');
     const before = await wulingPoints(officer, plan.id);
     await officer.getByTestId('nav-submissions').click();
     await officer.getByTestId('submission-create').click();
@@ -79,7 +79,7 @@ describe('assessment loop', () => {
 
     // The reviewer approves it.
     const reviewer = await e.browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await signIn(reviewer, e.base, 'reviewer', 'Demo-Review-2018!');
+    await signInAs(reviewer, e.base, 'reviewer');
     await reviewer.goto(`${e.base}/admin/submissions/${saved.id}`);
     await reviewer.getByTestId('detail-approve').click();
     await reviewer.getByTestId('review-confirm').click();
@@ -88,7 +88,7 @@ describe('assessment loop', () => {
 
     // Leadership sees the ranking changed: 武陵区 gained points for June.
     const leader = await e.browser.newPage({ viewport: { width: 1360, height: 1000 } });
-    await signIn(leader, e.base, 'leader', 'Demo-Lingdao-2018!');
+    await signInAs(leader, e.base, 'leader');
     const after = await wulingPoints(leader, plan.id);
     expect(after).toBeGreaterThan(before);
     const wuling = await db
@@ -107,7 +107,7 @@ describe('assessment loop', () => {
 
     // The information centre drafts the June bulletin and submits it for approval.
     const admin = await e.browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await signIn(admin, e.base, 'admin', 'Demo-Xinxi-2018!');
+    await signInAs(admin, e.base, 'admin');
     await admin.goto(`${e.base}/admin/assessment/bulletins?plan=${plan.id}`);
     await admin.getByTestId('bulletin-index').click();
     await admin.getByTitle('6月').click();

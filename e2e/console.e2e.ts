@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, signIn, startE2E, type E2E } from './harness.ts';
+import { shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ describe('console', () => {
 
   it('an information officer signs in and sees only their own unit', async () => {
     const page = await e.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, e.base, 'officer.wl', 'Demo-Officer-2018!');
+    await signInAs(page, e.base, 'officer.wl');
     await page.getByTestId('nav-units').click();
     const units = page.getByTestId('units-table');
     await units.locator('tbody tr.ant-table-row').first().waitFor();
@@ -75,7 +75,7 @@ describe('console', () => {
         ).n,
       );
     const page = await e.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, e.base, 'admin', 'Demo-Xinxi-2018!');
+    await signInAs(page, e.base, 'admin');
     await page.getByTestId('nav-people').click();
     await page.getByTestId('people-table').waitFor();
     await shot(page, 'admin-people');
@@ -116,7 +116,7 @@ describe('console', () => {
 
   it('shows units and the contact-registration board with overdue units highlighted', async () => {
     const page = await e.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await signIn(page, e.base, 'admin', 'Demo-Xinxi-2018!');
+    await signInAs(page, e.base, 'admin');
     await page.getByTestId('nav-units').click();
     await page.getByTestId('units-table').locator('tbody tr.ant-table-row').first().waitFor();
     await shot(page, 'admin-units');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, signIn, startE2E, type E2E } from './harness.ts';
+import { shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ function csv(name: string, lines: string[]): string {
 describe('environment console', () => {
   it('a partly invalid import stores nothing and lists each problem; a good file imports', async () => {
     const page = await e.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, e.base, 'admin', 'Demo-Xinxi-2018!');
+    await signInAs(page, e.base, 'admin');
     await page.goto(`${e.base}/admin/environment/imports`);
     const head = '站点编码,时间,SO2,NO2,CO,O3,PM10,PM2.5';
     await page.setInputFiles(
@@ -64,7 +64,7 @@ describe('environment console', () => {
 
   it('a credit code with a wrong check character is refused next to the field', async () => {
     const page = await e.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, e.base, 'admin', 'Demo-Xinxi-2018!');
+    await signInAs(page, e.base, 'admin');
     await page.goto(`${e.base}/admin/environment/dischargers`);
     await page.getByTestId('discharger-create').click();
     const dialog = page.getByRole('dialog');

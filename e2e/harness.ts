@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { demoAccount, type DemoUsername } from '../server/src/test/demo-actors.ts';
 import { createTestApp, type TestApp } from '../server/src/test/test-app.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +56,11 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+}
+
+/** signs in through the page as one of the demo accounts */
+export function signInAs(page: Page, base: string, username: DemoUsername) {
+  return signIn(page, base, username, demoAccount(username).password);
 }
 
 export async function shot(page: Page, name: string) {

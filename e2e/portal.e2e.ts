@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_NOTICE } from '../server/src/demo/portal-seed-notice.ts';
-import { shot, signIn, startE2E, type E2E } from './harness.ts';
+import { shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 let seedId = 0;
@@ -193,7 +193,7 @@ describe('console: from the editor through three reviews onto the portal', () =>
     const title = '关于开展生态环保五进活动的通知（浏览器测试）';
     const editorCtx = await context(e.browser);
     const page = await editorCtx.newPage();
-    await signIn(page, e.base, 'editor', 'Demo-Bianji-2018!');
+    await signInAs(page, e.base, 'editor');
     await page.getByTestId('nav-cmsArticles').click();
     await page.getByTestId('articles-table').waitFor();
     await shot(page, 'console-articles');
@@ -229,7 +229,7 @@ describe('console: from the editor through three reviews onto the portal', () =>
 
     const reviewCtx = await context(e.browser);
     const rp = await reviewCtx.newPage();
-    await signIn(rp, e.base, 'reviewer', 'Demo-Review-2018!');
+    await signInAs(rp, e.base, 'reviewer');
     await rp.goto(`${e.base}/admin/cms/articles/${id}`);
     await rp.getByTestId('article-action-review').click();
     await rp.getByTestId('article-action-review').waitFor({ state: 'detached' });
@@ -237,7 +237,7 @@ describe('console: from the editor through three reviews onto the portal', () =>
 
     const adminCtx = await context(e.browser);
     const ap = await adminCtx.newPage();
-    await signIn(ap, e.base, 'admin', 'Demo-Xinxi-2018!');
+    await signInAs(ap, e.base, 'admin');
     await ap.goto(`${e.base}/admin/cms/articles/${id}`);
     await ap.getByTestId('article-action-approve').click();
     await ap.getByTestId('article-action-approve').waitFor({ state: 'detached' });
@@ -248,7 +248,7 @@ describe('console: from the editor through three reviews onto the portal', () =>
 
     const pubCtx = await context(e.browser);
     const pp = await pubCtx.newPage();
-    await signIn(pp, e.base, 'editor', 'Demo-Bianji-2018!');
+    await signInAs(pp, e.base, 'editor');
     await pp.goto(`${e.base}/admin/cms/articles/${id}`);
     await pp.getByTestId('article-action-publish').click();
     await pp.getByTestId('publish-confirm').click();

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, signIn, startE2E, type E2E } from './harness.ts';
+import { shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 let dir: string;
@@ -39,7 +39,7 @@ describe('submission and review', () => {
       .executeTakeFirstOrThrow();
 
     const page = await e.browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await signIn(page, e.base, 'officer.wl', 'Demo-Officer-2018!');
+    await signInAs(page, e.base, 'officer.wl');
     await page.getByTestId('nav-submissions').click();
     await page.getByTestId('submission-create').click();
     await page.getByTestId('submission-title').fill(TITLE);
@@ -101,7 +101,7 @@ describe('submission and review', () => {
     await page.close();
 
     const reviewer = await e.browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await signIn(reviewer, e.base, 'reviewer', 'Demo-Review-2018!');
+    await signInAs(reviewer, e.base, 'reviewer');
     await reviewer.getByTestId('nav-review').click();
     const queued = reviewer.getByTestId('review-table').locator('tbody tr.ant-table-row', { hasText: TITLE });
     await queued.getByTestId('duplicate-flag').waitFor();

@@ -35,7 +35,7 @@ describe.skipIf(testDialect() !== 'postgres')('PostgreSQL ending the app’s con
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
-    admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    admin = await t.loginAs('admin');
     dba = new pg.Client({ connectionString: TEST_PG_URL });
     await dba.connect();
   });
@@ -101,7 +101,7 @@ describe.skipIf(testDialect() !== 'postgres')('pages and API while PostgreSQL is
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     target.host = `127.0.0.1:${proxy.port}`;
     t = await createTestApp({ demo: true, env: { DATABASE_URL: target.toString() } });
-    admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    admin = await t.loginAs('admin');
   });
   afterAll(async () => {
     await proxy?.start();
@@ -132,7 +132,7 @@ describe.skipIf(testDialect() !== 'sqlite')('SQLite locked beyond its busy timeo
   let admin: string;
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
-    admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    admin = await t.loginAs('admin');
   });
   afterAll(() => t?.close());
 

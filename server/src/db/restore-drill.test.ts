@@ -33,7 +33,7 @@ describe('backup and restore drill', () => {
     };
     const outDir = path.join(config.dataDir, 'drill');
     try {
-      const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+      const admin = await t.loginAs('admin');
       const before = await checkDatabase(t.database, t.auditKey);
       expect(before.ok, before.problems.join()).toBe(true);
 

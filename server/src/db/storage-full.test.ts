@@ -53,7 +53,7 @@ describe.skipIf(why !== null)(`a full disk under SQLite${why ? ` — skipped: ${
   let admin: string;
   beforeAll(async () => {
     t = await createTestApp({ demo: true, env: { DATA_DIR: dir } });
-    admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    admin = await t.loginAs('admin');
   });
   afterAll(async () => {
     await t?.close();

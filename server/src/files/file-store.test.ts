@@ -21,8 +21,8 @@ let portalDir: string;
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  officer = await t.login('officer.wl', 'Demo-Officer-2018!');
-  editor = await t.login('editor', 'Demo-Bianji-2018!');
+  officer = await t.loginAs('officer.wl');
+  editor = await t.loginAs('editor');
   evidenceDir = path.join(t.config.dataDir, 'files');
   portalDir = path.join(t.config.dataDir, 'portal-files');
 });

@@ -6,7 +6,7 @@ let t: TestApp;
 let admin: string;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
+  admin = await t.loginAs('admin');
 });
 afterAll(() => t.close());
 

@@ -25,13 +25,13 @@ describe('password age (§4)', () => {
       .set({ password_changed_at: daysAgo(91) })
       .where('username', 'in', ['admin', 'officer.wl'])
       .execute();
-    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const admin = await t.loginAs('admin');
     expect(
       (await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie: admin })).json().mustChangePassword,
     ).toBe(true);
     const units = await t.inject({ method: 'GET', url: '/api/v1/units', cookie: admin });
     expect(units.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const officer = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const officer = await t.loginAs('officer.wl');
     expect((await t.inject({ method: 'GET', url: '/api/v1/units', cookie: officer })).statusCode).toBe(200);
     await t.database.db
       .updateTable('people')
@@ -91,7 +91,7 @@ describe('rate-limit store outage (§20)', () => {
 
 describe('upload limits (§21)', () => {
   it('refuses a file over 10 MiB with 413, before reading it whole', async () => {
-    const adminCookie = await t.login('admin', 'Demo-Xinxi-2018!');
+    const adminCookie = await t.loginAs('admin');
     const big = multipartFile('file', 'big.xlsx', Buffer.alloc(10 * 1024 * 1024 + 1024, 1));
     const tooBig = await t.inject({ method: 'POST', url: '/api/v1/org/import', cookie: adminCookie, ...big });
     expect(tooBig.statusCode).toBe(413);

@@ -269,9 +269,9 @@ describe('read counts and the page cache', () => {
   });
 
   it('publishing, archiving and channel edits show at once (the cache is emptied where they show)', async () => {
-    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
-    const editor = await t.login('editor', 'Demo-Bianji-2018!');
-    const reviewer = await t.login('reviewer', 'Demo-Review-2018!');
+    const admin = await t.loginAs('admin');
+    const editor = await t.loginAs('editor');
+    const reviewer = await t.loginAs('reviewer');
     await get('/');
     await get('/channels/tzgg');
     await get('/sitemap.xml');

@@ -24,7 +24,7 @@ const xfd: Record<string, Buffer> = {};
 let admin: string;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
+  admin = await t.loginAs('admin');
   // warm up the import path once (lazily loaded modules, first compilation), so the timings below
   // are the reader's own
   // built beforehand: the garbage of building them is not collected inside the timed windows

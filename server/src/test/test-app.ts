@@ -13,6 +13,7 @@ import { migrateToLatest } from '../db/migrator.ts';
 import { seedDemoData } from '../demo/seed-demo.ts';
 import type { AuditKey } from '../modules/audit/audit-key.ts';
 import { createServices, type ServiceDeps, type Services } from '../services.ts';
+import { demoAccount, type DemoUsername } from './demo-actors.ts';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const testDialect = (): 'sqlite' | 'postgres' =>
@@ -28,6 +29,8 @@ export interface TestApp {
   auditKey: AuditKey;
   /** signs in and returns the cookie header to send with later requests */
   login(username: string, password: string): Promise<string>;
+  /** signs in as one of the demo accounts (demo-actors.ts) */
+  loginAs(username: DemoUsername): Promise<string>;
   inject(opts: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -84,6 +87,18 @@ export async function createTestApp(
   const inject = ({ cookie, headers, ...rest }: InjectOptions & { cookie?: string }) =>
     app.inject({ ...rest, headers: { ...(headers ?? {}), ...(cookie ? { cookie } : {}) } });
 
+  async function login(username: string, password: string) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name.endsWith('gv_session'));
+    if (!cookie) throw new Error('no session cookie');
+    return `${cookie.name}=${cookie.value}`;
+  }
+
   return {
     app,
     database,
@@ -91,17 +106,8 @@ export async function createTestApp(
     services,
     auditKey: services.auditKey,
     inject,
-    async login(username, password) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username, password },
-      });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name.endsWith('gv_session'));
-      if (!cookie) throw new Error('no session cookie');
-      return `${cookie.name}=${cookie.value}`;
-    },
+    login,
+    loginAs: (username: DemoUsername) => login(username, demoAccount(username).password),
     async close() {
       await app.close();
       await database.close();

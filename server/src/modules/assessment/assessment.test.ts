@@ -16,10 +16,10 @@ const unit: Record<string, number> = {};
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
   [admin, leader, officer, auditor] = await Promise.all([
-    t.login('admin', 'Demo-Xinxi-2018!'),
-    t.login('leader', 'Demo-Lingdao-2018!'),
-    t.login('officer.wl', 'Demo-Officer-2018!'),
-    t.login('auditor', 'Demo-Shenji-2018!'),
+    t.loginAs('admin'),
+    t.loginAs('leader'),
+    t.loginAs('officer.wl'),
+    t.loginAs('auditor'),
   ]);
   for (const u of await t.database.db.selectFrom('units').select(['id', 'code']).execute())
     unit[u.code] = u.id;

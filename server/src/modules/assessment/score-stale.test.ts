@@ -18,9 +18,9 @@ let wl: number;
 beforeAll(async () => {
   t = await createTestApp({ demo: true, services: { recomputeAfterCommit: false } });
   [officer, reviewer, admin] = await Promise.all([
-    t.login('officer.wl', 'Demo-Officer-2018!'),
-    t.login('reviewer', 'Demo-Review-2018!'),
-    t.login('admin', 'Demo-Xinxi-2018!'),
+    t.loginAs('officer.wl'),
+    t.loginAs('reviewer'),
+    t.loginAs('admin'),
   ]);
   wl = await unitId(t, 'CD-WL');
   planId = (await t.database.db.selectFrom('assessment_plans').select('id').executeTakeFirstOrThrow()).id;

@@ -7,8 +7,8 @@ let admin: string;
 let auditor: string;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
-  auditor = await t.login('auditor', 'Demo-Shenji-2018!');
+  admin = await t.loginAs('admin');
+  auditor = await t.loginAs('auditor');
 });
 afterAll(() => t.close());
 
@@ -47,7 +47,7 @@ describe('audit log', () => {
     });
     expect(r.request_id).toBeTruthy();
     expect(r.detail).not.toContain('nope-nope');
-    await t.login('reviewer', 'Demo-Review-2018!');
+    await t.loginAs('reviewer');
     expect(await lastRecord()).toMatchObject({
       action: 'auth.login',
       result: 'success',

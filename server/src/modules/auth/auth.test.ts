@@ -12,7 +12,7 @@ const login = (username: string, password: string, ip = '10.0.0.1') =>
 
 describe('sign-in', () => {
   it('signs in with the right password and answers who is signed in', async () => {
-    const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const cookie = await t.loginAs('officer.wl');
     const me = await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({
@@ -54,7 +54,7 @@ describe('sign-in', () => {
     expect(locked.statusCode).toBe(401);
     expect(locked.json().code).toBe('INVALID_CREDENTIALS');
 
-    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const admin = await t.loginAs('admin');
     const person = await t.database.db
       .selectFrom('people')
       .select('id')
@@ -71,14 +71,14 @@ describe('sign-in', () => {
   });
 
   it('ends the session on the server at sign-out: the old cookie no longer works', async () => {
-    const cookie = await t.login('reviewer', 'Demo-Review-2018!');
+    const cookie = await t.loginAs('reviewer');
     expect((await t.inject({ method: 'POST', url: '/api/v1/auth/logout', cookie })).statusCode).toBe(200);
     expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(401);
   });
 
   it('expires a session after the idle timeout and after the absolute timeout', async () => {
-    const idle = await t.login('reviewer', 'Demo-Review-2018!');
-    const abs = await t.login('leader', 'Demo-Lingdao-2018!');
+    const idle = await t.loginAs('reviewer');
+    const abs = await t.loginAs('leader');
     const longAgo = new Date(Date.now() - 31 * 60_000).toISOString();
     await t.database.db
       .updateTable('sessions')
@@ -95,8 +95,8 @@ describe('sign-in', () => {
   });
 
   it('gives admins a 15-minute idle timeout and others 30', async () => {
-    await t.login('admin', 'Demo-Xinxi-2018!');
-    await t.login('officer.wl', 'Demo-Officer-2018!');
+    await t.loginAs('admin');
+    await t.loginAs('officer.wl');
     const rows = await t.database.db
       .selectFrom('sessions')
       .innerJoin('people', 'people.id', 'sessions.person_id')
@@ -114,7 +114,7 @@ describe('sign-in', () => {
 
 describe('passwords', () => {
   it('refuses a new password that breaks the rules, naming the reasons in Chinese and English', async () => {
-    const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const cookie = await t.loginAs('officer.wl');
     const res = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/change-password',
@@ -129,7 +129,7 @@ describe('passwords', () => {
   });
 
   it('refuses context words such as the hotline 12369 and a recently used password', async () => {
-    const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const cookie = await t.loginAs('officer.wl');
     const ctx = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/change-password',
@@ -148,8 +148,8 @@ describe('passwords', () => {
   });
 
   it('changes the password, ends other sessions, and keeps the current one', async () => {
-    const other = await t.login('handler', 'Demo-Shouli-2018!');
-    const cookie = await t.login('handler', 'Demo-Shouli-2018!');
+    const other = await t.loginAs('handler');
+    const cookie = await t.loginAs('handler');
     const res = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/change-password',
@@ -172,7 +172,7 @@ describe('passwords', () => {
   });
 
   it('makes a person given an initial password change it before doing anything else', async () => {
-    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const admin = await t.loginAs('admin');
     const unit = await t.database.db
       .selectFrom('units')
       .select('id')
@@ -208,8 +208,8 @@ describe('passwords', () => {
 
 describe('account administration', () => {
   it('disabling a person ends their sessions at once and refuses sign-in', async () => {
-    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
-    const cookie = await t.login('editor', 'Demo-Bianji-2018!');
+    const admin = await t.loginAs('admin');
+    const cookie = await t.loginAs('editor');
     const id = await personId('editor');
     expect(
       (
@@ -233,7 +233,7 @@ describe('account administration', () => {
   });
 
   it('a reset issues a one-time temporary password that must be changed', async () => {
-    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const admin = await t.loginAs('admin');
     const id = await personId('leader');
     const res = await t.inject({
       method: 'POST',
@@ -252,8 +252,8 @@ describe('account administration', () => {
   });
 
   it('changing roles ends the person’s sessions', async () => {
-    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
-    const cookie = await t.login('reviewer', 'Demo-Review-2018!');
+    const admin = await t.loginAs('admin');
+    const cookie = await t.loginAs('reviewer');
     const id = await personId('reviewer');
     const current = await t.inject({ method: 'GET', url: `/api/v1/people/${id}`, cookie: admin });
     const res = await t.inject({

@@ -40,7 +40,7 @@ describe('the common-password list', () => {
   );
 
   it('refuses a common password when changing one’s password, in Chinese and English', async () => {
-    const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const cookie = await t.loginAs('officer.wl');
     const res = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/change-password',
@@ -54,7 +54,7 @@ describe('the common-password list', () => {
   });
 
   it('refuses a common password as an initial password and as a chosen temporary one', async () => {
-    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const admin = await t.loginAs('admin');
     const unit = await t.database.db
       .selectFrom('units')
       .select('id')

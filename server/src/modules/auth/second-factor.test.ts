@@ -204,7 +204,7 @@ describe('REQUIRE_TOTP_FOR_ADMINS and secrets at rest', () => {
     expect(units.statusCode).toBe(403);
     expect(units.json().code).toBe('TOTP_ENROLMENT_REQUIRED');
     // staff who are not admins are not held up
-    const officer = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const officer = await t.loginAs('officer.wl');
     expect((await t.inject({ method: 'GET', url: '/api/v1/units', cookie: officer })).statusCode).toBe(200);
 
     const { secret } = await enrol(t, cookie, password);

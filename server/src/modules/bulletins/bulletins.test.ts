@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { insertFacts } from '../../test/assessment-facts.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createBottomRankFixture } from '../../test/bottom-rank-fixture.ts';
+import type { TestApp } from '../../test/test-app.ts';
 import * as counters from '../../db/migrations/2026-12-01_10_document-counters.ts';
 import { takeDocumentNumber } from './document-numbers.repo.ts';
 
@@ -12,44 +12,14 @@ let leader: string;
 let officer: string;
 let reviewer: string;
 let planId: number;
-const unit: Record<string, number> = {};
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  [admin, leader, officer, reviewer] = await Promise.all([
-    t.login('admin', 'Demo-Xinxi-2018!'),
-    t.login('leader', 'Demo-Lingdao-2018!'),
-    t.login('officer.wl', 'Demo-Officer-2018!'),
-    t.login('reviewer', 'Demo-Review-2018!'),
-  ]);
-  for (const u of await t.database.db.selectFrom('units').select(['id', 'code']).execute())
-    unit[u.code] = u.id;
-  planId = (await t.database.db.selectFrom('assessment_plans').select('id').executeTakeFirstOrThrow()).id;
-  // every county bureau reports in Q1 except 西洞庭 and 桃花源: the two at the bottom three months running
-  const county = [
-    'CD-WL',
-    'CD-DC',
-    'CD-AX',
-    'CD-HS',
-    'CD-LX',
-    'CD-LL',
-    'CD-TY',
-    'CD-SM',
-    'CD-JS',
-    'CD-JKQ',
-    'CD-LYH',
-    'CD-XH',
-  ];
-  const facts = county.flatMap((c, i) =>
-    [1, 2, 3].map((m) => ({
-      kind: 'newsReport' as const,
-      date: `2018-0${m}-1${i % 10}`,
-      unitIds: [unit[c]!],
-      outletLevel: i === 0 ? ('provincial' as const) : ('county' as const),
-    })),
-  );
-  await insertFacts(t.database.db, unit.CDHB!, facts);
-  await t.services.scoring.rebuildAll();
+  const f = await createBottomRankFixture(['admin', 'leader', 'officer.wl', 'reviewer']);
+  ({ t, planId } = f);
+  admin = f.as['admin']!;
+  leader = f.as['leader']!;
+  officer = f.as['officer.wl']!;
+  reviewer = f.as['reviewer']!;
 });
 afterAll(() => t.close());
 

@@ -5,7 +5,7 @@ let t: TestApp;
 let admin: string;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
+  admin = await t.loginAs('admin');
 });
 afterAll(() => t.close());
 
@@ -49,7 +49,7 @@ describe('contact-registration campaign', () => {
   });
 
   it('an officer sees only their own unit’s row', async () => {
-    const officer = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const officer = await t.loginAs('officer.wl');
     const board = (
       await t.inject({ method: 'GET', url: '/api/v1/campaigns/1/board', cookie: officer })
     ).json();

@@ -11,11 +11,11 @@ let channelId = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  c.editor = await t.login('editor', 'Demo-Bianji-2018!');
-  c.reviewer = await t.login('reviewer', 'Demo-Review-2018!');
-  c.admin = await t.login('admin', 'Demo-Xinxi-2018!');
-  c.leader = await t.login('leader', 'Demo-Lingdao-2018!');
-  c.officer = await t.login('officer.wl', 'Demo-Officer-2018!');
+  c.editor = await t.loginAs('editor');
+  c.reviewer = await t.loginAs('reviewer');
+  c.admin = await t.loginAs('admin');
+  c.leader = await t.loginAs('leader');
+  c.officer = await t.loginAs('officer.wl');
   const channels = (await t.inject({ method: 'GET', url: '/api/v1/cms/channels', cookie: c.editor })).json();
   channelId = channels.find((x: { code: string }) => x.code === 'tzgg').id;
 });

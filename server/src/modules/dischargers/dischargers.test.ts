@@ -7,7 +7,7 @@ let t: TestApp;
 let admin: string;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
+  admin = await t.loginAs('admin');
 });
 afterAll(() => t.close());
 
@@ -109,7 +109,7 @@ describe('key discharging units', () => {
       ]),
     );
     expect(items).toHaveLength(4);
-    const officer = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const officer = await t.loginAs('officer.wl');
     expect(
       (
         await t.inject({
@@ -179,7 +179,7 @@ describe('working-day calendar', () => {
       payload: { version: 0, days: [] },
     });
     expect(stale.statusCode).toBe(409);
-    const editor = await t.login('editor', 'Demo-Bianji-2018!');
+    const editor = await t.loginAs('editor');
     expect(
       (
         await t.inject({
@@ -195,7 +195,7 @@ describe('working-day calendar', () => {
 
 describe('incidents', () => {
   it('an editor publishes a release and a follow-up that closes it; the public reads both', async () => {
-    const editor = await t.login('editor', 'Demo-Bianji-2018!');
+    const editor = await t.loginAs('editor');
     const res = await t.inject({
       method: 'POST',
       url: '/api/v1/environment/incidents',

@@ -1,51 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { insertFacts } from '../../test/assessment-facts.ts';
 import { startsWith } from '../../db/expressions.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createBottomRankFixture } from '../../test/bottom-rank-fixture.ts';
+import type { TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
 let admin: string;
 let leader: string;
 let officer: string;
 let planId: number;
-const unit: Record<string, number> = {};
+let unit: Record<string, number>;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  [admin, leader, officer] = await Promise.all([
-    t.login('admin', 'Demo-Xinxi-2018!'),
-    t.login('leader', 'Demo-Lingdao-2018!'),
-    t.login('officer.wl', 'Demo-Officer-2018!'),
-  ]);
-  for (const u of await t.database.db.selectFrom('units').select(['id', 'code']).execute())
-    unit[u.code] = u.id;
-  planId = (await t.database.db.selectFrom('assessment_plans').select('id').executeTakeFirstOrThrow()).id;
-  // every county bureau reports in Q1 except 西洞庭 and 桃花源: the two at the bottom three months running
-  const county = [
-    'CD-WL',
-    'CD-DC',
-    'CD-AX',
-    'CD-HS',
-    'CD-LX',
-    'CD-LL',
-    'CD-TY',
-    'CD-SM',
-    'CD-JS',
-    'CD-JKQ',
-    'CD-LYH',
-    'CD-XH',
-  ];
-  const facts = county.flatMap((c, i) =>
-    [1, 2, 3].map((m) => ({
-      kind: 'newsReport' as const,
-      date: `2018-0${m}-1${i % 10}`,
-      unitIds: [unit[c]!],
-      outletLevel: i === 0 ? ('provincial' as const) : ('county' as const),
-    })),
-  );
-  await insertFacts(t.database.db, unit.CDHB!, facts);
-  await t.services.scoring.rebuildAll();
+  const f = await createBottomRankFixture(['admin', 'leader', 'officer.wl']);
+  ({ t, planId, unit } = f);
+  admin = f.as['admin']!;
+  leader = f.as['leader']!;
+  officer = f.as['officer.wl']!;
 });
 afterAll(() => t.close());
 

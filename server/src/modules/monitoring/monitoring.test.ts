@@ -9,7 +9,7 @@ let t: TestApp;
 let admin: string;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
+  admin = await t.loginAs('admin');
 });
 afterAll(() => t.close());
 
@@ -237,7 +237,7 @@ describe('hourly air import', () => {
   });
 
   it('needs environment:write; an officer is refused', async () => {
-    const officer = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const officer = await t.loginAs('officer.wl');
     expect((await upload(AIR, 'day.csv', dayCsv('2018-03-05'), officer)).statusCode).toBe(403);
   });
 });

@@ -7,7 +7,7 @@ let t: TestApp;
 let admin: string;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
+  admin = await t.loginAs('admin');
 });
 afterAll(() => t.close());
 
@@ -164,7 +164,7 @@ describe('Excel import', () => {
   });
 
   it('lets only roles with the permission import', async () => {
-    const officer = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const officer = await t.loginAs('officer.wl');
     const res = await t.inject({
       method: 'POST',
       url: '/api/v1/org/import',

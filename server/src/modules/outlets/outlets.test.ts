@@ -9,8 +9,8 @@ beforeAll(async () => {
   t = await createTestApp();
   await t.close();
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
-  officer = await t.login('officer.wl', 'Demo-Officer-2018!');
+  admin = await t.loginAs('admin');
+  officer = await t.loginAs('officer.wl');
 });
 afterAll(() => t.close());
 

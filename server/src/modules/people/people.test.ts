@@ -9,9 +9,9 @@ let unitWl: number;
 let unitDc: number;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
-  officer = await t.login('officer.wl', 'Demo-Officer-2018!');
-  reviewer = await t.login('reviewer', 'Demo-Review-2018!');
+  admin = await t.loginAs('admin');
+  officer = await t.loginAs('officer.wl');
+  reviewer = await t.loginAs('reviewer');
   const id = async (code: string) =>
     (await t.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow())
       .id;

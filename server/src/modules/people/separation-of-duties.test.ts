@@ -14,9 +14,9 @@ let security: string;
 let auditor: string;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
-  security = await t.login('security', 'Demo-Anquan-2018!');
-  auditor = await t.login('auditor', 'Demo-Shenji-2018!');
+  admin = await t.loginAs('admin');
+  security = await t.loginAs('security');
+  auditor = await t.loginAs('auditor');
 });
 afterAll(() => t.close());
 
@@ -119,7 +119,7 @@ describe('three administrators', () => {
   });
 
   it('the audit administrator sees the security administrator’s acts and the refused attempts', async () => {
-    auditor = await t.login('auditor', 'Demo-Shenji-2018!'); // the security administrator ended the sessions
+    auditor = await t.loginAs('auditor'); // the security administrator ended the sessions
     const res = await t.inject({ method: 'GET', url: '/api/v1/audit?pageSize=100', cookie: auditor });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { action: string; result: string; actorName: string; detail: string }[];

@@ -18,8 +18,8 @@ let filesDir: string;
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  officer = await t.login('officer.wl', 'Demo-Officer-2018!');
-  reviewer = await t.login('reviewer', 'Demo-Review-2018!');
+  officer = await t.loginAs('officer.wl');
+  reviewer = await t.loginAs('reviewer');
   officerDc = await account(t, 'officer.dc', 'officer', 'CD-DC');
   outlet = await outletId(t, '常德日报');
   filesDir = path.join(t.config.dataDir, 'files');

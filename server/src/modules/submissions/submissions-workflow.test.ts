@@ -16,10 +16,10 @@ let dcUnit: number;
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  officer = await t.login('officer.wl', 'Demo-Officer-2018!');
-  reviewer = await t.login('reviewer', 'Demo-Review-2018!');
-  deputy = await t.login('deputy.wl', 'Demo-Deputy-2018!');
-  editor = await t.login('editor', 'Demo-Bianji-2018!');
+  officer = await t.loginAs('officer.wl');
+  reviewer = await t.loginAs('reviewer');
+  deputy = await t.loginAs('deputy.wl');
+  editor = await t.loginAs('editor');
   officerDc = await account(t, 'officer.dc', 'officer', 'CD-DC');
   reviewerWl = await account(t, 'reviewer.wl', 'reviewer', 'CD-WL');
   outlet = await outletId(t, '湖南日报');
@@ -247,7 +247,7 @@ describe('who may do what', () => {
   });
 
   it('a unit that has submissions cannot be deleted (422, not a database error)', async () => {
-    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const admin = await t.loginAs('admin');
     const unit = await t.inject({
       method: 'POST',
       url: '/api/v1/units',
@@ -271,7 +271,7 @@ describe('who may do what', () => {
     const res = await t.inject({
       method: 'DELETE',
       url: `/api/v1/units/${unit.json().id}`,
-      cookie: await t.login('admin', 'Demo-Xinxi-2018!'),
+      cookie: await t.loginAs('admin'),
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().message).toBe('该单位已有报送记录或考核数据，不能删除');

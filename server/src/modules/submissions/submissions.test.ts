@@ -15,8 +15,8 @@ let ls: number;
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  officer = await t.login('officer.wl', 'Demo-Officer-2018!');
-  reviewer = await t.login('reviewer', 'Demo-Review-2018!');
+  officer = await t.loginAs('officer.wl');
+  reviewer = await t.loginAs('reviewer');
   officerDc = await account(t, 'officer.dc', 'officer', 'CD-DC');
   outlet = await outletId(t, '中国环境报');
   wl = await unitId(t, 'CD-WL');

@@ -63,7 +63,7 @@ describe('bureauOf', () => {
 
 describe('the actor carries the bureau', () => {
   it("an officer's submission belongs to the bureau above the officer's unit", async () => {
-    const cookie = await t.login('officer.wl', 'Demo-Officer-2018!');
+    const cookie = await t.loginAs('officer.wl');
     const options = await t.inject({ method: 'GET', url: '/api/v1/submissions/co-unit-options', cookie });
     expect(options.statusCode).toBe(200);
     const officerUnit = await unit('CD-WL');

@@ -7,8 +7,8 @@ let officer: string;
 let bureauId: number;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  admin = await t.login('admin', 'Demo-Xinxi-2018!');
-  officer = await t.login('officer.wl', 'Demo-Officer-2018!');
+  admin = await t.loginAs('admin');
+  officer = await t.loginAs('officer.wl');
   bureauId = (
     await t.database.db.selectFrom('units').select('id').where('code', '=', 'CDHB').executeTakeFirstOrThrow()
   ).id;

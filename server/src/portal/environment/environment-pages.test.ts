@@ -65,7 +65,7 @@ describe('public environment pages', () => {
   });
 
   it('escapes what staff typed', async () => {
-    const admin = await t.login('admin', 'Demo-Xinxi-2018!');
+    const admin = await t.loginAs('admin');
     const res = await t.inject({
       method: 'POST',
       url: '/api/v1/environment/incidents',

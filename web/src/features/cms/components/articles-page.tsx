@@ -29,6 +29,8 @@ export function ArticlesPage() {
     {
       title: t('cms.title'),
       dataIndex: 'title',
+      // the other columns have fixed widths; without one the title was squeezed to a few characters a line
+      width: 320,
       render: (title: string, a) => (
         <Space size={4}>
           <Link to={`/cms/articles/${a.id}`} data-testid={`article-link-${a.id}`}>
@@ -113,7 +115,7 @@ export function ArticlesPage() {
         dataSource={articles.data?.items}
         loading={articles.isFetching}
         pagination={list.pagination(articles.data?.total)}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1360 }}
       />
     </ListPage>
   );

@@ -1,6 +1,6 @@
 // npm run bench [-- --quick] [-- --suite NAME] — runs every suite in bench/suites/ (contract:
-// bench/types.ts), prints one table and writes docs/performance.md with the figures, the machine and
-// the date. --quick is a smoke run for CI: small sizes, short durations. Exits 1 if a suite failed.
+// bench/types.ts), prints one table and writes docs/performance.md: every suite's latest figures, each
+// with its date, load average and machine. --quick is a smoke run for CI: small sizes, short durations. Exits 1 if a suite failed.
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -127,63 +127,101 @@ const wanted = values.suite?.length ? new Set(values.suite) : null;
 const suites = (await loadSuites()).filter((s) => !wanted || wanted.has(s.name));
 const rows: BenchRow[] = [];
 const failed: string[] = [];
+const runs: Array<SuiteRun & { name: string }> = [];
+const machine = `${os.availableParallelism()} CPU cores (nproc; ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node.js ${process.version}, ${os.type()} ${os.release()}`;
 console.log(
   `基准测试 Benchmarks${ctx.quick ? ' (--quick)' : ''}: ${suites.map((s) => s.name).join(', ')} on ${ctx.dialects.join(' + ')}`,
 );
 for (const suite of suites) {
   const started = Date.now();
+  const run = {
+    name: suite.name,
+    date: new Date(started).toISOString(),
+    load: { start: os.loadavg(), end: [] as number[] },
+    dialects: ctx.dialects,
+    machine,
+    quick: ctx.quick,
+    rows: [] as BenchRow[],
+  };
   try {
     const got = await suite.run(ctx);
     rows.push(...got);
+    runs.push({ ...run, rows: got, load: { ...run.load, end: os.loadavg() } });
     console.log(
-      `  ${suite.name}: ${got.length} measurements in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `  ${suite.name}: ${got.length} measurements in ${((Date.now() - started) / 1000).toFixed(1)} s (load ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')})`,
     );
   } catch (err) {
-    failed.push(`${suite.name}: ${err instanceof Error ? err.message : String(err)}`);
-    console.log(
-      `  ${suite.name}: FAILED — ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
-    );
+    const message = err instanceof Error ? err.message : String(err);
+    failed.push(`${suite.name}: ${message}`);
+    runs.push({ ...run, failed: message, load: { ...run.load, end: os.loadavg() } });
+    console.log(`  ${suite.name}: FAILED — ${message.split('\n')[0]}`);
   }
 }
 
-const table = rows.map(cells);
-console.log(`\n${textTable(table)}`);
+console.log(`\n${textTable(rows.map(cells))}`);
 
-// With --suite, the other suites' rows of the last full run stay in docs/performance.md (marked as such)
+// docs/performance.md shows every suite's latest figures, each with its own date and load: the suites
+// run now replace theirs in docs/performance.json, the others stay as they were measured. A suite that
+// failed keeps its last figures, marked so.
 const docPath = path.join(root, 'docs/performance.md');
-const previousDate = fs.existsSync(docPath)
-  ? fs.readFileSync(docPath, 'utf8').match(/\*\*Date:\*\* (\S+)/)?.[1]
-  : undefined;
-const kept =
-  wanted && fs.existsSync(docPath)
-    ? fs
-        .readFileSync(docPath, 'utf8')
-        .split('\n')
-        .filter((l) => /^\| [a-z-]+ \|/.test(l) && !l.startsWith('| suite |'))
-        .filter((l) => !wanted.has(l.split('|')[1]!.trim()))
-    : [];
-const keptSuites = [...new Set(kept.map((l) => l.split('|')[1]!.trim()))];
+const storePath = path.join(root, 'docs/performance.json');
+interface SuiteRun {
+  date: string;
+  /** os.loadavg() (1, 5, 15 min) when the suite started and ended */
+  load: { start: number[]; end: number[] };
+  dialects: string[];
+  machine: string;
+  quick: boolean;
+  rows: BenchRow[];
+  failed?: string;
+}
+const store: { suites: Record<string, SuiteRun> } = fs.existsSync(storePath)
+  ? (JSON.parse(fs.readFileSync(storePath, 'utf8')) as { suites: Record<string, SuiteRun> })
+  : { suites: {} };
+for (const r of runs) {
+  const before = store.suites[r.name];
+  const { name, ...run } = r;
+  store.suites[name] = run.failed && before ? { ...before, failed: `${run.date}: ${run.failed}` } : run;
+}
+fs.writeFileSync(storePath, `${JSON.stringify(store, null, 1)}\n`);
 
-const machine = `${os.availableParallelism()} CPU cores (nproc; ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node.js ${process.version}, ${os.type()} ${os.release()}`;
+const NOTES = '<!-- Notes below this line are written by hand and kept by bench/run.ts. -->';
+const notes = fs.existsSync(docPath) ? (fs.readFileSync(docPath, 'utf8').split(NOTES)[1] ?? '') : '';
+const ordered = Object.entries(store.suites).sort(([a], [b]) =>
+  a === 'reference' ? -1 : b === 'reference' ? 1 : a.localeCompare(b),
+);
+const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
+const runTable = [
+  '| suite | run at (UTC) | load average 1 / 5 / 15 min: start → end | databases | machine |',
+  '|---|---|---|---|---|',
+  ...ordered.map(
+    ([name, r]) =>
+      `| ${name}${r.quick ? ' (--quick)' : ''}${r.failed ? ` — **last run failed** (${r.failed.split('\n')[0]!.replace(/\|/g, '\\|')})` : ''} | ${r.date} | ${load(r.load.start)} → ${load(r.load.end)} | ${r.dialects.join(', ')} | ${r.machine} |`,
+  ),
+].join('\n');
 const doc = `# Performance
 
-The latest figures from \`npm run bench${ctx.quick ? ' -- --quick' : ''}\` (bench/run.ts), written by the command itself.
-Each throughput figure is measured with wrk against a reference started in the same run, so ratios hold
-on a busy shared machine where absolute numbers wander.${ctx.quick ? '\n\n**These are --quick (smoke) figures: short runs, small sizes. Run `npm run bench` for real ones.**' : ''}
+The latest figures of every suite of \`npm run bench\` (bench/run.ts), written by the command itself: a
+run of some suites (\`-- --suite NAME\`) replaces those suites' rows and keeps the others' as they were
+measured (the data: docs/performance.json). Each throughput figure is measured with wrk beside a
+reference started in the same run, so ratios hold on a busy shared machine where absolute numbers
+wander; the load average beside each run says how busy it was.
 
-- **Date:** ${new Date().toISOString()}
-- **Machine:** ${machine}
-- **Databases:** ${ctx.dialects.join(', ')}
-- **Suites:** ${suites.map((s) => s.name).join(', ')}${keptSuites.length ? ` (this run); ${keptSuites.join(', ')} kept from the run of ${previousDate ?? 'an earlier date'}` : ''}${failed.length ? `\n- **Failed:** ${failed.map((f) => f.split('\n')[0]).join('; ')}` : ''}
+${runTable}
 
-${[markdownTable(table).split('\n').slice(0, 2), ...kept, ...markdownTable(table).split('\n').slice(2)].flat().join('\n')}
+${markdownTable(ordered.flatMap(([, r]) => r.rows.map(cells)))}
 
 How to read it: \`value\` is the measurement (higher is better for req/s, lower for times); \`ratio\` is value ÷
 reference (reference ÷ value for times); \`peak RSS\` is the peak resident memory of the measured server's
 processes (VmHWM); the \`memory\` suite's \`MB RSS\` is the resident memory (VmRSS) of the production process
-\`node server/dist/server.js\` alone, each row after the one before (decisions 088, 090). Suites live in \`bench/suites/\` (contract: \`bench/types.ts\`); the reference servers and
-the wrk runner are in \`bench/lib/\` for every suite to use.
-`;
+\`node server/dist/server.js\` alone, each row after the one before (decisions 088, 090). Suites live in
+\`bench/suites/\` (contract: \`bench/types.ts\`); the reference servers, GreenVoice as a child process, wrk
+and its turn-taking rounds are in \`bench/lib/\` for every suite to use.
+
+${NOTES}${notes}`;
 fs.writeFileSync(docPath, doc);
 console.log(
   `\ndocs/performance.md written.${failed.length ? `\n${failed.length} suite(s) failed:\n  ${failed.join('\n  ')}` : ''}`,

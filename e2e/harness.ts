@@ -3,12 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { demoAccount, type DemoUsername } from '../server/src/test/demo-actors.ts';
 import { createTestApp, type TestApp } from '../server/src/test/test-app.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOTS = path.join(root, '.tmp/screenshots');
+
+/** The browsers open in this test file, so that a failed test can leave a picture of each page. */
+export const openBrowsers = new Set<Browser>();
 
 export interface E2E {
   t: TestApp;
@@ -38,12 +41,14 @@ export async function startE2E(options: { env?: Record<string, string> } = {}): 
       '--disable-sync',
     ],
   });
+  openBrowsers.add(browser);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     t,
     base: `http://127.0.0.1:${port}`,
     browser,
     async close() {
+      openBrowsers.delete(browser);
       await browser.close();
       await t.close();
     },
@@ -68,4 +73,67 @@ export async function shot(page: Page, name: string) {
     path: path.join(SCREENSHOTS, `${process.env.TEST_DB ?? 'sqlite'}-${name}.png`),
     fullPage: true,
   });
+}
+
+/**
+ * Picks an option of an Ant Design select and checks that the select took it. Under load a click on an
+ * option that the list re-rendered at that moment is lost and the list stays open over the form (seen in
+ * CI): the pick is tried again until the select shows the option, never assumed.
+ */
+export async function chooseOption(page: Page, selectOrTestId: string | Locator, text: string) {
+  const select = typeof selectOrTestId === 'string' ? page.getByTestId(selectOrTestId) : selectOrTestId;
+  const selectTestId = typeof selectOrTestId === 'string' ? selectOrTestId : String(selectOrTestId);
+  const option = page.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+    {
+      hasText: text,
+    },
+  );
+  for (let attempt = 1; ; attempt++) {
+    if (!(await option.isVisible())) await select.click();
+    // a dispatched click, not a pointer click: the list is virtual and re-renders while it scrolls, so an
+    // option outside the viewport is "not stable" or detached by the time a pointer would reach it (CI)
+    await option.first().dispatchEvent('click', undefined, { timeout: 10_000 });
+    const chosen = await select.textContent({ timeout: 2_000 }).catch(() => '');
+    if (chosen?.includes(text)) return;
+    if (attempt === 3)
+      throw new Error(`the select ${selectTestId} did not take “${text}” (shows “${chosen}”)`);
+  }
+}
+
+/**
+ * Clicks a button that starts a write — a dialog's 确定, a confirmation's OK — and waits for that write:
+ * the first response whose method is not GET and whose path ends with `path`. Under load a click can
+ * land while the dialog or bubble is still zooming in and be lost (seen in CI: the leader's "approve the
+ * awards" and the admin's "create a login" never reached the server). So the click is dispatched once the
+ * page's animations have finished, and tried again only while no write has been sent (the button stays
+ * loading while the write runs, so a second click never doubles a write). A write the server refuses
+ * fails here, with its status and body, not 30 s later on something that never appears.
+ */
+export async function clickToWrite(page: Page, button: Locator, path: string) {
+  const isWrite = (method: string, url: string) => method !== 'GET' && new URL(url).pathname.endsWith(path);
+  const sent = page.waitForRequest((r) => isWrite(r.method(), r.url()), { timeout: 60_000 });
+  const answered = page.waitForResponse((r) => isWrite(r.request().method(), r.url()), { timeout: 60_000 });
+  let started = false;
+  void sent.then(() => (started = true)).catch(() => {});
+  answered.catch(() => {});
+  for (let attempt = 1; !started && attempt <= 3; attempt++) {
+    await button.waitFor();
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await button.dispatchEvent('click');
+    await Promise.race([sent, new Promise((r) => setTimeout(r, 5_000))]).catch(() => {});
+  }
+  const response = await answered;
+  if (!response.ok())
+    throw new Error(`${path}: the server answered ${response.status()} ${await response.text()}`);
+  return response;
+}
+
+/** Opens an Ant Design confirmation (Popconfirm) with `trigger` and confirms it (clickToWrite). */
+export async function confirmPopover(page: Page, trigger: Locator, path: string) {
+  await trigger.click();
+  const ok = page.locator(
+    '.ant-popconfirm:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary',
+  );
+  return clickToWrite(page, ok, path);
 }

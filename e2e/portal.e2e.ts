@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_NOTICE } from '../server/src/demo/portal-seed-notice.ts';
-import { shot, signInAs, startE2E, type E2E } from './harness.ts';
+import { chooseOption, shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 let seedId = 0;
@@ -198,8 +198,7 @@ describe('console: from the editor through three reviews onto the portal', () =>
     await page.getByTestId('articles-table').waitFor();
     await shot(page, 'console-articles');
     await page.getByTestId('article-create').click();
-    await page.getByTestId('article-channel').click();
-    await page.locator('.ant-select-item-option', { hasText: '通知公告' }).first().click();
+    await chooseOption(page, 'article-channel', '通知公告');
     await page.getByTestId('article-title').fill(title);
     const body = page.getByTestId('article-body-editor');
     await body.click();

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, signInAs, startE2E, type E2E } from './harness.ts';
+import { readAll } from '../server/src/files/file-store.ts';
+import { chooseOption, clickToWrite, shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 let dir: string;
@@ -70,7 +71,7 @@ describe('submission and review', () => {
       .where('submission_id', '=', saved.id)
       .execute();
     expect(files.map((f) => f.media_type)).toEqual(['image/jpeg']);
-    const stored = fs.readFileSync(path.join(e.t.config.dataDir, 'files', files[0]!.stored_name));
+    const stored = await readAll((await e.t.services.files.stores.evidence.open(files[0]!.stored_name))!);
     expect(stored.includes('e2e-exif-marker')).toBe(false);
 
     // the same article reported by 鼎城区 through the API, link with tracking parameters
@@ -113,8 +114,7 @@ describe('submission and review', () => {
     );
     await reviewer.getByTestId(`evidence-${files[0]!.id}`).waitFor();
     await reviewer.getByTestId('detail-approve').click();
-    await reviewer.getByTestId('review-instruction').click();
-    await reviewer.getByText('市领导批示').click();
+    await chooseOption(reviewer, 'review-instruction', '市领导批示');
     await shot(reviewer, 'submission-review');
     await reviewer.getByTestId('review-confirm').click();
     await reviewer.getByTestId('status-approved').waitFor();
@@ -135,4 +135,102 @@ describe('submission and review', () => {
       title: TITLE,
     });
   });
+
+  it(
+    'the dead ends by clicking: withdraw and delete with a confirmation, 批示 recorded later, a contact given a login',
+    { timeout: 180_000 },
+    async () => {
+      const db = e.t.database.db;
+      const outlet = await db
+        .selectFrom('outlets')
+        .select('id')
+        .where('name', '=', '湖南日报')
+        .executeTakeFirstOrThrow();
+      const page = await e.browser.newPage({ viewport: { width: 1360, height: 900 } });
+      await signInAs(page, e.base, 'officer.wl');
+      const title = '武陵区开展饮用水水源地专项检查（撤回测试）';
+      const made = await page.request.post(`${e.base}/api/v1/submissions`, {
+        headers: { origin: e.base },
+        data: {
+          kind: 'newsReport',
+          title,
+          date: '2018-07-02',
+          outletId: outlet.id,
+          link: 'https://www.hnrb.example.cn/2018/07/02/withdraw.html',
+          submit: true,
+        },
+      });
+      expect(made.status()).toBe(201);
+      const id = ((await made.json()) as { id: number }).id;
+      await page.goto(`${e.base}/admin/submissions/${id}`);
+      await page.getByTestId('status-submitted').waitFor();
+      await page.getByTestId('detail-withdraw').click();
+      await page.getByTestId('withdraw-confirm').click();
+      await page.getByTestId('status-draft').waitFor();
+      await page.getByTestId('detail-delete').click();
+      await shot(page, 'submission-delete-confirm');
+      await page.getByTestId('delete-confirm').click();
+      await page.waitForURL(/\/admin\/submissions$/);
+      expect(await db.selectFrom('submissions').select('id').where('id', '=', id).executeTakeFirst()).toBe(
+        undefined,
+      );
+      await page.close();
+
+      // the piece approved above: the province's adoption and a leader's instruction arrive later
+      const approved = await db
+        .selectFrom('submissions')
+        .select('id')
+        .where('title', '=', TITLE)
+        .executeTakeFirstOrThrow();
+      const reviewer = await e.browser.newPage({ viewport: { width: 1360, height: 900 } });
+      await signInAs(reviewer, e.base, 'reviewer');
+      await reviewer.goto(`${e.base}/admin/submissions/${approved.id}`);
+      await reviewer.getByTestId('detail-outcome').click();
+      await chooseOption(reviewer, 'outcome-instruction', '省领导批示');
+      await reviewer.getByTestId('outcome-note').fill('省领导批示：做法好');
+      await shot(reviewer, 'submission-outcome');
+      await reviewer.getByTestId('outcome-confirm').click();
+      await reviewer.getByTestId('outcome-confirm').waitFor({ state: 'detached' });
+      await reviewer.getByTestId('detail-fields').getByText('省领导批示：做法好', { exact: false }).waitFor();
+      const fact = await db
+        .selectFrom('assessment_facts')
+        .select('leader_instruction')
+        .where('source', '=', 'submission')
+        .where('source_id', '=', approved.id)
+        .executeTakeFirstOrThrow();
+      expect(fact.leader_instruction).toBe('provincial');
+      await reviewer.close();
+
+      // a contact named in the campaign (no account) gets a login from the people page
+      const contact = await db
+        .selectFrom('people')
+        .innerJoin('units', 'units.id', 'people.unit_id')
+        .select(['people.id', 'people.name'])
+        .where('units.code', '=', 'CD-DC')
+        .where('people.username', 'is', null)
+        .orderBy('people.id')
+        .executeTakeFirstOrThrow();
+      const admin = await e.browser.newPage({ viewport: { width: 1360, height: 900 } });
+      await signInAs(admin, e.base, 'admin');
+      await admin.getByTestId('nav-people').click();
+      const search = admin
+        .locator('[data-testid="people-search"] input, input[data-testid="people-search"]')
+        .first();
+      await search.fill(contact.name);
+      await search.press('Enter');
+      await admin.getByTestId(`create-login-${contact.id}`).click();
+      await admin.getByTestId('create-login-username').fill('contact.dc');
+      await clickToWrite(admin, admin.getByTestId('create-login-confirm'), '/account');
+      const temporary = (await admin.getByTestId('temporary-password').textContent())!.trim();
+      await shot(admin, 'people-create-login');
+      await admin.close();
+      const login = await e.t.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'contact.dc', password: temporary },
+      });
+      expect(login.statusCode, login.body).toBe(200);
+      expect(login.json().mustChangePassword).toBe(true);
+    },
+  );
 });

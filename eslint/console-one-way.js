@@ -1,5 +1,7 @@
-// The console's one way for texts, cache keys and form errors (docs/decisions/093-console-one-way.md):
-// the alternatives the review found are refused, so a new feature cannot bring them back.
+// The console's one way for texts, cache keys, form errors (docs/decisions/093-console-one-way.md) and
+// list pages (docs/decisions/171-one-list-scaffold.md): the alternatives the reviews found are refused,
+// so a new feature cannot bring them back.
+const LIST = 'decision 171: list pages use shared/list/list-page.tsx';
 export const consoleOneWay = {
   files: ['web/src/features/**/*.{ts,tsx}', 'web/src/app/**/*.{ts,tsx}'],
   rules: {
@@ -16,6 +18,23 @@ export const consoleOneWay = {
       {
         selector: "CallExpression[callee.property.name='setFields']",
         message: 'report server errors with useFormErrors(form) from shared/forms (decision 093)',
+      },
+      {
+        selector: "JSXAttribute[name.name='pagination'] ObjectExpression",
+        message: `page with list.pagination(total) from useListState, or useLocalPagination() (${LIST})`,
+      },
+      {
+        selector:
+          "JSXOpeningElement[name.name='Table'] > JSXAttribute[name.name='pagination'] > JSXExpressionContainer > :not(Literal)",
+        message: `a paged table is a ListTable (${LIST})`,
+      },
+      {
+        selector: "JSXMemberExpression[object.name='Input'][property.name='Search']",
+        message: `a list's search box is SearchFilter (${LIST})`,
+      },
+      {
+        selector: "ImportSpecifier[imported.name='useServerPagination']",
+        message: `a list's paging comes from useListState (${LIST})`,
       },
     ],
   },

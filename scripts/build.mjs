@@ -30,6 +30,7 @@ const SCRIPT_ENTRIES = [
   'backup',
   'restore',
   'scores-rebuild',
+  'files-migrate',
 ];
 
 const TARGETS = [
@@ -98,12 +99,16 @@ function buildWeb(tmp) {
 
 async function buildServer(tmp) {
   const esbuild = await import('esbuild');
-  // @greenvoice/* is our own source: inline it; every other bare import is a package installed beside us
+  // @greenvoice/* is our own source: inline it; every other bare import is a package installed beside us,
+  // but for two plain-JavaScript ESM packages of hundreds of files each that every start loads: inlined,
+  // only the parts we use are parsed and Node links two modules instead of about a thousand — a few MB less
+  // heap and a faster start (decision 202)
+  const INLINED = /^(@greenvoice\/|typebox(\/|$)|kysely(\/|$))/;
   const externalPackages = {
     name: 'external-packages',
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, (args) =>
-        args.path.startsWith('@greenvoice/') ? undefined : { path: args.path, external: true },
+        INLINED.test(args.path) ? undefined : { path: args.path, external: true },
       );
     },
   };

@@ -27,7 +27,6 @@ import { startChildServer, type ChildServer } from '../server/src/test/child-ser
 import { TEST_PG_URL } from '../server/src/test/test-app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { ORPHAN_GRACE_MS } from '../server/src/modules/submissions/evidence.service.ts';
-import { allFileStores } from '../server/src/files/file-stores.ts';
 import { sweepFileTemps, TEMP_MAX_AGE_MINUTES } from '../server/src/jobs/file-temps.ts';
 import { createServices } from '../server/src/services.ts';
 import { loadAuditKey } from '../server/src/modules/audit/audit-key.ts';
@@ -155,6 +154,8 @@ async function runDialect(dialect: 'sqlite' | 'postgres') {
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
     JOBS_ENABLED: 'false',
+    // the orphan count below reads the evidence directory: the disk store on both databases
+    FILE_STORE: 'disk',
     ...(schema ? { DATABASE_URL: TEST_PG_URL, PG_SCHEMA: schema } : {}),
   };
   const acked = new Map<string, string>();
@@ -274,15 +275,15 @@ async function runDialect(dialect: 'sqlite' | 'postgres') {
         temps = fs.existsSync(tmpDir) ? fs.readdirSync(tmpDir).length : 0;
         orphansBeforeSweep = onDisk.filter((f) => !known.has(path.basename(f))).length;
         if (values.sweep) {
-          const { evidence } = createServices({
-            config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, dataDir),
+          const { evidence, files } = createServices({
+            config: loadConfig({ ...env, LOG_LEVEL: 'silent' }, dataDir),
             database,
             log: console,
             auditKey,
           });
           // the pass a server makes once the grace period is over; attached files must all survive it
           await evidence.sweep(Date.now() + ORPHAN_GRACE_MS + 60_000);
-          await sweepFileTemps(allFileStores(dataDir), Date.now() + TEMP_MAX_AGE_MINUTES * 60_000 + 60_000);
+          await sweepFileTemps(files, Date.now() + TEMP_MAX_AGE_MINUTES * 60_000 + 60_000);
           const left = fs.readdirSync(filesDir).filter((f) => fs.statSync(path.join(filesDir, f)).isFile());
           const attached = await sql<{
             f: string;

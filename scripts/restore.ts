@@ -1,5 +1,8 @@
-// npm run restore -- --from FILE --yes — puts a backup made by `npm run backup` back in place of the
-// configured database, then checks it (integrity, foreign keys, audit chain) and prints its row counts.
+// npm run restore -- --from DIR --yes — puts a backup made by `npm run backup` (its directory; a single
+// database file of an older backup is accepted too) back in place of the configured database and its
+// stored files, then checks it (integrity, foreign keys, audit chain, every stored file a row names, by
+// SHA-256; decision 186) and prints its row counts. Files kept on disk are copied back into the configured
+// file store under their keys; files in the database come back with the dump.
 //   SQLite: only while the server is stopped; the current file is first copied to
 //           $DATA_DIR/backups/pre-restore-….db, then the backup is copied in through SQLite's backup API.
 //   PostgreSQL: pg_restore --clean --single-transaction into the configured database and schema.
@@ -11,6 +14,8 @@ import { parseArgs } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase } from '../server/src/db/database.ts';
+import { checkStoredFiles, copyFiles } from '../server/src/files/copy-files.ts';
+import { fileStorage } from '../server/src/files/file-stores.ts';
 import { loadAuditKey } from '../server/src/modules/audit/audit-key.ts';
 import { checkDatabase } from './lib/database-check.ts';
 
@@ -21,9 +26,16 @@ const fail = (message: string, code = 1): never => {
   console.error(message);
   process.exit(code);
 };
-if (!values.from) fail('用法 Usage: npm run restore -- --from FILE --yes', 2);
-const from = path.resolve(values.from!);
-if (!fs.existsSync(from)) fail(`No such backup file: ${from}`, 2);
+if (!values.from) fail('用法 Usage: npm run restore -- --from DIR --yes', 2);
+const given = path.resolve(values.from!);
+if (!fs.existsSync(given)) fail(`No such backup: ${given}`, 2);
+// a backup directory names its database file in manifest.json; its files/ holds the files kept on disk
+const folder = fs.statSync(given).isDirectory() ? given : null;
+const manifest = folder
+  ? (JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as { database: string })
+  : null;
+const from = manifest ? path.join(folder!, manifest.database) : given;
+const filesDir = folder && fs.existsSync(path.join(folder, 'files')) ? path.join(folder, 'files') : null;
 const config = loadConfig();
 const target =
   config.dialect === 'sqlite'
@@ -101,8 +113,25 @@ try {
   console.log(`已恢复 Restored ${target} from ${from}`);
   for (const [table, n] of Object.entries(check.rowCounts))
     console.log(`  ${table.padEnd(28)} ${String(n).padStart(8)} rows`);
-  if (!check.ok) fail(`检查未通过 Check FAILED: ${check.problems.join('; ')}`);
-  console.log(`检查通过 Check passed: integrity ok, audit chain intact (${check.auditRecords} records).`);
+  const live = fileStorage(config, database.db);
+  const files = filesDir
+    ? await copyFiles(database.db, fileStorage({ fileStore: 'disk', dataDir: filesDir }, database.db), live)
+    : null;
+  const stored = files
+    ? {
+        verified: files.stores.reduce((n, s) => n + s.verified, 0),
+        copied: files.stores.reduce((n, s) => n + s.copied, 0),
+        problems: files.problems,
+      }
+    : { ...(await checkStoredFiles(database.db, live)), copied: 0 };
+  console.log(
+    `存储文件 Stored files (${config.fileStore}): ${stored.copied} copied back, ${stored.verified} named by rows verified by SHA-256`,
+  );
+  const problems = [...check.problems, ...stored.problems];
+  if (problems.length) fail(`检查未通过 Check FAILED: ${problems.join('; ')}`);
+  console.log(
+    `检查通过 Check passed: integrity ok, audit chain intact (${check.auditRecords} records), ${stored.verified} stored files intact.`,
+  );
 } finally {
   await database.close();
 }

@@ -10,6 +10,7 @@ import { nowIso } from '../server/src/db/database.ts';
 import { migrateToLatest } from '../server/src/db/migrator.ts';
 import { isDatabaseEmpty } from '../server/src/demo/seed-demo.ts';
 import { generateTemporaryPassword, hashPassword } from '../server/src/modules/auth/password-hash.ts';
+import { createUnitsRepo } from '../server/src/modules/units/units.repo.ts';
 import { openConfiguredDatabase } from './lib/open-database.ts';
 
 const { values } = parseArgs({
@@ -90,46 +91,25 @@ try {
     const secrets = await Promise.all(accounts.map((a) => oneTimePassword(a.username)));
     await database.db.transaction().execute(async (trx) => {
       const at = nowIso();
-      const bureau = await trx
-        .insertInto('units')
-        .values({
-          code: values['bureau-code']!,
-          name: values['bureau-name']!,
-          kind: 'cityBureau',
-          parent_id: null,
-          path: '/',
-          sort_order: 0,
-          is_demo: 0,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('units')
-        .set({ path: `/${bureau.id}/` })
-        .where('id', '=', bureau.id)
-        .execute();
-      const centre = await trx
-        .insertInto('units')
-        .values({
-          code: `${values['bureau-code']}-XXZX`,
-          name: values['admin-unit-name']!,
-          kind: 'department',
-          parent_id: bureau.id,
-          path: '/',
-          sort_order: 10,
-          is_demo: 0,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('units')
-        .set({ path: `/${bureau.id}/${centre.id}/` })
-        .where('id', '=', centre.id)
-        .execute();
+      const units = createUnitsRepo(database.db);
+      const bureau = await units.insert(trx, {
+        code: values['bureau-code']!,
+        name: values['bureau-name']!,
+        kind: 'cityBureau',
+        parentId: null,
+        parentPath: '/',
+        sortOrder: 0,
+        at,
+      });
+      const centre = await units.insert(trx, {
+        code: `${values['bureau-code']}-XXZX`,
+        name: values['admin-unit-name']!,
+        kind: 'department',
+        parentId: bureau.id,
+        parentPath: bureau.path,
+        sortOrder: 10,
+        at,
+      });
       const ids: number[] = [];
       for (const [i, a] of accounts.entries()) {
         const { hash } = secrets[i]!;

@@ -22,6 +22,22 @@ function peakKb(pid: number): number {
   }
 }
 
+/** The direct children of a process that run `what` (a cluster's workers, nginx's workers). */
+export function childPids(pid: number, what: string): number[] {
+  return children(pid).filter((k) => {
+    try {
+      return fs.readFileSync(`/proc/${k}/cmdline`, 'utf8').includes(what);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Peak resident memory (VmHWM) of one process alone, in MB. */
+export function processPeakRssMb(pid: number): number {
+  return Math.round((peakKb(pid) / 1024) * 10) / 10;
+}
+
 /** Sum of the peak RSS of a process tree, in MB (nginx: the master and its workers). */
 export function peakRssMb(pid: number): number {
   const all = [pid, ...children(pid)];
@@ -37,3 +53,7 @@ export function rssMb(pid: number): number {
     return 0;
   }
 }
+
+/** Each process's resident memory now, for a row's note: 'workers 120 + 118 MB'. */
+export const perProcess = (label: string, pids: number[]) =>
+  `${label} ${pids.map((p) => rssMb(p).toFixed(0)).join(' + ')} MB`;

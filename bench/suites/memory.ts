@@ -26,14 +26,19 @@ async function startBuilt(dataDir: string, port: number): Promise<ChildProcess> 
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      // production refuses to start without the audit key; a fixed one is fine for a throw-away database
+      // production refuses to start without its keys; fixed ones are fine for a throw-away database
       AUDIT_HMAC_KEY: Buffer.alloc(32, 7).toString('base64'),
+      // and the reporters' key (CASES_KEY, decision 142), likewise
+      CASES_KEY: Buffer.alloc(32, 9).toString('base64'),
       DATA_DIR: dataDir,
       DATABASE_URL: path.join(dataDir, 'greenvoice.db'),
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       JOBS_ENABLED: 'true',
+      // one serving process, the one the aim is about: production's default on this 2-core machine would
+      // be a supervising primary and two workers (decision 178), and the pid measured would be the primary's
+      WORKERS: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDate, maskMobile, normaliseMobile } from './org.ts';
+import { maskMobile, normaliseEmail, normaliseMobile } from './org.ts';
 
 describe('mainland mobile numbers', () => {
   it.each([
@@ -17,9 +17,14 @@ describe('mainland mobile numbers', () => {
   it('masks the middle four digits', () => expect(maskMobile('13812341234')).toBe('138****1234'));
 });
 
-describe('China dates', () => {
-  it('turns an instant into the calendar date in UTC+8', () => {
-    expect(chinaDate('2018-04-30T15:59:59Z')).toBe('2018-04-30');
-    expect(chinaDate('2018-04-30T16:00:00Z')).toBe('2018-05-01');
-  });
+describe('normaliseEmail', () => {
+  it.each([
+    ['wang@CDHB.gov.cn', 'wang@cdhb.gov.cn'],
+    ['  li.si+notice@example.cn ', 'li.si+notice@example.cn'],
+    ['no-at.example.cn', null],
+    ['a@b', null],
+    ['a b@example.cn', null],
+    ['a@@example.cn', null],
+    ['a@example..cn', null],
+  ])('%s → %s', (input, expected) => expect(normaliseEmail(input)).toBe(expected));
 });

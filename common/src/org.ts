@@ -23,6 +23,17 @@ export function normaliseMobile(input: string): string | null {
   return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
 }
 
+/**
+ * An e-mail address as stored (trimmed, the domain in lower case), or null if it is not one. Deliberately
+ * plain: one @, a dot in the domain, no spaces — the mail server is the real check.
+ */
+export function normaliseEmail(input: string): string | null {
+  const v = input.trim();
+  const m = /^([^\s@]{1,64})@([^\s@]+\.[^\s@.]{2,})$/.exec(v);
+  if (!m || v.length > 254 || m[2]!.includes('..')) return null;
+  return `${m[1]}@${m[2]!.toLowerCase()}`;
+}
+
 /** 13812341234 → 138****1234 */
 export function maskMobile(mobile: string): string {
   return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '****';
@@ -36,8 +47,3 @@ export const CHILD_KINDS: Record<UnitKind, readonly UnitKind[]> = {
   department: [],
   affiliatedUnit: [],
 };
-
-/** The calendar date in China (UTC+8) of an instant: deadlines are Chinese dates. */
-export function chinaDate(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
-}

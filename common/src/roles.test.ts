@@ -86,9 +86,16 @@ describe('separation of duties: actor role × target role × act', () => {
   it('the security administrator neither reads the audit log nor configures business data', () => {
     const security = permissionsOf(['security']);
     expect([...security].sort()).toEqual(
-      ['accounts:manage', 'people:read', 'people:write', 'session:self', 'units:read'].sort(),
+      [
+        'accounts:manage',
+        'notifications:self', // one's own inbox: no business data
+        'people:read',
+        'people:write',
+        'session:self',
+        'units:read',
+      ].sort(),
     );
     expect(ROLE_PERMISSIONS.admin).not.toContain('audit:read');
-    expect(ROLE_PERMISSIONS.auditor).toEqual(['session:self', 'audit:read']);
+    expect(ROLE_PERMISSIONS.auditor).toEqual(['session:self', 'notifications:self', 'audit:read']);
   });
 });

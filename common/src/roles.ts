@@ -47,10 +47,12 @@ export const PERMISSIONS = [
   'submissions:comment',
   'assessment:read', // plans, rankings, score explanations, published bulletins (officers: own unit only)
   'plans:write', // edit plans and rules, rebuild scores
+  'deductions:write', // record negative-list deductions (负面清单) with reason and evidence
   'bulletins:draft',
   'bulletins:approve', // leadership signs a bulletin off; the drafter cannot (separation of duties)
   'interviews:read',
-  'interviews:confirm',
+  'interviews:confirm', // confirm with date, time, place and interviewer; withdraw; minutes; follow-up
+  'interviews:own', // a unit's own interview notices (its deputy leader reads them)
   'environment:read', // staff views of environmental data: imports, deadlines, the working-day calendar
   'environment:write', // stations, sections, reading imports, key discharging units and their disclosures
   'incidents:write', // environmental incident releases and follow-ups
@@ -61,16 +63,37 @@ export const PERMISSIONS = [
   'cms:approve', // final approval (终审签发)
   'cms:publish', // publish approved articles, schedule, withdraw, archive
   'cms:channels', // channels and site settings
+  'media:read', // the new-media matrix: accounts, metrics, the board, the WCI ranking (officers: own unit)
+  'media:write', // accounts and their metrics (officers: their own unit's; the information centre: all)
+  'notifications:self', // one's own inbox and to-dos (decision 120)
+  'notifications:manage', // the bureau's delivery channels, reminder settings and delivery failures
+  'cases:read', // public cases (reports, letters, information requests): the queue and one case's timeline
+  'cases:handle', // accept, assign, reply, close — or, in a county bureau, report the result of an assigned case
+  'cases:revealReporter', // the reporter's identity and contact at the receiving bureau (audited; never a county's)
+  'cases:approveExtension', // leadership approves a longer time limit (the reason is told to the person)
+  'inspection:read', // the site and new-media self-inspection: runs, findings, trend (decision 174)
+  'inspection:manage', // run the checks now, record a security incident, set the alert interval
+  'activities:read', // events, their statistics, the five-into board, contests (officers: own unit's events)
+  'activities:write', // record events (officers: their own unit's), sign-up events
+  'contest:manage', // the information centre runs the contest: the contest, judges, assignment, the award proposal
+  'contest:enter', // register schools and enter their works (officers: schools of their own county)
+  'contest:results', // the results with names before they are announced: the organiser and leadership
+  'contest:judge', // score the works one is assigned to, blind (any staff member can be named a judge)
+  'contest:approve', // leadership approves the award proposal, which locks it
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL_STAFF: Permission[] = [
   'session:self',
+  'notifications:self',
   'units:read',
   'people:read',
   'campaign:read',
   'assessment:read',
   'environment:read',
+  'media:read',
+  'activities:read',
+  'contest:judge',
 ];
 const SUBMISSION_READERS: Permission[] = ['outlets:read', 'submissions:read', 'submissions:comment'];
 
@@ -87,6 +110,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...SUBMISSION_READERS,
     'outlets:write',
     'plans:write',
+    'deductions:write',
     'bulletins:draft',
     'interviews:read',
     'environment:write',
@@ -98,10 +122,25 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cms:approve',
     'cms:publish',
     'cms:channels',
+    'media:write',
+    'notifications:manage',
+    'inspection:read',
+    'inspection:manage',
+    'activities:write',
+    'contest:manage',
+    'contest:enter',
+    'contest:results',
   ],
   reviewer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:review', 'cms:read', 'cms:review'],
-  officer: [...ALL_STAFF, ...SUBMISSION_READERS, 'submissions:write'],
-  deputyLeader: [...ALL_STAFF, ...SUBMISSION_READERS],
+  officer: [
+    ...ALL_STAFF,
+    ...SUBMISSION_READERS,
+    'submissions:write',
+    'media:write',
+    'activities:write',
+    'contest:enter',
+  ],
+  deputyLeader: [...ALL_STAFF, ...SUBMISSION_READERS, 'interviews:own'],
   leadership: [
     ...ALL_STAFF,
     ...SUBMISSION_READERS,
@@ -112,14 +151,44 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'interviews:confirm',
     'cms:read',
     'cms:approve',
+    'cases:read',
+    'cases:approveExtension',
+    'inspection:read',
+    'contest:approve',
+    'contest:results',
   ],
-  editor: ['session:self', 'environment:read', 'incidents:write', 'cms:read', 'cms:edit', 'cms:publish'],
-  reportHandler: ['session:self'],
+  editor: [
+    'session:self',
+    'notifications:self',
+    'environment:read',
+    'incidents:write',
+    'cms:read',
+    'cms:edit',
+    'cms:publish',
+    'inspection:read',
+  ],
+  // The complaint handler of the receiving bureau — or of a county bureau, where they see only the cases
+  // assigned to it and never who reported (docs/public-interaction.md "Reporter protection").
+  reportHandler: [
+    'session:self',
+    'notifications:self',
+    'units:read',
+    'cases:read',
+    'cases:handle',
+    'cases:revealReporter',
+  ],
   // Separation of duties (三员分立, decision 078): the security administrator keeps accounts and roles —
   // the administrators' ones included — and nothing else: no business data, no audit log.
-  security: ['session:self', 'units:read', 'people:read', 'people:write', 'accounts:manage'],
+  security: [
+    'session:self',
+    'notifications:self',
+    'units:read',
+    'people:read',
+    'people:write',
+    'accounts:manage',
+  ],
   // The audit administrator reads the audit log and nothing else.
-  auditor: ['session:self', 'audit:read'],
+  auditor: ['session:self', 'notifications:self', 'audit:read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
@@ -150,6 +219,7 @@ export const PERSON_ACTS = [
   'enable',
   'unlock',
   'endSessions',
+  'createLogin',
 ] as const;
 export type PersonAct = (typeof PERSON_ACTS)[number];
 

@@ -1,13 +1,23 @@
 // The environment, parsed and validated once. Every variable is documented in README.md ("Configuration").
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { STORE_NAMES } from './files/file-stores.ts';
 
 export interface Config {
   port: number;
+  /** server processes sharing the port (node:cluster, decision 178); 1 = this process serves alone */
+  workers: number;
   host: string;
   /** sqlite file path, or a postgres:// URL */
   databaseUrl: string;
   dialect: 'sqlite' | 'postgres';
   dataDir: string;
+  /**
+   * where uploaded files are kept (decision 184): 'database' (the default on PostgreSQL; app servers
+   * share nothing on disk) or 'disk' under DATA_DIR (the default on SQLite)
+   */
+  fileStore: 'disk' | 'database';
   publicUrl: string | null;
   cookieSecure: boolean;
   trustProxy: string[] | false;
@@ -31,6 +41,14 @@ export interface Config {
   portalSiteUnit: string | null;
   portalReadFlushSeconds: number;
   portalPollMs: number;
+  /** hours after which the newest hourly air reading is called late on the portal (decision 102) */
+  portalAirFreshHours: number;
+  /** days after which the newest surface-water reading is called late (monthly sampling) */
+  portalWaterFreshDays: number;
+  /** check the portal's external links over the network (decision 188); off: counted as unchecked */
+  inspectionExternalLinks: boolean;
+  /** tests only, refused in production: private addresses the link checker may ask (a local receiver) */
+  inspectionLinkAllow: string[];
   /** run the scheduled jobs in this process (several servers may: a database lease picks one a tick) */
   jobsEnabled: boolean;
   /** when the housekeeping job runs (croner pattern, China time) */
@@ -47,6 +65,26 @@ export interface Config {
   auditCheckpointDir: string;
   /** when a signed audit checkpoint is written (croner pattern, China time) */
   auditCheckpointCron: string;
+  /** how often the notification outbox is sent (croner pattern, China time; decision 120) */
+  notifyDeliveryCron: string;
+  /** when the daily reminder rules run (croner pattern, China time) */
+  notifyReminderCron: string;
+  /** how long one delivery attempt (webhook, gateway, SMTP) may take */
+  notifySendTimeoutMs: number;
+  /**
+   * base64 32-byte key that encrypts reporters' identities and keys the query-code hashes; null: a demo
+   * installation's key file DATA_DIR/keys/cases.key (docs/public-interaction.md)
+   */
+  casesKey: Buffer | null;
+  /** days after a case is closed that the reporter's identity and contact are kept, then erased */
+  caseIdentityRetentionDays: number;
+  /** working days within which a mailbox letter or a consultation is answered */
+  caseLetterReplyWorkingDays: number;
+  /** public case intakes one client may file in an hour before the challenge is shown / before 429 */
+  caseIntakeChallengeAfter: number;
+  caseIntakePerHour: number;
+  /** tracking-number + query-code look-ups one client may try a minute */
+  caseLookupsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,6 +125,26 @@ function key32(env: NodeJS.ProcessEnv, name: string): Buffer | null {
   return key;
 }
 
+/**
+ * Where files live when FILE_STORE is not set (decision 184): in the database on PostgreSQL, so that app
+ * servers share nothing on disk — unless this installation already keeps files under DATA_DIR from before
+ * that default. Switching it then would hide every existing file until `npm run files:migrate -- --to
+ * database` copies them; so such an installation stays on disk until its operator migrates or chooses.
+ */
+function defaultFileStore(dialect: 'sqlite' | 'postgres', dataDir: string): 'disk' | 'database' {
+  if (dialect === 'sqlite') return 'disk';
+  const hasFiles = (dir: string): boolean => {
+    try {
+      return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .some((e) => (e.isDirectory() ? hasFiles(path.join(dir, e.name)) : true));
+    } catch {
+      return false;
+    }
+  };
+  return Object.values(STORE_NAMES).some((name) => hasFiles(path.join(dataDir, name))) ? 'disk' : 'database';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
   const databaseUrl = env.DATABASE_URL || path.join(dataDir, 'greenvoice.db');
@@ -100,12 +158,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const trustProxyRaw = env.TRUST_PROXY?.trim();
   const production = env.NODE_ENV === 'production';
   const auditHmacKey = key32(env, 'AUDIT_HMAC_KEY');
+  const casesKey = key32(env, 'CASES_KEY');
+  if (production && !casesKey)
+    throw new ConfigError(
+      'CASES_KEY is required in production (NODE_ENV=production): 32 bytes in base64 (openssl rand -base64 32); it encrypts reporters’ identities, kept outside the database and its backups',
+    );
   if (production && !auditHmacKey)
     throw new ConfigError(
       'AUDIT_HMAC_KEY is required in production (NODE_ENV=production): 32 bytes in base64 (openssl rand -base64 32), kept outside the database and its backups',
     );
+  const fileStore = env.FILE_STORE?.trim() || defaultFileStore(dialect, dataDir);
+  if (fileStore !== 'disk' && fileStore !== 'database')
+    throw new ConfigError(`FILE_STORE must be disk or database (got "${env.FILE_STORE}")`);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
+    // production uses every core; the demo and development stay one process (one log, one debugger)
+    workers: int(env, 'WORKERS', production ? os.availableParallelism() : 1, 1, 256),
     host: env.HOST || '0.0.0.0',
     databaseUrl:
       dialect === 'sqlite'
@@ -113,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : databaseUrl,
     dialect,
     dataDir,
+    fileStore,
     publicUrl,
     cookieSecure: bool(env, 'COOKIE_SECURE', publicUrl?.startsWith('https://') ?? false),
     trustProxy: trustProxyRaw ? trustProxyRaw.split(',').map((s) => s.trim()) : false,
@@ -131,16 +200,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     portalSiteUnit: env.PORTAL_SITE_UNIT || null,
     portalReadFlushSeconds: int(env, 'PORTAL_READ_FLUSH_SECONDS', 60, 1, 3600),
     portalPollMs: int(env, 'PORTAL_POLL_MS', 2000, 100, 60_000),
+    portalAirFreshHours: int(env, 'PORTAL_AIR_FRESH_HOURS', 3, 1, 24 * 365),
+    portalWaterFreshDays: int(env, 'PORTAL_WATER_FRESH_DAYS', 45, 1, 3650),
+    inspectionExternalLinks: bool(env, 'INSPECTION_EXTERNAL_LINKS', false),
+    inspectionLinkAllow: linkAllow(env, production),
     jobsEnabled: bool(env, 'JOBS_ENABLED', true),
     housekeepingCron: cronPattern(env, 'HOUSEKEEPING_CRON', '0 17 3 * * *'),
     requireTotpForAdmins: bool(env, 'REQUIRE_TOTP_FOR_ADMINS', false),
     totpEncryptionKey: key32(env, 'TOTP_ENCRYPTION_KEY'),
     production,
     auditHmacKey,
+    casesKey,
+    caseIdentityRetentionDays: int(env, 'CASE_IDENTITY_RETENTION_DAYS', 730, 1, 36_500),
+    caseLetterReplyWorkingDays: int(env, 'CASE_LETTER_REPLY_WORKING_DAYS', 15, 1, 60),
+    caseIntakeChallengeAfter: int(env, 'CASE_INTAKE_CHALLENGE_AFTER', 3, 0, 1_000_000),
+    caseIntakePerHour: int(env, 'CASE_INTAKE_PER_HOUR', 20, 1, 1_000_000),
+    caseLookupsPerMinute: int(env, 'CASE_LOOKUPS_PER_MINUTE', 10, 1, 1_000_000),
     auditCheckpointDir: path.resolve(
       cwd,
       env.AUDIT_CHECKPOINT_DIR || path.join(dataDir, 'audit-checkpoints'),
     ),
     auditCheckpointCron: cronPattern(env, 'AUDIT_CHECKPOINT_CRON', '0 7 * * * *'),
+    notifyDeliveryCron: cronPattern(env, 'NOTIFY_DELIVERY_CRON', '45 * * * * *'),
+    notifyReminderCron: cronPattern(env, 'NOTIFY_REMINDER_CRON', '0 30 8 * * *'),
+    notifySendTimeoutMs: int(env, 'NOTIFY_SEND_TIMEOUT_MS', 10_000, 100, 120_000),
   };
+}
+
+function linkAllow(env: NodeJS.ProcessEnv, production: boolean): string[] {
+  const list = (env.INSPECTION_LINK_ALLOW ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  // the SSRF guard is not switched off where it matters
+  if (production && list.length)
+    throw new Error(
+      'INSPECTION_LINK_ALLOW is for tests only and refused in production (NODE_ENV=production)',
+    );
+  return list;
 }

@@ -22,5 +22,24 @@ export const jieba = (): typeof JiebaPackage => requirePackage('@node-rs/jieba')
 export const redis = (): typeof IoRedis => requirePackage('ioredis');
 /** only on PostgreSQL */
 export const pg = (): typeof Pg => requirePackage('pg');
+/** only when an e-mail channel sends (nodemailer's own types are not installed: the part we use) */
+export const nodemailer = (): NodemailerLike => requirePackage('nodemailer');
+export interface NodemailerLike {
+  createTransport(options: {
+    host: string;
+    port: number;
+    secure: boolean;
+    auth?: { user: string; pass: string };
+    connectionTimeout: number;
+    greetingTimeout: number;
+    socketTimeout: number;
+  }): {
+    sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<{
+      messageId: string;
+      response: string;
+    }>;
+    close(): void;
+  };
+}
 /** jieba's dictionary: 5 MB read into memory by the package's dict.js */
 export const jiebaDict = (): Buffer => (requirePackage('@node-rs/jieba/dict.js') as { dict: Buffer }).dict;

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer, type ChildServer } from './test/child-server.ts';
 import { TEST_PG_URL, testDialect } from './test/test-app.ts';
+import { demoAccount } from './test/demo-actors.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LOGIN_LIMIT = 6;
@@ -68,11 +69,12 @@ describe.skipIf(!can.postgres || !can.redis)(
         TRUST_PROXY: '127.0.0.1',
         HOUSEKEEPING_CRON: '*/2 * * * * *',
       };
-      // the first server migrates and seeds; the second finds it done
-      a = await startChildServer(env);
-      b = await startChildServer(env);
+      // the first server migrates and seeds (a year of hourly air readings: half a minute on a busy
+      // machine, over a minute when CI shares it — seen failing at 60 s); the second finds it done
+      a = await startChildServer(env, 150_000);
+      b = await startChildServer(env, 90_000);
       started = Date.now();
-    }, 120_000);
+    }, 250_000);
 
     afterAll(async () => {
       await Promise.all([a?.stop(), b?.stop()]);
@@ -88,7 +90,7 @@ describe.skipIf(!can.postgres || !can.redis)(
       const login = await fetch(`${a.url}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.1.0.1' },
-        body: JSON.stringify({ username: 'officer.wl', password: 'Demo-Officer-2018!' }),
+        body: JSON.stringify({ username: 'officer.wl', password: demoAccount('officer.wl').password }),
       });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
@@ -150,7 +152,7 @@ describe.skipIf(!can.postgres || !can.redis)(
       const login = await fetch(`${b.url}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-        body: JSON.stringify({ username: 'officer.wl', password: 'Demo-Officer-2018!' }),
+        body: JSON.stringify({ username: 'officer.wl', password: demoAccount('officer.wl').password }),
       });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;

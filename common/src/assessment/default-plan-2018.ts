@@ -148,23 +148,23 @@ export const DEFAULT_PLAN_2018: PlanDocument = {
       items: [
         {
           code: 'C1',
-          name: '《中国环境报》等报刊订阅（对照定额）',
+          name: '《中国环境报》等报刊订阅（对照定额，报刊征订台账）',
           maxPoints: 7,
           rule: {
             type: 'proportional',
-            match: { kinds: ['subscription'] },
+            match: { kinds: ['mediaSubscription'] },
             measure: 'sum',
             target: { county: 30, department: 2, affiliated: 5 },
           },
         },
         {
           code: 'C2',
-          name: '6月30日前开通微信公众号',
+          name: '6月30日前开通微信公众号（新媒体台账）',
           maxPoints: 5,
           notApplicableTo: COUNTY_ONLY,
           rule: {
             type: 'deadline',
-            match: { kinds: ['wechatAccount'] },
+            match: { kinds: ['mediaAccount'] },
             due: '2018-06-30',
             lateUntil: '2018-12-31',
             latePoints: 2,
@@ -172,27 +172,40 @@ export const DEFAULT_PLAN_2018: PlanDocument = {
         },
         {
           code: 'C3',
-          name: '公众号增粉（对照目标）',
+          name: '公众号增粉（对照目标，新媒体数据）',
           maxPoints: 3,
           notApplicableTo: COUNTY_ONLY,
           rule: {
             type: 'proportional',
-            match: { kinds: ['followerCount'] },
+            match: { kinds: ['mediaFollowers'] },
             measure: 'growth',
             target: { county: 2000 },
           },
         },
         {
           code: 'C4',
-          name: '公众号连续14天未更新扣分',
+          name: '公众号连续14天未更新扣分（新媒体数据，含开通后从未发文）',
           maxPoints: 0,
           maxDeduction: 2,
           notApplicableTo: COUNTY_ONLY,
           rule: {
             type: 'silence',
-            match: { kinds: ['newMedia'], outletMedia: ['newMedia'] },
+            match: { kinds: ['mediaSilence'], activityTypes: ['wechatOfficial'] },
             maxGapDays: 14,
             penalty: 0.5,
+          },
+        },
+        {
+          code: 'C5',
+          name: '新媒体账号检查问题扣分（网站与新媒体检查：无互动功能、停更未注销、未备案）',
+          maxPoints: 0,
+          maxDeduction: 2,
+          notApplicableTo: COUNTY_ONLY,
+          rule: {
+            type: 'finding',
+            match: { kinds: ['inspectionFinding'] },
+            // the silent account (僵尸号) is C4's, measured by the matrix: not counted twice (decision 195)
+            penalty: { accountNoInteraction: 1, accountStoppedNotDeregistered: 0.5, accountNotFiled: 0.5 },
           },
         },
       ],

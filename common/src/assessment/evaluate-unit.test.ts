@@ -108,8 +108,8 @@ describe('scoring engine: each rule shape of the published local rules (docs/sta
   });
 
   it('deadline items: full on time, late points, nothing when missing after the late date', () => {
-    const on = evaluateUnit(plan, county, [fact({ kind: 'wechatAccount', date: '2018-06-30' })], year);
-    const late = evaluateUnit(plan, county, [fact({ kind: 'wechatAccount', date: '2018-07-01' })], year);
+    const on = evaluateUnit(plan, county, [fact({ kind: 'mediaAccount', date: '2018-06-30' })], year);
+    const late = evaluateUnit(plan, county, [fact({ kind: 'mediaAccount', date: '2018-07-01' })], year);
     const none = evaluateUnit(plan, county, [], year);
     expect([itemTotal(on, 'C2'), itemTotal(late, 'C2'), itemTotal(none, 'C2')]).toEqual([5, 2, 0]);
     expect(none.lines.find((l) => l.itemCode === 'C2')!.zh).toContain('未完成');
@@ -117,14 +117,14 @@ describe('scoring engine: each rule shape of the published local rules (docs/sta
 
   it('proportional items: subscriptions against the group quota and follower growth, capped', () => {
     const subs = [
-      fact({ kind: 'subscription', date: '2018-01-10', quantity: 15 }),
-      fact({ kind: 'subscription', date: '2018-03-10', quantity: 30 }),
+      fact({ kind: 'mediaSubscription', date: '2018-01-10', quantity: 15 }),
+      fact({ kind: 'mediaSubscription', date: '2018-03-10', quantity: 30 }),
     ];
     const e = evaluateUnit(plan, county, subs, year);
     expect(e.items.C1![0]).toBe(3.5);
     expect(itemTotal(e, 'C1')).toBe(7);
     const followers = [500, 1500, 1300, 2600].map((q, i) =>
-      fact({ kind: 'followerCount', date: `2018-0${i + 3}-28`, quantity: q }),
+      fact({ kind: 'mediaFollowers', date: `2018-0${i + 3}-28`, quantity: q }),
     );
     const g = evaluateUnit(plan, county, followers, year);
     expect(g.items.C3!.slice(2, 6)).toEqual([0, 1.5, -0.3, 1.8]);
@@ -138,11 +138,58 @@ describe('scoring engine: each rule shape of the published local rules (docs/sta
     ];
     const e = evaluateUnit(plan, county, gov, year);
     expect(e.items.A5!.reduce((s, x) => s + x, 0)).toBe(-1);
-    const posts = ['2018-01-01', '2018-01-10', '2018-02-10', '2018-03-20', '2018-05-01', '2018-07-01'].map(
-      (d) => fact({ kind: 'newMedia', date: d, outletMedium: 'newMedia', outletLevel: 'county' }),
+    // silent spells the new-media matrix measured per account (docs/new-media.md); 14 days is allowed
+    const spells = [31, 38, 42, 15, 60, 14].map((days, i) =>
+      fact({
+        kind: 'mediaSilence',
+        date: `2018-0${i + 1}-20`,
+        quantity: days,
+        activityType: 'wechatOfficial',
+      }),
     );
-    const s = evaluateUnit(plan, county, posts, year);
-    expect(itemTotal(s, 'C4')).toBe(-2); // five long gaps at 0.5 each, at most 2
+    const weibo = fact({ kind: 'mediaSilence', date: '2018-08-20', quantity: 90, activityType: 'weibo' });
+    const s = evaluateUnit(plan, county, [...spells, weibo], year);
+    expect(itemTotal(s, 'C4')).toBe(-2); // five spells over 14 days at 0.5 each, at most 2; Weibo not in C4
+    expect(s.lines.filter((l) => l.itemCode === 'C4' && l.kind === 'silence')).toHaveLength(5);
+  });
+
+  it('inspection findings deduct by their code, each once, within maxDeduction; the silent account is C4’s', () => {
+    const finding = (code: string, date: string) =>
+      fact({ kind: 'inspectionFinding', date, activityType: code, title: `检查发现 ${code}` });
+    const e = evaluateUnit(
+      plan,
+      county,
+      [
+        finding('accountNotFiled', '2018-03-01'),
+        finding('accountSilent', '2018-03-01'),
+        finding('accountNoInteraction', '2018-04-02'),
+      ],
+      year,
+    );
+    expect(itemTotal(e, 'C5')).toBe(-1.5);
+    const lines = e.lines.filter((l) => l.itemCode === 'C5');
+    expect(lines.map((l) => [l.month, l.kind, l.points])).toEqual([
+      [3, 'finding', -0.5],
+      [4, 'finding', -1],
+    ]);
+    expect(lines[1]!.zh).toBe('检查发现 accountNoInteraction：扣 1 分');
+    const more = ['accountNoInteraction', 'accountNoInteraction', 'accountStoppedNotDeregistered'];
+    const capped = evaluateUnit(
+      plan,
+      county,
+      more.map((x) => finding(x, '2018-05-02')),
+      year,
+    );
+    expect(itemTotal(capped, 'C5')).toBe(-2); // 2.5 found, 2 at most
+    // departments and affiliated units hold no accounts in the plan's sense: C5 does not apply
+    expect(
+      evaluateUnit(
+        plan,
+        { id: 1, group: 'department' },
+        more.map((x) => finding(x, '2018-05-02')),
+        year,
+      ).items.C5,
+    ).toBeUndefined();
   });
 
   it('items not applicable to a group: its total is rescaled to 100', () => {

@@ -11,6 +11,11 @@ export const FACT_KINDS = [
   'subscription', // paper subscriptions: quantity = copies, for the year of `date`
   'wechatAccount', // a WeChat official account opened on `date`
   'followerCount', // followers of the unit's account measured on `date`: quantity = count
+  'mediaAccount', // a WeChat official account in the new-media registry, opened on `date` (written by the system)
+  'mediaFollowers', // the unit's WeChat official-account followers at the end of `date`'s month: quantity (system)
+  'mediaSubscription', // one paper's copies for a unit and year in the subscription register: quantity = copies (system)
+  'mediaSilence', // one account's silent spell measured by the matrix: quantity = days, date = silent from (system)
+  'inspectionFinding', // a self-inspection finding about a unit's account: activityType = the finding code, date = first seen (system)
   'negative', // a negative-list item (负面清单) or criticism: negativeCode says which
   'other',
 ] as const;

@@ -9,3 +9,4 @@ export * from './default-plan-2018.ts';
 export * from './interview-rule.ts';
 export * from './copy-plan.ts';
 export * from './bulletin-workflow.ts';
+export * from './diff-plan.ts';

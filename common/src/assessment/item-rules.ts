@@ -10,6 +10,7 @@ import type {
   PlanItem,
   ProportionalRule,
   SilenceRule,
+  FindingRule,
 } from './plan.ts';
 import { r6, type TraceLine } from './trace.ts';
 
@@ -248,8 +249,22 @@ function adoptionRate(rule: AdoptionRateRule, facts: UnitFact[], ctx: ItemContex
 
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 
-function silence(rule: SilenceRule, facts: UnitFact[], ctx: ItemContext): Line[] {
+function silence(rule: SilenceRule, all: UnitFact[], ctx: ItemContext): Line[] {
   const lines: Line[] = [];
+  // spells the new-media matrix measured itself, per account (docs/new-media.md): each one longer than
+  // the rule allows deducts once; the title names the account and the spell
+  for (const { fact: f, month } of all)
+    if (f.kind === 'mediaSilence' && (f.quantity ?? 0) > rule.maxGapDays)
+      lines.push({
+        month,
+        kind: 'silence',
+        factId: f.id,
+        date: f.date,
+        points: -rule.penalty,
+        zh: `${f.title}（超过 ${rule.maxGapDays} 天）`,
+        en: `${f.title} (more than ${rule.maxGapDays} days)`,
+      });
+  const facts = all.filter((x) => x.fact.kind !== 'mediaSilence');
   const dates = [...new Set(facts.map((x) => x.fact.date))];
   if (ctx.lastMonth === 12 && dates.length) dates.push(`${ctx.year}-12-31`);
   for (let i = 1; i < dates.length; i++) {
@@ -266,6 +281,26 @@ function silence(rule: SilenceRule, facts: UnitFact[], ctx: ItemContext): Line[]
       });
   }
   return lines;
+}
+
+/** each finding once, in the month it was first seen, with the points of its code */
+function finding(rule: FindingRule, facts: UnitFact[]): Line[] {
+  return facts.flatMap(({ fact: f, month }) => {
+    const points = rule.penalty[f.activityType ?? ''] ?? 0;
+    return points > 0
+      ? [
+          {
+            month,
+            kind: 'finding' as const,
+            factId: f.id,
+            date: f.date,
+            points: -points,
+            zh: `${f.title}：扣 ${fmt(points)} 分`,
+            en: `${f.title}: −${fmt(points)}`,
+          },
+        ]
+      : [];
+  });
 }
 
 /** The item's lines for one unit; `facts` are this unit's facts in (date, id) order. */
@@ -285,5 +320,7 @@ export function itemLines(item: PlanItem, facts: UnitFact[], ctx: ItemContext): 
       return adoptionRate(rule, mine, ctx);
     case 'silence':
       return silence(rule, mine, ctx);
+    case 'finding':
+      return finding(rule, mine);
   }
 }

@@ -1,4 +1,5 @@
 // Periods a score is ranked over: a month, a quarter, a half-year or the year, as a range of months.
+import { chineseNumeral } from '../chinese-numerals.ts';
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
@@ -23,7 +24,7 @@ export function periodLabel(year: number, p: Period): { zh: string; en: string }
     case 'month':
       return { zh: `${year}年${p.index}月`, en: `${year}-${String(p.index).padStart(2, '0')}` };
     case 'quarter':
-      return { zh: `${year}年第${'一二三四'[p.index - 1]}季度`, en: `${year} Q${p.index}` };
+      return { zh: `${year}年第${chineseNumeral(p.index)}季度`, en: `${year} Q${p.index}` };
     case 'half':
       return { zh: `${year}年${p.index === 1 ? '上' : '下'}半年`, en: `${year} H${p.index}` };
     case 'year':

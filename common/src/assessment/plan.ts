@@ -81,8 +81,22 @@ export interface SilenceRule {
   penalty: number;
 }
 
+/** each matching inspection finding deducts the points of its code (decision 195); codes not listed: none */
+export interface FindingRule {
+  type: 'finding';
+  match: FactMatch;
+  /** points per finding, by the finding's code (the fact's activityType), e.g. accountNoInteraction */
+  penalty: Record<string, number>;
+}
+
 export type PlanRule =
-  PerPieceRule | MonthlyQuotaRule | DeadlineRule | ProportionalRule | AdoptionRateRule | SilenceRule;
+  | PerPieceRule
+  | MonthlyQuotaRule
+  | DeadlineRule
+  | ProportionalRule
+  | AdoptionRateRule
+  | SilenceRule
+  | FindingRule;
 export type RuleType = PlanRule['type'];
 export const RULE_TYPES: readonly RuleType[] = [
   'perPiece',
@@ -91,9 +105,10 @@ export const RULE_TYPES: readonly RuleType[] = [
   'proportional',
   'adoptionRate',
   'silence',
+  'finding',
 ];
 /** rules that only ever take points away: their item's cap is maxDeduction, not maxPoints */
-export const DEDUCTION_RULES: readonly RuleType[] = ['adoptionRate', 'silence'];
+export const DEDUCTION_RULES: readonly RuleType[] = ['adoptionRate', 'silence', 'finding'];
 
 export interface PlanItem {
   code: string;
@@ -136,6 +151,9 @@ export interface PlanDocument {
   /** who issues the bulletins and notices: the issuing body, the document-number prefix (常环宣), the
    *  office that prints them; the owner bureau's name when absent */
   office?: { issuer: string; docPrefix: string; printedBy: string };
+  /** codes of units in the groups' kinds that this plan does not rank: the assessing unit itself (the
+   *  information centre reviews everyone else's work and would otherwise be scored 0 — decision 131) */
+  notRanked?: string[];
   /** publicity's share of the annual target-responsibility assessment: total / 100 × annualWeight */
   annualWeight: number;
   /** joint submissions: 'equal' splits evenly; 'lead' gives the lead unit leadShare, the rest evenly */

@@ -9,6 +9,7 @@ export const TRACE_KINDS = [
   'proportional', // a fact moving the value towards its target
   'rate', // a quarter's adoption rate below the minimum
   'silence', // a gap between posts longer than allowed
+  'finding', // a self-inspection finding the plan deducts for (decision 195)
   'itemCap', // points beyond an item's cap (or deductions beyond its maxDeduction) taken back
   'blockCap', // points beyond a block's cap taken back
   'rescale', // items not applicable to the group: the rest is rescaled to 100

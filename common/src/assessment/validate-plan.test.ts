@@ -35,6 +35,16 @@ describe('plan document validation', () => {
       "/blocks: the blocks' maxPoints must sum to 100 (now 105)",
     ],
     [
+      'an inspection finding code that does not exist',
+      (d) => (d.blocks[2].items[4].rule.penalty.accountHaunted = 1),
+      '/blocks/2/items/4/rule/penalty/accountHaunted: unknown field',
+    ],
+    [
+      'a negative finding penalty',
+      (d) => (d.blocks[2].items[4].rule.penalty.accountNotFiled = -1),
+      '/blocks/2/items/4/rule/penalty/accountNotFiled: must be ≥ 0',
+    ],
+    [
       'a quota for an unknown group',
       (d) => (d.blocks[0].items[3].rule.quota.planet = 2),
       '/blocks/0/items/3/rule/quota/planet: unknown field',

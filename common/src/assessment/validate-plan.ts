@@ -10,6 +10,8 @@ import {
   OUTLET_LEVELS,
   OUTLET_MEDIA,
 } from './facts.ts';
+import { isOneOf } from '../one-of.ts';
+import { FINDING_CODES } from '../inspection/inspection-rules.ts';
 import { UNIT_KINDS } from '../org.ts';
 import { reachableMax } from './evaluate-unit.ts';
 import { DEDUCTION_RULES, PIECE_BASES, PLAN_TOTAL, RULE_TYPES, type PlanDocument } from './plan.ts';
@@ -193,8 +195,7 @@ function checkRule(
         ]);
         if (o)
           for (const [k, x] of Object.entries(o))
-            if ((INSTRUCTION_LEVELS as readonly string[]).includes(k))
-              c.num(x, `${path}/leaderInstructionBonus/${k}`, { min: 0 });
+            if (isOneOf(INSTRUCTION_LEVELS, k)) c.num(x, `${path}/leaderInstructionBonus/${k}`, { min: 0 });
       }
       break;
     }
@@ -234,6 +235,12 @@ function checkRule(
       c.num(base.maxGapDays, `${path}/maxGapDays`, { min: 1, max: 366 });
       c.num(base.penalty, `${path}/penalty`, { min: 0 });
       break;
+    case 'finding': {
+      only(['penalty']);
+      const o = c.obj(base.penalty, `${path}/penalty`, [...FINDING_CODES]);
+      if (o) for (const [k, x] of Object.entries(o)) c.num(x, `${path}/penalty/${k}`, { min: 0 });
+      break;
+    }
   }
   return type;
 }
@@ -258,6 +265,7 @@ export function validatePlanDocument(input: unknown, year: number | null = null)
     'groups',
     'blocks',
     'negativeList',
+    'notRanked',
   ]);
   if (!doc) return c.errors.map((e) => ({ ...e, field: e.field || '/' }));
   if (doc.note !== undefined) c.str(doc.note, '/note', { max: 500 });
@@ -265,6 +273,10 @@ export function validatePlanDocument(input: unknown, year: number | null = null)
     const o = c.obj(doc.office, '/office', ['issuer', 'docPrefix', 'printedBy']);
     if (o) for (const k of ['issuer', 'docPrefix', 'printedBy']) c.str(o[k], `/office/${k}`, { max: 50 });
   }
+  if (doc.notRanked !== undefined)
+    c.arr(doc.notRanked, '/notRanked', { max: 50 })?.forEach((code, i) =>
+      c.str(code, `/notRanked/${i}`, { max: 32 }),
+    );
   c.num(doc.annualWeight, '/annualWeight', { gt: 0, max: 100 });
   const joint = c.obj(doc.joint, '/joint', ['mode', 'leadShare']);
   if (joint) {
@@ -321,7 +333,7 @@ export function validatePlanDocument(input: unknown, year: number | null = null)
         groups.filter((g) => !na.includes(g)),
         year,
       );
-      const deduction = type !== null && (DEDUCTION_RULES as readonly string[]).includes(type);
+      const deduction = isOneOf(DEDUCTION_RULES, type);
       if (deduction) {
         if (io.maxPoints !== 0)
           c.add(`${ip}/maxPoints`, '扣分规则的满分必须为 0', 'must be 0 for a deduction rule');

@@ -1,6 +1,6 @@
 // Air quality index per HJ 633-2012: pure functions, no I/O. The breakpoint tables are data
 // (aqi-breakpoints.ts); the rules that are not table lookups live here, each with its clause.
-import { chinaDate } from '../org.ts';
+import { chinaDate } from '../china-time.ts';
 import { IAQI_BREAKPOINTS, aqiTableFor, type AqiStandardId, type BreakpointRow } from './aqi-breakpoints.ts';
 
 /** Input names of the tool API: SO2, NO2, CO, PM10, PM2.5, and O3 as its 1 h and 8 h values. */

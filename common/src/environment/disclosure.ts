@@ -47,6 +47,35 @@ export const annualReportDue = (year: number) => `${year + 1}-03-15`;
 /** Temporary report: within 5 working days of the event (第十六条). */
 export const TEMPORARY_REPORT_WORKING_DAYS = 5;
 
+/**
+ * Which rule a disclosure's deadline comes from (decision 115). 部令第24号 (企业环境信息依法披露管理办法)
+ * took effect on 2022-02-08: its temporary-report deadline binds events from that day, and its annual
+ * report binds the reporting years whose list of enterprises was drawn under it — 2022 on (first
+ * reports due 2023-03-15). Before it, 部令第31号 (企业事业单位环境信息公开办法, 2015-01-01) asked a key
+ * discharging unit to publish new or changed information within 30 days and set no annual report, so
+ * an earlier year owes no annual report and an earlier event is counted in 30 calendar days.
+ */
+export const DISCLOSURE_RULES = ['order31', 'order24'] as const;
+export type DisclosureRule = (typeof DISCLOSURE_RULES)[number];
+export const ORDER_24_IN_FORCE = '2022-02-08';
+export const ORDER_31_IN_FORCE = '2015-01-01';
+export const FIRST_ANNUAL_REPORT_YEAR = 2022;
+/** 部令第31号 第十三条: new or changed information within 30 days (calendar days: the order says 日). */
+export const ORDER_31_NEW_INFO_DAYS = 30;
+export const DISCLOSURE_RULE_LABELS: Record<DisclosureRule, Bilingual> = {
+  order31: { zh: '部令第31号（30日内公开）', en: 'Order No. 31 (within 30 days)' },
+  order24: { zh: '部令第24号', en: 'Order No. 24' },
+};
+
+/** The rule an event on `date` (YYYY-MM-DD) was to be disclosed under; null before either existed. */
+export function temporaryReportRule(date: string): DisclosureRule | null {
+  if (date >= ORDER_24_IN_FORCE) return 'order24';
+  return date >= ORDER_31_IN_FORCE ? 'order31' : null;
+}
+
+/** Whether the year's annual report is owed at all: only under 部令第24号. */
+export const annualReportOwed = (year: number) => year >= FIRST_ANNUAL_REPORT_YEAR;
+
 export const OBLIGATION_STATUSES = ['onTime', 'late', 'pending', 'overdue'] as const;
 /** onTime / late: published by / after the due date; pending: not yet, not yet due; overdue: not yet, past due */
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];

@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { PERIOD_KINDS } from '../assessment/periods.ts';
 import { TRACE_KINDS } from '../assessment/trace.ts';
-import { IsoDateTime, RowId, Text } from './common.ts';
+import { IsoDate, IsoDateTime, RowId, Text } from './common.ts';
 
 export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 /** a plan document: checked by validatePlanDocument, which names the exact path of each problem */
@@ -73,12 +73,27 @@ export const RulesChange = Type.Object(
 );
 export const DryRunBody = Type.Object({ document: PlanDocumentSchema }, { additionalProperties: false });
 
+export const PlanVersionParams = Type.Object(
+  { id: RowId(), rulesVersion: Type.Integer({ minimum: 1, maximum: 100000 }) },
+  { additionalProperties: false },
+);
+/** one saved rules version with its document (the versions tab diffs it against the current one) */
+export const PlanVersion = Type.Object({
+  rulesVersion: Type.Integer(),
+  note: Type.String(),
+  document: PlanDocumentSchema,
+});
+export type PlanVersion = Static<typeof PlanVersion>;
+export const RulesRestore = Type.Object({ version: RowId() }, { additionalProperties: false });
+
 export const DryRunResult = Type.Object({
   rows: Type.Array(
     Type.Object({
       unitId: Type.Integer(),
       unitName: Type.String(),
       group: Type.String(),
+      /** the group's name in the plan (the dry run says groups in words) */
+      groupName: Type.String(),
       before: Type.Number(),
       after: Type.Number(),
       delta: Type.Number(),
@@ -91,6 +106,27 @@ export const DryRunResult = Type.Object({
 export type DryRunResult = Static<typeof DryRunResult>;
 
 export const PeriodKindSchema = Type.Enum(PERIOD_KINDS);
+
+export const RulesImpactBody = Type.Object(
+  { planId: RowId(), document: PlanDocumentSchema },
+  { additionalProperties: false },
+);
+/** the published bulletins whose numbers new rules would compute differently (they stay as published) */
+export const RulesImpact = Type.Object({
+  published: Type.Array(
+    Type.Object({
+      bulletinId: Type.Integer(),
+      period: PeriodKindSchema,
+      index: Type.Integer(),
+      label: Type.String(),
+      labelEn: Type.String(),
+      docNumber: Type.Union([Type.String(), Type.Null()]),
+      /** units whose points in that period would differ from the published ones */
+      changedUnits: Type.Integer(),
+    }),
+  ),
+});
+export type RulesImpact = Static<typeof RulesImpact>;
 export const PeriodQuery = Type.Object(
   {
     period: Type.Optional(PeriodKindSchema),
@@ -157,6 +193,8 @@ export const TraceLineSchema = Type.Object({
   month: Type.Integer(),
   kind: Type.Enum(TRACE_KINDS),
   factId: Type.Union([Type.String(), Type.Null()]),
+  /** the source's title ('submission:42' → the submission's title); null when it has none */
+  factTitle: Type.Union([Type.String(), Type.Null()]),
   date: Type.Union([Type.String(), Type.Null()]),
   points: Type.Number(),
   zh: Type.String(),
@@ -204,7 +242,8 @@ export const Bulletin = Type.Object({
   planId: Type.Integer(),
   period: PeriodKindSchema,
   index: Type.Integer(),
-  docNumber: Type.String(),
+  /** issued at approval (decision 130): null for a draft or one awaiting approval */
+  docNumber: Type.Union([Type.String(), Type.Null()]),
   title: Type.String(),
   body: Type.String(),
   status: Type.Enum(BULLETIN_STATUSES),
@@ -247,21 +286,128 @@ export const InterviewCandidateSchema = Type.Object({
   reasonEn: Type.String(),
   interviewId: Type.Union([Type.Integer(), Type.Null()]),
 });
+export const INTERVIEW_STATUSES = ['scheduled', 'held', 'rectified', 'withdrawn'] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' });
+export const Interview = Type.Object({
+  id: Type.Integer(),
+  planId: Type.Integer(),
+  unitId: Type.Integer(),
+  unitName: Type.String(),
+  reason: Type.String(),
+  docNumber: Type.String(),
+  status: Type.Enum(INTERVIEW_STATUSES),
+  confirmedBy: Type.String(),
+  confirmedAt: IsoDateTime,
+  date: Nullable(IsoDate),
+  time: Nullable(Type.String()),
+  place: Nullable(Type.String()),
+  interviewer: Nullable(Type.String()),
+  withdrawnReason: Nullable(Type.String()),
+  heldOn: Nullable(IsoDate),
+  minutes: Nullable(Type.String()),
+  rectification: Nullable(Type.String()),
+  rectificationDue: Nullable(IsoDate),
+  rectifiedOn: Nullable(IsoDate),
+  version: Type.Integer(),
+});
+export type Interview = Static<typeof Interview>;
 export const InterviewList = Type.Object({
   planId: Type.Integer(),
   rule: InterviewRuleSchema,
   candidates: Type.Array(InterviewCandidateSchema),
-  confirmed: Type.Array(
+  /** units with no points month after month while others scored: to chase up, not ranked (decision 136) */
+  silent: Type.Array(
     Type.Object({
-      id: Type.Integer(),
       unitId: Type.Integer(),
       unitName: Type.String(),
+      group: Type.String(),
+      months: Type.Array(Type.Integer()),
       reason: Type.String(),
-      docNumber: Type.String(),
-      confirmedBy: Type.String(),
-      confirmedAt: IsoDateTime,
+      reasonEn: Type.String(),
+    }),
+  ),
+  confirmed: Type.Array(Interview),
+});
+export type InterviewList = Static<typeof InterviewList>;
+/** leadership confirms with when, where and who: printed on the notice (decision 134) */
+export const InterviewConfirm = Type.Object(
+  { unitId: RowId(), date: IsoDate, time: ClockTime, place: Text(100), interviewer: Text(100) },
+  { additionalProperties: false },
+);
+export const InterviewWithdraw = Type.Object(
+  { version: RowId(), reason: Text(500) },
+  { additionalProperties: false },
+);
+export const InterviewMinutes = Type.Object(
+  {
+    version: RowId(),
+    heldOn: IsoDate,
+    minutes: Text(5000),
+    rectification: Text(2000),
+    rectificationDue: IsoDate,
+  },
+  { additionalProperties: false },
+);
+export const InterviewRectified = Type.Object(
+  { version: RowId(), rectifiedOn: IsoDate },
+  { additionalProperties: false },
+);
+export const OwnInterviews = Type.Object({
+  items: Type.Array(Type.Object({ ...Interview.properties, planTitle: Type.String() })),
+});
+
+/** a negative-list deduction (负面清单) recorded by the information centre (decision 132) */
+export const Deduction = Type.Object({
+  id: Type.Integer(),
+  planId: Type.Integer(),
+  unitId: Type.Integer(),
+  unitName: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  points: Type.Number(),
+  date: IsoDate,
+  reason: Type.String(),
+  evidence: Type.String(),
+  recordedBy: Type.String(),
+  recordedAt: IsoDateTime,
+});
+export type Deduction = Static<typeof Deduction>;
+export const DeductionList = Type.Object({
+  items: Type.Array(Deduction),
+  negativeList: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      points: Type.Number(),
+      groups: Type.Optional(Type.Array(Type.String())),
     }),
   ),
 });
-export type InterviewList = Static<typeof InterviewList>;
-export const InterviewConfirm = Type.Object({ unitId: RowId() }, { additionalProperties: false });
+export const DeductionInput = Type.Object(
+  {
+    unitId: RowId(),
+    code: Text(32),
+    date: IsoDate,
+    /** what was wrong: the piece, the error, the report missed */
+    reason: Text(500),
+    /** where it is shown: the notice, the document number, the link */
+    evidence: Text(500),
+  },
+  { additionalProperties: false },
+);
+export const DeductionDelete = Type.Object({ reason: Text(500) }, { additionalProperties: false });
+
+export const DateCheckQuery = Type.Object({ date: IsoDate }, { additionalProperties: false });
+export const DateCheck = Type.Object({
+  planId: Type.Union([Type.Integer(), Type.Null()]),
+  warnings: Type.Array(
+    Type.Object({
+      code: Type.Union([Type.Literal('outsidePlanYear'), Type.Literal('closedMonth')]),
+      message: Type.String(),
+      messageEn: Type.String(),
+    }),
+  ),
+});
+export type DateCheck = Static<typeof DateCheck>;

@@ -11,6 +11,8 @@ export const AuditRecord = Type.Object({
   action: Type.String(),
   objectType: Type.Union([Type.String(), Type.Null()]),
   objectId: Type.Union([Type.String(), Type.Null()]),
+  /** the object's current name (a person's, a unit's, a submission's title); null when unnamed or gone */
+  objectName: Type.Union([Type.String(), Type.Null()]),
   result: Type.String(),
   requestId: Type.String(),
   detail: Type.Union([Type.String(), Type.Null()]),

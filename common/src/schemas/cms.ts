@@ -1,11 +1,17 @@
 import Type, { type Static } from 'typebox';
 import { ARTICLE_ACTIONS, ARTICLE_STATUSES } from '../cms/article-workflow.ts';
-import { CHANNEL_CODE_PATTERN, CHANNEL_KINDS } from '../cms/channels.ts';
+import { CHANNEL_CODE_PATTERN, CHANNEL_DATA_PAGES, CHANNEL_KINDS } from '../cms/channels.ts';
+import { DISCLOSURE_CATEGORIES, DISCLOSURE_METHODS, DOCUMENT_VALIDITIES } from '../cms/disclosure.ts';
 import { PageQuery, RowId, Text } from './common.ts';
 
 export const ChannelKindSchema = Type.Enum(CHANNEL_KINDS);
+export const ChannelDataPageSchema = Type.Enum(CHANNEL_DATA_PAGES);
 export const ArticleStatusSchema = Type.Enum(ARTICLE_STATUSES);
 export const ArticleActionSchema = Type.Enum(ARTICLE_ACTIONS);
+/** '' = not a disclosure-catalogue item / not stated: the disclosure block leaves the row out */
+export const DisclosureCategorySchema = Type.Enum([...DISCLOSURE_CATEGORIES, '']);
+export const DisclosureMethodSchema = Type.Enum([...DISCLOSURE_METHODS, '']);
+export const DocumentValiditySchema = Type.Enum([...DOCUMENT_VALIDITIES, '']);
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const Channel = Type.Object({
@@ -18,6 +24,8 @@ export const Channel = Type.Object({
   keywords: Type.String(),
   sortOrder: Type.Integer(),
   showOnHome: Type.Boolean(),
+  /** the data page the channel also is (环境质量, 企业环境信息, …); null: an article list only */
+  dataPage: Type.Union([ChannelDataPageSchema, Type.Null()]),
   /** published, visible articles: a channel with none is never shown on the portal */
   liveCount: Type.Integer(),
   isDemo: Type.Boolean(),
@@ -35,6 +43,7 @@ const channelFields = {
   keywords: Type.String({ maxLength: 200 }),
   sortOrder: Type.Integer({ minimum: 0, maximum: 100000 }),
   showOnHome: Type.Boolean(),
+  dataPage: Type.Union([ChannelDataPageSchema, Type.Null()]),
 };
 export const ChannelInput = Type.Object(
   {
@@ -43,6 +52,7 @@ export const ChannelInput = Type.Object(
     keywords: Type.Optional(channelFields.keywords),
     sortOrder: Type.Optional(channelFields.sortOrder),
     showOnHome: Type.Optional(channelFields.showOnHome),
+    dataPage: Type.Optional(channelFields.dataPage),
   },
   { additionalProperties: false },
 );
@@ -91,6 +101,11 @@ export type ArticleSummary = Static<typeof ArticleSummary>;
 export const Article = Type.Object({
   ...ArticleSummary.properties,
   indexNumber: Type.String(),
+  disclosureCategory: DisclosureCategorySchema,
+  /** 成文日期 YYYY-MM-DD, '' when not stated */
+  writtenOn: Type.String(),
+  disclosureMethod: DisclosureMethodSchema,
+  validity: DocumentValiditySchema,
   issuer: Type.String(),
   source: Type.String(),
   author: Type.String(),
@@ -116,6 +131,10 @@ const articleFields = {
   title: Text(200),
   docNumber: Type.String({ maxLength: 60 }),
   indexNumber: Type.String({ maxLength: 60 }),
+  disclosureCategory: DisclosureCategorySchema,
+  writtenOn: Type.Union([Type.String({ format: 'date' }), Type.Literal('')]),
+  disclosureMethod: DisclosureMethodSchema,
+  validity: DocumentValiditySchema,
   issuer: Type.String({ maxLength: 100 }),
   source: Type.String({ maxLength: 100 }),
   author: Type.String({ maxLength: 60 }),
@@ -131,6 +150,10 @@ export const ArticleInput = Type.Object(
     bodyHtml: articleFields.bodyHtml,
     docNumber: Type.Optional(articleFields.docNumber),
     indexNumber: Type.Optional(articleFields.indexNumber),
+    disclosureCategory: Type.Optional(articleFields.disclosureCategory),
+    writtenOn: Type.Optional(articleFields.writtenOn),
+    disclosureMethod: Type.Optional(articleFields.disclosureMethod),
+    validity: Type.Optional(articleFields.validity),
     issuer: Type.Optional(articleFields.issuer),
     source: Type.Optional(articleFields.source),
     author: Type.Optional(articleFields.author),
@@ -149,6 +172,10 @@ export const ArticleUpdate = Type.Object(
     bodyHtml: Type.Optional(articleFields.bodyHtml),
     docNumber: Type.Optional(articleFields.docNumber),
     indexNumber: Type.Optional(articleFields.indexNumber),
+    disclosureCategory: Type.Optional(articleFields.disclosureCategory),
+    writtenOn: Type.Optional(articleFields.writtenOn),
+    disclosureMethod: Type.Optional(articleFields.disclosureMethod),
+    validity: Type.Optional(articleFields.validity),
     issuer: Type.Optional(articleFields.issuer),
     source: Type.Optional(articleFields.source),
     author: Type.Optional(articleFields.author),
@@ -234,7 +261,37 @@ export const SiteSettings = Type.Object(
     postcode: Type.String({ maxLength: 10 }),
     phone: Type.String({ maxLength: 40 }),
     email: Type.String({ maxLength: 100 }),
+    /** 党政机关网站标识: the image the registration office issued (an https address), and where it links */
+    govMarkImage: Type.String({
+      maxLength: 300,
+      pattern: '^(/[^\\s"<>]*|https://dcs\\.conac\\.cn/[^\\s"<>]*)?$',
+    }),
+    govMarkLink: Type.String({ maxLength: 300, pattern: '^(https?://[^\\s"<>]+)?$' }),
+    /** 我为政府网站找错: '' = the national address for this site's 网站标识码 */
+    errorReportUrl: Type.String({ maxLength: 300, pattern: '^(https?://[^\\s"<>]+)?$' }),
+    /** 网站声明 (plain text, paragraphs separated by blank lines) */
+    statement: Type.String({ maxLength: 4000 }),
+    /** 政府信息公开工作机构, its office hours and fax: the 信息公开指南 names them */
+    disclosureOffice: Type.String({ maxLength: 100 }),
+    officeHours: Type.String({ maxLength: 100 }),
+    fax: Type.String({ maxLength: 40 }),
   },
   { additionalProperties: false },
 );
 export type SiteSettings = Static<typeof SiteSettings>;
+
+/**
+ * A host name a bureau's website answers on (decision 175): letters, digits, hyphens and dots, no port,
+ * no scheme — `hbj.changde.gov.cn`, `127.0.0.1`, `xiangtan.localhost`. Compared without letter case.
+ */
+export const SiteHostName = Type.String({
+  minLength: 1,
+  maxLength: 253,
+  pattern: '^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$',
+});
+/** The host names of one bureau's website; none: the site is reached as the installation's default. */
+export const SiteDomains = Type.Object(
+  { domains: Type.Array(SiteHostName, { maxItems: 20 }) },
+  { additionalProperties: false },
+);
+export type SiteDomains = Static<typeof SiteDomains>;

@@ -27,6 +27,27 @@ export const PageQuery = {
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 };
 
+/** the language of an export's headers and words (the console sends its own) */
+export const ExportLang = Type.Union([Type.Literal('zh'), Type.Literal('en')]);
+
+/** the query of an export whose list has no filters */
+export const ExportLangQuery = Type.Object(
+  { lang: Type.Optional(ExportLang) },
+  { additionalProperties: false },
+);
+
+/**
+ * A list's .xlsx export takes the list's own filters — its query less paging, since the export is the
+ * whole result — and the language of the headers (decision 126).
+ */
+export function ExportQuery<P extends Type.TProperties>(list: Type.TObject<P>) {
+  const { page: _page, pageSize: _pageSize, ...filters } = list.properties as P & Record<string, unknown>;
+  return Type.Object(
+    { ...(filters as Omit<P, 'page' | 'pageSize'>), lang: Type.Optional(ExportLang) },
+    { additionalProperties: false },
+  );
+}
+
 export function Page<T extends Type.TSchema>(item: T) {
   return Type.Object({
     items: Type.Array(item),

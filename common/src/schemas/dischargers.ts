@@ -1,7 +1,12 @@
 // API contract of key discharging units (重点排污单位), their disclosures and deadlines, and the
 // working-day calendar the deadlines are counted on.
 import Type, { type Static } from 'typebox';
-import { ANNUAL_REPORT_PARTS, DISCLOSURE_KINDS, OBLIGATION_STATUSES } from '../environment/disclosure.ts';
+import {
+  ANNUAL_REPORT_PARTS,
+  DISCLOSURE_KINDS,
+  DISCLOSURE_RULES,
+  OBLIGATION_STATUSES,
+} from '../environment/disclosure.ts';
 import { CALENDAR_DAY_KINDS } from '../environment/working-days.ts';
 import { IsoDate, PageQuery, RowId, Text } from './common.ts';
 
@@ -58,6 +63,25 @@ const PartsText = Type.Object(
   { additionalProperties: false },
 );
 
+const amount = (description: string) =>
+  Type.Union([Type.Number({ minimum: 0, maximum: 1e9 }), Type.Null()], { description });
+/** One row of the annual report's part 3 (污染物产生、治理与排放信息): what is discharged, how much, against what. */
+export const EmissionRow = Type.Object(
+  {
+    pollutant: Text(40),
+    outlet: Type.Optional(Type.String({ maxLength: 60, description: 'e.g. DW001 总排口' })),
+    concentration: amount('annual mean concentration'),
+    limit: amount('the limit the permit and standard set'),
+    concentrationUnit: Type.String({ minLength: 1, maxLength: 20, description: 'mg/L, mg/m³ …' }),
+    total: amount('tonnes discharged in the year'),
+    permitted: amount('tonnes the permit allows a year'),
+    monitoring: Type.String({ minLength: 1, maxLength: 60, description: '自动监测 / 手工监测 …' }),
+    standard: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type EmissionRow = Static<typeof EmissionRow>;
+
 export const Disclosure = Type.Object({
   id: Type.Integer(),
   dischargerId: Type.Integer(),
@@ -70,6 +94,8 @@ export const Disclosure = Type.Object({
   publishedOn: str,
   dueOn: str,
   parts: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
+  /** annual reports: part 3's figures */
+  emissions: Type.Union([Type.Array(EmissionRow), Type.Null()]),
   docNumber: str,
   amount: Type.Union([Type.Number(), Type.Null()]),
   version: Type.Integer(),
@@ -88,6 +114,7 @@ export const DisclosureInput = Type.Object(
     eventDate: Type.Optional(IsoDate),
     publishedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
     parts: Type.Optional(PartsText),
+    emissions: Type.Optional(Type.Array(EmissionRow, { maxItems: 50 })),
     docNumber: Type.Optional(Type.Union([Text(60), Type.Null()])),
     amount: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 1e10 }), Type.Null()])),
   },
@@ -101,6 +128,7 @@ export const DisclosureUpdate = Type.Object(
     content: Type.Optional(Type.String({ maxLength: 20000 })),
     publishedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
     parts: Type.Optional(PartsText),
+    emissions: Type.Optional(Type.Array(EmissionRow, { maxItems: 50 })),
   },
   { additionalProperties: false },
 );
@@ -120,6 +148,7 @@ export const Obligation = Type.Object({
   status: Type.Enum(OBLIGATION_STATUSES),
   daysLate: Type.Integer({ description: 'calendar days past due (0 when not late)' }),
   uncertain: Type.Boolean({ description: 'counted through a year with no holiday schedule' }),
+  rule: Type.Enum(DISCLOSURE_RULES, { description: 'the order the deadline comes from (decision 115)' }),
 });
 export type Obligation = Static<typeof Obligation>;
 

@@ -220,7 +220,9 @@ export const WaterStatusList = Type.Object({
   items: Type.Array(WaterSectionStatus),
   summaries: Type.Array(
     Type.Object({
-      kind: Type.Enum(['river', 'basin', 'all'] as const),
+      kind: Type.Enum(['river', 'lake', 'basin', 'all'] as const, {
+        description: 'river; lake: a lake or reservoir (湖库); basin; all sections',
+      }),
       name: Type.String(),
       sections: Type.Integer(),
       counts: Type.Record(Type.String(), Type.Integer()),

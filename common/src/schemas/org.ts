@@ -65,6 +65,8 @@ export const Person = Type.Object({
   name: Type.String(),
   title: Type.String(),
   mobileMasked: Type.Union([Type.String(), Type.Null()]),
+  /** where e-mail reminders go (decision 120) */
+  email: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(RoleSchema),
   username: Type.Union([Type.String(), Type.Null()]),
   disabled: Type.Boolean(),
@@ -86,6 +88,8 @@ export const PersonInput = Type.Object(
     name: Text(50),
     title: Type.Optional(Type.String({ maxLength: 50 })),
     mobile: Type.Optional(Type.String({ maxLength: 20 })),
+    /** empty: none */
+    email: Type.Optional(Type.String({ maxLength: 254 })),
     roles: Type.Array(RoleSchema, { maxItems: 8, uniqueItems: true }),
     username: Type.Optional(Username),
     initialPassword: Type.Optional(PasswordField),
@@ -101,6 +105,8 @@ export const PersonUpdate = Type.Object(
     name: Type.Optional(Text(50)),
     title: Type.Optional(Type.String({ maxLength: 50 })),
     mobile: Type.Optional(Type.String({ maxLength: 20 })),
+    /** empty clears it */
+    email: Type.Optional(Type.String({ maxLength: 254 })),
     roles: Type.Optional(Type.Array(RoleSchema, { maxItems: 8, uniqueItems: true })),
   },
   { additionalProperties: false },
@@ -125,9 +131,13 @@ export const AccountAction = Type.Object(
       Type.Literal('enable'),
       Type.Literal('unlock'),
       Type.Literal('endSessions'),
+      /** a named contact without an account gets one: the user name below, a temporary password */
+      Type.Literal('createLogin'),
     ]),
-    /** for resetPassword with a chosen temporary password; otherwise one is generated */
+    /** for resetPassword or createLogin with a chosen temporary password; otherwise one is generated */
     temporaryPassword: Type.Optional(PasswordField),
+    /** createLogin only: the new account's user name */
+    username: Type.Optional(Username),
   },
   { additionalProperties: false },
 );
@@ -135,7 +145,7 @@ export type AccountAction = Static<typeof AccountAction>;
 
 export const AccountActionResult = Type.Object({
   ok: Type.Literal(true),
-  /** shown once, only after a reset that generated it */
+  /** shown once, only after a reset or a new login that generated it */
   temporaryPassword: Type.Optional(Type.String()),
 });
 
@@ -178,6 +188,8 @@ export const CampaignBoardRow = Type.Object({
     }),
     Type.Null(),
   ]),
+  /** when the unit reported its contacts (recorded by the bureau); null: the entry date counts */
+  reportedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
   /** done: both named by the deadline; late: both named, one after it; pending: not yet, deadline not passed; overdue: not yet, deadline passed */
   status: Type.Union([
     Type.Literal('done'),
@@ -211,6 +223,11 @@ export const CampaignBoard = Type.Object({
 
 export const CampaignInput = Type.Object(
   { title: Text(100), deadline: Type.String({ format: 'date' }) },
+  { additionalProperties: false },
+);
+/** the bureau records the date a unit reported (its letter or message), not the day it is typed in */
+export const CampaignReport = Type.Object(
+  { unitId: RowId(), reportedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]) },
   { additionalProperties: false },
 );
 export const CampaignUpdate = Type.Object(

@@ -110,6 +110,17 @@ export const ReviewInput = Type.Object(
 );
 export type ReviewInput = Static<typeof ReviewInput>;
 
+/** The adoption level and leader instruction (批示) recorded after the approval; absent fields stay. */
+export const OutcomeInput = Type.Object(
+  {
+    adoptionLevel: Type.Optional(AdoptionLevelSchema),
+    leaderInstruction: Type.Optional(Nullable(InstructionLevelSchema)),
+    instructionNote: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+  },
+  { additionalProperties: false },
+);
+export type OutcomeInput = Static<typeof OutcomeInput>;
+
 export const BulkApproveInput = Type.Object(
   {
     items: Type.Array(
@@ -175,8 +186,8 @@ export const Submission = Type.Object({
   unitId: Type.Integer(),
   unitName: Type.String(),
   coUnits: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  activityType: Nullable(Type.String()),
-  awardRank: Nullable(Type.String()),
+  activityType: Nullable(Type.Enum(ACTIVITY_TYPES)),
+  awardRank: Nullable(Type.Enum(AWARD_RANKS)),
   quantity: Nullable(Type.Number()),
   accountName: Nullable(Type.String()),
   summary: Nullable(Type.String()),

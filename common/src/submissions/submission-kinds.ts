@@ -120,9 +120,12 @@ export const SUBMISSION_ACTION_LABELS: Record<SubmissionAction, Label> = {
   edit: { zh: '修改', en: 'Edit' },
   submit: { zh: '提交', en: 'Submit' },
   resubmit: { zh: '重新提交', en: 'Resubmit' },
+  withdraw: { zh: '撤回', en: 'Withdraw' },
+  delete: { zh: '删除草稿', en: 'Delete draft' },
   approve: { zh: '通过', en: 'Approve' },
   return: { zh: '退回修改', en: 'Return for revision' },
   reject: { zh: '不予采用', en: 'Reject' },
+  recordOutcome: { zh: '补录采用与批示', en: 'Record adoption and instruction' },
 };
 
 export const ADOPTION_LEVEL_LABELS: Record<AdoptionLevel, Label> = {

@@ -22,16 +22,16 @@ type Relation = keyof typeof UNITS;
 
 // Written out by hand: which (status, action) pairs exist, who writes, who reviews.
 const MOVES: Record<SubmissionStatus, SubmissionAction[]> = {
-  draft: ['edit', 'submit'],
-  submitted: ['approve', 'return', 'reject'],
+  draft: ['edit', 'submit', 'delete'],
+  submitted: ['withdraw', 'approve', 'return', 'reject'],
   returned: ['edit', 'resubmit'],
-  resubmitted: ['approve', 'return', 'reject'],
-  approved: ['return', 'reject'],
+  resubmitted: ['withdraw', 'approve', 'return', 'reject'],
+  approved: ['return', 'reject', 'recordOutcome'],
   rejected: [],
 };
 const WRITERS: Role[] = ['officer'];
 const REVIEWERS: Role[] = ['reviewer'];
-const AUTHOR_ACTIONS: SubmissionAction[] = ['edit', 'submit', 'resubmit'];
+const AUTHOR_ACTIONS: SubmissionAction[] = ['edit', 'submit', 'resubmit', 'withdraw', 'delete'];
 
 function expected(role: Role, status: SubmissionStatus, relation: Relation, action: SubmissionAction) {
   if (!MOVES[status].includes(action)) return false;
@@ -55,7 +55,7 @@ const actorOf = (role: Role, relation: Relation) => ({
 });
 
 describe('submission policy: role × status × unit × action', () => {
-  it(`covers ${cases.length} cases`, () => expect(cases.length).toBe(ROLES.length * 6 * 3 * 6));
+  it(`covers ${cases.length} cases`, () => expect(cases.length).toBe(ROLES.length * 6 * 3 * 9));
 
   it.each(cases)('%s · %s · %s unit · %s', (role, status, relation, action) => {
     const verdict = submissionTransition(sub(status), action, actorOf(role, relation));
@@ -79,6 +79,11 @@ describe('submission policy: role × status × unit × action', () => {
     expect(refusal('officer', 'co', 'draft', 'edit')).toBe('party');
     expect(refusal('reviewer', 'other', 'rejected', 'approve')).toBe('state');
     expect(refusal('officer', 'own', 'approved', 'edit')).toBe('state');
+    // a piece a reviewer has decided on is no longer the author's to withdraw; only drafts are deleted
+    expect(refusal('officer', 'own', 'approved', 'withdraw')).toBe('state');
+    expect(refusal('officer', 'own', 'returned', 'delete')).toBe('state');
+    expect(refusal('officer', 'co', 'submitted', 'withdraw')).toBe('party');
+    expect(refusal('reviewer', 'own', 'approved', 'recordOutcome')).toBe('party');
   });
 });
 
@@ -101,6 +106,13 @@ describe('review input', () => {
     );
     expect(
       reviewInputProblems({ kind: 'govInfo' }, { action: 'approve', adoptionLevel: 'municipal' }),
+    ).toEqual([]);
+    // the same when it is recorded after the approval
+    expect(
+      reviewInputProblems({ kind: 'newsReport' }, { action: 'recordOutcome', adoptionLevel: 'provincial' }),
+    ).toEqual([expect.objectContaining({ field: '/adoptionLevel' })]);
+    expect(
+      reviewInputProblems({ kind: 'govInfo' }, { action: 'recordOutcome', adoptionLevel: 'provincial' }),
     ).toEqual([]);
   });
 });

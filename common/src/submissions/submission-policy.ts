@@ -97,7 +97,8 @@ export function actionNeedsReason(action: SubmissionAction): boolean {
 }
 
 export interface ReviewFields {
-  action: 'approve' | 'return' | 'reject';
+  /** recordOutcome: the adoption level and leader instruction written after the approval */
+  action: 'approve' | 'return' | 'reject' | 'recordOutcome';
   reason?: string | null;
   adoptionLevel?: string | null;
 }
@@ -112,7 +113,7 @@ export function reviewInputProblems(sub: Pick<SubmissionParties, 'kind'>, input:
       messageEn: 'Give a reason to return or reject',
     });
   if (
-    input.action === 'approve' &&
+    (input.action === 'approve' || input.action === 'recordOutcome') &&
     input.adoptionLevel &&
     input.adoptionLevel !== 'none' &&
     !hasAdoptionLevel(sub.kind)

@@ -10,11 +10,11 @@ import {
 
 // The whole machine, written out: every pair not listed is refused.
 const ALLOWED: Record<SubmissionStatus, Partial<Record<SubmissionAction, SubmissionStatus>>> = {
-  draft: { edit: 'draft', submit: 'submitted' },
-  submitted: { approve: 'approved', return: 'returned', reject: 'rejected' },
+  draft: { edit: 'draft', submit: 'submitted', delete: 'draft' },
+  submitted: { withdraw: 'draft', approve: 'approved', return: 'returned', reject: 'rejected' },
   returned: { edit: 'returned', resubmit: 'resubmitted' },
-  resubmitted: { approve: 'approved', return: 'returned', reject: 'rejected' },
-  approved: { return: 'returned', reject: 'rejected' },
+  resubmitted: { withdraw: 'returned', approve: 'approved', return: 'returned', reject: 'rejected' },
+  approved: { return: 'returned', reject: 'rejected', recordOutcome: 'approved' },
   rejected: {},
 };
 
@@ -27,7 +27,8 @@ describe('submission workflow', () => {
   });
 
   it('lists the allowed actions of each status', () => {
-    for (const s of SUBMISSION_STATUSES) expect(allowedActions(s)).toEqual(Object.keys(ALLOWED[s]));
+    for (const s of SUBMISSION_STATUSES)
+      expect(allowedActions(s)).toEqual(SUBMISSION_ACTIONS.filter((a) => a in ALLOWED[s]));
   });
 
   it('rejected is final; every other status has a way on', () => {
@@ -36,16 +37,19 @@ describe('submission workflow', () => {
       expect(allowedActions(s).length).toBeGreaterThan(0);
   });
 
-  it('authors edit and submit; reviewers decide', () => {
+  it('authors edit, submit, withdraw and delete; reviewers decide and record the outcome', () => {
     expect(SUBMISSION_ACTIONS.filter((a) => actionSide(a) === 'author')).toEqual([
       'edit',
       'submit',
       'resubmit',
+      'withdraw',
+      'delete',
     ]);
     expect(SUBMISSION_ACTIONS.filter((a) => actionSide(a) === 'reviewer')).toEqual([
       'approve',
       'return',
       'reject',
+      'recordOutcome',
     ]);
   });
 });

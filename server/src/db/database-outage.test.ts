@@ -4,7 +4,7 @@
 // stopped database. The process must keep running, answer 503 (health: "database":"down") while the
 // database is away, and serve again by itself once it is back. pg_terminate_backend of all its
 // connections (a PostgreSQL restart, a failover) must not end it either.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer, type ChildServer } from '../test/child-server.ts';
 import { startTcpProxy, type TcpProxy } from '../test/tcp-proxy.ts';
 import { TEST_PG_URL, testDialect } from '../test/test-app.ts';
+import { demoAccount } from '../test/demo-actors.ts';
 import { seedDemoData } from '../demo/seed-demo.ts';
 import { loadAuditKey } from '../modules/audit/audit-key.ts';
 import { createAuditRepo } from '../modules/audit/audit.repo.ts';
@@ -29,6 +30,7 @@ describe.skipIf(testDialect() !== 'postgres')('a server whose PostgreSQL goes aw
   let schema: string;
   let dataDir: string;
   let cookie: string;
+  let officer: string;
   let seq = 0;
 
   const alive = () => server.proc.exitCode === null && server.proc.signalCode === null;
@@ -43,6 +45,27 @@ describe.skipIf(testDialect() !== 'postgres')('a server whose PostgreSQL goes aw
       body: JSON.stringify({ name, level: 'municipal', medium: 'web' }),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown>, name };
+  };
+  // an officer's submission with an Idempotency-Key: the retry a client makes after a 503
+  const submission = { title: '', key: randomUUID() };
+  const createSubmission = async (outletId: number) => {
+    const res = await fetch(`${server.url}/api/v1/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: officer, 'idempotency-key': submission.key },
+      body: JSON.stringify({
+        kind: 'newsReport',
+        title: submission.title,
+        date: '2018-06-05',
+        outletId,
+        link: 'https://www.hnrb.example.cn/news/2018/outage.html',
+        themes: ['environmentDay'],
+      }),
+    });
+    return {
+      status: res.status,
+      replayed: res.headers.get('idempotent-replayed'),
+      body: (await res.json()) as Record<string, unknown>,
+    };
   };
   const stored = async (name: string) =>
     (await dba.query(`SELECT id FROM ${schema}.outlets WHERE name = $1`, [name])).rowCount;
@@ -75,10 +98,17 @@ describe.skipIf(testDialect() !== 'postgres')('a server whose PostgreSQL goes aw
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'Demo-Xinxi-2018!' }),
+      body: JSON.stringify({ username: 'admin', password: demoAccount('admin').password }),
     });
     expect(login.status).toBe(200);
     cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const officerLogin = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'officer.wl', password: demoAccount('officer.wl').password }),
+    });
+    expect(officerLogin.status).toBe(200);
+    officer = officerLogin.headers.get('set-cookie')!.split(';')[0]!;
   }, 170_000);
 
   afterAll(async () => {
@@ -130,6 +160,13 @@ describe.skipIf(testDialect() !== 'postgres')('a server whose PostgreSQL goes aw
     const refused = await createOutlet();
     expect(refused.status).toBe(503);
     expect(refused.body.code).toBe('DATABASE_UNAVAILABLE');
+    // a write with an Idempotency-Key while the database is away (a failover): the error shape, nothing kept
+    const outletId = (await dba.query(`SELECT id FROM ${schema}.outlets WHERE name = '中国环境报'`)).rows[0]
+      .id as number;
+    submission.title = `断网期间的投稿 ${randomBytes(3).toString('hex')}`;
+    const duringOutage = await createSubmission(outletId);
+    expect(duringOutage.status).toBe(503);
+    expect(duringOutage.body).toMatchObject({ code: 'DATABASE_UNAVAILABLE', messageEn: expect.any(String) });
     await sleep(1000);
     expect(alive(), server.output()).toBe(true);
 
@@ -148,6 +185,16 @@ describe.skipIf(testDialect() !== 'postgres')('a server whose PostgreSQL goes aw
     const after = await createOutlet();
     expect(after.status).toBe(201);
     expect(await stored(after.name)).toBe(1);
+    // the client's retry with the same key succeeds once; a second retry gets the same answer, replayed
+    const retried = await createSubmission(outletId);
+    expect(retried.status, JSON.stringify(retried.body)).toBe(201);
+    expect(retried.replayed).toBeNull();
+    const again = await createSubmission(outletId);
+    expect(again.status).toBe(201);
+    expect(again.replayed).toBe('true');
+    expect(again.body.id).toBe(retried.body.id);
+    const kept = await dba.query(`SELECT id FROM ${schema}.submissions WHERE title = $1`, [submission.title]);
+    expect(kept.rowCount).toBe(1);
     expect(alive()).toBe(true);
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { pg } from '../lazy-packages.ts';
 import { Kysely, sql } from 'kysely';
 import type { Database } from './types.ts';
+import { namePreparedStatements } from './prepared.ts';
 import {
   PostgresKeepCauseDialect,
   SqliteKeepCauseDialect,
@@ -110,9 +111,10 @@ async function openPostgres(url: string, schema: string | null): Promise<Databas
   // request is not the pool's to watch, so each client gets its own listener (its query fails with the
   // cause anyway). The next checkout opens a fresh connection: recovery needs nothing else (decision 060).
   pool.on('error', () => {}); // logged by the client's own listener below
-  pool.on('connect', (client) =>
-    client.on('error', (err) => log.warn({ err }, 'PostgreSQL connection lost; it is replaced on next use')),
-  );
+  pool.on('connect', (client) => {
+    client.on('error', (err) => log.warn({ err }, 'PostgreSQL connection lost; it is replaced on next use'));
+    namePreparedStatements(client as unknown as Parameters<typeof namePreparedStatements>[0]);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresKeepCauseDialect({ pool }, () => log) });
   try {
     const fsync = await sql<{ fsync: string }>`SHOW fsync`.execute(db);

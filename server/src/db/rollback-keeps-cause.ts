@@ -6,6 +6,7 @@
 // 57P01. These drivers keep the cause: the failed ROLLBACK is logged, the original error goes on.
 import type SqliteDatabase from 'better-sqlite3';
 import {
+  CompiledQuery,
   PostgresDialect,
   PostgresDriver,
   SqliteDialect,
@@ -27,6 +28,13 @@ class SqliteKeepCauseDriver extends SqliteDriver {
     super(config);
     this.#raw = raw;
     this.#log = log;
+  }
+
+  // IMMEDIATE takes the write lock at BEGIN, where busy_timeout waits for it. A deferred transaction
+  // that reads and then writes fails at once with SQLITE_BUSY when another process wrote in between
+  // (WORKERS > 1 on one SQLite file, decision 178); in one process it changes nothing (one connection).
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

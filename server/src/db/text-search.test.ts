@@ -2,7 +2,6 @@
 // `_` are ordinary characters, ASCII letters match in either case, Chinese matches as typed. Each list gets
 // the same six probe rows (copies of a demo row in the admin's bureau) and the same searches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../demo/demo-accounts.ts';
 import { createAuditRepo } from '../modules/audit/audit.repo.ts';
 import { loadAuditKey } from '../modules/audit/audit-key.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
@@ -22,8 +21,6 @@ const SEARCHES: Array<[query: string, expected: (typeof PROBES)[number][]]> = [
   ['zq', [...PROBES]],
 ];
 
-const password = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.password;
-
 let t: TestApp;
 const cookies: Record<string, string> = {};
 let bureauPath = '';
@@ -40,6 +37,19 @@ async function copies<T extends keyof Database & string>(
       .insertInto(table)
       .values({ ...rest, ...set(text, i) } as never)
       .execute();
+}
+
+/** Makes one record per probe text through the module's own create route, as the officer. */
+async function created(url: string, body: (text: string, i: number) => Promise<Record<string, unknown>>) {
+  for (const [i, text] of PROBES.entries()) {
+    const res = await t.inject({
+      method: 'POST',
+      url,
+      cookie: cookies.officer!,
+      payload: await body(text, i),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  }
 }
 
 interface ListCase {
@@ -169,6 +179,58 @@ const CASES: ListCase[] = [
     },
   },
   {
+    name: 'cases (public interaction)',
+    as: 'reportHandler',
+    url: (q) => `/api/v1/cases?pageSize=100&q=${encodeURIComponent(q)}`,
+    text: (i) => String(i.subject),
+    seed: async () => {
+      const c = await db().selectFrom('cases').selectAll().executeTakeFirstOrThrow();
+      await copies('cases', c, (text, i) => ({
+        subject: text,
+        // the other searched columns hold nothing a probe search could find
+        tracking_number: `GVZQ${90000 + i}`,
+        idempotency_key: `zq-${i}`,
+        description: '测试用的案件描述文字',
+        address: null,
+      }));
+    },
+  },
+  {
+    name: 'media accounts',
+    as: 'officer',
+    url: (q) => `/api/v1/media/accounts?pageSize=100&q=${encodeURIComponent(q)}`,
+    text: (i) => String(i.name),
+    seed: () =>
+      created('/api/v1/media/accounts', async (text, i) => ({
+        unitId: await t.unitId('CD-WL'),
+        platform: 'douyin',
+        name: text,
+        platformId: `9000${i}`,
+        filing: 'filed',
+        functions: { messages: 'working', autoReply: 'absent', menu: 'absent' },
+        state: 'active',
+      })),
+  },
+  {
+    name: 'activities',
+    as: 'officer',
+    url: (q) => `/api/v1/activities?pageSize=100&q=${encodeURIComponent(q)}`,
+    text: (i) => String(i.title),
+    seed: () =>
+      created('/api/v1/activities', async (text) => ({
+        unitId: await t.unitId('CD-WL'),
+        kind: 'fiveInto',
+        target: 'school',
+        title: text,
+        heldOn: '2018-05-10',
+        place: '测试地点',
+        organiser: '测试单位',
+        audienceKind: 'students',
+        audienceCount: 30,
+        themes: [],
+      })),
+  },
+  {
     name: 'audit log (actor)',
     as: 'auditor',
     url: (q) => `/api/v1/audit?pageSize=100&actor=${encodeURIComponent(q)}`,
@@ -199,7 +261,14 @@ const CASES: ListCase[] = [
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  for (const as of ['admin', 'auditor']) cookies[as] = await t.login(as, password(as));
+  // accounts of the test's own, in the demo accounts' units (so with the same scope)
+  for (const [as, unitCode] of [
+    ['admin', 'CD-XXZX'],
+    ['auditor', 'CD-BGS'],
+    ['reportHandler', 'CD-JCZD'],
+    ['officer', 'CD-WL'],
+  ] as const)
+    cookies[as] = await t.newAccount(`search.${as.toLowerCase()}`, as, unitCode);
   const bureau = await db()
     .selectFrom('units')
     .select('path')

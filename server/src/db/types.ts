@@ -11,7 +11,7 @@ import type {
   TotpRecoveryCodesTable,
 } from './tables/auth.ts';
 import type { AuditLogTable, AuditHeadTable, AuditPurgePermitTable } from './tables/audit.ts';
-import type { CampaignsTable } from './tables/campaign.ts';
+import type { CampaignReportsTable, CampaignsTable } from './tables/campaign.ts';
 import type {
   SettingsTable,
   PortalChannelsTable,
@@ -20,20 +20,23 @@ import type {
   PortalFilesTable,
   PortalReadsTable,
   PortalChangesTable,
+  PortalSiteDomainsTable,
 } from './tables/cms.ts';
 import type { AssessmentFactsTable, AssessmentFactUnitsTable } from './tables/facts.ts';
 import type { JobLeasesTable } from './tables/jobs.ts';
+import type { StoredFileChunksTable, StoredFilesTable } from './tables/files.ts';
 import type { OutletsTable } from './tables/outlets.ts';
 import type {
   SubmissionsTable,
   SubmissionUnitsTable,
   SubmissionEventsTable,
   EvidenceFilesTable,
-  IdempotencyKeysTable,
 } from './tables/submissions.ts';
+import type { IdempotencyKeysTable } from './tables/http.ts';
 import type {
   AssessmentPlansTable,
   AssessmentPlanVersionsTable,
+  NegativeDeductionsTable,
   AssessmentUnitMonthsTable,
   AssessmentItemMonthsTable,
   AssessmentScoreStateTable,
@@ -51,7 +54,58 @@ import type {
 } from './tables/monitoring.ts';
 import type { DischargersTable, DischargerDisclosuresTable } from './tables/dischargers.ts';
 import type { IncidentsTable, IncidentFollowUpsTable } from './tables/incidents.ts';
+import type { ServiceGuidesTable, ServiceGuideFormsTable } from './tables/service-guides.ts';
+import type {
+  InspectionBulletinsTable,
+  InspectionFindingsTable,
+  InspectionLinkChecksTable,
+  InspectionOpenFindingsTable,
+  InspectionRunsTable,
+  InspectionSettingsTable,
+} from './tables/inspection.ts';
 import type { WorkingCalendarYearsTable, WorkingCalendarDaysTable } from './tables/working-calendar.ts';
+import type {
+  MediaAccountsTable,
+  MediaAccountHistoryTable,
+  MediaColumnsTable,
+  MediaCommentatorPostsTable,
+  MediaCommentatorsTable,
+  MediaCommentatorTasksTable,
+  MediaMetricsTable,
+  MediaSubscriptionsTable,
+} from './tables/media.ts';
+import type {
+  NotificationsTable,
+  NotificationRecipientsTable,
+  NotificationChannelsTable,
+  NotificationDeliveriesTable,
+  NotificationSettingsTable,
+} from './tables/notifications.ts';
+import type {
+  CasesTable,
+  CaseReportersTable,
+  CaseEventsTable,
+  CasePhotosTable,
+  ConsultationFilesTable,
+  ConsultationsTable,
+  DisclosureReportsTable,
+} from './tables/cases.ts';
+import type {
+  ActivitiesTable,
+  ActivityNormsTable,
+  PhotoTable,
+  SignupEventsTable,
+  SignupsTable,
+  EducationRegistryTable,
+} from './tables/activities.ts';
+import type {
+  ContestAwardsTable,
+  ContestJudgesTable,
+  ContestSchoolsTable,
+  ContestSheetsTable,
+  ContestsTable,
+  ContestWorksTable,
+} from './tables/contest.ts';
 
 export type * from './tables/units.ts';
 export type * from './tables/people.ts';
@@ -61,6 +115,7 @@ export type * from './tables/campaign.ts';
 export type * from './tables/cms.ts';
 export type * from './tables/facts.ts';
 export type * from './tables/jobs.ts';
+export type * from './tables/http.ts';
 export type * from './tables/outlets.ts';
 export type * from './tables/submissions.ts';
 export type * from './tables/assessment.ts';
@@ -70,6 +125,13 @@ export type * from './tables/monitoring.ts';
 export type * from './tables/dischargers.ts';
 export type * from './tables/incidents.ts';
 export type * from './tables/working-calendar.ts';
+export type * from './tables/media.ts';
+export type * from './tables/service-guides.ts';
+export type * from './tables/inspection.ts';
+export type * from './tables/notifications.ts';
+export type * from './tables/cases.ts';
+export type * from './tables/activities.ts';
+export type * from './tables/contest.ts';
 
 export interface Database {
   units: UnitsTable;
@@ -82,10 +144,13 @@ export interface Database {
   audit_head: AuditHeadTable;
   audit_purge_permit: AuditPurgePermitTable;
   campaigns: CampaignsTable;
+  campaign_reports: CampaignReportsTable;
   settings: SettingsTable;
   assessment_facts: AssessmentFactsTable;
   assessment_fact_units: AssessmentFactUnitsTable;
   job_leases: JobLeasesTable;
+  stored_files: StoredFilesTable;
+  stored_file_chunks: StoredFileChunksTable;
   totp_recovery_codes: TotpRecoveryCodesTable;
   outlets: OutletsTable;
   submissions: SubmissionsTable;
@@ -95,6 +160,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   assessment_plans: AssessmentPlansTable;
   assessment_plan_versions: AssessmentPlanVersionsTable;
+  negative_deductions: NegativeDeductionsTable;
   assessment_unit_months: AssessmentUnitMonthsTable;
   assessment_item_months: AssessmentItemMonthsTable;
   assessment_score_state: AssessmentScoreStateTable;
@@ -120,4 +186,46 @@ export interface Database {
   portal_files: PortalFilesTable;
   portal_reads: PortalReadsTable;
   portal_changes: PortalChangesTable;
+  portal_site_domains: PortalSiteDomainsTable;
+  media_accounts: MediaAccountsTable;
+  media_account_history: MediaAccountHistoryTable;
+  media_metrics: MediaMetricsTable;
+  media_subscriptions: MediaSubscriptionsTable;
+  media_commentators: MediaCommentatorsTable;
+  media_commentator_posts: MediaCommentatorPostsTable;
+  media_commentator_tasks: MediaCommentatorTasksTable;
+  media_columns: MediaColumnsTable;
+  service_guides: ServiceGuidesTable;
+  service_guide_forms: ServiceGuideFormsTable;
+  inspection_runs: InspectionRunsTable;
+  inspection_findings: InspectionFindingsTable;
+  inspection_open_findings: InspectionOpenFindingsTable;
+  inspection_settings: InspectionSettingsTable;
+  inspection_bulletins: InspectionBulletinsTable;
+  inspection_link_checks: InspectionLinkChecksTable;
+  notifications: NotificationsTable;
+  notification_recipients: NotificationRecipientsTable;
+  notification_channels: NotificationChannelsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  notification_settings: NotificationSettingsTable;
+  cases: CasesTable;
+  case_reporters: CaseReportersTable;
+  case_events: CaseEventsTable;
+  case_photos: CasePhotosTable;
+  consultations: ConsultationsTable;
+  consultation_files: ConsultationFilesTable;
+  disclosure_reports: DisclosureReportsTable;
+  activities: ActivitiesTable;
+  activity_photos: PhotoTable;
+  activity_norms: ActivityNormsTable;
+  signup_events: SignupEventsTable;
+  signups: SignupsTable;
+  education_registry: EducationRegistryTable;
+  contests: ContestsTable;
+  contest_schools: ContestSchoolsTable;
+  contest_works: ContestWorksTable;
+  contest_work_photos: PhotoTable;
+  contest_judges: ContestJudgesTable;
+  contest_sheets: ContestSheetsTable;
+  contest_awards: ContestAwardsTable;
 }

@@ -1,7 +1,7 @@
 // A year (2018) of plausible hourly air readings for the demo stations, generated deterministically: a
 // seeded PRNG, seasonal and daily cycles, multi-day pollution episodes that all stations share, and
 // about 1 % of hours missing (instrument maintenance). Labelled demo; never real measurements.
-import type { HourlyValues } from '@greenvoice/common';
+import type { ControlLevel, HourlyValues } from '@greenvoice/common';
 import type { HourlyRow } from '../modules/monitoring/plan-air-import.ts';
 
 /** mulberry32: small, fast and the same on every machine. */
@@ -73,4 +73,21 @@ export function generateHourly(
     }
   }
   return rows;
+}
+
+/** A demo city's air stations as rows of `air_stations`, owned by its bureau and flagged demo. */
+export function demoStationRows(
+  stations: ReadonlyArray<{ code: string; name: string; county: string; level: ControlLevel }>,
+  common: { owner_unit_id: number; is_demo: number; created_at: string; updated_at: string },
+) {
+  return stations.map((s) => ({
+    ...common,
+    code: s.code,
+    name: s.name,
+    county: s.county,
+    control_level: s.level,
+    address: null,
+    longitude: null,
+    latitude: null,
+  }));
 }

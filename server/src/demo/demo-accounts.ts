@@ -77,6 +77,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     mobile: '13907360007',
   },
   {
+    username: 'handler.wl',
+    password: 'Demo-Banli-2018!',
+    role: 'reportHandler',
+    name: '武陵区举报办理员（演示）',
+    unitCode: 'CD-WL',
+    title: '环境监察大队办理员',
+    mobile: '13907360010',
+  },
+  {
     username: 'security',
     password: 'Demo-Anquan-2018!',
     role: 'security',
@@ -93,5 +102,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     unitCode: 'CD-BGS',
     title: '安全审计员',
     mobile: '13907360008',
+  },
+  {
+    // the second city's administrator (second-city-demo.ts): sees only Xiangtan's records
+    username: 'admin.xt',
+    password: 'Demo-Xiangtan-2018!',
+    role: 'admin',
+    name: '湘潭市信息中心管理员（演示）',
+    unitCode: 'XT-XXZX',
+    title: '信息中心主任',
+    mobile: '13907320001',
   },
 ];

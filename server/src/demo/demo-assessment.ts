@@ -6,7 +6,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 
 export async function seedDemoAssessment(trx: Transaction<Database>, bureauId: number, at: string) {
-  const document = JSON.stringify(DEFAULT_PLAN_2018);
+  // the information centre (信息中心) assesses everyone else and is not ranked itself (decision 131)
+  const document = JSON.stringify({ ...DEFAULT_PLAN_2018, notRanked: ['CD-XXZX'] });
   const { id } = await trx
     .insertInto('assessment_plans')
     .values({

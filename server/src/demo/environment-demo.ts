@@ -7,8 +7,9 @@ import { classify, creditCodeCheckChar, type WaterValues, type Waterbody } from 
 import type { DB } from '../db/database.ts';
 import { storeHourly } from '../modules/monitoring/air-store.ts';
 import { storeWater } from '../modules/monitoring/water-store.ts';
-import { generateHourly, prng } from './air-readings-demo.ts';
+import { demoStationRows, generateHourly, prng } from './air-readings-demo.ts';
 import { DEMO_BUREAU_CODE } from './changde-units.ts';
+import { SECOND_CITY_AIR_STATIONS } from './second-city-demo.ts';
 
 export const DEMO_AIR_STATIONS = [
   { code: 'CD-A01', name: '市监测站', county: '武陵区', level: 'national', urban: 1.1 },
@@ -54,44 +55,100 @@ const DISCHARGERS = [
     code: demoCreditCode('00MA4L0X12C'),
     county: '鼎城区',
     industry: '化学原料和化学制品制造业',
-    permit: '91430703MA4L0X12XX001P',
   },
   {
     name: '湖南德山纸业有限公司（演示）',
     code: demoCreditCode('00760784437'),
     county: '常德经济技术开发区',
     industry: '造纸和纸制品业',
-    permit: '914307007607844001P',
   },
   {
     name: '常德市江北污水处理有限公司（演示）',
     code: demoCreditCode('02328545160'),
     county: '武陵区',
     industry: '水的生产和供应业',
-    permit: '914307002328545001Q',
   },
   {
     name: '石门县楚江水泥有限公司（演示）',
     code: demoCreditCode('26MA4PBN35X'),
     county: '石门县',
     industry: '非金属矿物制品业',
-    permit: '91430726MA4PBN35001P',
   },
   {
     name: '澧县兴澧制革有限公司（演示）',
     code: demoCreditCode('23598600271'),
     county: '澧县',
     industry: '皮革、毛皮、羽毛及其制品和制鞋业',
-    permit: '914307233598600001P',
   },
   {
     name: '汉寿县南湖垃圾焚烧发电有限公司（演示）',
     code: demoCreditCode('22MA4M3K08R'),
     county: '汉寿县',
     industry: '电力、热力生产和供应业',
-    permit: '91430722MA4M3K08001V',
   },
 ];
+
+/** Part 3 of the demo annual report as figures (decision 104): clearly demonstration values. */
+const DEMO_EMISSIONS = JSON.stringify([
+  {
+    pollutant: '化学需氧量',
+    outlet: 'DW001 废水总排口',
+    concentration: 42,
+    limit: 100,
+    concentrationUnit: 'mg/L',
+    total: 18.6,
+    permitted: 45,
+    monitoring: '自动监测',
+    standard: 'GB 8978-1996 一级',
+  },
+  {
+    pollutant: '氨氮',
+    outlet: 'DW001 废水总排口',
+    concentration: 3.1,
+    limit: 15,
+    concentrationUnit: 'mg/L',
+    total: 1.4,
+    permitted: 6.8,
+    monitoring: '自动监测',
+    standard: 'GB 8978-1996 一级',
+  },
+  {
+    pollutant: '颗粒物',
+    outlet: 'DA001 锅炉废气排口',
+    concentration: 12,
+    limit: 30,
+    concentrationUnit: 'mg/m³',
+    total: 2.2,
+    permitted: 8,
+    monitoring: '手工监测（每季度）',
+    standard: 'GB 13271-2014',
+  },
+]);
+
+/** One part-3 row: pollutant, outlet, concentration / limit (unit), tonnes discharged / permitted, monitoring, standard. */
+const row = (
+  pollutant: string,
+  outlet: string,
+  [concentration, limit, concentrationUnit]: [number, number, string],
+  [total, permitted]: [number, number],
+  monitoring: string,
+  standard: string,
+) => ({ pollutant, outlet, concentration, limit, concentrationUnit, total, permitted, monitoring, standard });
+
+/** the paper mill's and the sewage works' part 3 (every annual report lists its figures — issue 11) */
+const PAPER_EMISSIONS = JSON.stringify([
+  row('化学需氧量', 'DW001 废水总排口', [58, 90, 'mg/L'], [96.4, 180], '自动监测', 'GB 3544-2008'),
+  row('氨氮', 'DW001 废水总排口', [2.6, 8, 'mg/L'], [4.3, 16], '自动监测', 'GB 3544-2008'),
+  row('二氧化硫', 'DA001 锅炉废气排口', [35, 50, 'mg/m³'], [11.2, 30], '自动监测', 'GB 13271-2014'),
+]);
+const SEWAGE_EMISSIONS = JSON.stringify([
+  row('化学需氧量', 'DW001 出水口', [24, 50, 'mg/L'], [310, 730], '自动监测', 'GB 18918-2002 一级A'),
+  row('氨氮', 'DW001 出水口', [1.2, 5, 'mg/L'], [15.5, 73], '自动监测', 'GB 18918-2002 一级A'),
+  row('总磷', 'DW001 出水口', [0.31, 0.5, 'mg/L'], [4, 7.3], '自动监测', 'GB 18918-2002 一级A'),
+]);
+
+/** the annual reports the demo enterprises have published under 部令第24号 (owed from 2022) */
+const RECENT_REPORT_YEARS = [2022, 2023, 2024, 2025] as const;
 
 export async function seedEnvironmentDemo(db: DB): Promise<void> {
   const bureau = await db
@@ -102,21 +159,7 @@ export async function seedEnvironmentDemo(db: DB): Promise<void> {
   const at = '2018-01-02T01:00:00.000Z';
   const common = { owner_unit_id: bureau.id, is_demo: 1, created_at: at, updated_at: at };
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('air_stations')
-      .values(
-        DEMO_AIR_STATIONS.map((s) => ({
-          ...common,
-          code: s.code,
-          name: s.name,
-          county: s.county,
-          control_level: s.level,
-          address: null,
-          longitude: null,
-          latitude: null,
-        })),
-      )
-      .execute();
+    await trx.insertInto('air_stations').values(demoStationRows(DEMO_AIR_STATIONS, common)).execute();
 
     const sections = await trx
       .insertInto('water_sections')
@@ -177,7 +220,8 @@ export async function seedEnvironmentDemo(db: DB): Promise<void> {
           credit_code: d.code,
           county: d.county,
           industry: d.industry,
-          permit_number: d.permit,
+          // HJ 608-2017: the 18-character credit code, a 3-digit sequence, a letter — 22 characters
+          permit_number: `${d.code}001P`,
           address: null,
           listed_year: i < 4 ? 2017 : 2018,
         })
@@ -196,6 +240,7 @@ export async function seedEnvironmentDemo(db: DB): Promise<void> {
         event_date: string;
         published_on: string | null;
         parts_json: string;
+        emissions_json: string;
         doc_number: string;
         amount: number;
       }>,
@@ -213,6 +258,7 @@ export async function seedEnvironmentDemo(db: DB): Promise<void> {
       published_on: x.published_on ?? null,
       due_on: null,
       parts_json: x.parts_json ?? null,
+      emissions_json: x.emissions_json ?? null,
       doc_number: x.doc_number ?? null,
       amount: x.amount ?? null,
     });
@@ -220,11 +266,11 @@ export async function seedEnvironmentDemo(db: DB): Promise<void> {
       JSON.stringify({
         basicInfo: `${name}，生产经营场所位于常德市。`,
         management: '已取得排污许可证，按证排污；设有环境保护管理机构和专职人员。',
-        emissions: '主要污染物化学需氧量、氨氮、二氧化硫、氮氧化物均达标排放，自动监测数据已联网。',
+        emissions: '主要污染物化学需氧量、氨氮均达标排放，自动监测数据已联网；各项排放数据见下表。',
         carbon: '不属于碳排放权交易重点排放单位。',
         emergency: '突发环境事件应急预案已备案，本年度开展应急演练2次。',
         violations: '本年度无生态环境违法行为。',
-        temporary: '本年度无临时环境信息依法披露事项。',
+        temporary: '本年度临时环境信息依法披露情况见下列记录（如有）。',
         other: '无。',
       });
     await trx
@@ -234,18 +280,40 @@ export async function seedEnvironmentDemo(db: DB): Promise<void> {
           year: 2017,
           published_on: '2018-03-09',
           parts_json: annualParts(DISCHARGERS[0]!.name),
+          emissions_json: DEMO_EMISSIONS,
         }),
         disclosure(ids[1]!, 'annual', 'basicInfo', '2017年度环境信息依法披露报告', {
           year: 2017,
           published_on: '2018-03-14',
           parts_json: annualParts(DISCHARGERS[1]!.name),
+          emissions_json: PAPER_EMISSIONS,
         }),
         // published late, and one unit (ids[3]) never published its 2017 report
         disclosure(ids[2]!, 'annual', 'basicInfo', '2017年度环境信息依法披露报告', {
           year: 2017,
           published_on: '2018-03-26',
           parts_json: annualParts(DISCHARGERS[2]!.name),
+          emissions_json: SEWAGE_EMISSIONS,
         }),
+        // the years 部令第24号 owes (2022 on), so that the demo shows today's deadlines as a bureau would
+        // see them: on time but for one late report and one unit (ids[3] again) missing its latest year
+        ...RECENT_REPORT_YEARS.flatMap((year) =>
+          DISCHARGERS.flatMap((d, i) =>
+            i === 3 && year === RECENT_REPORT_YEARS.at(-1)
+              ? []
+              : [
+                  disclosure(ids[i]!, 'annual', 'basicInfo', `${year}年度环境信息依法披露报告`, {
+                    year,
+                    published_on:
+                      i === 2 && year === 2023
+                        ? '2024-03-22'
+                        : `${year + 1}-03-${String(3 + i).padStart(2, '0')}`,
+                    parts_json: annualParts(d.name),
+                    emissions_json: [DEMO_EMISSIONS, PAPER_EMISSIONS, SEWAGE_EMISSIONS][i] ?? DEMO_EMISSIONS,
+                  }),
+                ],
+          ),
+        ),
         disclosure(ids[0]!, 'temporary', 'temporary', '污水处理设施检修停运的临时披露', {
           event_date: '2018-02-12',
           published_on: '2018-02-24',
@@ -336,7 +404,9 @@ export async function seedAirReadingsDemo(db: DB): Promise<number> {
     .where('is_demo', '=', 1)
     .orderBy('code')
     .execute();
-  const urban = new Map<string, number>(DEMO_AIR_STATIONS.map((s) => [s.code, s.urban]));
+  const urban = new Map<string, number>(
+    [...DEMO_AIR_STATIONS, ...SECOND_CITY_AIR_STATIONS].map((s) => [s.code, s.urban]),
+  );
   const rows = generateHourly(stations.map((s) => ({ id: s.id, urban: urban.get(s.code) ?? 1 })));
   await db.transaction().execute((trx) => storeHourly(trx, rows, { importId: null, isDemo: true }));
   return rows.length;

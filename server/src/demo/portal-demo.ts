@@ -1,10 +1,13 @@
 // The demo portal: the channels docs/requirements.md names (some left empty on purpose — empty columns are never
 // shown), the seed notice as the first notice in 通知公告, a few plausible items elsewhere, and one
 // article still under review. Every row is flagged is_demo; the footer's filing numbers say 演示.
+import { chinaInstant } from '@greenvoice/common';
+import type { ChannelDataPage, ChannelKind, SiteSettings } from '@greenvoice/common';
 import { PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { articleHtmlToText, sanitizeArticleHtml } from '../modules/cms/sanitize-article-html.ts';
-import { createSearchIndex } from '../modules/cms/search-index.ts';
+import { docParts } from '../modules/cms/cms.service.ts';
+import { createSearchIndex } from '../modules/cms/search-index.repo.ts';
 import { siteSettingsKey } from '../modules/cms/site-settings.ts';
 import { SEED_NOTICE } from './portal-seed-notice.ts';
 
@@ -16,6 +19,7 @@ const CHANNELS = [
   ['hjzl', '环境质量', 'Environmental quality', 'data', '空气与地表水环境质量'],
   ['qyhjxx', '企业环境信息', 'Enterprise information', 'disclosure', '重点排污单位环境信息公开'],
   ['tfhjsj', '突发环境事件', 'Environmental incidents', 'news', '突发环境事件信息发布'],
+  ['sjkf', '开放数据', 'Open data', 'data', '环境质量、企业与事件数据整套下载'],
   ['gzcy', '公众参与', 'Public participation', 'participation', '举报、意见征集与活动报名'],
   ['xmtjz', '新媒体矩阵', 'New-media matrix', 'media', '全市环保系统微信公众号、微博与视频号'],
   ['wrfzgjz', '污染防治攻坚战', 'Pollution battle', 'special', '打好大气、水、土壤污染防治攻坚战'],
@@ -23,10 +27,17 @@ const CHANNELS = [
   ['dczg', '督察整改', 'Inspection follow-up', 'special', '中央环保督察反馈问题整改'],
 ] as const;
 
-const p = (...paras: string[]) => paras.map((x) => `<p>${x}</p>`).join('');
+/** the channels that are also data pages (decision 101) */
+const DATA_PAGES: Partial<Record<string, ChannelDataPage>> = {
+  hjzl: 'quality',
+  qyhjxx: 'enterprises',
+  tfhjsj: 'incidents',
+  sjkf: 'open-data',
+};
 
-/** [channel, title, China date-time, issuer, body, extra] — newest last within a channel. */
-const ARTICLES: Array<[string, string, string, string, string, { doc?: string; index?: string }?]> = [
+export const p = (...paras: string[]) => paras.map((x) => `<p>${x}</p>`).join('');
+
+const ARTICLES: DemoArticle[] = [
   [
     'gzdt',
     '全市环保信息宣传工作会议召开',
@@ -119,7 +130,8 @@ const ARTICLES: Array<[string, string, string, string, string, { doc?: string; i
     '2018-07-02 09:00',
     '信息中心',
     p(
-      '截至6月30日，全市各区县市环保部门已全部开通微信公众号。欢迎关注“常德环保”微信公众号和各区县市环保局公众号，获取最新环保资讯。',
+      '欢迎关注“常德环保”微信公众号和各区县市环保局公众号，获取最新环保资讯。',
+      '<a href="/media">查看新媒体矩阵：全部账号、二维码和微信传播指数排行</a>',
     ),
   ],
   [
@@ -145,16 +157,67 @@ const ARTICLES: Array<[string, string, string, string, string, { doc?: string; i
   ],
 ];
 
-const chinaToIso = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`).toISOString();
+/** One demo site's content: its channels, published articles, drafts under review and settings. */
+export interface DemoSite {
+  bureauId: number;
+  channels: ReadonlyArray<readonly [string, string, string, ChannelKind, string]>;
+  dataPages?: Partial<Record<string, ChannelDataPage>>;
+  articles: DemoArticle[];
+  submitted?: DemoArticle[];
+  /** the user names of the editor, reviewer and approver the articles' rows name */
+  staff: { editor: string; reviewer: string; admin: string };
+  settings: Partial<SiteSettings>;
+}
+
+/** [channel, title, China date-time, issuer, body, extra] — newest last within a channel. */
+export type DemoArticle = [string, string, string, string, string, { doc?: string; index?: string }?];
 
 export async function seedPortalDemo(trx: Transaction<Database>, bureauId: number) {
+  await seedDemoSite(trx, {
+    bureauId,
+    channels: CHANNELS,
+    dataPages: DATA_PAGES,
+    articles: ARTICLES,
+    submitted: [
+      [
+        'tzgg',
+        '关于开展2018年“六五”环境日系列宣传活动的通知',
+        '2018-05-20 09:00',
+        '宣传教育科',
+        p('（送审稿）请各单位围绕“美丽中国，我是行动者”主题，组织开展形式多样的宣传活动。'),
+      ],
+    ],
+    staff: { editor: 'editor', reviewer: 'reviewer', admin: 'admin' },
+    settings: {
+      siteName: '常德市环境保护局',
+      siteNameEn: 'Changde Environmental Protection Bureau',
+      siteDomain: 'hbj.changde.gov.cn',
+      siteIdCode: '4307000000',
+      icp: '湘ICP备00000000号（演示）',
+      publicSecurityFiling: '湘公网安备43070000000000号（演示）',
+      sponsor: '常德市环境保护局',
+      address: '湖南省常德市武陵区（演示地址）',
+      postcode: '415000',
+      phone: '12369（环保举报热线）',
+      email: 'demo@example.gov.cn',
+    },
+  });
+}
+
+/** Seeds one bureau's demo website (the Changde demo's, or a second city's). */
+export async function seedDemoSite(trx: Transaction<Database>, site: DemoSite) {
+  const { bureauId } = site;
   const person = async (username: string) =>
     (await trx.selectFrom('people').select('id').where('username', '=', username).executeTakeFirstOrThrow())
       .id;
-  const [editor, reviewer, admin] = [await person('editor'), await person('reviewer'), await person('admin')];
+  const [editor, reviewer, admin] = [
+    await person(site.staff.editor),
+    await person(site.staff.reviewer),
+    await person(site.staff.admin),
+  ];
   const at = '2018-03-01T01:00:00.000Z';
   const channelIds = new Map<string, number>();
-  for (const [i, [code, name, nameEn, kind, description]] of CHANNELS.entries()) {
+  for (const [i, [code, name, nameEn, kind, description]] of site.channels.entries()) {
     const row = await trx
       .insertInto('portal_channels')
       .values({
@@ -167,6 +230,7 @@ export async function seedPortalDemo(trx: Transaction<Database>, bureauId: numbe
         keywords: name,
         sort_order: (i + 1) * 10,
         show_on_home: 1,
+        data_page: site.dataPages?.[code] ?? null,
         is_demo: 1,
         created_at: at,
         updated_at: at,
@@ -178,13 +242,10 @@ export async function seedPortalDemo(trx: Transaction<Database>, bureauId: numbe
   const search = createSearchIndex(
     trx.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite',
   );
-  const insert = async (
-    a: (typeof ARTICLES)[number] | [string, string, string, string, string, { doc?: string }?],
-    status: 'published' | 'submitted',
-  ) => {
+  const insert = async (a: DemoArticle, status: 'published' | 'submitted') => {
     const [code, title, when, issuer, raw, extra] = a;
     const body = sanitizeArticleHtml(raw);
-    const publishAt = chinaToIso(when);
+    const publishAt = chinaInstant(when);
     const published = status === 'published';
     const isSeed = title === SEED_NOTICE.title;
     const row = await trx
@@ -193,8 +254,8 @@ export async function seedPortalDemo(trx: Transaction<Database>, bureauId: numbe
         channel_id: channelIds.get(code)!,
         owner_unit_id: bureauId,
         title,
-        doc_number: extra?.doc ?? '',
-        index_number: (extra as { index?: string } | undefined)?.index ?? '',
+        ...docParts(extra?.doc ?? ''),
+        index_number: extra?.index ?? '',
         issuer,
         source: issuer,
         author: issuer,
@@ -235,36 +296,18 @@ export async function seedPortalDemo(trx: Transaction<Database>, bureauId: numbe
         at: publishAt,
       })
       .execute();
-    if (published) await search.put(trx, row.id, title, articleHtmlToText(body));
+    if (published)
+      await search.put(trx, row.id, {
+        title,
+        issuer,
+        docNumber: extra?.doc ?? '',
+        bodyText: articleHtmlToText(body),
+      });
   };
-  for (const a of ARTICLES) await insert(a, 'published');
-  await insert(
-    [
-      'tzgg',
-      '关于开展2018年“六五”环境日系列宣传活动的通知',
-      '2018-05-20 09:00',
-      '宣传教育科',
-      p('（送审稿）请各单位围绕“美丽中国，我是行动者”主题，组织开展形式多样的宣传活动。'),
-    ],
-    'submitted',
-  );
+  for (const a of site.articles) await insert(a, 'published');
+  for (const a of site.submitted ?? []) await insert(a, 'submitted');
   await trx
     .insertInto('settings')
-    .values({
-      key: siteSettingsKey(bureauId),
-      value: JSON.stringify({
-        siteName: '常德市环境保护局',
-        siteNameEn: 'Changde Environmental Protection Bureau',
-        siteDomain: 'hbj.changde.gov.cn',
-        siteIdCode: '4307000000',
-        icp: '湘ICP备00000000号（演示）',
-        publicSecurityFiling: '湘公网安备43070000000000号（演示）',
-        sponsor: '常德市环境保护局',
-        address: '湖南省常德市武陵区（演示地址）',
-        postcode: '415000',
-        phone: '12369（环保举报热线）',
-        email: 'demo@example.gov.cn',
-      }),
-    })
+    .values({ key: siteSettingsKey(bureauId), value: JSON.stringify(site.settings) })
     .execute();
 }

@@ -1,5 +1,5 @@
 // Seeds the demo data set into an empty database: the Changde organisation, contacts, one account per
-// role and the 2018 contact-registration campaign. Deterministic: the same data on every machine.
+// role and the 2018 contact-registration campaign, and a second city with a small site of its own. Deterministic: the same data on every machine.
 import type { Role } from '@greenvoice/common';
 import type { DB } from '../db/database.ts';
 import { nowIso } from '../db/database.ts';
@@ -10,6 +10,14 @@ import { seedDemoAssessment } from './demo-assessment.ts';
 import { seedEnvironmentDemo } from './environment-demo.ts';
 import { DEMO_BUREAU_CODE, DEMO_CONTACT_DATES, DEMO_UNITS } from './changde-units.ts';
 import { seedPortalDemo } from './portal-demo.ts';
+import { seedPortalContentDemo } from './portal-content-demo.ts';
+import { seedInteractionDemo } from './interaction-demo.ts';
+import {
+  SECOND_CITY_CODE,
+  SECOND_CITY_UNITS,
+  seedSecondCityDemo,
+  seedSecondCityEnvironment,
+} from './second-city-demo.ts';
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
@@ -59,7 +67,7 @@ export async function seedDemoData(db: DB, auditRepo: AuditRepo, scryptLogN: num
   await db.transaction().execute(async (trx) => {
     const created = at('2018-03-21');
     const units = new Map<string, { id: number; path: string }>();
-    for (const [i, u] of DEMO_UNITS.entries()) {
+    for (const [i, u] of [...DEMO_UNITS, ...SECOND_CITY_UNITS].entries()) {
       const parent = u.parent ? units.get(u.parent)! : null;
       const row = await trx
         .insertInto('units')
@@ -184,6 +192,9 @@ export async function seedDemoData(db: DB, auditRepo: AuditRepo, scryptLogN: num
       .execute();
     await seedDemoAssessment(trx, units.get(DEMO_BUREAU_CODE)!.id, created);
     await seedPortalDemo(trx, units.get(DEMO_BUREAU_CODE)!.id);
+    await seedPortalContentDemo(trx, units.get(DEMO_BUREAU_CODE)!.id);
+    await seedInteractionDemo(trx, units.get(DEMO_BUREAU_CODE)!.id, (code) => units.get(code)?.id);
+    await seedSecondCityDemo(trx, units.get(SECOND_CITY_CODE)!.id);
     await trx.insertInto('settings').values({ key: 'demo', value: '1' }).execute();
     await auditRepo.append(trx, {
       at: nowIso(),
@@ -201,4 +212,11 @@ export async function seedDemoData(db: DB, auditRepo: AuditRepo, scryptLogN: num
   });
   // Stations, sections, enterprises and incidents; the year of hourly air readings is separate (server.ts).
   await seedEnvironmentDemo(db);
+  // after Changde's, so that each table's first demo row is still Changde's (cross-city.test.ts)
+  const xiangtan = await db
+    .selectFrom('units')
+    .select('id')
+    .where('code', '=', SECOND_CITY_CODE)
+    .executeTakeFirstOrThrow();
+  await db.transaction().execute((trx) => seedSecondCityEnvironment(trx, xiangtan.id));
 }

@@ -1,5 +1,6 @@
-// Hardening items 4 and 18: the file store on a real full disk (a 1 MiB tmpfs), with writes made short
-// on purpose, and with its directories removed while the server runs — for evidence and CMS uploads.
+// Hardening items 4 and 18: the disk file store (FILE_STORE=disk, on both databases) on a real full disk
+// (a 1 MiB tmpfs), with writes made short on purpose, and with its directories removed while the server
+// runs — for evidence and CMS uploads. What every store must do is file-store-contract.test.ts.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,7 +12,6 @@ import { fileTempsJob, sweepFileTemps, TEMP_MAX_AGE_MINUTES } from '../jobs/file
 import { startScheduler } from '../jobs/scheduler.ts';
 import { createAuditRepo } from '../modules/audit/audit.repo.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
-import { allFileStores } from './file-stores.ts';
 
 let t: TestApp;
 let officer: string;
@@ -20,7 +20,7 @@ let evidenceDir: string;
 let portalDir: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
+  t = await createTestApp({ demo: true, env: { FILE_STORE: 'disk' } });
   officer = await t.loginAs('officer.wl');
   editor = await t.loginAs('editor');
   evidenceDir = path.join(t.config.dataDir, 'files');
@@ -223,7 +223,7 @@ describe('sweeper of temporary files', () => {
     }
     fs.writeFileSync(fresh, 'being written');
     const stored = filesUnder(evidenceDir).filter((n) => !n.startsWith('tmp'));
-    expect(await sweepFileTemps(allFileStores(t.config.dataDir))).toEqual({ removed: 3 });
+    expect(await sweepFileTemps(t.services.files)).toEqual({ removed: 3 });
     for (const p of old) expect(fs.existsSync(p)).toBe(false);
     expect(fs.existsSync(fresh)).toBe(true);
     expect(filesUnder(evidenceDir).filter((n) => !n.startsWith('tmp'))).toEqual(stored);
@@ -239,7 +239,7 @@ describe('sweeper of temporary files', () => {
       db: t.database.db,
       repo: createAuditRepo(t.database.db, t.database.dialect, t.auditKey),
     });
-    const job = fileTempsJob(t.config.dataDir, allFileStores(t.config.dataDir));
+    const job = fileTempsJob(t.config.dataDir, t.services.files);
     expect(job.name).toMatch(/^file-temps@/);
     const quiet = { info: () => {}, error: () => {} };
     const a = startScheduler({ db: t.database.db, audit, log: quiet }, [job]);

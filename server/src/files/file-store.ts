@@ -3,7 +3,8 @@
 // with ENOSPC/EDQUOT refuses the request with 507 STORAGE_FULL — then fsynced, renamed under a random
 // key and the directory fsynced; only then may the caller commit the row that names the key
 // (decision 073). The interface is deliberately narrow (put, open, remove, and the two listings the
-// sweepers need) so that a store in PostgreSQL can implement it later.
+// sweepers need); the store in the database (database-file-store.ts, decision 184) implements it too, and
+// file-stores.ts picks one by FILE_STORE — no module touches a directory or the blob table itself.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -20,6 +21,11 @@ export interface StoredFile {
 export interface FileStore {
   /** Stores the bytes durably under a new random key; nothing is left behind if it fails. */
   put(source: Readable | Buffer): Promise<StoredFile>;
+  /**
+   * Stores the bytes under a key given by the caller, replacing a file already there, with put's
+   * atomicity. Only for copying a store (npm run files:migrate, npm run restore): keys stay what rows name.
+   */
+  putAs(key: string, source: Readable | Buffer): Promise<StoredFile>;
   /** The stored bytes as a stream, or null if there is no such file. */
   open(key: string): Promise<Readable | null>;
   remove(...keys: string[]): Promise<void>;
@@ -31,6 +37,12 @@ export interface FileStore {
 
 /** Keys are random; older CMS tokens were base64url, evidence names hex — both stay readable. */
 const KEY = /^[A-Za-z0-9_-]{16,64}$/;
+export const isStoredKey = (key: string): boolean => KEY.test(key);
+/** A key as given, or an error: a key never names a path outside its store. */
+export function assertKey(key: string): string {
+  if (!KEY.test(key)) throw new Error('not a stored file key');
+  return key;
+}
 const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
 
 const storageFull = () => new ApiError('STORAGE_FULL');
@@ -69,10 +81,7 @@ async function fsyncPath(p: string) {
 
 export function createFileStore(dir: string): FileStore {
   const tmpDir = path.join(dir, 'tmp');
-  const at = (key: string) => {
-    if (!KEY.test(key)) throw new Error('not a stored file key');
-    return path.join(dir, key);
-  };
+  const at = (key: string) => path.join(dir, assertKey(key));
 
   async function listOld(where: string, match: (name: string) => boolean, before: number) {
     const names = await fsp.readdir(where).catch((err: NodeJS.ErrnoException) => {
@@ -87,38 +96,51 @@ export function createFileStore(dir: string): FileStore {
     return out;
   }
 
-  return {
-    async put(source) {
-      const key = randomBytes(16).toString('hex');
-      const tmp = path.join(tmpDir, `${key}.part`);
-      const hash = createHash('sha256');
-      let size = 0;
-      let fd: number | null = null;
-      try {
-        // re-created on every write: the directory may be removed while the server runs (item 18)
-        await fsp.mkdir(tmpDir, { recursive: true });
-        fd = await openFd(tmp, 'wx', 0o600);
-        const chunks = Buffer.isBuffer(source) ? [source] : (source as AsyncIterable<Buffer>);
-        for await (const chunk of chunks) {
-          await writeFully(fd, chunk);
-          hash.update(chunk);
-          size += chunk.length;
-        }
-        await fsync(fd);
-        const done = fd;
-        fd = null;
-        await closeFd(done);
-        await fsp.rename(tmp, path.join(dir, key));
-        await fsyncPath(dir);
-      } catch (err) {
-        if (fd !== null) await closeFd(fd);
-        await fsp.rm(tmp, { force: true });
-        await fsp.rm(path.join(dir, key), { force: true });
-        if (NO_SPACE.has((err as NodeJS.ErrnoException).code ?? '')) throw storageFull();
-        throw err;
+  async function write(key: string, source: Readable | Buffer): Promise<StoredFile> {
+    const tmp = path.join(tmpDir, `${randomBytes(16).toString('hex')}.part`);
+    const hash = createHash('sha256');
+    let size = 0;
+    let fd: number | null = null;
+    let renamed = false;
+    // one write in flight while the next chunk arrives (the upload and the disk overlap, as a piped
+    // fs stream's do); marked handled at once, so a failed write is thrown where it is awaited
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      // re-created on every write: the directory may be removed while the server runs (item 18)
+      await fsp.mkdir(tmpDir, { recursive: true });
+      fd = await openFd(tmp, 'wx', 0o600);
+      const chunks = Buffer.isBuffer(source) ? [source] : (source as AsyncIterable<Buffer>);
+      for await (const chunk of chunks) {
+        await writing;
+        writing = writeFully(fd, chunk);
+        writing.catch(() => {});
+        hash.update(chunk);
+        size += chunk.length;
       }
-      return { key, size, sha256: hash.digest('hex') };
-    },
+      await writing;
+      await fsync(fd);
+      const done = fd;
+      fd = null;
+      await closeFd(done);
+      await fsp.rename(tmp, path.join(dir, key));
+      renamed = true;
+      await fsyncPath(dir);
+    } catch (err) {
+      await writing.catch(() => {}); // never close the file under a write still running
+      if (fd !== null) await closeFd(fd);
+      await fsp.rm(tmp, { force: true });
+      // renamed but not made durable: the caller is told it failed, so the file must not stay
+      if (renamed) await fsp.rm(path.join(dir, key), { force: true });
+      if (NO_SPACE.has((err as NodeJS.ErrnoException).code ?? '')) throw storageFull();
+      throw err;
+    }
+    return { key, size, sha256: hash.digest('hex') };
+  }
+
+  return {
+    put: (source) => write(randomBytes(16).toString('hex'), source),
+
+    putAs: (key, source) => write(assertKey(key), source),
 
     async open(key) {
       const file = at(key);

@@ -21,10 +21,17 @@ declare module 'fastify' {
     changesNothing?: boolean;
     /** a public counter (the portal's read beacon): only refused requests are audited */
     notAudited?: boolean;
+    /**
+     * a read of one site's environmental data (decision 197): it answers for the signed-in person's
+     * bureau, else for the site the request's host names (else the default site)
+     */
+    siteData?: boolean;
   }
   interface FastifyInstance {
     /** every route with its declared access and schema (plugins/security.ts) */
     declaredRoutes: DeclaredRoute[];
+    /** stops taking connections and lets the open ones finish (http/drain.ts); then close the app */
+    drain(graceMs: number): Promise<void>;
   }
   interface FastifyRequest {
     ctx: RequestContext;

@@ -4,10 +4,9 @@
 // its unique index (PostgreSQL) or on the single writer (SQLite) and then find the stored answer.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { DB } from '../db/database.ts';
-import { nowIso } from '../db/database.ts';
 import type { Database } from '../db/types.ts';
 import { ApiError } from './api-error.ts';
+import type { IdempotencyRepo } from './idempotency.repo.ts';
 
 export interface StoredAnswer {
   status: number;
@@ -39,14 +38,9 @@ export function isUniqueViolation(err: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-export function createIdempotency(db: DB) {
+export function createIdempotency(repo: IdempotencyRepo) {
   async function find(personId: number, key: string, hash: string): Promise<StoredAnswer | null> {
-    const row = await db
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'status_code', 'response'])
-      .where('person_id', '=', personId)
-      .where('idem_key', '=', key)
-      .executeTakeFirst();
+    const row = await repo.get(personId, key);
     if (!row || row.status_code === 0) return null;
     if (row.request_hash !== hash) throw new ApiError('IDEMPOTENCY_KEY_REUSED');
     return { status: row.status_code, body: JSON.parse(row.response) };
@@ -56,28 +50,11 @@ export function createIdempotency(db: DB) {
     find,
 
     /** The first write of the creating transaction: takes the key or waits for whoever has it. */
-    async claim(trx: Transaction<Database>, personId: number, key: string, hash: string) {
-      await trx
-        .insertInto('idempotency_keys')
-        .values({
-          person_id: personId,
-          idem_key: key,
-          request_hash: hash,
-          status_code: 0,
-          response: '',
-          created_at: nowIso(),
-        })
-        .execute();
-    },
+    claim: (trx: Transaction<Database>, personId: number, key: string, hash: string) =>
+      repo.claim(trx, personId, key, hash),
 
-    async store(trx: Transaction<Database>, personId: number, key: string, answer: StoredAnswer) {
-      await trx
-        .updateTable('idempotency_keys')
-        .set({ status_code: answer.status, response: JSON.stringify(answer.body) })
-        .where('person_id', '=', personId)
-        .where('idem_key', '=', key)
-        .execute();
-    },
+    store: (trx: Transaction<Database>, personId: number, key: string, answer: StoredAnswer) =>
+      repo.store(trx, personId, key, answer.status, answer.body),
   };
 }
 export type Idempotency = ReturnType<typeof createIdempotency>;

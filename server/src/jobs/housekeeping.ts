@@ -3,7 +3,9 @@
 // writing a signed checkpoint (decision 072) — so the job only reports how old the log is and whether it
 // holds at least the 180 days the law requires.
 import type { DB } from '../db/database.ts';
+import { auditLogAge } from '../modules/audit/audit.repo.ts';
 import { AUDIT_RETENTION_DAYS } from '../modules/audit/audit-retention.ts';
+import { purgeSessionsAndAttempts } from '../modules/auth/auth.repo.ts';
 /** Sign-in attempts serve the 15-minute lockout window; the audit log keeps every sign-in event. */
 export const LOGIN_ATTEMPTS_KEEP_DAYS = 30;
 /** Ended sessions are kept a day, so "signed out / expired" can still be explained to a user. */
@@ -22,29 +24,17 @@ export interface HousekeepingResult {
 
 export async function runHousekeeping(db: DB, now = new Date()): Promise<HousekeepingResult> {
   const iso = (ms: number) => new Date(now.getTime() - ms).toISOString();
-  const endedBefore = iso(ENDED_SESSIONS_KEEP_HOURS * 3_600_000);
-  const sessions = await db
-    .deleteFrom('sessions')
-    .where((eb) =>
-      eb.or([
-        eb('expires_at', '<', endedBefore),
-        eb.and([eb('revoked_at', 'is not', null), eb('revoked_at', '<', endedBefore)]),
-      ]),
-    )
-    .executeTakeFirst();
-  const attempts = await db
-    .deleteFrom('login_attempts')
-    .where('at', '<', iso(LOGIN_ATTEMPTS_KEEP_DAYS * 86_400_000))
-    .executeTakeFirst();
-  const audit = await db
-    .selectFrom('audit_log')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
-    .executeTakeFirstOrThrow();
+  const purged = await purgeSessionsAndAttempts(
+    db,
+    iso(ENDED_SESSIONS_KEEP_HOURS * 3_600_000),
+    iso(LOGIN_ATTEMPTS_KEEP_DAYS * 86_400_000),
+  );
+  const audit = await auditLogAge(db);
   const oldest = audit.oldest ? Date.parse(audit.oldest) : now.getTime();
   return {
-    sessionsPurged: Number(sessions.numDeletedRows),
-    loginAttemptsPurged: Number(attempts.numDeletedRows),
-    auditRecords: Number(audit.n),
+    sessionsPurged: purged.sessions,
+    loginAttemptsPurged: purged.attempts,
+    auditRecords: audit.records,
     auditOldestDays: Math.floor((now.getTime() - oldest) / 86_400_000),
     auditRetentionDays: AUDIT_RETENTION_DAYS,
     auditPurge: 'only by npm run audit:purge (decision 072)',

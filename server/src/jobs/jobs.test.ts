@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
-import { createJobLeases } from './job-lease.ts';
+import { createJobLeases } from './job-leases.repo.ts';
 import { AUDIT_RETENTION_DAYS } from '../modules/audit/audit-retention.ts';
 import { runHousekeeping } from './housekeeping.ts';
 import { auditCheckpointJob, startScheduler, type JobDefinition } from './scheduler.ts';

@@ -1,6 +1,7 @@
 // The in-process job scheduler (croner), safe with several app servers: every server schedules every
-// job, and a database lease (job-lease.ts) lets one server run each tick. Each run leaves an audit
+// job, and a database lease (job-leases.repo.ts) lets one server run each tick. Each run leaves an audit
 // record whose request id names the job and its tick, so "ran once" can be checked from the log.
+import { CHINA_TIME_ZONE } from '@greenvoice/common';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Cron } from 'croner';
@@ -8,7 +9,9 @@ import type { DB } from '../db/database.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { ScoringService } from '../modules/assessment/scoring.service.ts';
 import type { AuditService, CheckpointLog } from '../modules/audit/audit.service.ts';
-import { createJobLeases } from './job-lease.ts';
+import type { DeliveryWorker } from '../modules/notifications/delivery-worker.ts';
+import type { NotificationsServiceImpl } from '../modules/notifications/notifications.service.ts';
+import { createJobLeases } from './job-leases.repo.ts';
 import { runHousekeeping } from './housekeeping.ts';
 
 export interface JobDefinition {
@@ -45,6 +48,34 @@ export function scoresStaleJob(scoring: Pick<ScoringService, 'recomputeStale'>):
     cron: SCORES_STALE_CRON,
     leaseMs: 5 * 60_000,
     run: async () => ({ marksCaughtUp: await scoring.recomputeStale() }),
+  };
+}
+
+/**
+ * The notification outbox, once a minute (decision 120). The tick's lease keeps two servers from running
+ * the same tick; each delivery's own lease keeps a slow run and the next tick's from sending it twice.
+ */
+export function notificationDeliveriesJob(worker: DeliveryWorker, cron: string): JobDefinition {
+  const holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  return {
+    name: 'notification-deliveries',
+    cron,
+    leaseMs: 10 * 60_000,
+    run: async () => ({ ...(await worker.run(holder)) }),
+  };
+}
+
+/** The reminder rules, daily: each rule's drafts are notified, deduplicated by their keys. */
+export function notificationRemindersJob(
+  notifications: Pick<NotificationsServiceImpl, 'runReminders'>,
+  cron: string,
+  today: () => string,
+): JobDefinition {
+  return {
+    name: 'notification-reminders',
+    cron,
+    leaseMs: 30 * 60_000,
+    run: async () => notifications.runReminders(today()),
   };
 }
 
@@ -120,7 +151,7 @@ export function startScheduler(
 
   const crons = jobs.map(
     (job) =>
-      new Cron(job.cron, { timezone: 'Asia/Shanghai', protect: true }, async (self: Cron) => {
+      new Cron(job.cron, { timezone: CHINA_TIME_ZONE, protect: true }, async (self: Cron) => {
         await runTick(job.name, self.currentRun() ?? new Date());
       }),
   );

@@ -104,6 +104,16 @@ export function setHtmlNotFound(app: FastifyInstance, handler: PageHandler): voi
   htmlNotFound.set(app, handler);
 }
 
+const htmlBadRequest = new WeakMap<FastifyInstance, PageHandler>();
+
+/**
+ * Lets the portal answer a refused page request (a NUL in the query, caught before any page runs) with
+ * its own HTML 400 page in the site's frame (decision 117).
+ */
+export function setHtmlBadRequest(app: FastifyInstance, handler: PageHandler): void {
+  htmlBadRequest.set(app, handler);
+}
+
 /**
  * Errors the router raises before any hook runs (a bad URL, an over-long path parameter): Fastify's
  * `frameworkErrors` option, so they too answer in the one shape with a request id.
@@ -114,7 +124,8 @@ export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest
 }
 
 /** Public pages are read by people, not programs: a server-side failure there answers HTML, not JSON. */
-const servesPages = (url: string) => !url.startsWith('/api/') && !url.startsWith('/admin');
+/** A page read by a person (the portal), not the API or the console. */
+export const servesPages = (url: string) => !url.startsWith('/api/') && !url.startsWith('/admin');
 
 /** The page a refused or failed public request answers: the one message table, Chinese and English. */
 export function htmlErrorPage(error: ApiError, requestId: string): string {
@@ -142,6 +153,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const apiError = toApiError(err);
     if (apiError.status >= 500) request.log.error({ err }, 'request failed');
     if (apiError.status >= 500 && servesPages(request.url)) return sendHtmlError(reply, apiError);
+    // a page read by a person never answers JSON, whatever refused it
+    if (servesPages(request.url) && (request.method === 'GET' || request.method === 'HEAD')) {
+      const page = htmlBadRequest.get(app);
+      if (page && apiError.status === 400) return page(request, reply);
+      return sendHtmlError(reply, apiError);
+    }
     return sendError(reply, apiError);
   });
   app.setNotFoundHandler((request, reply) => {

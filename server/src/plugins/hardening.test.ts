@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer } from '../test/child-server.ts';
 import { multipartFile } from '../test/multipart.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { demoAccount } from '../test/demo-actors.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -116,7 +117,10 @@ describe('logs (§3, §26)', () => {
           body: JSON.stringify(body),
         });
       await post('/api/v1/auth/login', { username: 'admin', password: 'Wrong-But-Secret-Pw-1' });
-      const ok = await post('/api/v1/auth/login', { username: 'admin', password: 'Demo-Xinxi-2018!' });
+      const ok = await post('/api/v1/auth/login', {
+        username: 'admin',
+        password: demoAccount('admin').password,
+      });
       const cookie = ok.headers.get('set-cookie')!.split(';')[0]!;
       const token = cookie.split('=')[1]!;
       const created = await post(
@@ -135,7 +139,7 @@ describe('logs (§3, §26)', () => {
         .filter((l) => l.startsWith('{'))
         .join('\n');
       expect(log).toContain('"reqId"'); // it did log the requests
-      for (const secret of ['Wrong-But-Secret-Pw-1', 'Demo-Xinxi-2018!', token, '13912345678'])
+      for (const secret of ['Wrong-But-Secret-Pw-1', demoAccount('admin').password, token, '13912345678'])
         expect(log, `log holds ${secret}`).not.toContain(secret);
     } finally {
       await server.stop();

@@ -2,7 +2,7 @@
 // it, and refusals nobody is accountable for are audited in bounded form — a flood can neither grow
 // the append-only log without bound nor bury real events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../test/test-app.ts';
 
 const LIMIT = 20;
 let t: TestApp;
@@ -77,10 +77,11 @@ describe('refused requests spend the rate limit', () => {
   });
 
   it("a signed-in person's refusals are audited one by one, and limited like anyone's", async () => {
+    await t.addAccount('limits.officer', 'officer', 'CD-WL');
     const login = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { username: 'officer.wl', password: 'Demo-Officer-2018!' },
+      payload: { username: 'limits.officer', password: TEST_PASSWORD },
       remoteAddress: '10.20.0.3',
     });
     const cookie = `${login.cookies[0]!.name}=${login.cookies[0]!.value}`;
@@ -91,7 +92,7 @@ describe('refused requests spend the rate limit', () => {
     const records = await recordsFrom('10.20.0.3');
     const forbidden = records.filter((r) => r.action === 'http.post' && r.result === 'denied');
     expect(forbidden).toHaveLength(LIMIT - 1);
-    for (const r of forbidden) expect(r.actor_name).toBe('武陵区信息员（演示）');
+    for (const r of forbidden) expect(r.actor_name).toBe('limits.officer（测试）');
     // the 429s are the limiter's, not a decision about the person: one first record and one summary
     const limited = records.filter((r) => r.result === 'failure');
     expect(limited.length).toBeGreaterThanOrEqual(2);
@@ -99,10 +100,12 @@ describe('refused requests spend the rate limit', () => {
   });
 
   it('real events are not buried: they stay on the first page, and the auditor can filter the summaries', async () => {
+    await t.addAccount('limits.admin', 'admin', 'CD-XXZX');
+    await t.addAccount('limits.auditor', 'auditor', 'CD-BGS');
     const admin = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { username: 'admin', password: 'Demo-Xinxi-2018!' },
+      payload: { username: 'limits.admin', password: TEST_PASSWORD },
       remoteAddress: '10.20.0.9',
     });
     expect(admin.statusCode).toBe(200);
@@ -111,7 +114,7 @@ describe('refused requests spend the rate limit', () => {
     const auditorLogin = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { username: 'auditor', password: 'Demo-Shenji-2018!' },
+      payload: { username: 'limits.auditor', password: TEST_PASSWORD },
       remoteAddress: '10.20.0.10',
     });
     const auditor = `${auditorLogin.cookies[0]!.name}=${auditorLogin.cookies[0]!.value}`;
@@ -122,9 +125,7 @@ describe('refused requests spend the rate limit', () => {
       remoteAddress: '10.20.0.10',
     });
     const items = page.json().items as Array<{ action: string; actorName: string | null }>;
-    expect(items.some((r) => r.action === 'auth.login' && r.actorName === '信息中心管理员（演示）')).toBe(
-      true,
-    );
+    expect(items.some((r) => r.action === 'auth.login' && r.actorName === 'limits.admin（测试）')).toBe(true);
     const summaries = await t.inject({
       method: 'GET',
       url: '/api/v1/audit?action=http.refused',

@@ -8,6 +8,7 @@
 // The sign-in routes keep their own tighter limit (`config.rateLimit` on the route). Counters live in
 // Redis when REDIS_URL is set (shared by every app server), else in this process; when Redis fails the
 // limits fail open (decision 056).
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
@@ -35,7 +36,14 @@ export interface RateLimits {
   clientIp(req: IncomingMessage): string;
   /** requests the fast lane has already counted before handing them on to Fastify */
   counted: WeakSet<IncomingMessage>;
+  /**
+   * A random token, made at start and never sent anywhere: the self-inspection's in-process requests
+   * (app.inject) carry it in INSPECTOR_HEADER and spend no client's budget (decision 174).
+   */
+  inspectorToken: string;
 }
+
+export const INSPECTOR_HEADER = 'x-greenvoice-inspector';
 
 export async function registerRateLimits(app: FastifyInstance, config: Config): Promise<RateLimits> {
   // If Redis goes away the limits fail open (decision 056): answering every request with 500 — even
@@ -95,6 +103,7 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     },
     clientIp: (req) => proxyAddr(req, trust),
     counted: new WeakSet(),
+    inspectorToken: randomBytes(24).toString('base64url'),
   };
 }
 

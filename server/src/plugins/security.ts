@@ -9,6 +9,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { DeclaredRoute, RouteAccess } from '../http/fastify-types.ts';
 import type { AuditService } from '../modules/audit/audit.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
+import { INSPECTOR_HEADER } from './rate-limits.ts';
 import { sendRefusal } from '../portal/pages/refusal-page.ts';
 import { sendError } from './errors.ts';
 import { sendTooManyRequests, type RateLimits } from './rate-limits.ts';
@@ -71,7 +72,8 @@ export function registerSecurity(
       audited: false,
     };
     reply.header('x-request-id', request.id);
-    if (!limits.counted.has(request.raw))
+    // the self-inspection's own in-process requests carry a token that never leaves the process
+    if (!limits.counted.has(request.raw) && request.headers[INSPECTOR_HEADER] !== limits.inspectorToken)
       for (const bucket of limits.bucketsFor(request.url)) {
         const wait = await limits.hit(bucket, request.ip);
         if (wait !== null) return sendTooManyRequests(reply, wait);

@@ -1,4 +1,4 @@
-// Public pages answered before Fastify: a cached page straight from the byte cache, and a cache miss
+// Public pages answered before Fastify, for a request whose site is known (decision 175): a cached page straight from the byte cache, and a cache miss
 // rendered here too once Fastify has answered one portal page and so taught this lane the exact
 // response headers its plugins set (the security headers). Anything unusual — not a GET or HEAD, an
 // address that is no page, a page that is not found, an error — goes on to Fastify unchanged. A page it
@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../http/api-error.ts';
 import { htmlErrorPage } from '../plugins/errors.ts';
 import { cacheKey, type PageCache } from './page-cache.ts';
+import { compressFor, MIN_COMPRESS_BYTES, negotiateEncoding, varyOnEncoding } from '../http/compression.ts';
 import type { PortalPages } from './portal-pages.ts';
+import type { PortalSite } from '../modules/cms/site-directory.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -31,7 +33,13 @@ const PER_RESPONSE = new Set([
   'transfer-encoding',
 ]);
 
-export function createFastLane(pages: PortalPages, cache: PageCache, limits: RateLimits) {
+export function createFastLane(
+  pages: PortalPages,
+  cache: PageCache,
+  limits: RateLimits,
+  /** the request's site from memory; undefined: not known yet, null: no site (Fastify answers both) */
+  siteOf: (req: IncomingMessage) => PortalSite | null | undefined,
+) {
   let learned: Record<string, string> | null = null;
 
   const lane: FastLane & { learn(headers: Record<string, unknown>): void } = {
@@ -45,14 +53,16 @@ export function createFastLane(pages: PortalPages, cache: PageCache, limits: Rat
     },
 
     handle(req, res, fallback) {
-      if (cache.serveRaw(req, res)) return true;
+      const site = siteOf(req);
+      if (!site) return false;
+      if (cache.serveRaw(req, res, site.id)) return true;
       const base = learned;
       if (!base || (req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
       const url = req.url;
       const q = url.indexOf('?');
       const found = pages.find(q < 0 ? url : url.slice(0, q));
       if (!found) return false;
-      const pr = { url, cookie: req.headers.cookie, host: req.headers.host, protocol: 'http' };
+      const pr = { url, cookie: req.headers.cookie, site, protocol: 'http' };
       limits
         .hit('portal', limits.clientIp(req))
         .then(async (wait) => {
@@ -64,16 +74,26 @@ export function createFastLane(pages: PortalPages, cache: PageCache, limits: Rat
           const body = typeof r.html === 'string' ? Buffer.from(r.html) : r.html;
           const headers = { ...base, 'content-type': r.contentType ?? 'text/html; charset=utf-8' };
           if (r.tags && found.route.canonical(url) && cache.enabled) {
-            cache.set(cacheKey(url, req.headers.cookie, req.headers.host), {
+            cache.set(cacheKey(site.id, url, req.headers.cookie), {
               status: 200,
               headers,
               body,
               tags: r.tags,
+              ...(r.expiresAt !== undefined ? { expiresAt: r.expiresAt } : {}),
             });
-            if (cache.serveRaw(req, res)) return;
+            if (cache.serveRaw(req, res, site.id)) return;
           }
-          res.writeHead(200, { ...headers, 'content-length': String(body.length) });
-          res.end(req.method === 'HEAD' ? undefined : body);
+          // not kept (a search, a query string, the cache off): compressed for this answer alone
+          const enc =
+            body.length >= MIN_COMPRESS_BYTES ? negotiateEncoding(req.headers['accept-encoding']) : null;
+          const out = enc ? compressFor(body, enc) : body;
+          res.writeHead(200, {
+            ...headers,
+            vary: varyOnEncoding(base.vary),
+            ...(enc ? { 'content-encoding': enc } : {}),
+            'content-length': String(out.length),
+          });
+          res.end(req.method === 'HEAD' ? undefined : out);
         })
         .catch(() => {
           if (!res.headersSent) fallback(req, res);

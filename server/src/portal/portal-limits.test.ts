@@ -3,7 +3,6 @@
 // server has to work for are limited per client — over HTTP through the fast lane too — while pages
 // answered from the byte cache spend nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_NOTICE } from '../demo/portal-seed-notice.ts';
 import { createTestApp, testDialect, type TestApp } from '../test/test-app.ts';
 import { READS_PER_ADDRESS } from './portal-runtime.ts';
 
@@ -12,13 +11,7 @@ let t: TestApp;
 let seedId = 0;
 beforeAll(async () => {
   t = await createTestApp({ demo: true, env: { PORTAL_RATE_LIMIT_PER_MINUTE: String(PORTAL_LIMIT) } });
-  seedId = (
-    await t.database.db
-      .selectFrom('portal_articles')
-      .select('id')
-      .where('title', '=', SEED_NOTICE.title)
-      .executeTakeFirstOrThrow()
-  ).id;
+  seedId = await t.seedNoticeId();
 });
 afterAll(() => t.close());
 

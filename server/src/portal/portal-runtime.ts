@@ -5,7 +5,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { chinaDate } from '@greenvoice/common';
 import { nowIso } from '../db/database.ts';
 import type { ContentChanges } from '../modules/cms/content-changes.ts';
-import type { PublicFeed } from '../modules/cms/public-feed.ts';
+import type { PublicFeed } from '../modules/cms/public-feed.repo.ts';
 import { clientKey } from '../plugins/rate-limits.ts';
 import type { PageCache } from './page-cache.ts';
 
@@ -59,7 +59,9 @@ export function createPortalRuntime(deps: {
       const ids = [...dirty];
       dirty.clear();
       const at = nowIso();
-      await content.recordChanges(ids.map((id) => ({ article_id: id, channel_id: null, everything: 0, at })));
+      await content.recordChanges(
+        ids.map((id) => ({ article_id: id, channel_id: null, everything: 0, topic: null, at })),
+      );
       for (const id of ids) changes.announce({ articleId: id });
     },
 
@@ -73,6 +75,7 @@ export function createPortalRuntime(deps: {
             articleId: c.article_id,
             channelId: c.channel_id,
             everything: c.everything === 1,
+            topic: c.topic,
           });
           lastChangeId = c.id;
         }

@@ -1,38 +1,59 @@
 // The public portal at `/`: server-rendered pages (readable with JavaScript off), served from the
 // byte cache when it can, its feeds and sitemap, its assets and files, the display-settings form and
 // the read-count beacon. Staff reach the console from the footer's 工作人员入口.
-import { IdParams, ErrorResponse } from '@greenvoice/common';
+import { IdParams } from '@greenvoice/common';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { Config } from '../config.ts';
 import { nowIso } from '../db/database.ts';
-import { notFound } from '../http/api-error.ts';
+import { ApiError, notFound } from '../http/api-error.ts';
+import { errorResponses } from '../http/route-kit.ts';
 import type { ContentChanges } from '../modules/cms/content-changes.ts';
 import type { FileStore } from '../files/file-store.ts';
-import { createPublicFeed } from '../modules/cms/public-feed.ts';
-import { setHtmlNotFound, toApiError } from '../plugins/errors.ts';
+import { createPublicFeed } from '../modules/cms/public-feed.repo.ts';
+import {
+  sendHtmlError,
+  servesPages,
+  setHtmlBadRequest,
+  setHtmlNotFound,
+  toApiError,
+} from '../plugins/errors.ts';
+import type { PortalSite, SiteDirectory } from '../modules/cms/site-directory.ts';
+import { createRequestHost } from './request-host.ts';
 import type { RateLimits } from '../plugins/rate-limits.ts';
 import { loadPortalAssets } from './layout/assets.ts';
 import { applyPrefsChange, parsePrefs, PREFS_COOKIE, prefsValue, safeBackPath } from './layout/prefs.ts';
 import { createFastLane, type FastLane } from './fast-lane.ts';
 import { cacheKey, type PageCache } from './page-cache.ts';
-import { createPortalPages, type PageRequest } from './portal-pages.ts';
+import { negotiateEncoding } from '../http/compression.ts';
 import type { PageSpec } from './layout/layout.ts';
 import type { SafeHtml } from './html.ts';
+import { createPortalPages, type PageRequest } from './portal-pages.ts';
 import type { HomeSlot, PortalDeps, Rendered } from './portal-deps.ts';
 import { createPortalRuntime, type PortalRuntime } from './portal-runtime.ts';
+import { environmentHomeSlot } from './environment/environment-home.ts';
+import { favicon } from './layout/favicon.ts';
 import { sendRefusal } from './pages/refusal-page.ts';
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** the bureau whose website a portal request is for (decision 175); null on the API and console */
+    portalSite: PortalSite | null;
+  }
   interface FastifyInstance {
     /** the portal's page cache and read counter (tests flush and inspect them) */
     portal: {
       cache: PageCache;
       runtime: PortalRuntime;
-      /** a public page's content in the portal's frame; null when no site is set up */
-      frame(req: FastifyRequest, spec: PageSpec, main: SafeHtml): Promise<string | null>;
+      sites: SiteDirectory;
+      /** the page table's route patterns (tests walk every public page type) */
+      patterns: string[];
       notFound(req: FastifyRequest, reply: FastifyReply): Promise<unknown>;
+      /** the frame around the answer to a form POST; GET pages are page-table entries (decision 100) */
+      frame(req: FastifyRequest, spec: PageSpec, main: SafeHtml): Promise<string | null>;
+      /** the origin of the request's site (absolute links) */
+      origin(req: FastifyRequest): string;
     };
   }
 }
@@ -64,7 +85,11 @@ export function portalRoutes(
   },
 ) {
   const { config, cache, files } = options;
-  const deps: PortalDeps = { ...options.deps, homeSlots: options.deps.homeSlots ?? [] };
+  const deps: PortalDeps = {
+    ...options.deps,
+    // environmental quality first (issue 11 item 2), then what other modules add
+    homeSlots: [environmentHomeSlot(options.deps.environment), ...(options.deps.homeSlots ?? [])],
+  };
   const { content } = deps;
   const assets = loadPortalAssets();
   const runtime = createPortalRuntime({
@@ -79,22 +104,64 @@ export function portalRoutes(
   fastify.addHook('onClose', async () => runtime.stop());
 
   const pages = createPortalPages({ config, deps, cache, assets: assets.urls });
+  const { sites } = deps;
+  const requestHost = createRequestHost(config.trustProxy);
+  // a change of host names reaches every process through the change feed, as `everything`
+  cache.onInvalidate((c) => c.everything && sites.forget());
+
+  // Every portal request is for one bureau's site, named by its host; a host that names no site gets
+  // a page saying so (in both languages), never some other city's site. The API and console are one
+  // for the installation, whatever the host.
+  fastify.decorateRequest('portalSite', null);
+  fastify.addHook('onRequest', async (req, reply) => {
+    if (!servesPages(req.url)) return;
+    const site = await sites.forHost(requestHost(req.raw));
+    if (site) req.portalSite = site;
+    else return sendHtmlError(reply, unknownHost());
+  });
+  // after the body is read: a form's handler (and what it awaits) runs as a request for its site
+  // A read of one site's environmental data from the API (decision 197) runs as a request for a site
+  // too: the signed-in person's bureau (the console), else the site the host names, else the default.
+  fastify.addHook('preHandler', (req, _reply, done) => {
+    if (req.portalSite) return sites.within(req.portalSite, done);
+    if (!req.routeOptions.config.siteData) return done();
+    const actor = req.ctx?.actor;
+    (actor
+      ? sites.forBureau(actor.bureauUnitId, actor.bureauPath)
+      : sites.forHost(requestHost(req.raw))
+    ).then(
+      (site) => (site ? sites.within(site, done) : done()),
+      (err: Error) => done(err),
+    );
+  });
+
   fastify.decorate('portal', {
     cache,
     runtime,
-    frame: (req: FastifyRequest, spec: PageSpec, main: SafeHtml) =>
-      pages.framed(pageRequest(req), spec, main),
+    sites,
+    patterns: pages.routes.map((r) => r.pattern),
     notFound: (req: FastifyRequest, reply: FastifyReply) => notFoundPage(req, reply),
+    frame: async (req: FastifyRequest, spec: PageSpec, main: SafeHtml) => {
+      const r = pageRequest(req);
+      return r ? pages.framed(r, spec, main) : null;
+    },
+    origin: (req: FastifyRequest) => {
+      const r = pageRequest(req);
+      return r ? pages.origin(r) : (config.publicUrl ?? '');
+    },
   });
-  const lane = createFastLane(pages, cache, options.limits);
+  const lane = createFastLane(pages, cache, options.limits, (req) => sites.forHostNow(requestHost(req)));
   options.laneSlot.lane = lane;
 
-  const pageRequest = (req: FastifyRequest): PageRequest => ({
-    url: req.url,
-    cookie: req.headers.cookie,
-    host: req.headers.host,
-    protocol: 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http',
-  });
+  const pageRequest = (req: FastifyRequest): PageRequest | null =>
+    req.portalSite
+      ? {
+          url: req.url,
+          cookie: req.headers.cookie,
+          site: req.portalSite,
+          protocol: 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http',
+        }
+      : null;
 
   function send(req: FastifyRequest, reply: FastifyReply, r: Rendered, cacheable: boolean) {
     reply
@@ -109,8 +176,14 @@ export function portalRoutes(
       for (const [k, val] of Object.entries(reply.getHeaders()))
         if (val !== undefined && k !== 'x-request-id' && k !== 'set-cookie' && k !== 'content-length')
           headers[k] = Array.isArray(val) ? val.join(', ') : String(val);
-      const key = cacheKey(req.url, req.headers.cookie, req.headers.host);
-      cache.set(key, { status: 200, headers, body, tags: r.tags });
+      const key = cacheKey(req.portalSite!.id, req.url, req.headers.cookie);
+      cache.set(key, {
+        status: 200,
+        headers,
+        body,
+        tags: r.tags,
+        ...(r.expiresAt !== undefined ? { expiresAt: r.expiresAt } : {}),
+      });
       return sendCached(req, reply, cache.get(key)!);
     }
     return reply.send(body);
@@ -121,51 +194,63 @@ export function portalRoutes(
     reply: FastifyReply,
     e: NonNullable<ReturnType<PageCache['get']>>,
   ) {
-    const gz = cache.acceptsGzip(req.headers['accept-encoding']);
-    reply.code(e.status).headers(cache.headersFor(e, gz));
-    return reply.send(gz ? e.gzip : e.body);
+    const { headers, body } = cache.variant(e, req.headers['accept-encoding']);
+    reply.code(e.status).headers(headers);
+    return reply.send(body);
   }
 
+  // no site: a request refused before its site was known (a malformed address)
   async function notFoundPage(req: FastifyRequest, reply: FastifyReply) {
-    const r = await pages.notFound(pageRequest(req));
-    if (!r) return reply.code(404).type('text/plain; charset=utf-8').send('404');
-    return send(req, reply, r, false);
+    const pr = pageRequest(req);
+    if (!pr) return reply.code(404).type('text/plain; charset=utf-8').send('404');
+    return send(req, reply, await pages.notFound(pr), false);
   }
   setHtmlNotFound(fastify, notFoundPage);
+  setHtmlBadRequest(fastify, async (req, reply) => {
+    const pr = pageRequest(req);
+    if (!pr) return reply.code(400).type('text/plain; charset=utf-8').send('400');
+    return send(req, reply, await pages.badQuery(pr), false);
+  });
 
   const route = { config: { access: 'public' as const }, schema: { hide: true } };
   type Params = Record<string, string>;
   const idOf = (raw: string | undefined) => (raw && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null);
   for (const page of pages.routes)
     fastify.get(page.pattern, route, async (req, reply) => {
-      const hit = cache.get(cacheKey(req.url, req.headers.cookie, req.headers.host));
+      const pr = pageRequest(req)!;
+      const hit = cache.get(cacheKey(pr.site.id, req.url, req.headers.cookie));
       if (hit) return sendCached(req, reply, hit);
       const q = req.url.indexOf('?');
       const found = pages.find(q < 0 ? req.url : req.url.slice(0, q));
-      const r = found ? await pages.render(found.route, found.params, pageRequest(req)) : null;
+      const r = found ? await pages.render(found.route, found.params, pr) : null;
       if (!r) return notFoundPage(req, reply);
       return send(req, reply, r, page.canonical(req.url));
     });
 
-  fastify.get('/robots.txt', route, async (_req, reply) =>
-    reply
-      .type('text/plain; charset=utf-8')
-      .send(
-        `User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${config.publicUrl ?? ''}/sitemap.xml\n`,
-      ),
+  fastify.get('/robots.txt', route, async (req, reply) =>
+    reply.type('text/plain; charset=utf-8').send(
+      // the open data is there to be found and fetched: its API stays open to crawlers (issue 11)
+      `User-agent: *\nAllow: /api/v1/open-data\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${fastify.portal.origin(req)}/sitemap.xml\n`,
+    ),
   );
 
   fastify.get('/portal/assets/:name', route, async (req, reply) => {
     const file = assets.files.get((req.params as Params).name ?? '');
     if (!file) return notFoundPage(req, reply);
-    const gz = cache.acceptsGzip(req.headers['accept-encoding']);
+    const enc = negotiateEncoding(req.headers['accept-encoding']);
     reply
       .type(file.type)
       .header('cache-control', `public, max-age=${ONE_YEAR}, immutable`)
       .header('vary', 'Accept-Encoding');
-    if (gz) reply.header('content-encoding', 'gzip');
-    return reply.send(gz ? file.gzip : file.body);
+    if (enc) reply.header('content-encoding', enc);
+    return reply.send(enc === 'br' ? file.br : enc === 'gzip' ? file.gzip : file.body);
   });
+
+  // the site's icon: browsers ask for /favicon.ico whatever the page says; the page links the SVG
+  for (const icon of favicon())
+    fastify.get(icon.path, route, async (_req, reply) =>
+      reply.type(icon.type).header('cache-control', 'public, max-age=86400').send(icon.body),
+    );
 
   fastify.get('/portal/images/:file', route, async (req, reply) => {
     const m = /^([A-Za-z0-9_-]{16,64})\.(png|jpg)$/.exec((req.params as Params).file ?? '');
@@ -181,7 +266,7 @@ export function portalRoutes(
 
   fastify.get('/portal/attachments/:id', route, async (req, reply) => {
     const id = idOf((req.params as Params).id);
-    const site = await content.site();
+    const site = req.portalSite;
     const f = id !== null && site ? await content.attachment(id, site.id, nowIso()) : undefined;
     const body = f ? await files.open(f.token) : null;
     if (!f || !body) return notFoundPage(req, reply);
@@ -193,6 +278,23 @@ export function portalRoutes(
         `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(f.original_name)}`,
       )
       .send(body);
+  });
+
+  // a service guide's form (办事指南 表格下载): only of a published guide of this site (decision 113)
+  fastify.get('/services/:id/forms/:formId', route, async (req, reply) => {
+    const p = req.params as Params;
+    const [id, formId] = [idOf(p.id), idOf(p.formId)];
+    const site = req.portalSite;
+    const f = id !== null && formId !== null && site ? await deps.guides.openForm(id, formId, site.id) : null;
+    if (!f) return notFoundPage(req, reply);
+    return reply
+      .type(f.mime)
+      .header('cache-control', 'no-cache')
+      .header(
+        'content-disposition',
+        `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+      )
+      .send(f.body);
   });
 
   // The display settings: a plain form POST, so they work with JavaScript off. It stores nothing on
@@ -242,13 +344,7 @@ export function portalRoutes(
         summary: 'Read-count beacon: counts one read per visitor, article and day',
         params: IdParams,
         body: Type.Object({}, { additionalProperties: false }),
-        response: {
-          200: ReadBeaconResult,
-          400: ErrorResponse,
-          403: ErrorResponse,
-          404: ErrorResponse,
-          429: ErrorResponse,
-        },
+        response: { 200: ReadBeaconResult, ...errorResponses(400, 403, 404, 429) },
       },
     },
     async (req) => {
@@ -258,3 +354,10 @@ export function portalRoutes(
     },
   );
 }
+
+/** The answer for a host that names no site (decision 175): 404, in both languages, never cached. */
+const unknownHost = () =>
+  new ApiError('NOT_FOUND', undefined, {
+    zh: '这个网址没有对应的网站。请检查网址，或从本市生态环境局的网站进入。',
+    en: 'No website answers at this address. Check the address, or go to your city bureau’s own site.',
+  });

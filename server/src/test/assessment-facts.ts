@@ -43,7 +43,13 @@ export async function insertFacts(db: DB, ownerUnitId: number, facts: FactInput[
         .returning(['id', 'source_id'])
         .execute();
       const links = rows.flatMap((r, j) =>
-        batch[j]!.f.unitIds.map((unit_id, position) => ({ fact_id: r.id, unit_id, position })),
+        batch[j]!.f.unitIds.map((unit_id, position) => ({
+          fact_id: r.id,
+          unit_id,
+          position,
+          owner_unit_id: ownerUnitId,
+          fact_date: batch[j]!.f.date,
+        })),
       );
       for (let k = 0; k < links.length; k += 300)
         await trx

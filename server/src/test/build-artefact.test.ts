@@ -16,7 +16,11 @@ const dist = path.join(repoRoot, 'server/dist');
 const schema = `gv_build_${randomBytes(5).toString('hex')}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gv-build-'));
 // production refuses to start without the audit key (decision 070)
-const prodEnv = { NODE_ENV: 'production', AUDIT_HMAC_KEY: randomBytes(32).toString('base64') };
+const prodEnv = {
+  NODE_ENV: 'production',
+  AUDIT_HMAC_KEY: randomBytes(32).toString('base64'),
+  CASES_KEY: randomBytes(32).toString('base64'),
+};
 const dbEnv: Record<string, string> =
   testDialect() === 'postgres' ? { DATABASE_URL: TEST_PG_URL, PG_SCHEMA: schema } : {};
 
@@ -133,7 +137,8 @@ describe('the build artefact', () => {
       );
       expect(setup.status, setup.stderr).toBe(0);
       server = await startChildServer(
-        { ...dbEnv, ...prodEnv, DATA_DIR: dataDir, DEMO_DATA: 'false' },
+        // one process: the maps read below are the process that answers (WORKERS defaults to the cores)
+        { ...dbEnv, ...prodEnv, DATA_DIR: dataDir, DEMO_DATA: 'false', WORKERS: '1' },
         90_000,
         'build',
       );

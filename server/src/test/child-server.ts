@@ -2,6 +2,7 @@
 // server/dist/server.js under plain node; one process so a SIGKILL kills the server itself), for the
 // several-app-servers test, the crash test and the build test.
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,3 +69,12 @@ export async function startChildServer(
     kill: () => end('SIGKILL'),
   };
 }
+
+/** A port free at this moment: for servers that must keep their port across restarts (not PORT=0). */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });

@@ -25,6 +25,7 @@ const env: Record<string, string> = {
   DATA_DIR: dir,
   SCRYPT_LOG_N: '10',
   AUDIT_HMAC_KEY: auditKey.toString('base64'),
+  CASES_KEY: randomBytes(32).toString('base64'),
   ...(testDialect() === 'postgres' ? { DATABASE_URL: TEST_PG_URL, PG_SCHEMA: schema } : {}),
 };
 const runWith = (overrides: Record<string, string | undefined>, script: string, ...args: string[]) =>
@@ -110,20 +111,30 @@ describe('command-line scripts', () => {
     expect(production.stderr).toContain('AUDIT_HMAC_KEY is required in production');
   }, 180_000);
 
-  it('backup writes a file', () => {
+  // a backup is a directory: the database, its manifest, and the stored files when they are on disk
+  // (decision 186)
+  const backupDir = () => path.join(dir, 'bk', fs.readdirSync(path.join(dir, 'bk'))[0]!);
+  it('backup writes the database and its manifest', () => {
     const res = run('backup.ts', '--out', path.join(dir, 'bk'));
     expect(res.status, res.stderr).toBe(0);
-    expect(fs.readdirSync(path.join(dir, 'bk'))).toEqual([
-      expect.stringMatching(/^greenvoice-.*\.(db|pgdump)$/),
-    ]);
+    expect(fs.readdirSync(path.join(dir, 'bk'))).toEqual([expect.stringMatching(/^greenvoice-/)]);
+    expect(fs.readdirSync(backupDir())).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\.(db|pgdump)$/), 'manifest.json']),
+    );
   });
 
   it('backup leaves the audit key out, and refuses to write beside it', () => {
-    const bk = path.join(dir, 'bk');
-    const file = path.join(bk, fs.readdirSync(bk)[0]!);
-    const bytes = fs.readFileSync(file);
-    expect(bytes.includes(auditKey)).toBe(false);
-    expect(bytes.includes(Buffer.from(auditKey.toString('base64')))).toBe(false);
+    const everyFile = (d: string): string[] =>
+      fs
+        .readdirSync(d, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? everyFile(path.join(d, e.name)) : [path.join(d, e.name)]));
+    const files = everyFile(backupDir());
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const file of files) {
+      const bytes = fs.readFileSync(file);
+      expect(bytes.includes(auditKey), file).toBe(false);
+      expect(bytes.includes(Buffer.from(auditKey.toString('base64'))), file).toBe(false);
+    }
     const beside = run('backup.ts', '--out', path.join(dir, 'keys', 'bk'));
     expect(beside.status).toBe(2);
     expect(beside.stderr).toContain('never go beside the audit key');

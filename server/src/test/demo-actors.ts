@@ -10,8 +10,10 @@ export type DemoUsername =
   | 'leader'
   | 'editor'
   | 'handler'
+  | 'handler.wl'
   | 'security'
-  | 'auditor';
+  | 'auditor'
+  | 'admin.xt';
 
 export function demoAccount(username: DemoUsername): DemoAccount {
   const account = DEMO_ACCOUNTS.find((a) => a.username === username);

@@ -8,12 +8,20 @@ import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import type { Role } from '@greenvoice/common';
+import { nowIso, openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { seedDemoData } from '../demo/seed-demo.ts';
 import type { AuditKey } from '../modules/audit/audit-key.ts';
+import { createAuthRepo } from '../modules/auth/auth.repo.ts';
+import { hashPassword } from '../modules/auth/password-hash.ts';
+import { createPeopleRepo } from '../modules/people/people.repo.ts';
 import { createServices, type ServiceDeps, type Services } from '../services.ts';
+import { SEED_NOTICE } from '../demo/portal-seed-notice.ts';
 import { demoAccount, type DemoUsername } from './demo-actors.ts';
+
+/** the password of every account a test makes (`addAccount`, `newAccount`) */
+export const TEST_PASSWORD = 'Qingshan-Lvshui-7391';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const testDialect = (): 'sqlite' | 'postgres' =>
@@ -31,7 +39,38 @@ export interface TestApp {
   login(username: string, password: string): Promise<string>;
   /** signs in as one of the demo accounts (demo-actors.ts) */
   loginAs(username: DemoUsername): Promise<string>;
+  /**
+   * A person of the test's own in the unit with this code, with these roles, signing in with
+   * TEST_PASSWORD (no change asked): a test that needs credentials makes them, never reads the demo's.
+   * Answers the person's id.
+   */
+  addAccount(username: string, roles: Role | Role[], unitCode: string): Promise<number>;
+  /** addAccount, then signs in: answers the cookie */
+  newAccount(username: string, roles: Role | Role[], unitCode: string): Promise<string>;
   inject(opts: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
+  /** the id of the person with this user name (a demo account or one the test made) */
+  personId(username: string): Promise<number>;
+  /** the id of the unit with this code ('CD-WL') */
+  unitId(code: string): Promise<number>;
+  /** the id of the demo's seed notice on the portal (SEED_NOTICE), for the portal tests' article pages */
+  seedNoticeId(): Promise<number>;
+  /** POST /api/v1/people/:id/account (unlock, disable, enable, resetPassword, endSessions) as `cookie` */
+  accountAction(
+    cookie: string,
+    username: string,
+    body: Record<string, unknown>,
+  ): Promise<LightMyRequestResponse>;
+  /** POST /api/v1/people as `cookie`: a person in the unit with this code, with a sign-in account */
+  createAccount(
+    cookie: string,
+    person: { unitCode: string; name: string; username: string; initialPassword: string; roles?: string[] },
+  ): Promise<LightMyRequestResponse>;
+  /** POST /api/v1/auth/change-password as the cookie's person */
+  changePassword(
+    cookie: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -99,6 +138,49 @@ export async function createTestApp(
     return `${cookie.name}=${cookie.value}`;
   }
 
+  async function personId(username: string) {
+    const row = await database.db
+      .selectFrom('people')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async function unitId(code: string) {
+    const row = await database.db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  // through the owners' own writes (people, roles, password and its history), as the console makes one
+  async function addAccount(username: string, roles: Role | Role[], unitCode: string) {
+    const at = nowIso();
+    const hash = await hashPassword(TEST_PASSWORD, config.scryptLogN);
+    const people = createPeopleRepo(database.db);
+    const unit = await unitId(unitCode);
+    return database.db.transaction().execute(async (trx) => {
+      const id = await people.insert(trx, {
+        unit_id: unit,
+        name: `${username}（测试）`,
+        title: '测试',
+        mobile: null,
+        username,
+        must_change_password: 0,
+        disabled: 0,
+        is_demo: 0,
+        created_at: at,
+        updated_at: at,
+      });
+      await people.setRoles(trx, id, [roles].flat(), at);
+      await createAuthRepo(database.db).setPasswordHash(trx, id, hash, false);
+      return id;
+    });
+  }
+
   return {
     app,
     database,
@@ -108,6 +190,36 @@ export async function createTestApp(
     inject,
     login,
     loginAs: (username: DemoUsername) => login(username, demoAccount(username).password),
+    personId,
+    unitId,
+    async seedNoticeId() {
+      const row = await database.db
+        .selectFrom('portal_articles')
+        .select('id')
+        .where('title', '=', SEED_NOTICE.title)
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    addAccount,
+    async newAccount(username, roles, unitCode) {
+      await addAccount(username, roles, unitCode);
+      return login(username, TEST_PASSWORD);
+    },
+    async accountAction(cookie: string, username: string, body: Record<string, unknown>) {
+      const id = await personId(username);
+      return inject({ method: 'POST', url: `/api/v1/people/${id}/account`, cookie, payload: body });
+    },
+    async createAccount(cookie, { unitCode, roles = ['officer'], ...rest }) {
+      const payload = { unitId: await unitId(unitCode), roles, ...rest };
+      return inject({ method: 'POST', url: '/api/v1/people', cookie, payload });
+    },
+    changePassword: (cookie: string, currentPassword: string, newPassword: string) =>
+      inject({
+        method: 'POST',
+        url: '/api/v1/auth/change-password',
+        cookie,
+        payload: { currentPassword, newPassword },
+      }),
     async close() {
       await app.close();
       await database.close();

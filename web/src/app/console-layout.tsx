@@ -1,12 +1,21 @@
-import { GlobalOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  GlobalOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SafetyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ROLE_LABELS, type Me } from '@greenvoice/common';
-import { Button, Dropdown, Flex, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
+import { Button, Drawer, Dropdown, Flex, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { errorText } from '../shared/api/error-text.ts';
 import { useI18n } from '../shared/i18n/use-i18n.ts';
 import { useMe } from '../shared/session/use-me.ts';
+import { useIsPhone } from '../shared/use-is-phone.ts';
 import { useLogout } from '../features/auth/hooks/use-auth.ts';
+import { UnreadBell } from '../features/notifications/components/unread-bell.tsx';
 import { NAV_ITEMS } from './nav-items.tsx';
 
 const PASSWORD_PATH = '/account/password';
@@ -51,6 +60,9 @@ function Frame({ me }: { me: Me }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
+  // on a phone the menu is a drawer behind the header's menu button (decision 170)
+  const phone = useIsPhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const locked = me.mustChangePassword || me.totpRequired;
 
   const menuItems: MenuProps['items'] = NAV_ITEMS.filter(
@@ -59,7 +71,7 @@ function Frame({ me }: { me: Me }) {
     key: n.key,
     icon: n.icon,
     label: (
-      <Link to={n.path} data-testid={`nav-${n.key}`}>
+      <Link to={n.path} data-testid={`nav-${n.key}`} onClick={() => setDrawerOpen(false)}>
         {t(n.label)}
       </Link>
     ),
@@ -93,9 +105,45 @@ function Frame({ me }: { me: Me }) {
       logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
   };
 
+  const brand = (short: boolean) => (
+    <Link to="/" className="gv-brand" aria-label={t('app.brand')} onClick={() => setDrawerOpen(false)}>
+      <span className="gv-brand-mark" aria-hidden="true">
+        绿
+      </span>
+      {short ? null : <span className="gv-brand-text">{t('app.brandShort')}</span>}
+    </Link>
+  );
+  const nav = (
+    <nav aria-label={t('nav.main')}>
+      <Menu
+        mode="inline"
+        selectedKeys={[selected]}
+        items={menuItems}
+        style={{ borderInlineEnd: 'none' }}
+        data-testid="nav-menu"
+      />
+    </nav>
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {locked ? null : (
+      <a className="gv-skip-link" href="#main-content">
+        {t('shell.skipToContent')}
+      </a>
+      {locked ? null : phone ? (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={260}
+          title={brand(false)}
+          closable={{ 'aria-label': t('common.close') }}
+          styles={{ body: { padding: 0 }, header: { padding: '0 8px 0 0' } }}
+          data-testid="nav-drawer"
+        >
+          {nav}
+        </Drawer>
+      ) : (
         <Layout.Sider
           collapsible
           collapsed={collapsed}
@@ -104,25 +152,24 @@ function Frame({ me }: { me: Me }) {
           theme="light"
           style={{ borderInlineEnd: '1px solid #f0f0f0' }}
         >
-          <Link to="/" className="gv-brand" aria-label={t('app.brand')}>
-            <span className="gv-brand-mark">绿</span>
-            {collapsed ? null : <span className="gv-brand-text">{t('app.brandShort')}</span>}
-          </Link>
-          <nav aria-label={t('nav.main')}>
-            <Menu
-              mode="inline"
-              selectedKeys={[selected]}
-              items={menuItems}
-              style={{ borderInlineEnd: 'none' }}
-              data-testid="nav-menu"
-            />
-          </nav>
+          {brand(collapsed)}
+          {nav}
         </Layout.Sider>
       )}
       <Layout>
         <Layout.Header className="gv-header">
+          {phone && !locked ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('shell.openMenu')}
+              aria-expanded={drawerOpen}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-open"
+            />
+          ) : null}
           <Typography.Text strong className="gv-header-title">
-            {t('app.console')}
+            {phone ? t('app.brandShort') : t('app.console')}
           </Typography.Text>
           <Flex align="center" gap={12} wrap={false} style={{ minWidth: 0 }}>
             <span className="gv-header-unit" data-testid="header-unit">
@@ -130,6 +177,7 @@ function Frame({ me }: { me: Me }) {
               {' · '}
               {me.roles.map((r) => pick(ROLE_LABELS[r])).join('、')}
             </span>
+            {locked ? null : <UnreadBell />}
             <Button
               type="text"
               icon={<GlobalOutlined />}
@@ -137,23 +185,29 @@ function Frame({ me }: { me: Me }) {
               data-testid="lang-switch"
               aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
             >
-              {lang === 'zh' ? 'English' : '中文'}
+              <span className="gv-hide-phone">{lang === 'zh' ? 'English' : '中文'}</span>
             </Button>
             <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']}>
-              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-                {me.name}
+              <Button
+                type="text"
+                icon={<UserOutlined />}
+                data-testid="user-menu"
+                className="gv-user-button"
+                aria-label={me.name}
+              >
+                <span className="gv-hide-phone">{me.name}</span>
               </Button>
             </Dropdown>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
-          <main>
+        <Layout.Content className="gv-content">
+          <main id="main-content" tabIndex={-1}>
             <Suspense fallback={<FullPageSpin />}>
               <Outlet />
             </Suspense>
           </main>
         </Layout.Content>
-        <Layout.Footer style={{ textAlign: 'center', padding: '12px 24px', color: '#8c8c8c', fontSize: 12 }}>
+        <Layout.Footer style={{ textAlign: 'center', padding: '12px 24px', color: '#595959', fontSize: 12 }}>
           {t('app.footer')}
         </Layout.Footer>
       </Layout>

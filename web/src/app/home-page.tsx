@@ -5,6 +5,7 @@ import { RoleTags } from '../shared/components/role-tags.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import { useI18n } from '../shared/i18n/use-i18n.ts';
 import { useMe } from '../shared/session/use-me.ts';
+import { TodoBoard } from '../features/notifications/components/todo-board.tsx';
 import { NAV_ITEMS } from './nav-items.tsx';
 
 export function HomePage() {
@@ -48,6 +49,8 @@ export function HomePage() {
           ]}
         />
       </Card>
+      <TodoBoard />
+      <Typography.Title level={5}>{t('home.sections')}</Typography.Title>
       {sections.length === 0 ? (
         <Typography.Paragraph type="secondary">{t('home.nothing')}</Typography.Paragraph>
       ) : (

@@ -1,4 +1,4 @@
-// The console's one-way rules (decision 093) fire: each planted alternative fails lint.
+// The console's one-way rules (decisions 093 and 171) fire: each planted alternative fails lint.
 import { ESLint } from 'eslint';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,17 @@ describe('console lint refuses the alternatives', { timeout: 60_000 }, () => {
       'export const g = (form: { setFields: (x: unknown[]) => void }) => form.setFields([]);\n',
       /useFormErrors/,
     ],
+    // a list page built another way (decision 171)
+    [
+      "import { Table } from 'antd';\nexport const T = () => <Table pagination={{ current: 1, pageSize: 20 }} />;\n",
+      /ListTable/,
+    ],
+    ['export const p = (n: number) => ({ x: <div pagination={{ total: n }} /> });\n', /useListState/],
+    ["import { Input } from 'antd';\nexport const S = () => <Input.Search />;\n", /SearchFilter/],
+    [
+      "import { useServerPagination } from '../../shared/list/use-server-pagination.ts';\nexport const u = useServerPagination;\n",
+      /useListState/,
+    ],
   ])('%s', async (code, expected) => {
     expect((await lint(code)).some((m) => expected.test(m))).toBe(true);
   });
@@ -27,7 +38,7 @@ describe('console lint refuses the alternatives', { timeout: 60_000 }, () => {
   it('passes the one way', async () => {
     expect(
       await lint(
-        "import { keys } from '../../shared/api/query-keys.ts';\nexport const o = { queryKey: keys.units.options };\n",
+        "import { keys } from '../../shared/api/query-keys.ts';\nimport { ListTable } from '../../shared/list/list-page.tsx';\nexport const o = { queryKey: keys.units.options };\nexport const T = (p: { total: number; list: { pagination: (n: number) => false } }) => (\n  <ListTable testId=\"t\" columns={[]} pagination={p.list.pagination(p.total)} />\n);\n",
       ),
     ).toEqual([]);
   });

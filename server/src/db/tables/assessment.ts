@@ -56,3 +56,17 @@ export interface ScoreStaleTable {
   unit_id: number;
   marked_at: string;
 }
+
+/** a negative-list deduction (负面清单, 信息差错, 迟报漏报) recorded by the information centre; its
+ *  assessment fact is `deduction:<id>` (decision 132) */
+export interface NegativeDeductionsTable {
+  id: Generated<number>;
+  plan_id: number;
+  unit_id: number;
+  negative_code: string;
+  fact_date: string;
+  reason: string;
+  evidence: string;
+  recorded_by: number;
+  recorded_at: string;
+}

@@ -8,7 +8,8 @@ export interface BulletinsTable {
   plan_id: number;
   period_kind: PeriodKind;
   period_index: number;
-  doc_number: number;
+  /** N of the document number, taken at approval (decision 130): null while a draft or pending */
+  doc_number: number | null;
   title: string;
   body: string;
   status: BulletinStatus;

@@ -12,3 +12,12 @@ export interface CampaignsTable {
   created_at: string;
   updated_at: string;
 }
+
+/** when a unit reported its contacts for a campaign (the letter's date, not the typing date) */
+export interface CampaignReportsTable {
+  campaign_id: number;
+  unit_id: number;
+  reported_on: string;
+  recorded_by: number;
+  recorded_at: string;
+}

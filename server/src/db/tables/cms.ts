@@ -1,11 +1,26 @@
 // Tables owned by the cms module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
-import type { ArticleStatus, ChannelKind } from '@greenvoice/common';
+import type {
+  ArticleStatus,
+  ChannelDataPage,
+  ChannelKind,
+  DisclosureCategory,
+  DisclosureMethod,
+  DocumentValidity,
+  PortalTopic,
+} from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+/** A host name a bureau's website answers on (decision 175); a host names one site at most. */
+export interface PortalSiteDomainsTable {
+  host: string;
+  unit_id: number;
+  created_at: string;
 }
 
 export interface PortalChannelsTable {
@@ -19,6 +34,8 @@ export interface PortalChannelsTable {
   keywords: string;
   sort_order: number;
   show_on_home: number;
+  /** the data page this channel also is (decision 101); null: an article list only */
+  data_page: ChannelDataPage | null;
   is_demo: number;
   version: Generated<number>;
   created_at: string;
@@ -32,6 +49,16 @@ export interface PortalArticlesTable {
   title: string;
   doc_number: string;
   index_number: string;
+  /** 公开目录; '' = not in the disclosure catalogue */
+  disclosure_category: Generated<DisclosureCategory | ''>;
+  /** 成文日期 YYYY-MM-DD, '' = not stated */
+  written_on: Generated<string>;
+  disclosure_method: Generated<DisclosureMethod | ''>;
+  validity: Generated<DocumentValidity | ''>;
+  /** doc_number in parts (common/src/cms/doc-number.ts), for search */
+  doc_prefix: Generated<string>;
+  doc_year: number | null;
+  doc_serial: number | null;
   issuer: string;
   source: string;
   author: string;
@@ -98,5 +125,7 @@ export interface PortalChangesTable {
   article_id: number | null;
   channel_id: number | null;
   everything: number;
+  /** environmental data that changed (decision 100); null for article and channel changes */
+  topic: PortalTopic | null;
   at: string;
 }

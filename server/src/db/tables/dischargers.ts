@@ -31,6 +31,8 @@ export interface DischargerDisclosuresTable {
   published_on: string | null;
   due_on: string | null;
   parts_json: string | null;
+  /** annual reports: part 3's emission figures, EmissionRow[] as JSON */
+  emissions_json: string | null;
   doc_number: string | null;
   amount: number | null;
   is_demo: number;

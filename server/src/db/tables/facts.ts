@@ -33,4 +33,7 @@ export interface AssessmentFactUnitsTable {
   fact_id: number;
   unit_id: number;
   position: number;
+  /** copies of the fact's owner and date, for the index that finds one unit's facts of a year (decision 096) */
+  owner_unit_id: number;
+  fact_date: string;
 }

@@ -9,6 +9,8 @@ export interface PeopleTable {
   name: string;
   title: string;
   mobile: string | null;
+  /** for the e-mail channel of notifications (decision 120) */
+  email: string | null;
   username: string | null;
   password_hash: string | null;
   password_changed_at: string | null;

@@ -1,6 +1,13 @@
 // Tables owned by the submissions module: only its repository queries them (docs/architecture.md, table
 // ownership). Columns holding a domain value carry its union type.
-import type { AdoptionLevel, InstructionLevel, SubmissionKind, SubmissionStatus } from '@greenvoice/common';
+import type {
+  ActivityType,
+  AdoptionLevel,
+  AwardRank,
+  InstructionLevel,
+  SubmissionKind,
+  SubmissionStatus,
+} from '@greenvoice/common';
 import type { Generated } from 'kysely';
 
 export interface SubmissionsTable {
@@ -16,8 +23,8 @@ export interface SubmissionsTable {
   link: string | null;
   link_norm: string | null;
   themes: string;
-  activity_type: string | null;
-  award_rank: string | null;
+  activity_type: ActivityType | null;
+  award_rank: AwardRank | null;
   quantity: number | null;
   account_name: string | null;
   summary: string | null;
@@ -65,15 +72,5 @@ export interface EvidenceFilesTable {
   uploaded_by: number;
   unit_id: number;
   submission_id: number | null;
-  created_at: string;
-}
-
-export interface IdempotencyKeysTable {
-  id: Generated<number>;
-  person_id: number;
-  idem_key: string;
-  request_hash: string;
-  status_code: number;
-  response: string;
   created_at: string;
 }

@@ -1,7 +1,6 @@
 import {
   DryRunBody,
   DryRunResult,
-  ErrorResponse,
   IdParams,
   PeriodQuery,
   PlanCopy,
@@ -10,8 +9,11 @@ import {
   PlanSummary,
   PlanUnitParams,
   PlanUpdate,
+  PlanVersion,
+  PlanVersionParams,
   Ranking,
   RulesChange,
+  RulesRestore,
   ScoreExplanation,
   Trend,
 } from '@greenvoice/common';
@@ -20,15 +22,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { PlansService } from './plans.service.ts';
 import type { RankingsService } from './rankings.service.ts';
+import { errorResponses } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['assessment'];
 
 export function assessmentRoutes(fastify: FastifyInstance, plans: PlansService, rankings: RankingsService) {
@@ -102,6 +98,45 @@ export function assessmentRoutes(fastify: FastifyInstance, plans: PlansService, 
       },
     },
     (req) => plans.changeRules(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/assessment/rules-doc',
+    {
+      config: { access: 'assessment:read' },
+      schema: {
+        tags,
+        summary: 'How the scoring rules work (the documentation, as Markdown)',
+        response: { 200: Type.Object({ markdown: Type.String() }), ...errors },
+      },
+    },
+    () => plans.rulesDoc(),
+  );
+  app.get(
+    `${base}/:id/versions/:rulesVersion`,
+    {
+      config: { access: 'assessment:read' },
+      schema: {
+        tags,
+        summary: 'One saved rules version with its document',
+        params: PlanVersionParams,
+        response: { 200: PlanVersion, ...errors },
+      },
+    },
+    (req) => plans.version(req.ctx, req.params.id, req.params.rulesVersion),
+  );
+  app.post(
+    `${base}/:id/versions/:rulesVersion/restore`,
+    {
+      config: { access: 'plans:write' },
+      schema: {
+        tags,
+        summary: "Save a saved version's rules as the newest version (scores recomputed)",
+        params: PlanVersionParams,
+        body: RulesRestore,
+        response: { 200: PlanDetail, ...errors },
+      },
+    },
+    (req) => plans.restoreRules(req.ctx, req.params.id, req.params.rulesVersion, req.body),
   );
   app.post(
     `${base}/:id/dry-run`,

@@ -131,12 +131,22 @@ describe('assessment plans', () => {
       [expect.stringMatching(/^submission:\d+$/), 2.5],
     ]);
     expect(a1.lines[1].zh).toContain('联合报送分得 50%');
+    // sources in words: a submission line carries that submission's title (these test facts name
+    // submission ids that may not exist: then it has none)
+    const [, subId] = a1.lines[1].factId.split(':');
+    const sub = await t.database.db
+      .selectFrom('submissions')
+      .select('title')
+      .where('id', '=', Number(subId))
+      .executeTakeFirst();
+    expect(a1.lines[1].factTitle).toBe(sub?.title ?? null);
   });
 
   it('rebuilds from scratch with identical numbers, and the trend shows each month', async () => {
     await approve([
-      { kind: 'subscription', date: '2018-01-15', unitIds: [unit['CD-LX']!], quantity: 20 },
-      { kind: 'wechatAccount', date: '2018-07-02', unitIds: [unit['CD-LX']!] },
+      { kind: 'mediaSubscription', date: '2018-01-15', unitIds: [unit['CD-LX']!], quantity: 20 },
+      // (the opening of WeChat accounts is scored from the new-media registry now: docs/new-media.md)
+      { kind: 'newsReport', date: '2018-07-02', unitIds: [unit['CD-LX']!], outletLevel: 'municipal' },
       { kind: 'negative', date: '2018-05-01', unitIds: [unit['CD-JCZ']!], negativeCode: 'staffMisconduct' },
       { kind: 'newsReport', date: '2018-05-02', unitIds: [unit['CD-JCZ']!], outletLevel: 'municipal' },
     ]);
@@ -197,6 +207,7 @@ describe('assessment plans', () => {
     expect(dry.statusCode).toBe(200);
     const wl = dry.json().rows.find((r: { unitId: number }) => r.unitId === unit['CD-WL']);
     expect(wl).toMatchObject({ before: 12.5, after: 22.5, delta: 10, rankBefore: 1, rankAfter: 1 });
+    expect(wl.groupName).toBe('区县市环保局(分局)');
     expect(dry.json().changed).toBeGreaterThanOrEqual(1);
     expect((await get(`/api/v1/assessment/plans/${planId}`, admin)).json().rulesVersion).toBe(1);
 

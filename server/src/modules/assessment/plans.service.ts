@@ -5,22 +5,29 @@ import {
   DEFAULT_INTERVIEW_RULE,
   DEFAULT_PLAN_2018,
   groupOf,
+  periodMonths,
   r2,
   rankUnits,
   validatePlanDocument,
   type DryRunResult,
   type InterviewRule,
+  type Period,
   type PlanDetail,
   type PlanDocument,
   type PlanSummary,
 } from '@greenvoice/common';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { DB } from '../../db/database.ts';
+import { repoRoot } from '../../paths.ts';
 import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { unitKind } from '../units/units.repo.ts';
+import type { PlansRepo } from './plans.repo.ts';
 import { parseDocument, type PlanRow, type ScoresRepo } from './scores.repo.ts';
-import { evaluateUnits, kindsOf, type ScoringService } from './scoring.service.ts';
+import { evaluateUnits, rankedOf, type ScoringService } from './scoring.service.ts';
 
 const presentSummary = (r: PlanRow): PlanSummary => ({
   id: r.id,
@@ -47,11 +54,13 @@ function checked(doc: unknown, year: number): PlanDocument {
 
 export function createPlansService({
   db,
+  plansRepo,
   repo,
   scoring,
   audit,
 }: {
   db: DB;
+  plansRepo: PlansRepo;
   repo: ScoresRepo;
   scoring: ScoringService;
   audit: AuditService;
@@ -65,7 +74,7 @@ export function createPlansService({
   /** The assessing bureau is the one whose tree the admin works in. */
   async function ownerOf(ctx: RequestContext) {
     const id = requireActor(ctx).bureauUnitId;
-    const unit = await db.selectFrom('units').select(['id', 'kind']).where('id', '=', id).executeTakeFirst();
+    const unit = await unitKind(db, id);
     if (!unit || (unit.kind !== 'cityBureau' && unit.kind !== 'province'))
       throw new ApiError('FORBIDDEN', undefined, {
         zh: '只有市局可以制定考核方案',
@@ -76,13 +85,7 @@ export function createPlansService({
 
   async function detail(ctx: RequestContext, id: number): Promise<PlanDetail> {
     const plan = await visible(ctx, id);
-    const versions = await db
-      .selectFrom('assessment_plan_versions')
-      .leftJoin('people', 'people.id', 'assessment_plan_versions.created_by')
-      .select(['rules_version', 'note', 'people.name as created_by', 'assessment_plan_versions.created_at'])
-      .where('plan_id', '=', id)
-      .orderBy('rules_version', 'desc')
-      .execute();
+    const versions = await plansRepo.versions(id);
     return {
       ...presentSummary(plan),
       document: JSON.parse(plan.document),
@@ -108,43 +111,30 @@ export function createPlansService({
     },
   ) {
     const owner = await ownerOf(ctx);
-    const existing = await db
-      .selectFrom('assessment_plans')
-      .select('id')
-      .where('owner_unit_id', '=', owner)
-      .where('year', '=', input.year)
-      .executeTakeFirst();
-    if (existing)
+    if (await plansRepo.existsForYear(owner, input.year))
       throw new ApiError('DUPLICATE', [
         { field: '/year', message: '该年度已有考核方案', messageEn: 'This year already has a plan' },
       ]);
     const at = nowIso();
     return audit.transact(ctx, async (trx, record) => {
-      const { id } = await trx
-        .insertInto('assessment_plans')
-        .values({
-          owner_unit_id: owner,
-          year: input.year,
-          title: input.title.trim(),
-          document: JSON.stringify(input.document),
-          rules_version: 1,
-          interview_rule: JSON.stringify(DEFAULT_INTERVIEW_RULE),
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('assessment_plan_versions')
-        .values({
-          plan_id: id,
-          rules_version: 1,
-          document: JSON.stringify(input.document),
-          note: input.note,
-          created_by: requireActor(ctx).personId,
-          created_at: at,
-        })
-        .execute();
+      const id = await plansRepo.insert(trx, {
+        owner_unit_id: owner,
+        year: input.year,
+        title: input.title.trim(),
+        document: JSON.stringify(input.document),
+        rules_version: 1,
+        interview_rule: JSON.stringify(DEFAULT_INTERVIEW_RULE),
+        created_at: at,
+        updated_at: at,
+      });
+      await plansRepo.addVersion(trx, {
+        plan_id: id,
+        rules_version: 1,
+        document: JSON.stringify(input.document),
+        note: input.note,
+        created_by: requireActor(ctx).personId,
+        created_at: at,
+      });
       await scoring.recompute(trx, (await repo.planById(id, trx))!, null);
       await record({
         action: input.action,
@@ -156,7 +146,7 @@ export function createPlansService({
     });
   }
 
-  return {
+  const service = {
     detail,
 
     async list(ctx: RequestContext) {
@@ -201,18 +191,12 @@ export function createPlansService({
       const plan = await visible(ctx, id);
       if (plan.version !== input.version) throw conflict();
       await audit.transact(ctx, async (trx, record) => {
-        const res = await trx
-          .updateTable('assessment_plans')
-          .set({
-            title: input.title?.trim() ?? plan.title,
-            interview_rule: input.interviewRule ? JSON.stringify(input.interviewRule) : plan.interview_rule,
-            version: plan.version + 1,
-            updated_at: nowIso(),
-          })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw conflict();
+        const updated = await plansRepo.updateVersioned(trx, id, input.version, {
+          title: input.title?.trim() ?? plan.title,
+          interview_rule: input.interviewRule ? JSON.stringify(input.interviewRule) : plan.interview_rule,
+          updated_at: nowIso(),
+        });
+        if (!updated) throw conflict();
         await record({
           action: 'plan.update',
           objectType: 'assessmentPlan',
@@ -226,11 +210,52 @@ export function createPlansService({
       return detail(ctx, id);
     },
 
+    /** Refuses a document with every problem's path (400), as a save would. */
+    check: (document: unknown, year: number) => checked(document, year),
+
+    /** The rule documentation (docs/scoring-rules.md), served in the console beside the rule form. */
+    async rulesDoc() {
+      return { markdown: await readFile(path.join(repoRoot, 'docs/scoring-rules.md'), 'utf8') };
+    },
+
+    /** One saved rules version with its document (the console diffs it against the current one). */
+    async version(ctx: RequestContext, id: number, rulesVersion: number) {
+      await visible(ctx, id);
+      const v = await plansRepo.version(id, rulesVersion);
+      if (!v) throw notFound();
+      return { rulesVersion: v.rules_version, note: v.note, document: JSON.parse(v.document) as unknown };
+    },
+
+    /** A saved version's rules become the newest version (a restore is a change like any other). */
+    async restoreRules(ctx: RequestContext, id: number, rulesVersion: number, input: { version: number }) {
+      const old = await service.version(ctx, id, rulesVersion);
+      return service.changeRules(
+        ctx,
+        id,
+        { version: input.version, document: old.document, note: `恢复第${rulesVersion}版` },
+        'plan.rules.restore',
+      );
+    },
+
+    /** Each unit's points in a period under `document` (not saved): what a published bulletin would read. */
+    async periodTotals(ctx: RequestContext, id: number, document: unknown, period: Period) {
+      const plan = await visible(ctx, id);
+      const doc = checked(document, plan.year);
+      const [from, to] = periodMonths(period)!;
+      const units = await repo.unitsOf(plan, rankedOf(doc));
+      const facts = await repo.facts(plan.owner_unit_id, plan.year, null);
+      const totals = new Map<number, number>();
+      for (const e of evaluateUnits(doc, plan.year, units, facts, scoring.lastMonth(plan)))
+        totals.set(e.unitId, r2(e.months.slice(from - 1, to).reduce((sum, p) => sum + p, 0)));
+      return totals;
+    },
+
     /** A new rules version: saved, and every unit's score recomputed, in one transaction. */
     async changeRules(
       ctx: RequestContext,
       id: number,
       input: { version: number; document: unknown; note: string },
+      action = 'plan.rules',
     ) {
       const plan = await visible(ctx, id);
       if (plan.version !== input.version) throw conflict();
@@ -238,32 +263,23 @@ export function createPlansService({
       const rulesVersion = plan.rules_version + 1;
       await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
-        const res = await trx
-          .updateTable('assessment_plans')
-          .set({
-            document: JSON.stringify(document),
-            rules_version: rulesVersion,
-            version: plan.version + 1,
-            updated_at: at,
-          })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw conflict();
-        await trx
-          .insertInto('assessment_plan_versions')
-          .values({
-            plan_id: id,
-            rules_version: rulesVersion,
-            document: JSON.stringify(document),
-            note: input.note.trim(),
-            created_by: requireActor(ctx).personId,
-            created_at: at,
-          })
-          .execute();
+        const updated = await plansRepo.updateVersioned(trx, id, input.version, {
+          document: JSON.stringify(document),
+          rules_version: rulesVersion,
+          updated_at: at,
+        });
+        if (!updated) throw conflict();
+        await plansRepo.addVersion(trx, {
+          plan_id: id,
+          rules_version: rulesVersion,
+          document: JSON.stringify(document),
+          note: input.note.trim(),
+          created_by: requireActor(ctx).personId,
+          created_at: at,
+        });
         await scoring.recompute(trx, (await repo.planById(id, trx))!, null);
         await record({
-          action: 'plan.rules',
+          action,
           objectType: 'assessmentPlan',
           objectId: id,
           detail: { rulesVersion, note: input.note },
@@ -278,8 +294,8 @@ export function createPlansService({
       const next = checked(input.document, plan.year);
       const current = parseDocument(plan);
       const month = scoring.lastMonth(plan);
-      const kinds = [...new Set([...kindsOf(current), ...kindsOf(next)])];
-      const units = await repo.unitsOf(plan, kinds);
+      const kinds = [...new Set([...rankedOf(current).kinds, ...rankedOf(next).kinds])];
+      const units = await repo.unitsOf(plan, { kinds, notRanked: rankedOf(next).notRanked });
       const facts = await repo.facts(plan.owner_unit_id, plan.year, null);
       const score = (doc: PlanDocument) => {
         const totals = new Map(evaluateUnits(doc, plan.year, units, facts, month).map((e) => [e.unitId, e]));
@@ -301,6 +317,7 @@ export function createPlansService({
           unitId: u.id,
           unitName: u.name,
           group: groupOf(next, u.kind)?.code ?? groupOf(current, u.kind)?.code ?? '',
+          groupName: groupOf(next, u.kind)?.name ?? groupOf(current, u.kind)?.name ?? '',
           before: b,
           after: a,
           delta: r2(a - b),
@@ -311,5 +328,6 @@ export function createPlansService({
       return { rows, changed: rows.filter((r) => r.delta !== 0 || r.rankBefore !== r.rankAfter).length };
     },
   };
+  return service;
 }
 export type PlansService = ReturnType<typeof createPlansService>;

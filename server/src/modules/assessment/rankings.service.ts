@@ -19,7 +19,7 @@ import {
 import { invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import { parseDocument, type PlanRow, type ScoresRepo } from './scores.repo.ts';
-import { kindsOf, type ScoringService } from './scoring.service.ts';
+import { evaluateUnits, rankedOf, type ScoringService } from './scoring.service.ts';
 
 export function toPeriod(q: PeriodQuery, lastMonth: number): Period {
   const kind = q.period ?? 'year';
@@ -38,17 +38,48 @@ export function toPeriod(q: PeriodQuery, lastMonth: number): Period {
   return period;
 }
 
-const present = (line: TraceLine) => ({
+const presentWith = (titles: Map<string, string>) => (line: TraceLine) => ({
   month: line.month,
   kind: line.kind,
   factId: line.factId,
+  factTitle: (line.factId && titles.get(line.factId)) || null,
   date: line.date,
   points: line.points,
   zh: line.zh,
   en: line.en,
 });
 
-export function createRankingsService({ repo, scoring }: { repo: ScoresRepo; scoring: ScoringService }) {
+/** a fact source ('submission') → the owning repository's titles of those ids */
+export type SourceTitles = Record<string, (ids: number[]) => Promise<Map<number, string>>>;
+
+/** 'submission:42' → the submission's title, for every fact id of the lines, one query per source */
+async function factTitles(sources: SourceTitles, lines: TraceLine[]): Promise<Map<string, string>> {
+  const bySource = new Map<string, Set<number>>();
+  for (const l of lines) {
+    const [source, n] = (l.factId ?? '').split(':');
+    const id = Number(n);
+    if (!source || !sources[source] || !Number.isSafeInteger(id)) continue;
+    bySource.set(source, (bySource.get(source) ?? new Set()).add(id));
+  }
+  const titles = new Map<string, string>();
+  await Promise.all(
+    [...bySource].map(async ([source, ids]) => {
+      for (const [id, title] of await sources[source]!([...ids])) titles.set(`${source}:${id}`, title);
+    }),
+  );
+  return titles;
+}
+
+export function createRankingsService({
+  repo,
+  scoring,
+  sourceTitles = {},
+}: {
+  repo: ScoresRepo;
+  scoring: ScoringService;
+  /** the explanation names each fact's source by its title (decision 172) */
+  sourceTitles?: SourceTitles;
+}) {
   async function visiblePlan(ctx: RequestContext, id: number) {
     const plan = await repo.planInScope(id, requireActor(ctx).scopePath);
     if (!plan) throw notFound();
@@ -59,8 +90,7 @@ export function createRankingsService({ repo, scoring }: { repo: ScoresRepo; sco
   /** The group rankings of a period, every unit of the plan included (zero if it has no points). */
   async function rank(plan: PlanRow, doc: PlanDocument, period: Period) {
     const [from, to] = periodMonths(period)!;
-    const units = await repo.unitsOf(plan, kindsOf(doc));
-    const sums = new Map((await repo.sums(plan.id, from, to)).map((s) => [s.unitId, s.points]));
+    const units = await repo.unitsWithPoints(plan, rankedOf(doc), from, to);
     return doc.groups.map((g) => {
       const members = units.filter((u) => (g.unitKinds as string[]).includes(u.kind));
       const rows = rankUnits(
@@ -68,7 +98,7 @@ export function createRankingsService({ repo, scoring }: { repo: ScoresRepo; sco
           unitId: u.id,
           sortOrder: u.sort_order,
           unitName: u.name,
-          points: r6(sums.get(u.id) ?? 0),
+          points: r6(u.points),
         })),
       );
       return { code: g.code, name: g.name, rows };
@@ -82,6 +112,29 @@ export function createRankingsService({ repo, scoring }: { repo: ScoresRepo; sco
 
   return {
     rank,
+
+    /**
+     * Each unit's points per block (A/B/C…) in a period, from the engine's lines — block caps included,
+     * the plan-wide rescaling and negative list not (those are in the total): the bulletin's columns.
+     */
+    async blockPoints(ctx: RequestContext, id: number, q: PeriodQuery) {
+      const plan = await visiblePlan(ctx, id);
+      const doc = parseDocument(plan);
+      const [from, to] = periodMonths(toPeriod(q, scoring.lastMonth(plan)))!;
+      const units = await repo.unitsOf(plan, rankedOf(doc));
+      const facts = await repo.facts(plan.owner_unit_id, plan.year, null);
+      const points: Record<string, number[]> = {};
+      for (const e of evaluateUnits(doc, plan.year, units, facts, scoring.lastMonth(plan))) {
+        const lines = e.lines.filter((l) => l.month >= from && l.month <= to);
+        points[e.unitId] = doc.blocks.map((b) =>
+          r2(lines.filter((l) => l.blockCode === b.code).reduce((sum, l) => sum + l.points, 0)),
+        );
+      }
+      return {
+        blocks: doc.blocks.map((b) => ({ code: b.code, name: b.name, maxPoints: b.maxPoints })),
+        points,
+      };
+    },
 
     async ranking(ctx: RequestContext, id: number, q: PeriodQuery): Promise<Ranking> {
       const plan = await visiblePlan(ctx, id);
@@ -123,7 +176,7 @@ export function createRankingsService({ repo, scoring }: { repo: ScoresRepo; sco
       const doc = parseDocument(plan);
       const last = scoring.lastMonth(plan);
       const months = Array.from({ length: last }, (_, i) => i + 1);
-      const units = await repo.unitsOf(plan, kindsOf(doc));
+      const units = await repo.unitsOf(plan, rankedOf(doc));
       const rows = await repo.unitMonths(plan.id);
       const monthly = new Map<number, number[]>();
       for (const r of rows) {
@@ -174,7 +227,7 @@ export function createRankingsService({ repo, scoring }: { repo: ScoresRepo; sco
     ): Promise<ScoreExplanation> {
       const plan = await visiblePlan(ctx, id);
       const doc = parseDocument(plan);
-      const unit = (await repo.unitsOf(plan, kindsOf(doc))).find((u) => u.id === unitId);
+      const unit = (await repo.unitsOf(plan, rankedOf(doc))).find((u) => u.id === unitId);
       const own = ownUnitOnly(ctx);
       if (!unit || (own !== null && own !== unitId)) throw notFound();
       const group = groupOf(doc, unit.kind)!;
@@ -186,6 +239,7 @@ export function createRankingsService({ repo, scoring }: { repo: ScoresRepo; sco
         lastMonth: scoring.lastMonth(plan),
       });
       const lines = e.lines.filter((l) => l.month >= from && l.month <= to);
+      const present = presentWith(await factTitles(sourceTitles, lines));
       const sum = (ls: TraceLine[]) => r2(ls.reduce((s, l) => s + l.points, 0));
       const groupRows = (await rank(plan, doc, period)).find((g) => g.code === group.code)!.rows;
       const points = sum(lines);

@@ -88,6 +88,12 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
         .execute();
     },
 
+    /** Every plan's id, oldest first (scores:rebuild). */
+    async planIds(): Promise<number[]> {
+      const rows = await db.selectFrom('assessment_plans').select('id').orderBy('id').execute();
+      return rows.map((r) => r.id);
+    },
+
     async planById(id: number, q: Q = db) {
       return plans(q).where('assessment_plans.id', '=', id).executeTakeFirst();
     },
@@ -101,16 +107,21 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
     },
 
     /** The units a plan assesses: below its bureau, of a kind one of its groups ranks. */
-    async unitsOf(plan: Pick<PlanRow, 'owner_path'>, kinds: UnitKind[], q: Q = db): Promise<ScoredUnit[]> {
-      if (!kinds.length) return [];
-      return q
+    /** The units a plan ranks: of its groups' kinds, less those it names as not ranked (decision 131). */
+    async unitsOf(
+      plan: Pick<PlanRow, 'owner_path'>,
+      who: UnitKind[] | { kinds: UnitKind[]; notRanked: string[] },
+      q: Q = db,
+    ): Promise<ScoredUnit[]> {
+      const ranked = Array.isArray(who) ? { kinds: who, notRanked: [] } : who;
+      if (!ranked.kinds.length) return [];
+      let query = q
         .selectFrom('units')
         .select(['id', 'name', 'kind', 'sort_order'])
         .where(withinScope('path', plan.owner_path))
-        .where('kind', 'in', kinds)
-        .orderBy('sort_order')
-        .orderBy('id')
-        .execute();
+        .where('kind', 'in', ranked.kinds);
+      if (ranked.notRanked.length) query = query.where('code', 'not in', ranked.notRanked);
+      return query.orderBy('sort_order').orderBy('id').execute();
     },
 
     /** The facts of a year crediting any of `unitIds` (all of the owner's when null), each with all its units. */
@@ -143,41 +154,48 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
           .execute();
         return toFacts(rows, links);
       }
-      // driven from the unit's own links (indexed by unit), so one unit's recomputation reads only its facts
-      // `+owner_unit_id` (valid on both databases) keeps SQLite, which has no statistics, from scanning
-      // the owner's whole year through assessment_facts_owner_date instead of the unit's own links
-      const ownerNoIndex = sql<boolean>`+assessment_facts.owner_unit_id = ${ownerUnitId}`;
-      const rows: FactRow[] = await q
-        .selectFrom('assessment_fact_units as mine')
-        .innerJoin('assessment_facts', 'assessment_facts.id', 'mine.fact_id')
-        .select([...FACT_COLUMNS])
-        .where('mine.unit_id', 'in', unitIds)
-        .where(ownerNoIndex)
-        .where(inYear)
-        .execute();
-      // every unit of those facts: a joint fact's share depends on how many units it credits
-      const links: FactUnitRow[] = await q
+      // One round trip (decision 096): each fact crediting one of the units, once per unit it credits
+      // (`other`: a joint fact's share depends on how many units it has). Found through the units' own
+      // links alone (index assessment_fact_units_unit_year: unit, owner, date), so one unit's
+      // recomputation reads only its facts of the year and neither database has to choose, from
+      // statistics it may not have yet, between that index and the facts' own date index.
+      const joined = await q
         .selectFrom('assessment_fact_units as mine')
         .innerJoin('assessment_facts', 'assessment_facts.id', 'mine.fact_id')
         .innerJoin('assessment_fact_units as other', 'other.fact_id', 'mine.fact_id')
-        .select(['other.fact_id', 'other.unit_id', 'other.position'])
+        .select([...FACT_COLUMNS, 'other.unit_id as link_unit', 'other.position as link_position'])
         .where('mine.unit_id', 'in', unitIds)
-        .where(ownerNoIndex)
-        .where(inYear)
+        .where('mine.owner_unit_id', '=', ownerUnitId)
+        .where('mine.fact_date', '>=', `${year}-01-01`)
+        .where('mine.fact_date', '<=', `${year}-12-31`)
         .execute();
-      const seen = new Set<string>();
-      const unique = <T>(xs: T[], key: (x: T) => string) =>
-        xs.filter((x) => !seen.has(key(x)) && !!seen.add(key(x)));
-      return toFacts(
-        unique(rows, (r) => `f${r.id}`),
-        unique(links, (l) => `${l.fact_id}:${l.unit_id}`),
-      );
+      const rows = new Map<number, FactRow>();
+      const links = new Map<string, FactUnitRow>();
+      for (const { link_unit, link_position, ...fact } of joined) {
+        rows.set(fact.id, fact);
+        links.set(`${fact.id}:${link_unit}`, {
+          fact_id: fact.id,
+          unit_id: link_unit,
+          position: link_position,
+        });
+      }
+      return toFacts([...rows.values()], [...links.values()]);
     },
 
-    /** Serialises recomputations of one plan across app servers (PostgreSQL); SQLite has one writer. */
-    async lockPlan(trx: Transaction<Database>, planId: number) {
-      if (dialect === 'postgres')
-        await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), ${planId})`.execute(trx);
+    /**
+     * Serialises recomputations of one plan across app servers (PostgreSQL); SQLite has one writer.
+     * `derivedOnly`: the transaction writes nothing but scores and the claim of their stale marks, so on
+     * PostgreSQL its commit need not wait for the WAL flush (`synchronous_commit = off` for this
+     * transaction, set in the same round trip). A crash may lose such a commit, but only whole: the
+     * marks it claimed come back with it and are recomputed at the next start (decisions 085, 096).
+     */
+    async lockPlan(trx: Transaction<Database>, planId: number, derivedOnly = false) {
+      if (dialect !== 'postgres') return;
+      if (derivedOnly)
+        await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), ${planId}), set_config('synchronous_commit', 'off', true)`.execute(
+          trx,
+        );
+      else await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), ${planId})`.execute(trx);
     },
 
     /** Replaces the stored scores of these units with their new evaluations. */
@@ -187,7 +205,22 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
       unitIds: number[],
       evaluations: UnitEvaluation[],
     ) {
-      if (unitIds.length) {
+      // On PostgreSQL the two DELETEs (and below the two INSERTs of one batch) go as one statement each,
+      // through a data-modifying WITH: each round trip there costs about as much as the statement
+      // (decision 096). SQLite runs in the process, where a statement costs no round trip.
+      if (unitIds.length && dialect === 'postgres')
+        await trx
+          .with('months', (w) =>
+            w
+              .deleteFrom('assessment_unit_months')
+              .where('plan_id', '=', planId)
+              .where('unit_id', 'in', unitIds),
+          )
+          .deleteFrom('assessment_item_months')
+          .where('plan_id', '=', planId)
+          .where('unit_id', 'in', unitIds)
+          .execute();
+      else if (unitIds.length) {
         await trx
           .deleteFrom('assessment_unit_months')
           .where('plan_id', '=', planId)
@@ -215,6 +248,14 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
           ),
         ),
       );
+      if (dialect === 'postgres' && months.length && items.length && months.length + items.length <= 500) {
+        await trx
+          .with('months', (w) => w.insertInto('assessment_unit_months').values(months))
+          .insertInto('assessment_item_months')
+          .values(items)
+          .execute();
+        return;
+      }
       // batches keep statements under SQLite's and PostgreSQL's parameter limits
       for (let i = 0; i < months.length; i += 500)
         await trx
@@ -255,18 +296,37 @@ export function createScoresRepo(db: DB, dialect: Dialect) {
         .executeTakeFirst();
     },
 
-    /** Points per unit over a range of months. */
-    async sums(planId: number, from: number, to: number, unitIds?: number[]) {
-      let q = db
-        .selectFrom('assessment_unit_months')
-        .select(['unit_id', 'group_code', (eb) => eb.fn.sum<number>('points').as('points')])
-        .where('plan_id', '=', planId)
-        .where('month', '>=', from)
-        .where('month', '<=', to)
-        .groupBy(['unit_id', 'group_code']);
-      if (unitIds) q = q.where('unit_id', 'in', unitIds);
-      const rows = await q.execute();
-      return rows.map((r) => ({ unitId: r.unit_id, group: r.group_code, points: Number(r.points) }));
+    /**
+     * The units a plan assesses (as `unitsOf`) with their points over a range of months, in one round
+     * trip (decision 096): a unit without stored months has 0.
+     */
+    async unitsWithPoints(
+      plan: Pick<PlanRow, 'id' | 'owner_path'>,
+      who: { kinds: UnitKind[]; notRanked: string[] },
+      from: number,
+      to: number,
+    ): Promise<Array<ScoredUnit & { points: number }>> {
+      if (!who.kinds.length) return [];
+      let query = db
+        .selectFrom('units')
+        .leftJoin(
+          (eb) =>
+            eb
+              .selectFrom('assessment_unit_months')
+              .select(['unit_id', (e) => e.fn.sum<number>('points').as('points')])
+              .where('plan_id', '=', plan.id)
+              .where('month', '>=', from)
+              .where('month', '<=', to)
+              .groupBy('unit_id')
+              .as('s'),
+          (join) => join.onRef('s.unit_id', '=', 'units.id'),
+        )
+        .select(['units.id', 'units.name', 'units.kind', 'units.sort_order', 's.points'])
+        .where(withinScope('units.path', plan.owner_path))
+        .where('units.kind', 'in', who.kinds);
+      if (who.notRanked.length) query = query.where('units.code', 'not in', who.notRanked);
+      const rows = await query.orderBy('units.sort_order').orderBy('units.id').execute();
+      return rows.map((r) => ({ ...r, points: Number(r.points ?? 0) }));
     },
 
     async unitMonths(planId: number, unitIds?: number[]) {

@@ -65,7 +65,11 @@ const uniqueYears = (of: Array<{ ownerUnitId: number; year: number }>) => [
   ...new Map(of.map((o) => [`${o.ownerUnitId}:${o.year}`, o])).values(),
 ];
 
-export const kindsOf = (doc: PlanDocument) => doc.groups.flatMap((g) => g.unitKinds);
+/** Whom a plan ranks: its groups' unit kinds, less the units it names as not ranked (decision 131). */
+export const rankedOf = (doc: PlanDocument) => ({
+  kinds: doc.groups.flatMap((g) => g.unitKinds),
+  notRanked: doc.notRanked ?? [],
+});
 
 export function createScoringService(deps: ScoringDeps) {
   const { db, scores: repo, stale } = deps;
@@ -94,7 +98,7 @@ export function createScoringService(deps: ScoringDeps) {
     unitIds: number[] | null,
     doc: PlanDocument,
   ) {
-    const all = await repo.unitsOf(plan, kindsOf(doc), trx);
+    const all = await repo.unitsOf(plan, rankedOf(doc), trx);
     const units = unitIds ? all.filter((u) => unitIds.includes(u.id)) : all;
     const facts = await repo.facts(
       plan.owner_unit_id,
@@ -131,7 +135,8 @@ export function createScoringService(deps: ScoringDeps) {
     for (const { ownerUnitId, year } of years) {
       const plans = await repo.plansOfOwner(ownerUnitId, [year]);
       caughtUp += await db.transaction().execute(async (trx) => {
-        for (const plan of plans) await repo.lockPlan(trx, plan.id);
+        // scores and marks only: the commit need not wait for the disk (decision 096)
+        for (const plan of plans) await repo.lockPlan(trx, plan.id, true);
         const unitIds = await stale.claim(trx, ownerUnitId, year);
         if (unitIds.length) for (const plan of plans) await rewrite(trx, plan, unitIds, parseDocument(plan));
         return unitIds.length;
@@ -143,7 +148,9 @@ export function createScoringService(deps: ScoringDeps) {
   async function rebuildPlan(planId: number) {
     await db.transaction().execute(async (trx) => {
       const plan = await repo.planById(planId, trx);
-      if (plan) await recompute(trx, plan, null);
+      if (!plan) return;
+      await repo.lockPlan(trx, plan.id, true); // its own transaction: scores only (decision 096)
+      await recompute(trx, plan, null);
     });
   }
 
@@ -153,8 +160,8 @@ export function createScoringService(deps: ScoringDeps) {
     lastMonth,
 
     async rebuildAll(): Promise<number> {
-      const ids = await db.selectFrom('assessment_plans').select('id').orderBy('id').execute();
-      for (const { id } of ids) await rebuildPlan(id);
+      const ids = await repo.planIds();
+      for (const id of ids) await rebuildPlan(id);
       return ids.length;
     },
 

@@ -4,21 +4,11 @@
 // Records written before the upgrade carry the old unkeyed SHA-256 (`legacyHash`); the first keyed
 // record (the cut-over, action `audit.chain-keyed`) MACs the last legacy hash, sealing the legacy part.
 import { createHash, createHmac } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../../db/types.ts';
 
-export interface ChainedFields {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  actor_name: string | null;
-  actor_roles: string;
-  client_ip: string;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  result: string;
-  request_id: string;
-  detail: string | null;
-}
+/** What a record's MAC covers: every column of the log but the two MACs themselves. */
+export type ChainedFields = Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>;
 
 export interface ChainHead {
   last_id: number;

@@ -1,14 +1,14 @@
 // How long audit records are kept (decision 072): at least 180 days (Cybersecurity Law art. 21 — network
 // logs kept no less than six months). Only `npm run audit:purge` removes older ones; the database's
 // delete trigger holds the same figure, so not even a purge permit can remove a younger record.
+
+import { chinaDayStart, isChinaDay } from '@greenvoice/common';
+
 export const AUDIT_RETENTION_DAYS = 180;
 
 /** `--before 2026-06-01` means before that day began in China time (UTC+8), as an ISO instant. */
 export function purgeCutoff(date: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const t = Date.parse(`${date}T00:00:00+08:00`);
-  if (Number.isNaN(t) || new Date(t + 8 * 3_600_000).toISOString().slice(0, 10) !== date) return null;
-  return new Date(t).toISOString();
+  return isChinaDay(date) ? chinaDayStart(date) : null;
 }
 
 /** The latest cut-off a purge may use now. */

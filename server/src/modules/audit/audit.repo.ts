@@ -16,6 +16,15 @@ import { wrongKeyReason } from './audit-verify.ts';
 
 export type AuditInsert = Omit<ChainedFields, 'id'>;
 
+/** How many records the log holds and when the oldest was written (the housekeeping job's report). */
+export async function auditLogAge(db: DB): Promise<{ records: number; oldest: string | null }> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+    .executeTakeFirstOrThrow();
+  return { records: Number(row.n), oldest: row.oldest ?? null };
+}
+
 export function createAuditRepo(db: DB, dialect: Dialect, key: AuditKey) {
   /** Serialise chain writers across connections and app servers; SQLite has one writer already. */
   async function lockChain(trx: Transaction<Database>) {
@@ -68,6 +77,10 @@ export function createAuditRepo(db: DB, dialect: Dialect, key: AuditKey) {
     });
   }
 
+  async function record(id: number) {
+    return db.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   return {
     key,
 
@@ -117,11 +130,20 @@ export function createAuditRepo(db: DB, dialect: Dialect, key: AuditKey) {
     },
 
     async list(
-      filter: { action?: string; actor?: string; result?: string; from?: string; to?: string },
+      filter: {
+        action?: string;
+        actor?: string;
+        result?: string;
+        from?: string;
+        to?: string;
+        /** an export pins the log as it was when it started: records written meanwhile do not shift its pages */
+        upToId?: number;
+      },
       page: number,
       pageSize: number,
     ) {
       let q = db.selectFrom('audit_log');
+      if (filter.upToId !== undefined) q = q.where('id', '<=', filter.upToId);
       if (filter.action) q = q.where(startsWithText('action', filter.action));
       if (filter.actor) q = q.where(containsText('actor_name', filter.actor));
       if (filter.result) q = q.where('result', '=', filter.result);
@@ -150,9 +172,7 @@ export function createAuditRepo(db: DB, dialect: Dialect, key: AuditKey) {
       return young?.id === undefined || young.id === null ? head.last_id : Number(young.id) - 1;
     },
 
-    async record(id: number) {
-      return db.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirst();
-    },
+    record,
 
     /** What the table holds, read directly (not from the head), for comparing with checkpoints. */
     async state(ids: number[]): Promise<ChainState> {
@@ -161,7 +181,7 @@ export function createAuditRepo(db: DB, dialect: Dialect, key: AuditKey) {
         .select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last')])
         .executeTakeFirstOrThrow();
       const firstId = range.first === null ? null : Number(range.first);
-      const first = firstId === null ? undefined : await this.record(firstId);
+      const first = firstId === null ? undefined : await record(firstId);
       const cutOver = await db
         .selectFrom('audit_log')
         .select((eb) => eb.fn.min('id').as('id'))

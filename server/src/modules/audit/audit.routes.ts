@@ -1,9 +1,10 @@
-import { AuditListQuery, AuditRecord, AuditVerifyResult, ErrorResponse, Page } from '@greenvoice/common';
+import { AuditListQuery, AuditRecord, AuditVerifyResult, ExportQuery, Page } from '@greenvoice/common';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AuditService } from './audit.service.ts';
+import { errorResponses, sendXlsx, XlsxFile } from '../../http/route-kit.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+const errors = errorResponses(400, 401, 403);
 const tags = ['audit'];
 
 export function auditRoutes(fastify: FastifyInstance, audit: AuditService) {
@@ -23,26 +24,25 @@ export function auditRoutes(fastify: FastifyInstance, audit: AuditService) {
       const { page = 1, pageSize = 20, ...filter } = req.query;
       const { items, total } = await audit.list(filter, page, pageSize);
       return {
-        items: items.map((r) => ({
-          id: r.id,
-          at: r.at,
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          actorRoles: r.actor_roles,
-          clientIp: r.client_ip,
-          action: r.action,
-          objectType: r.object_type,
-          objectId: r.object_id,
-          result: r.result,
-          requestId: r.request_id,
-          detail: r.detail,
-          hash: r.hash,
-        })),
+        items,
         total,
         page,
         pageSize,
       };
     },
+  );
+  app.get(
+    '/api/v1/audit/export.xlsx',
+    {
+      config: { access: 'audit:read' },
+      schema: {
+        tags,
+        summary: 'Every record the filters select, as Excel (audited)',
+        querystring: ExportQuery(AuditListQuery),
+        response: { 200: XlsxFile, ...errors },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await audit.exportXlsx(req.ctx, req.query)),
   );
   app.get(
     '/api/v1/audit/verify',

@@ -14,6 +14,9 @@ import {
   type NumberedCheckpoint,
 } from './audit-checkpoints.ts';
 import { verifyChain, wrongKeyReason } from './audit-verify.ts';
+import { createAuditPresenter, type NamesOf } from './audit-presenter.ts';
+import { AUDIT_EXPORT_COLUMNS } from './audit-export.ts';
+import { everyPage, exportList, type ExportLang } from '../../spreadsheets/xlsx-export.ts';
 
 export interface CheckpointLog {
   info(o: object, m: string): void;
@@ -32,7 +35,17 @@ export interface AuditEntry {
 
 export type Audit = (entry: AuditEntry) => Promise<void>;
 
-export function createAuditService({ db, repo }: { db: DB; repo: AuditRepo }) {
+export function createAuditService({
+  db,
+  repo,
+  names = {},
+}: {
+  db: DB;
+  repo: AuditRepo;
+  /** object type → the owning repository's name lookup (wired in services.ts) */
+  names?: Record<string, NamesOf>;
+}) {
+  const presenter = createAuditPresenter(names);
   async function append(trx: Transaction<Database>, ctx: RequestContext, entry: AuditEntry) {
     const actor = entry.actorOverride ?? {
       id: ctx.actor?.personId ?? null,
@@ -54,7 +67,7 @@ export function createAuditService({ db, repo }: { db: DB; repo: AuditRepo }) {
     });
   }
 
-  return {
+  const service = {
     /**
      * Runs `work` in one transaction with an `audit` function: the change and its audit record commit
      * together or not at all (docs/security-requirements.md §15).
@@ -80,8 +93,25 @@ export function createAuditService({ db, repo }: { db: DB; repo: AuditRepo }) {
       ctx.audited = true;
     },
 
+    /** A page of the log, newest first, its objects named (decision 172). */
     async list(...args: Parameters<AuditRepo['list']>) {
-      return repo.list(...args);
+      const { items, total } = await repo.list(...args);
+      return { items: await presenter.present(items), total };
+    },
+
+    /** Every record the filters select as .xlsx, as the log stood when the export began (decision 126). */
+    async exportXlsx(
+      ctx: RequestContext,
+      query: Omit<Parameters<AuditRepo['list']>[0], 'upToId'> & { lang?: ExportLang },
+    ) {
+      const { lang, ...filters } = query;
+      const newest = (await repo.list({}, 1, 1)).items[0]?.id ?? 0;
+      return exportList(service, ctx, 'audit', filters, {
+        sheet: { zh: '审计日志', en: 'Audit log' },
+        columns: AUDIT_EXPORT_COLUMNS,
+        rows: everyPage((page, pageSize) => service.list({ ...filters, upToId: newest }, page, pageSize)),
+        lang,
+      });
     },
 
     /** Walks the chain with the key: changed, inserted, reordered or deleted records, a rewritten head. */
@@ -124,5 +154,6 @@ export function createAuditService({ db, repo }: { db: DB; repo: AuditRepo }) {
       return cp;
     },
   };
+  return service;
 }
 export type AuditService = ReturnType<typeof createAuditService>;

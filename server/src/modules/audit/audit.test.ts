@@ -127,6 +127,32 @@ describe('audit log', () => {
     expect((await t.inject({ method: 'GET', url: '/api/v1/audit', cookie: admin })).statusCode).toBe(403);
   });
 
+  it('names the objects: a person by name, a unit by its current name, a gone object by its number', async () => {
+    const reviewer = await t.database.db
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .where('username', '=', 'reviewer')
+      .executeTakeFirstOrThrow();
+    const res = await t.inject({ method: 'GET', url: '/api/v1/audit?pageSize=100', cookie: auditor });
+    const items = res.json().items as {
+      objectType: string | null;
+      objectId: string | null;
+      objectName: string | null;
+    }[];
+    const login = items.find((r) => r.objectType === 'person' && r.objectId === String(reviewer.id));
+    expect(login?.objectName).toBe(reviewer.name);
+    const unit = items.find((r) => r.objectType === 'unit');
+    expect(unit?.objectName).toBe('审计测试科（改名）');
+    // an id nothing has: unnamed, its number kept
+    await t.services.audit.record(
+      { requestId: 'named-test', clientIp: '127.0.0.1', userAgent: 'test', actor: null, audited: false },
+      { action: 'person.delete', objectType: 'person', objectId: 987654 },
+    );
+    const gone = (await t.inject({ method: 'GET', url: '/api/v1/audit?pageSize=1', cookie: auditor })).json()
+      .items[0];
+    expect(gone).toMatchObject({ objectType: 'person', objectId: '987654', objectName: null });
+  });
+
   it('cannot be changed or deleted through the database', async () => {
     await expect(
       t.database.db.updateTable('audit_log').set({ result: 'success' }).where('id', '=', 1).execute(),

@@ -1,9 +1,28 @@
 // Credentials, sign-in attempts and sessions. The only place that builds these queries.
 import type { Role } from '@greenvoice/common';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
-import type { Database } from '../../db/types.ts';
+import { nowIso } from '../../db/database.ts';
+import type { Database, LoginAttemptsTable, SessionsTable } from '../../db/types.ts';
 import { bureauOf } from '../units/units.repo.ts';
+
+/**
+ * Housekeeping (jobs/housekeeping.ts): deletes sessions that expired or were ended before `endedBefore`
+ * and sign-in attempts older than `attemptsBefore`; answers how many of each.
+ */
+export async function purgeSessionsAndAttempts(db: DB, endedBefore: string, attemptsBefore: string) {
+  const sessions = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<', endedBefore),
+        eb.and([eb('revoked_at', 'is not', null), eb('revoked_at', '<', endedBefore)]),
+      ]),
+    )
+    .executeTakeFirst();
+  const attempts = await db.deleteFrom('login_attempts').where('at', '<', attemptsBefore).executeTakeFirst();
+  return { sessions: Number(sessions.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
+}
 
 export function createAuthRepo(db: DB) {
   return {
@@ -135,8 +154,97 @@ export function createAuthRepo(db: DB) {
         .executeTakeFirst();
     },
 
+    /** A person as a session would see them, without a session (work done on their behalf). */
+    async findPersonForActor(personId: number) {
+      return db
+        .selectFrom('people')
+        .innerJoin('units', 'units.id', 'people.unit_id')
+        .select([
+          'people.id as person_id',
+          'people.name',
+          'people.username',
+          'people.must_change_password',
+          'people.totp_enabled_at',
+          'people.unit_id',
+          'units.name as unit_name',
+          'units.path as unit_path',
+        ])
+        .where('people.id', '=', personId)
+        .executeTakeFirst();
+    },
+
     async touchSession(id: string, at: string) {
       await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+    },
+
+    /** One sign-in attempt (the lockout window's evidence); outside a transaction for a refusal. */
+    async recordAttempt(attempt: Insertable<LoginAttemptsTable>, q: DB | Transaction<Database> = db) {
+      await q.insertInto('login_attempts').values(attempt).execute();
+    },
+
+    async createSession(trx: Transaction<Database>, session: Insertable<SessionsTable>) {
+      await trx.insertInto('sessions').values(session).execute();
+    },
+
+    /** A successful sign-in: the time, the lock lifted, whether the password must change first. */
+    async markSignedIn(trx: Transaction<Database>, personId: number, at: string, mustChange: boolean) {
+      await trx
+        .updateTable('people')
+        .set({ last_login_at: at, locked_until: null, must_change_password: mustChange ? 1 : 0 })
+        .where('id', '=', personId)
+        .execute();
+    },
+
+    async revokeSession(trx: Transaction<Database>, sessionId: string) {
+      await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('id', '=', sessionId).execute();
+    },
+
+    /** Ends every open session of the person, except `keepSessionId` (the one changing its password). */
+    async revokeSessions(trx: DB | Transaction<Database>, personId: number, keepSessionId?: string) {
+      let q = trx
+        .updateTable('sessions')
+        .set({ revoked_at: nowIso() })
+        .where('person_id', '=', personId)
+        .where('revoked_at', 'is', null);
+      if (keepSessionId !== undefined) q = q.where('id', '!=', keepSessionId);
+      await q.execute();
+    },
+
+    /** A new password hash, remembered in the history the reuse rule reads. */
+    async setPasswordHash(trx: Transaction<Database>, personId: number, hash: string, mustChange: boolean) {
+      const at = nowIso();
+      await trx
+        .updateTable('people')
+        .set((eb) => ({
+          password_hash: hash,
+          password_changed_at: at,
+          must_change_password: mustChange ? 1 : 0,
+          updated_at: at,
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', personId)
+        .execute();
+      await trx
+        .insertInto('password_history')
+        .values({ person_id: personId, password_hash: hash, created_at: at })
+        .execute();
+    },
+
+    async setDisabled(trx: Transaction<Database>, personId: number, disabled: boolean) {
+      await trx
+        .updateTable('people')
+        .set({ disabled: disabled ? 1 : 0, updated_at: nowIso() })
+        .where('id', '=', personId)
+        .execute();
+    },
+
+    /** Lifts a lock and starts the failure window afresh (decision 077). */
+    async unlock(trx: Transaction<Database>, personId: number) {
+      await trx
+        .updateTable('people')
+        .set({ locked_until: null, failed_logins: 0, failed_window_start: null, updated_at: nowIso() })
+        .where('id', '=', personId)
+        .execute();
     },
   };
 }

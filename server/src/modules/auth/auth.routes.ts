@@ -1,4 +1,4 @@
-import { ChangePasswordBody, ErrorResponse, LoginBody, LoginInfo, Me } from '@greenvoice/common';
+import { ChangePasswordBody, LoginBody, LoginInfo, Me } from '@greenvoice/common';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
@@ -6,14 +6,9 @@ import type { Config } from '../../config.ts';
 import { requireActor } from '../../http/context.ts';
 import { sessionCookieName } from '../../plugins/security.ts';
 import type { AuthService } from './auth.service.ts';
+import { errorResponses } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  423: ErrorResponse,
-  429: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 423, 429);
 const tags = ['auth'];
 
 export function authRoutes(

@@ -22,6 +22,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { isCommonPassword } from './common-passwords.ts';
 import { createAuthRepo, type AuthRepo } from './auth.repo.ts';
 import { createLoginGuard, type LoginGuard } from './login-guard.ts';
+import { createSecondFactorRepo } from './second-factor.repo.ts';
 import { createSecondFactorService, type SecondFactorService } from './second-factor.ts';
 import {
   generateTemporaryPassword,
@@ -40,14 +41,12 @@ const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function createAuthService({
-  db,
   repo,
   audit,
   config,
   secondFactor,
   guard,
 }: {
-  db: DB;
   repo: AuthRepo;
   audit: AuditService;
   config: Config;
@@ -85,37 +84,18 @@ export function createAuthService({
     password: string,
     mustChange: boolean,
   ) {
-    const hash = await hashPassword(password, config.scryptLogN);
-    const at = nowIso();
-    await trx
-      .updateTable('people')
-      .set((eb) => ({
-        password_hash: hash,
-        password_changed_at: at,
-        must_change_password: mustChange ? 1 : 0,
-        updated_at: at,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', personId)
-      .execute();
-    await trx
-      .insertInto('password_history')
-      .values({ person_id: personId, password_hash: hash, created_at: at })
-      .execute();
+    await repo.setPasswordHash(trx, personId, await hashPassword(password, config.scryptLogN), mustChange);
   }
 
-  async function revokeSessions(trx: Transaction<Database> | DB, personId: number) {
-    await trx
-      .updateTable('sessions')
-      .set({ revoked_at: nowIso() })
-      .where('person_id', '=', personId)
-      .where('revoked_at', 'is', null)
-      .execute();
-  }
+  const revokeSessions = (trx: Transaction<Database> | DB, personId: number) =>
+    repo.revokeSessions(trx, personId);
 
   async function toActor(
     sessionId: string,
-    row: NonNullable<Awaited<ReturnType<AuthRepo['findSession']>>>,
+    row: Omit<
+      NonNullable<Awaited<ReturnType<AuthRepo['findSession']>>>,
+      'id' | 'last_seen_at' | 'idle_minutes' | 'revoked_at' | 'disabled'
+    >,
   ): Promise<Actor> {
     const roles = await repo.rolesOf(row.person_id);
     const unitScoped = isUnitScoped(roles);
@@ -145,6 +125,16 @@ export function createAuthService({
   return {
     hashToken,
 
+    /**
+     * The actor a person would be when signed in, for work done on their behalf inside the server (the
+     * demo story at first start): the same roles, scope and bureau, no session.
+     */
+    async actorOfPerson(personId: number, purpose: string): Promise<Actor> {
+      const row = await repo.findPersonForActor(personId);
+      if (!row) throw new Error(`no person ${personId}`);
+      return toActor(purpose, { ...row, expires_at: '' });
+    },
+
     async login(
       ctx: RequestContext,
       username: string,
@@ -153,19 +143,15 @@ export function createAuthService({
     ): Promise<{ token: string; actor: Actor; idleMinutes: number }> {
       const person = await repo.findByUsername(username);
       const attemptAt = nowIso();
-      const recordAttempt = (personId: number | null, ok: boolean) =>
-        db
-          .insertInto('login_attempts')
-          .values({
-            person_id: personId,
-            username: username.slice(0, 64),
-            client_ip: ctx.clientIp,
-            at: attemptAt,
-            succeeded: ok ? 1 : 0,
-          })
-          .execute();
+      const attempt = (personId: number | null, ok: boolean) => ({
+        person_id: personId,
+        username: username.slice(0, 64),
+        client_ip: ctx.clientIp,
+        at: attemptAt,
+        succeeded: ok ? 1 : 0,
+      });
       const refuse = async (reason: string, personId: number | null) => {
-        await recordAttempt(personId, false);
+        await repo.recordAttempt(attempt(personId, false));
         await audit.record(ctx, {
           action: 'auth.login',
           result: 'failure',
@@ -222,34 +208,18 @@ export function createAuthService({
       const token = randomBytes(32).toString('base64url');
       const sessionId = hashToken(token);
       await audit.transact(ctx, async (trx, record) => {
-        await trx
-          .insertInto('login_attempts')
-          .values({
-            person_id: person.id,
-            username: username.slice(0, 64),
-            client_ip: ctx.clientIp,
-            at: attemptAt,
-            succeeded: 1,
-          })
-          .execute();
-        await trx
-          .insertInto('sessions')
-          .values({
-            id: sessionId,
-            person_id: person.id,
-            created_at: attemptAt,
-            last_seen_at: attemptAt,
-            expires_at: isoIn(config.sessionAbsoluteHours * 3_600_000),
-            idle_minutes: idleMinutes,
-            client_ip: ctx.clientIp,
-            user_agent: ctx.userAgent.slice(0, 200),
-          })
-          .execute();
-        await trx
-          .updateTable('people')
-          .set({ last_login_at: attemptAt, locked_until: null, must_change_password: mustChange ? 1 : 0 })
-          .where('id', '=', person.id)
-          .execute();
+        await repo.recordAttempt(attempt(person.id, true), trx);
+        await repo.createSession(trx, {
+          id: sessionId,
+          person_id: person.id,
+          created_at: attemptAt,
+          last_seen_at: attemptAt,
+          expires_at: isoIn(config.sessionAbsoluteHours * 3_600_000),
+          idle_minutes: idleMinutes,
+          client_ip: ctx.clientIp,
+          user_agent: ctx.userAgent.slice(0, 200),
+        });
+        await repo.markSignedIn(trx, person.id, attemptAt, mustChange);
         await guard.succeeded(person.id, check.slot, trx);
         await record({
           action: 'auth.login',
@@ -287,11 +257,7 @@ export function createAuthService({
     async logout(ctx: RequestContext) {
       const actor = requireActor(ctx);
       await audit.transact(ctx, async (trx, record) => {
-        await trx
-          .updateTable('sessions')
-          .set({ revoked_at: nowIso() })
-          .where('id', '=', actor.sessionId)
-          .execute();
+        await repo.revokeSession(trx, actor.sessionId);
         await record({ action: 'auth.logout', objectType: 'person', objectId: actor.personId });
       });
     },
@@ -338,13 +304,7 @@ export function createAuthService({
       await audit.transact(ctx, async (trx, record) => {
         await setPassword(trx, actor.personId, newPassword, false);
         // Other sessions end; this one stays, so the person is not thrown out after changing it.
-        await trx
-          .updateTable('sessions')
-          .set({ revoked_at: nowIso() })
-          .where('person_id', '=', actor.personId)
-          .where('id', '!=', actor.sessionId)
-          .where('revoked_at', 'is', null)
-          .execute();
+        await repo.revokeSessions(trx, actor.personId, actor.sessionId);
         await record({ action: 'auth.password.change', objectType: 'person', objectId: actor.personId });
       });
     },
@@ -385,34 +345,21 @@ export function createAuthService({
         );
       }
       await audit.transact(ctx, async (trx, record) => {
-        const at = nowIso();
         switch (body.action) {
           case 'resetPassword':
             await setPassword(trx, target.id, temporaryPassword!, true);
             await revokeSessions(trx, target.id);
             break;
           case 'disable':
-            await trx
-              .updateTable('people')
-              .set({ disabled: 1, updated_at: at })
-              .where('id', '=', target.id)
-              .execute();
+            await repo.setDisabled(trx, target.id, true);
             await revokeSessions(trx, target.id);
             break;
           case 'enable':
-            await trx
-              .updateTable('people')
-              .set({ disabled: 0, updated_at: at })
-              .where('id', '=', target.id)
-              .execute();
+            await repo.setDisabled(trx, target.id, false);
             break;
           case 'unlock':
             // a fresh start for the failure window too (decision 077)
-            await trx
-              .updateTable('people')
-              .set({ locked_until: null, failed_logins: 0, failed_window_start: null, updated_at: at })
-              .where('id', '=', target.id)
-              .execute();
+            await repo.unlock(trx, target.id);
             break;
           case 'endSessions':
             await revokeSessions(trx, target.id);
@@ -430,7 +377,12 @@ export type AuthService = ReturnType<typeof createAuthService>;
 export function createAuthServices({ db, audit, config }: { db: DB; audit: AuditService; config: Config }) {
   const repo = createAuthRepo(db);
   const loginGuard = createLoginGuard(repo, audit, config.scryptLogN);
-  const secondFactor = createSecondFactorService({ db, audit, config, guard: loginGuard });
-  const auth = createAuthService({ db, repo, audit, config, secondFactor, guard: loginGuard });
+  const secondFactor = createSecondFactorService({
+    repo: createSecondFactorRepo(db),
+    audit,
+    config,
+    guard: loginGuard,
+  });
+  const auth = createAuthService({ repo, audit, config, secondFactor, guard: loginGuard });
   return { auth, secondFactor, loginGuard };
 }

@@ -1,7 +1,7 @@
 // Passwords on the list of common and breached passwords are refused, variants included, wherever a
 // password is chosen; the list is loaded only when needed (hardening item 13, decision 079).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/test-app.ts';
 import {
   commonPasswordCount,
   commonPasswordsLoaded,
@@ -40,13 +40,8 @@ describe('the common-password list', () => {
   );
 
   it('refuses a common password when changing one’s password, in Chinese and English', async () => {
-    const cookie = await t.loginAs('officer.wl');
-    const res = await t.inject({
-      method: 'POST',
-      url: '/api/v1/auth/change-password',
-      cookie,
-      payload: { currentPassword: 'Demo-Officer-2018!', newPassword: 'Sunshine2024!!' },
-    });
+    const cookie = await t.newAccount('common.change', 'officer', 'CD-WL');
+    const res = await t.changePassword(cookie, TEST_PASSWORD, 'Sunshine2024!!');
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual([
       expect.objectContaining({ field: '/newPassword', messageEn: expect.stringContaining('breached') }),
@@ -55,34 +50,17 @@ describe('the common-password list', () => {
 
   it('refuses a common password as an initial password and as a chosen temporary one', async () => {
     const admin = await t.loginAs('admin');
-    const unit = await t.database.db
-      .selectFrom('units')
-      .select('id')
-      .where('code', '=', 'CD-WL')
-      .executeTakeFirstOrThrow();
-    const created = await t.inject({
-      method: 'POST',
-      url: '/api/v1/people',
-      cookie: admin,
-      payload: {
-        unitId: unit.id,
-        name: '常用密码测试',
-        roles: ['officer'],
-        username: 'common.pw',
-        initialPassword: 'Football-1990!',
-      },
+    const created = await t.createAccount(admin, {
+      unitCode: 'CD-WL',
+      name: '常用密码测试',
+      username: 'common.pw',
+      initialPassword: 'Football-1990!',
     });
     expect(created.statusCode).toBe(400);
-    const officer = await t.database.db
-      .selectFrom('people')
-      .select('id')
-      .where('username', '=', 'officer.wl')
-      .executeTakeFirstOrThrow();
-    const reset = await t.inject({
-      method: 'POST',
-      url: `/api/v1/people/${officer.id}/account`,
-      cookie: admin,
-      payload: { action: 'resetPassword', temporaryPassword: 'Pr1nce$$-2020' },
+    await t.addAccount('common.reset', 'officer', 'CD-WL');
+    const reset = await t.accountAction(admin, 'common.reset', {
+      action: 'resetPassword',
+      temporaryPassword: 'Pr1nce$$-2020',
     });
     expect(reset.statusCode).toBe(400);
     expect(reset.json().fields[0].field).toBe('/temporaryPassword');

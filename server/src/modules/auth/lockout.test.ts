@@ -1,8 +1,7 @@
 // The lockout holds under concurrency, tells nothing about which names exist, and counts wrong passwords
 // on every route that asks for the password again (hardening items 6, 11 and 12; decision 077).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { account, PASSWORD } from '../submissions/test-fixtures.ts';
+import { createTestApp, TEST_PASSWORD as PASSWORD, type TestApp } from '../../test/test-app.ts';
 import { hashPassword } from './password-hash.ts';
 
 let t: TestApp;
@@ -40,7 +39,7 @@ const body = (res: { json(): { code: string; message: string; messageEn: string 
 
 describe('lockout under concurrency (item 6)', () => {
   it('evaluates at most 5 of 20 parallel sign-ins and locks the account', async () => {
-    await account(t, 'burst.one', 'officer', 'CD-WL');
+    await t.newAccount('burst.one', 'officer', 'CD-WL');
     const { id } = await person('burst.one');
     const before = await evaluated(id);
     const answers = await Promise.all(
@@ -54,7 +53,7 @@ describe('lockout under concurrency (item 6)', () => {
   });
 
   it('a right password sent after the fifth wrong one of a burst does not sign in', async () => {
-    await account(t, 'burst.two', 'officer', 'CD-WL');
+    await t.newAccount('burst.two', 'officer', 'CD-WL');
     const { id } = await person('burst.two');
     // a slow hash for this person, so the five evaluated guesses are still running when the right one arrives
     await t.database.db
@@ -79,7 +78,7 @@ describe('lockout under concurrency (item 6)', () => {
 
 describe('no enumeration through the lockout (item 11)', () => {
   it('answers a locked account exactly like an unknown name, with the same scrypt work', async () => {
-    await account(t, 'enum.known', 'officer', 'CD-WL');
+    await t.newAccount('enum.known', 'officer', 'CD-WL');
     const known: Awaited<ReturnType<typeof login>>[] = [];
     const unknown: Awaited<ReturnType<typeof login>>[] = [];
     for (let i = 0; i < 8; i++) {
@@ -122,7 +121,7 @@ describe('re-authentication counts towards the lockout (item 12)', () => {
 
   it.each(routes)('%s: five wrong passwords lock the account', async (_name, url, payload) => {
     const username = `reauth.${url.split('/').pop()}`;
-    const cookie = await account(t, username, 'officer', 'CD-WL');
+    const cookie = await t.newAccount(username, 'officer', 'CD-WL');
     for (let i = 0; i < 5; i++) {
       const res = await t.inject({ method: 'POST', url, cookie, payload: payload(`Wrong-Guess-${i}-r`) });
       // four wrong answers, then the fifth locks the account and says so
@@ -137,7 +136,7 @@ describe('re-authentication counts towards the lockout (item 12)', () => {
   });
 
   it('a right password on a re-authentication route clears earlier failures', async () => {
-    const cookie = await account(t, 'reauth.mixed', 'officer', 'CD-WL');
+    const cookie = await t.newAccount('reauth.mixed', 'officer', 'CD-WL');
     for (let i = 0; i < 4; i++) await login('reauth.mixed', `Wrong-Guess-${i}-m`);
     const ok = await t.inject({
       method: 'POST',

@@ -1,7 +1,6 @@
 // The signed-in person's second factor: status, enrol (password again), confirm with a first code,
 // turn off (password again), new recovery codes (password again).
 import {
-  ErrorResponse,
   Ok,
   RecoveryCodes,
   TotpConfirmBody,
@@ -15,11 +14,12 @@ import type { Config } from '../../config.ts';
 import { requireActor } from '../../http/context.ts';
 import type { AuthService } from './auth.service.ts';
 import type { SecondFactorService } from './second-factor.ts';
+import { errorResponses } from '../../http/route-kit.ts';
 
 const tags = ['auth'];
-const conflictErrors = { 409: ErrorResponse };
+const conflictErrors = errorResponses(409);
 /** the routes that ask for the password again answer 423 once wrong passwords locked the account */
-const reauthErrors = { 423: ErrorResponse };
+const reauthErrors = errorResponses(423);
 
 export function secondFactorRoutes(
   fastify: FastifyInstance,

@@ -3,7 +3,7 @@
 // the password, admins must enrol when REQUIRE_TOTP_FOR_ADMINS is on, secrets sealed at rest.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/test-app.ts';
 import { base32Decode, hotp, totpStep } from './totp.ts';
 import { startsWith } from '../../db/expressions.ts';
 
@@ -37,10 +37,10 @@ describe('second factor (TOTP)', () => {
   afterAll(() => t.close());
   const login = (payload: Record<string, string>) =>
     t.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
-  const PASSWORD = 'Demo-Review-2018!';
+  const PASSWORD = TEST_PASSWORD;
 
   it('enrols only with the password and a confirming code', async () => {
-    const cookie = await t.login('reviewer', PASSWORD);
+    const cookie = await t.newAccount('totp.reviewer', 'reviewer', 'CD-XXZX');
     const wrong = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/totp/enrol',
@@ -57,11 +57,11 @@ describe('second factor (TOTP)', () => {
       payload: { password: PASSWORD },
     });
     const { secret, otpauthUri } = start.json();
-    expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/.+reviewer\?secret=[A-Z2-7]{32}&issuer=/);
+    expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/.+totp\.reviewer\?secret=[A-Z2-7]{32}&issuer=/);
     const status = await t.inject({ method: 'GET', url: '/api/v1/auth/totp', cookie });
     expect(status.json()).toMatchObject({ enabled: false, pending: true });
     // a pending enrolment asks nothing at sign-in yet
-    expect((await login({ username: 'reviewer', password: PASSWORD })).statusCode).toBe(200);
+    expect((await login({ username: 'totp.reviewer', password: PASSWORD })).statusCode).toBe(200);
 
     const bad = await t.inject({
       method: 'POST',
@@ -88,18 +88,18 @@ describe('second factor (TOTP)', () => {
     expect(me.json()).toMatchObject({ totpEnabled: true, totpRequired: false });
 
     // sign-in now needs a code; a code works once
-    const noCode = await login({ username: 'reviewer', password: PASSWORD });
+    const noCode = await login({ username: 'totp.reviewer', password: PASSWORD });
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().code).toBe('TOTP_REQUIRED');
     // the confirming code's step is used: the next step (the window allows one ahead) signs in once
     const next = codeAt(secret, 1);
-    expect((await login({ username: 'reviewer', password: PASSWORD, code: next })).statusCode).toBe(200);
-    const replay = await login({ username: 'reviewer', password: PASSWORD, code: next });
+    expect((await login({ username: 'totp.reviewer', password: PASSWORD, code: next })).statusCode).toBe(200);
+    const replay = await login({ username: 'totp.reviewer', password: PASSWORD, code: next });
     expect(replay.statusCode).toBe(401);
     expect(replay.json().code).toBe('TOTP_INVALID');
     // a code never reveals a wrong password: the password is checked first
     const wrongPassword = await login({
-      username: 'reviewer',
+      username: 'totp.reviewer',
       password: 'Wrong-Password-1',
       code: codeAt(secret),
     });
@@ -108,9 +108,9 @@ describe('second factor (TOTP)', () => {
     // a recovery code signs in once, in any spelling
     const rc = codes[0]!;
     expect(
-      (await login({ username: 'reviewer', password: PASSWORD, code: rc.toUpperCase() })).statusCode,
+      (await login({ username: 'totp.reviewer', password: PASSWORD, code: rc.toUpperCase() })).statusCode,
     ).toBe(200);
-    expect((await login({ username: 'reviewer', password: PASSWORD, code: rc })).json().code).toBe(
+    expect((await login({ username: 'totp.reviewer', password: PASSWORD, code: rc })).json().code).toBe(
       'TOTP_INVALID',
     );
     const after = await t.inject({ method: 'GET', url: '/api/v1/auth/totp', cookie });
@@ -151,9 +151,9 @@ describe('second factor (TOTP)', () => {
       payload: { password: PASSWORD },
     });
     expect(regenerated.json().recoveryCodes).toHaveLength(10);
-    expect((await login({ username: 'reviewer', password: PASSWORD, code: codes[1]! })).json().code).toBe(
-      'TOTP_INVALID',
-    );
+    expect(
+      (await login({ username: 'totp.reviewer', password: PASSWORD, code: codes[1]! })).json().code,
+    ).toBe('TOTP_INVALID');
     expect(
       (
         await t.inject({
@@ -164,21 +164,21 @@ describe('second factor (TOTP)', () => {
         })
       ).statusCode,
     ).toBe(200);
-    expect((await login({ username: 'reviewer', password: PASSWORD })).statusCode).toBe(200);
+    expect((await login({ username: 'totp.reviewer', password: PASSWORD })).statusCode).toBe(200);
   });
 
   it('wrong codes count towards the lockout like wrong passwords', async () => {
-    const password = 'Demo-Lingdao-2018!';
-    const cookie = await t.login('leader', password);
+    const password = TEST_PASSWORD;
+    const cookie = await t.newAccount('totp.leader', 'leadership', 'CDHB');
     const { secret } = await enrol(t, cookie, password);
     const valid = new Set([-1, 0, 1, 2].map((o) => codeAt(secret, o)));
     const wrongCodes = ['000000', '111111', '222222', '333333', '444444', '555555', '666666'].filter(
       (c) => !valid.has(c),
     );
     for (const code of wrongCodes.slice(0, 5))
-      expect((await login({ username: 'leader', password, code })).json().code).toBe('TOTP_INVALID');
+      expect((await login({ username: 'totp.leader', password, code })).json().code).toBe('TOTP_INVALID');
     // locked: even the right password and code answer as a wrong password does (decision 077)
-    const locked = await login({ username: 'leader', password, code: codeAt(secret, 1) });
+    const locked = await login({ username: 'totp.leader', password, code: codeAt(secret, 1) });
     expect(locked.statusCode).toBe(401);
     expect(locked.json().code).toBe('INVALID_CREDENTIALS');
   });
@@ -196,8 +196,8 @@ describe('REQUIRE_TOTP_FOR_ADMINS and secrets at rest', () => {
   afterAll(() => t.close());
 
   it('an admin without a second factor reaches only their own account until they enrol', async () => {
-    const password = 'Demo-Xinxi-2018!';
-    const cookie = await t.login('admin', password);
+    const password = TEST_PASSWORD;
+    const cookie = await t.newAccount('totp.admin', 'admin', 'CD-XXZX');
     const me = await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookie });
     expect(me.json()).toMatchObject({ totpEnabled: false, totpRequired: true });
     const units = await t.inject({ method: 'GET', url: '/api/v1/units', cookie });
@@ -212,7 +212,7 @@ describe('REQUIRE_TOTP_FOR_ADMINS and secrets at rest', () => {
     const row = await t.database.db
       .selectFrom('people')
       .select('totp_secret')
-      .where('username', '=', 'admin')
+      .where('username', '=', 'totp.admin')
       .executeTakeFirstOrThrow();
     expect(row.totp_secret).toMatch(/^v1:/);
     expect(row.totp_secret).not.toContain(secret);
@@ -220,7 +220,7 @@ describe('REQUIRE_TOTP_FOR_ADMINS and secrets at rest', () => {
     const signIn = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { username: 'admin', password, code: codeAt(secret, 1) },
+      payload: { username: 'totp.admin', password, code: codeAt(secret, 1) },
     });
     expect(signIn.statusCode).toBe(200);
   });

@@ -6,13 +6,12 @@ import type { Transaction } from 'kysely';
 import { createHash, randomBytes } from 'node:crypto';
 import type { RecoveryCodes, TotpEnrolment, TotpStatus } from '@greenvoice/common';
 import type { Config } from '../../config.ts';
-import type { DB } from '../../db/database.ts';
-import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, invalid } from '../../http/api-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { requireActor } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { LoginGuard } from './login-guard.ts';
+import type { SecondFactorRepo } from './second-factor.repo.ts';
 import { isSealed, openSecret, sealSecret } from './secret-box.ts';
 import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
 
@@ -36,12 +35,12 @@ export interface SecondFactorPerson {
 }
 
 export function createSecondFactorService({
-  db,
+  repo,
   audit,
   config,
   guard,
 }: {
-  db: DB;
+  repo: SecondFactorRepo;
   audit: AuditService;
   config: Config;
   guard: LoginGuard;
@@ -50,30 +49,14 @@ export function createSecondFactorService({
 
   /** The password again before anything about the second factor changes; wrong ones count towards the lockout. */
   async function reauthenticate(ctx: RequestContext, personId: number, password: string) {
-    const row = await db
-      .selectFrom('people')
-      .select(['id', 'name', 'password_hash', 'username', 'totp_secret', 'totp_enabled_at'])
-      .where('id', '=', personId)
-      .executeTakeFirstOrThrow();
+    const row = await repo.account(personId);
     await guard.reauthenticate(ctx, row, password, '/password');
     return row;
   }
 
   async function issueRecoveryCodes(trx: Transaction<Database>, personId: number) {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await trx.deleteFrom('totp_recovery_codes').where('person_id', '=', personId).execute();
-    const at = nowIso();
-    await trx
-      .insertInto('totp_recovery_codes')
-      .values(
-        codes.map((c) => ({
-          person_id: personId,
-          code_hash: hashRecovery(c),
-          created_at: at,
-          used_at: null,
-        })),
-      )
-      .execute();
+    await repo.replaceRecoveryCodes(trx, personId, codes.map(hashRecovery));
     return codes;
   }
 
@@ -84,51 +67,26 @@ export function createSecondFactorService({
      */
     async consumeAtSignIn(person: SecondFactorPerson, code: string): Promise<'totp' | 'recovery' | null> {
       if (looksLikeRecoveryCode(code)) {
-        const hash = hashRecovery(code);
-        const res = await db
-          .updateTable('totp_recovery_codes')
-          .set({ used_at: nowIso() })
-          .where('person_id', '=', person.id)
-          .where('code_hash', '=', hash)
-          .where('used_at', 'is', null)
-          .executeTakeFirst();
-        return Number(res.numUpdatedRows) === 1 ? 'recovery' : null;
+        return (await repo.consumeRecoveryCode(person.id, hashRecovery(code))) ? 'recovery' : null;
       }
       if (!person.totp_secret) return null;
       const secret = openSecret(person.totp_secret, key);
       const step = matchTotp(secret, code, Date.now(), person.totp_last_step);
       if (step === null) return null;
-      const res = await db
-        .updateTable('people')
-        .set({
-          totp_last_step: step,
-          // a key configured after enrolment: seal the secret now
-          ...(key && !isSealed(person.totp_secret) ? { totp_secret: sealSecret(secret, key) } : {}),
-        })
-        .where('id', '=', person.id)
-        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-        .executeTakeFirst();
-      return Number(res.numUpdatedRows) === 1 ? 'totp' : null;
+      // a key configured after enrolment: seal the secret now
+      const resealed = key && !isSealed(person.totp_secret) ? sealSecret(secret, key) : undefined;
+      return (await repo.consumeTotpStep(person.id, step, resealed)) ? 'totp' : null;
     },
 
     async status(ctx: RequestContext, required: boolean): Promise<TotpStatus> {
       const actor = requireActor(ctx);
-      const row = await db
-        .selectFrom('people')
-        .select(['totp_secret', 'totp_enabled_at'])
-        .where('id', '=', actor.personId)
-        .executeTakeFirstOrThrow();
-      const left = await db
-        .selectFrom('totp_recovery_codes')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('person_id', '=', actor.personId)
-        .where('used_at', 'is', null)
-        .executeTakeFirstOrThrow();
+      const row = await repo.account(actor.personId);
+      const left = await repo.unusedRecoveryCodes(actor.personId);
       return {
         enabled: row.totp_enabled_at !== null,
         enabledAt: row.totp_enabled_at,
         pending: row.totp_secret !== null && row.totp_enabled_at === null,
-        recoveryCodesLeft: row.totp_enabled_at ? Number(left.n) : 0,
+        recoveryCodesLeft: row.totp_enabled_at ? left : 0,
         required,
       };
     },
@@ -144,11 +102,7 @@ export function createSecondFactorService({
         });
       const secret = newTotpSecret();
       await audit.transact(ctx, async (trx, record) => {
-        await trx
-          .updateTable('people')
-          .set({ totp_secret: sealSecret(secret, key), totp_enabled_at: null, totp_last_step: null })
-          .where('id', '=', actor.personId)
-          .execute();
+        await repo.startEnrolment(trx, actor.personId, sealSecret(secret, key));
         await record({ action: 'auth.totp.enrol', objectType: 'person', objectId: actor.personId });
       });
       return { secret, otpauthUri: otpauthUri(secret, actor.username, ISSUER) };
@@ -157,11 +111,7 @@ export function createSecondFactorService({
     /** The first code from the app proves it holds the secret; the second factor is on from now. */
     async confirm(ctx: RequestContext, code: string): Promise<RecoveryCodes> {
       const actor = requireActor(ctx);
-      const row = await db
-        .selectFrom('people')
-        .select(['totp_secret', 'totp_enabled_at'])
-        .where('id', '=', actor.personId)
-        .executeTakeFirstOrThrow();
+      const row = await repo.account(actor.personId);
       if (!row.totp_secret || row.totp_enabled_at) throw conflict();
       const step = matchTotp(openSecret(row.totp_secret, key), code, Date.now(), null);
       if (step === null)
@@ -171,11 +121,7 @@ export function createSecondFactorService({
           'Wrong code; check the phone’s clock and retry',
         );
       return audit.transact(ctx, async (trx, record) => {
-        await trx
-          .updateTable('people')
-          .set({ totp_enabled_at: nowIso(), totp_last_step: step })
-          .where('id', '=', actor.personId)
-          .execute();
+        await repo.enable(trx, actor.personId, step);
         const recoveryCodes = await issueRecoveryCodes(trx, actor.personId);
         await record({ action: 'auth.totp.confirm', objectType: 'person', objectId: actor.personId });
         return { recoveryCodes };
@@ -186,12 +132,7 @@ export function createSecondFactorService({
       const actor = requireActor(ctx);
       await reauthenticate(ctx, actor.personId, password);
       await audit.transact(ctx, async (trx, record) => {
-        await trx
-          .updateTable('people')
-          .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null })
-          .where('id', '=', actor.personId)
-          .execute();
-        await trx.deleteFrom('totp_recovery_codes').where('person_id', '=', actor.personId).execute();
+        await repo.disable(trx, actor.personId);
         await record({ action: 'auth.totp.disable', objectType: 'person', objectId: actor.personId });
       });
     },

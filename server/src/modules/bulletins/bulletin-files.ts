@@ -1,22 +1,19 @@
 // A bulletin's default wording, and its Word (GB/T 9704) and Excel files, from the ranking it was
 // drafted with (the snapshot leadership signs off).
-import { excel } from '../../lazy-packages.ts';
-import { chineseDate, type Ranking } from '@greenvoice/common';
+import { chineseDate, chineseNumeral, type Ranking } from '@greenvoice/common';
+import { xlsxBytes, type ExportColumn } from '../../spreadsheets/xlsx-export.ts';
 import { renderOfficialDocument } from './official-document-on-demand.ts';
 
 export interface BulletinSnapshot {
   ranking: Ranking;
   annualWeight: number;
+  /** the plan's blocks and each unit's points in them (unit id → one number per block); snapshots
+   *  drafted before these were kept have none, and their workbook has no block columns */
+  blocks?: Array<{ code: string; name: string; maxPoints: number }>;
+  blockPoints?: Record<string, number[]>;
 }
 
-export interface Office {
-  issuer: string;
-  docPrefix: string;
-  printedBy: string;
-}
-
-export const docNumberOf = (office: Office, year: number, n: number) =>
-  `${office.docPrefix}〔${year}〕${n}号`;
+import type { Office } from './office.ts';
 
 export function defaultWording(planTitle: string, ranking: Ranking) {
   const title = `关于${ranking.label}全市环境信息宣传工作考核情况的通报`;
@@ -25,7 +22,7 @@ export function defaultWording(planTitle: string, ranking: Ranking) {
     ...ranking.groups.map((g, i) => {
       const top = g.rows.filter((r) => r.rank === 1 && r.points > 0).map((r) => r.unitName);
       const lead = top.length ? `${top.join('、')}排名第一` : '本期均未得分';
-      return `${'一二三四五六七八九十'[i]}、${g.name}：共 ${g.rows.length} 个单位参加排名，${lead}。`;
+      return `${chineseNumeral(i + 1)}、${g.name}：共 ${g.rows.length} 个单位参加排名，${lead}。`;
     }),
     '请各单位对照考核方案查找差距，排名靠后的单位要认真分析原因，切实加强环境信息宣传报送工作。各单位得分明细可登录绿讯工作台“考核排名”查看。',
   ];
@@ -41,6 +38,16 @@ export function bulletinTables(s: BulletinSnapshot) {
   }));
 }
 
+/** a bulletin's body as stored (one paragraph a line) → its paragraphs */
+export const paragraphs = (body: string) =>
+  body
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+/** 主送: every unit of the city's system, for the bulletins the information centre circulates */
+export const UNITS_ADDRESSEE = '各区县市环保局（分局），局机关各科室，局属各单位：';
+
 export function bulletinDocx(b: {
   office: Office;
   docNumber: string;
@@ -53,37 +60,54 @@ export function bulletinDocx(b: {
     issuer: b.office.issuer,
     docNumber: b.docNumber,
     title: b.title,
-    addressee: '各区县市环保局（分局），局机关各科室，局属各单位：',
-    body: b.body
-      .split('\n')
-      .map((p) => p.trim())
-      .filter(Boolean),
+    addressee: UNITS_ADDRESSEE,
+    body: paragraphs(b.body),
     tables: bulletinTables(b.snapshot),
     date: chineseDate(b.date),
     printedBy: b.office.printedBy,
   });
 }
 
+type BulletinRow = Ranking['groups'][number]['rows'][number] & { group: string };
+
+/**
+ * The ranking workbook, print-ready (A4 portrait across one page's width, the header repeated by
+ * frozen panes, two decimals): group, rank, unit, one column per block (A/B/C, with its maximum), the
+ * total and its share of the annual assessment. Written by the one xlsx writer.
+ */
 export async function bulletinXlsx(b: {
   docNumber: string;
   title: string;
   snapshot: BulletinSnapshot;
 }): Promise<Buffer> {
-  const wb = new (excel().Workbook)();
-  const ws = wb.addWorksheet('排名');
-  ws.columns = [{ width: 24 }, { width: 8 }, { width: 32 }, { width: 10 }, { width: 22 }];
-  ws.addRow([b.title]).font = { bold: true, size: 14 };
-  ws.addRow([`${b.docNumber} ${b.snapshot.ranking.label}`]);
-  const header = ws.addRow([
-    '分组',
-    '排名',
-    '单位',
-    '得分',
-    `折合目标考核分（满分${b.snapshot.annualWeight}）`,
-  ]);
-  header.font = { bold: true };
-  for (const g of b.snapshot.ranking.groups)
-    for (const r of g.rows) ws.addRow([g.name, r.rank, r.unitName, r.points, r.annualPoints]);
-  ws.views = [{ state: 'frozen', ySplit: 3 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const s = b.snapshot;
+  const two = '0.00';
+  const blockColumns: ExportColumn<BulletinRow>[] = (s.blocks ?? []).map((block, i) => ({
+    header: {
+      zh: `${block.code}. ${block.name}（${block.maxPoints}）`,
+      en: `${block.code} (${block.maxPoints})`,
+    },
+    width: 13,
+    numFmt: two,
+    value: (r) => s.blockPoints?.[r.unitId]?.[i] ?? 0,
+  }));
+  return xlsxBytes<BulletinRow>({
+    sheet: { zh: '排名', en: 'Ranking' },
+    title: [b.title, `${b.docNumber}\u3000${s.ranking.label}`],
+    orientation: 'portrait',
+    columns: [
+      { header: { zh: '分组', en: 'Group' }, width: 18, value: (r) => r.group },
+      { header: { zh: '排名', en: 'Rank' }, width: 6, value: (r) => r.rank },
+      { header: { zh: '单位', en: 'Unit' }, width: 24, value: (r) => r.unitName },
+      ...blockColumns,
+      { header: { zh: '得分', en: 'Points' }, width: 9, numFmt: two, value: (r) => r.points },
+      {
+        header: { zh: `折合目标考核分（满分${s.annualWeight}）`, en: `Annual (of ${s.annualWeight})` },
+        width: 14,
+        numFmt: two,
+        value: (r) => r.annualPoints,
+      },
+    ],
+    rows: s.ranking.groups.flatMap((g) => g.rows.map((r) => ({ ...r, group: g.name }))),
+  });
 }

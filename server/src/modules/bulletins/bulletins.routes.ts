@@ -2,27 +2,22 @@ import {
   Bulletin,
   BulletinCreate,
   BulletinEdit,
-  BulletinReturn,
   BulletinVersion,
-  BULLETIN_TRANSITIONS,
-  ErrorResponse,
+  DateCheck,
+  DateCheckQuery,
   IdParams,
-  type BulletinAction,
   RowId,
+  RulesImpact,
+  RulesImpactBody,
 } from '@greenvoice/common';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { BulletinsService } from './bulletins.service.ts';
+import { errorResponses } from '../../http/route-kit.ts';
+import { bulletinStepRoutes } from './bulletin-step-routes.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['bulletins'];
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -31,6 +26,19 @@ const TYPES = {
 
 export function bulletinsRoutes(fastify: FastifyInstance, bulletins: BulletinsService) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.post(
+    '/api/v1/bulletins/rules-impact',
+    {
+      config: { access: 'plans:write' },
+      schema: {
+        tags,
+        summary: 'Which published bulletins new rules would compute differently (they stay as published)',
+        body: RulesImpactBody,
+        response: { 200: RulesImpact, ...errors },
+      },
+    },
+    (req) => bulletins.rulesImpact(req.ctx, req.body.planId, req.body.document),
+  );
   app.get(
     '/api/v1/bulletins',
     {
@@ -42,6 +50,20 @@ export function bulletinsRoutes(fastify: FastifyInstance, bulletins: BulletinsSe
       },
     },
     (req) => bulletins.list(req.ctx, req.query.planId),
+  );
+  app.get(
+    '/api/v1/assessment/date-check',
+    {
+      config: { access: 'assessment:read' },
+      schema: {
+        tags,
+        summary:
+          "What a piece of this date counts for: outside every plan's year, or in a month whose bulletin is published",
+        querystring: DateCheckQuery,
+        response: { 200: DateCheck, ...errors },
+      },
+    },
+    (req) => bulletins.dateCheck(req.ctx, req.query.date),
   );
   app.get(
     '/api/v1/bulletins/:id',
@@ -72,27 +94,30 @@ export function bulletinsRoutes(fastify: FastifyInstance, bulletins: BulletinsSe
     },
     (req) => bulletins.edit(req.ctx, req.params.id, req.body),
   );
-  for (const action of Object.keys(BULLETIN_TRANSITIONS) as BulletinAction[]) {
-    app.post(
-      `/api/v1/bulletins/:id/${action}`,
-      {
-        config: { access: BULLETIN_TRANSITIONS[action].permission },
-        schema: {
-          tags,
-          params: IdParams,
-          body: action === 'return' ? BulletinReturn : BulletinVersion,
-          response: { 200: Bulletin, ...errors },
-        },
+  app.delete(
+    '/api/v1/bulletins/:id',
+    {
+      config: { access: 'bulletins:draft' },
+      schema: {
+        tags,
+        summary: 'Delete a draft (it has no document number yet)',
+        params: IdParams,
+        querystring: BulletinVersion,
+        response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errors },
       },
-      (req) =>
-        bulletins.transition(
-          req.ctx,
-          req.params.id,
-          action,
-          req.body as { version: number; reason?: string },
-        ),
-    );
-  }
+    },
+    async (req) => {
+      await bulletins.remove(req.ctx, req.params.id, req.query.version);
+      return { ok: true as const };
+    },
+  );
+  bulletinStepRoutes(fastify, {
+    base: '/api/v1/bulletins',
+    tags,
+    reply: Bulletin,
+    errors,
+    step: (ctx, id, action, body) => bulletins.transition(ctx, id, action, body),
+  });
   // files are sent as bytes, outside the typed JSON replies
   for (const type of ['docx', 'xlsx'] as const) {
     fastify.get(

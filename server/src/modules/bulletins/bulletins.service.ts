@@ -1,63 +1,45 @@
 // Ranking bulletins (通报): drafted by the information centre from a period's ranking, approved by
 // leadership (never by the person who drafted it), then published to the units. Officers see published
-// bulletins only.
+// bulletins only. The document number is taken at approval, so a deleted or abandoned draft consumes
+// none (decision 130).
 import {
-  BULLETIN_TRANSITIONS,
   chinaDate,
   type Bulletin,
   type BulletinAction,
   type PlanDetail,
+  type RulesImpact,
 } from '@greenvoice/common';
-import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, forbidden, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { PlansService } from '../assessment/plans.service.ts';
 import type { RankingsService } from '../assessment/rankings.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { takeDocumentNumber } from './document-numbers.repo.ts';
-import {
-  bulletinDocx,
-  bulletinXlsx,
-  defaultWording,
-  docNumberOf,
-  type BulletinSnapshot,
-  type Office,
-} from './bulletin-files.ts';
-
-const officeOf = (plan: PlanDetail): Office =>
-  (plan.document as { office?: Office }).office ?? {
-    issuer: plan.ownerUnitName,
-    docPrefix: '通报',
-    printedBy: `${plan.ownerUnitName}办公室`,
-  };
+import { checkTransition, stepColumns } from './bulletin-transition.ts';
+import { bulletinDocx, bulletinXlsx, defaultWording, type BulletinSnapshot } from './bulletin-files.ts';
+import type { BulletinRow, BulletinsRepo } from './bulletins.repo.ts';
+import { docNumberOf, NUMBER_PENDING, officeOf } from './office.ts';
 
 export function createBulletinsService({
-  db,
+  repo,
   plans,
   rankings,
   audit,
 }: {
-  db: DB;
+  repo: BulletinsRepo;
   plans: PlansService;
   rankings: RankingsService;
   audit: AuditService;
 }) {
-  const rows = () =>
-    db
-      .selectFrom('bulletins')
-      .innerJoin('people as drafter', 'drafter.id', 'bulletins.drafted_by')
-      .leftJoin('people as approver', 'approver.id', 'bulletins.approved_by')
-      .selectAll('bulletins')
-      .select(['drafter.name as drafter_name', 'approver.name as approver_name']);
-  type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof rows>['executeTakeFirst']>>>;
+  const numberOf = (r: BulletinRow, plan: PlanDetail) =>
+    r.doc_number === null ? null : docNumberOf(officeOf(plan), plan.year, r.doc_number);
 
-  const present = (r: Row, plan: PlanDetail): Bulletin => ({
+  const present = (r: BulletinRow, plan: PlanDetail): Bulletin => ({
     id: r.id,
     planId: r.plan_id,
-    period: r.period_kind as Bulletin['period'],
+    period: r.period_kind,
     index: r.period_index,
-    docNumber: docNumberOf(officeOf(plan), plan.year, r.doc_number),
+    docNumber: numberOf(r, plan),
     title: r.title,
     body: r.body,
     status: r.status,
@@ -77,11 +59,13 @@ export function createBulletinsService({
   };
 
   async function visible(ctx: RequestContext, id: number) {
-    const row = await rows().where('bulletins.id', '=', id).executeTakeFirst();
+    const row = await repo.find(id);
     if (!row || (!seesDrafts(ctx) && row.status !== 'published')) throw notFound();
     const plan = await plans.detail(ctx, row.plan_id); // 404 outside the actor's bureau
     return { row, plan };
   }
+
+  const reread = async (id: number, plan: PlanDetail) => present((await repo.find(id))!, plan);
 
   async function snapshot(
     ctx: RequestContext,
@@ -89,21 +73,95 @@ export function createBulletinsService({
     period: string,
     index: number,
   ): Promise<BulletinSnapshot> {
-    const ranking = await rankings.ranking(ctx, plan.id, { period: period as 'month' | 'quarter', index });
-    return { ranking, annualWeight: (plan.document as { annualWeight: number }).annualWeight };
+    const q = { period: period as 'month' | 'quarter', index };
+    const ranking = await rankings.ranking(ctx, plan.id, q);
+    const { blocks, points } = await rankings.blockPoints(ctx, plan.id, q);
+    return {
+      ranking,
+      annualWeight: (plan.document as { annualWeight: number }).annualWeight,
+      blocks,
+      blockPoints: points,
+    };
   }
+
+  const onlyDraft = (row: BulletinRow, en: string) => {
+    if (row.status !== 'draft')
+      throw new ApiError('UNPROCESSABLE', undefined, {
+        zh: en === 'edited' ? '只能修改草稿' : '只能删除草稿',
+        en: `Only a draft can be ${en}`,
+      });
+  };
 
   return {
     async list(ctx: RequestContext, planId: number) {
       const plan = await plans.detail(ctx, planId);
-      let q = rows().where('bulletins.plan_id', '=', planId).orderBy('bulletins.doc_number', 'desc');
-      if (!seesDrafts(ctx)) q = q.where('bulletins.status', '=', 'published');
-      return { items: (await q.execute()).map((r) => present(r, plan)) };
+      return { items: (await repo.listByPlan(planId, !seesDrafts(ctx))).map((r) => present(r, plan)) };
+    },
+
+    /**
+     * The published bulletins that new rules would compute differently, and for how many units: the
+     * rule form's confirmation names them. They stay as published (decision 127).
+     */
+    async rulesImpact(ctx: RequestContext, planId: number, document: unknown): Promise<RulesImpact> {
+      const plan = await plans.detail(ctx, planId);
+      plans.check(document, plan.year);
+      const published = (await repo.listByPlan(planId, true)).reverse();
+      const rows: RulesImpact['published'] = [];
+      for (const b of published) {
+        const snap = JSON.parse(b.snapshot) as BulletinSnapshot;
+        const totals = await plans.periodTotals(ctx, planId, document, {
+          kind: b.period_kind,
+          index: b.period_index,
+        });
+        const changedUnits = snap.ranking.groups
+          .flatMap((g) => g.rows)
+          .filter((r) => (totals.get(r.unitId) ?? 0) !== r.points).length;
+        if (changedUnits)
+          rows.push({
+            bulletinId: b.id,
+            period: b.period_kind,
+            index: b.period_index,
+            label: snap.ranking.label,
+            labelEn: snap.ranking.labelEn,
+            docNumber: numberOf(b, plan),
+            changedUnits,
+          });
+      }
+      return { published: rows };
     },
 
     async get(ctx: RequestContext, id: number) {
       const { row, plan } = await visible(ctx, id);
       return present(row, plan);
+    },
+
+    /**
+     * What a piece dated `date` will count for (decision 133): nothing when no plan of the actor's bureau
+     * covers its year; its month's published bulletin stays as published (it counts in the year's total
+     * and the live ranking only). Warnings, never refusals: the officer reports what happened when.
+     */
+    async dateCheck(ctx: RequestContext, date: string) {
+      const actor = requireActor(ctx);
+      const year = Number(date.slice(0, 4));
+      const month = Number(date.slice(5, 7));
+      const plan = (await plans.list(ctx)).items.find(
+        (p) => p.year === year && p.ownerUnitId === actor.bureauUnitId,
+      );
+      const warnings: Array<{ code: 'outsidePlanYear' | 'closedMonth'; message: string; messageEn: string }> =
+        [];
+      if (!plan)
+        warnings.push({
+          code: 'outsidePlanYear',
+          message: `${year} 年没有考核方案：这篇稿件不计入任何年度的考核得分`,
+          messageEn: `There is no assessment plan for ${year}: this piece counts towards no year's score`,
+        });
+      else if ((await repo.publishedMonths(plan.id)).includes(month))
+        warnings.push({
+          code: 'closedMonth',
+          message: `${year}年${month}月的排名通报已发布：已发布的通报不再变化，这篇稿件只计入年度累计得分和当前排名`,
+          messageEn: `The bulletin for ${year}-${String(month).padStart(2, '0')} is published and stays as published; this piece counts in the year's total and the live ranking only`,
+        });
+      return { planId: plan?.id ?? null, warnings };
     },
 
     async create(
@@ -115,24 +173,20 @@ export function createBulletinsService({
       const wording = defaultWording(plan.title, snap.ranking);
       const at = nowIso();
       const id = await audit.transact(ctx, async (trx, record) => {
-        const docNumber = await takeDocumentNumber(trx, `bulletin:${plan.id}`);
-        const { id } = await trx
-          .insertInto('bulletins')
-          .values({
-            plan_id: plan.id,
-            period_kind: input.period,
-            period_index: input.index,
-            doc_number: docNumber,
-            title: input.title?.trim() ?? wording.title,
-            body: input.body?.trim() ?? wording.body,
-            status: 'draft',
-            snapshot: JSON.stringify(snap),
-            drafted_by: requireActor(ctx).personId,
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await repo.insert(trx, {
+          plan_id: plan.id,
+          period_kind: input.period,
+          period_index: input.index,
+          title: input.title?.trim() ?? wording.title,
+          body: input.body?.trim() ?? wording.body,
+          status: 'draft',
+          snapshot: JSON.stringify(snap),
+          return_reason: null,
+          published_at: null,
+          drafted_by: requireActor(ctx).personId,
+          created_at: at,
+          updated_at: at,
+        });
         await record({
           action: 'bulletin.create',
           objectType: 'bulletin',
@@ -141,32 +195,22 @@ export function createBulletinsService({
         });
         return id;
       });
-      return present(await rows().where('bulletins.id', '=', id).executeTakeFirstOrThrow(), plan);
+      return reread(id, plan);
     },
 
     /** Edits a draft; its ranking is taken again, so leadership signs off the current numbers. */
     async edit(ctx: RequestContext, id: number, input: { version: number; title?: string; body?: string }) {
       const { row, plan } = await visible(ctx, id);
-      if (row.status !== 'draft')
-        throw new ApiError('UNPROCESSABLE', undefined, {
-          zh: '只能修改草稿',
-          en: 'Only a draft can be edited',
-        });
+      onlyDraft(row, 'edited');
       const snap = await snapshot(ctx, plan, row.period_kind, row.period_index);
       await audit.transact(ctx, async (trx, record) => {
-        const res = await trx
-          .updateTable('bulletins')
-          .set({
-            title: input.title?.trim() ?? row.title,
-            body: input.body?.trim() ?? row.body,
-            snapshot: JSON.stringify(snap),
-            version: row.version + 1,
-            updated_at: nowIso(),
-          })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw conflict();
+        const ok = await repo.update(trx, id, input.version, {
+          title: input.title?.trim() ?? row.title,
+          body: input.body?.trim() ?? row.body,
+          snapshot: JSON.stringify(snap),
+          updated_at: nowIso(),
+        });
+        if (!ok) throw conflict();
         await record({
           action: 'bulletin.edit',
           objectType: 'bulletin',
@@ -174,7 +218,23 @@ export function createBulletinsService({
           detail: { before: { title: row.title }, after: { title: input.title } },
         });
       });
-      return present(await rows().where('bulletins.id', '=', id).executeTakeFirstOrThrow(), plan);
+      return reread(id, plan);
+    },
+
+    /** A draft the information centre abandons: gone, audited, and it never had a number. */
+    async remove(ctx: RequestContext, id: number, version: number) {
+      if (!requireActor(ctx).permissions.has('bulletins:draft')) throw forbidden();
+      const { row } = await visible(ctx, id);
+      onlyDraft(row, 'deleted');
+      await audit.transact(ctx, async (trx, record) => {
+        if (!(await repo.deleteDraft(trx, id, version))) throw conflict();
+        await record({
+          action: 'bulletin.delete',
+          objectType: 'bulletin',
+          objectId: id,
+          detail: { planId: row.plan_id, period: row.period_kind, index: row.period_index, title: row.title },
+        });
+      });
     },
 
     async transition(
@@ -183,61 +243,47 @@ export function createBulletinsService({
       action: BulletinAction,
       input: { version: number; reason?: string },
     ) {
-      const actor = requireActor(ctx);
-      const t = BULLETIN_TRANSITIONS[action];
-      if (!actor.permissions.has(t.permission)) throw forbidden();
       const { row, plan } = await visible(ctx, id);
-      if (row.version !== input.version) throw conflict();
-      if (row.status !== t.from)
-        throw new ApiError('UNPROCESSABLE', undefined, {
-          zh: `通报当前状态为「${row.status}」，不能执行该操作`,
-          en: `The bulletin is ${row.status}; it cannot be ${action === 'return' ? 'returned' : `${action}ed`} now`,
-        });
-      // separation of duties: whoever drafted a bulletin cannot sign it off
-      if ((action === 'approve' || action === 'return') && row.drafted_by === actor.personId)
-        throw new ApiError('FORBIDDEN', undefined, {
-          zh: '不能审批自己起草的通报',
-          en: 'You cannot approve a bulletin you drafted',
-        });
+      const { actor, to } = checkTransition(ctx, action, row, input.version);
       const at = nowIso();
       await audit.transact(ctx, async (trx, record) => {
-        const res = await trx
-          .updateTable('bulletins')
-          .set({
-            status: t.to,
-            version: row.version + 1,
-            updated_at: at,
-            ...(action === 'approve'
-              ? { approved_by: actor.personId, approved_at: at, return_reason: null }
-              : {}),
-            ...(action === 'return' ? { return_reason: input.reason ?? '' } : {}),
-            ...(action === 'publish' ? { published_at: at } : {}),
-          })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw conflict();
+        const { docNumber, columns } = await stepColumns(
+          trx,
+          { action, by: actor.personId, at, reason: input.reason },
+          row,
+          `bulletin:${plan.id}`,
+        );
+        const ok = await repo.update(trx, id, input.version, { status: to, ...columns });
+        if (!ok) throw conflict();
         await record({
           action: `bulletin.${action}`,
           objectType: 'bulletin',
           objectId: id,
-          detail: { from: row.status, to: t.to, reason: input.reason ?? null },
+          detail: {
+            from: row.status,
+            to,
+            reason: input.reason ?? null,
+            ...(action === 'approve'
+              ? { docNumber: docNumberOf(officeOf(plan), plan.year, docNumber!) }
+              : {}),
+          },
         });
       });
-      return present(await rows().where('bulletins.id', '=', id).executeTakeFirstOrThrow(), plan);
+      return reread(id, plan);
     },
 
     async file(ctx: RequestContext, id: number, type: 'docx' | 'xlsx') {
       const { row, plan } = await visible(ctx, id);
       const office = officeOf(plan);
-      const docNumber = docNumberOf(office, plan.year, row.doc_number);
+      const docNumber = numberOf(row, plan) ?? NUMBER_PENDING;
       const snap = JSON.parse(row.snapshot) as BulletinSnapshot;
       const date = chinaDate(row.published_at ?? row.approved_at ?? row.updated_at);
       const body =
         type === 'docx'
           ? await bulletinDocx({ office, docNumber, title: row.title, body: row.body, date, snapshot: snap })
           : await bulletinXlsx({ docNumber, title: row.title, snapshot: snap });
-      return { body, filename: `${docNumber}${row.title}.${type}` };
+      const name = row.doc_number === null ? '草稿' : docNumber;
+      return { body, filename: `${name}${row.title}.${type}` };
     },
   };
 }

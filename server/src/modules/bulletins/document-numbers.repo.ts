@@ -5,7 +5,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 
-export type DocumentSeries = `bulletin:${number}` | `interview:${number}`;
+export type DocumentSeries =
+  | `bulletin:${number}`
+  | `interview:${number}`
+  | `infoAnswer:${number}:${number}`
+  | `monitoring:${number}:${number}`;
 
 export async function takeDocumentNumber(
   trx: Transaction<Database> | Kysely<Database>,

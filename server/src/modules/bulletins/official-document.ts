@@ -1,8 +1,9 @@
-// A Word document in the layout of GB/T 9704-2012 (党政机关公文格式), for bulletins and interview notices:
+// THE Word builder. A document in the layout of GB/T 9704-2012 (党政机关公文格式), for bulletins and notices:
 // A4, top margin 37 mm, binding margin 28 mm, a 156 × 225 mm text block of 22 lines × 28 characters in
 // 3号 (16 pt) 仿宋; a red issuing-body mark, the document number 〔year〕N号 and a red separator; a 2号
 // 小标宋 title; the issuing body and the date four characters from the right; the record (版记) between
-// separator lines; page numbers "— 1 —" in 4号 on the outer side.
+// separator lines; page numbers "— 1 —" in 4号 on the outer side. And, with the same fonts and runs, an
+// award certificate (荣誉证书, decision 196): one landscape A4 page, the title in red 小标宋.
 import {
   AlignmentType,
   BorderStyle,
@@ -11,6 +12,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -39,7 +41,8 @@ export interface OfficialDocument {
   addressee: string;
   /** paragraphs; one starting with 一、二、… is set as a level-one heading in 黑体 */
   body: string[];
-  tables?: Array<{ caption: string; headers: string[]; rows: string[][]; widths: number[] }>;
+  /** `after`: the index of the body paragraph the table follows (default: after the whole body) */
+  tables?: Array<{ caption: string; headers: string[]; rows: string[][]; widths: number[]; after?: number }>;
   /** 2018年4月10日 */
   date: string;
   copyTo?: string;
@@ -57,10 +60,14 @@ const run = (text: string, opts: { font?: string; size?: number; color?: string;
 
 const exact = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
-function bodyParagraph(text: string) {
+/** `keep`: the paragraph stays on the page of what follows it — the last lines before the signature, so
+ *  the issuer and date never stand alone on a page (GB/T 9704 §7.3.5.1; decision 134) */
+function bodyParagraph(text: string, keep = false) {
   const heading = /^[一二三四五六七八九十]+、/.test(text);
   return new Paragraph({
     spacing: exact,
+    keepNext: keep,
+    keepLines: keep,
     indent: { firstLine: 2 * CHAR },
     alignment: AlignmentType.JUSTIFIED,
     children: [run(text, heading ? { font: HEI } : {})],
@@ -80,10 +87,10 @@ const cellBorder = {
   right: line('000000', 4),
 };
 
-function table(t: NonNullable<OfficialDocument['tables']>[number]) {
+function table(t: NonNullable<OfficialDocument['tables']>[number], last: boolean) {
   const width = mm(156);
   const total = t.widths.reduce((s, w) => s + w, 0);
-  const cell = (text: string, header: boolean, i: number) =>
+  const cell = (text: string, header: boolean, i: number, keep = false) =>
     new TableCell({
       borders: cellBorder,
       verticalAlign: VerticalAlign.CENTER,
@@ -92,6 +99,7 @@ function table(t: NonNullable<OfficialDocument['tables']>[number]) {
         new Paragraph({
           alignment: AlignmentType.CENTER,
           spacing: { line: 400, lineRule: LineRuleType.EXACT },
+          keepNext: keep,
           children: [run(text, { size: 28, font: header ? HEI : FANG })],
         }),
       ],
@@ -101,7 +109,13 @@ function table(t: NonNullable<OfficialDocument['tables']>[number]) {
     columnWidths: t.widths.map((w) => Math.round((w / total) * width)),
     rows: [
       new TableRow({ tableHeader: true, children: t.headers.map((h, i) => cell(h, true, i)) }),
-      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, i)) })),
+      ...t.rows.map(
+        (r, ri) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((c, i) => cell(c, false, i, last && ri === t.rows.length - 1)),
+          }),
+      ),
     ],
   });
 }
@@ -144,25 +158,30 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
       children: [run(d.title, { font: XBS, size: 44 })],
     }),
     new Paragraph({ spacing: exact, children: [run(d.addressee)] }),
-    ...d.body.map(bodyParagraph),
   ];
-  for (const t of d.tables ?? []) {
-    children.push(
-      new Paragraph({
-        spacing: { ...exact, before: LINE / 2 },
-        alignment: AlignmentType.CENTER,
-        children: [run(t.caption, { font: HEI })],
-      }),
-      table(t),
-    );
+  const tables = d.tables ?? [];
+  const trailing = tables.filter((t) => t.after === undefined || t.after >= d.body.length - 1);
+  const placed = (t: (typeof tables)[number], last: boolean) => [
+    new Paragraph({
+      spacing: { ...exact, before: LINE / 2 },
+      alignment: AlignmentType.CENTER,
+      children: [run(t.caption, { font: HEI })],
+    }),
+    table(t, last),
+  ];
+  for (const [i, text] of d.body.entries()) {
+    children.push(bodyParagraph(text, !trailing.length && i === d.body.length - 1));
+    for (const t of tables) if (t.after === i && i < d.body.length - 1) children.push(...placed(t, false));
   }
+  for (const [ti, t] of trailing.entries()) children.push(...placed(t, ti === trailing.length - 1));
   children.push(
-    new Paragraph({ spacing: exact, children: [] }),
-    new Paragraph({ spacing: exact, children: [] }),
+    new Paragraph({ spacing: exact, keepNext: true, children: [] }),
+    new Paragraph({ spacing: exact, keepNext: true, children: [] }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       indent: { right: 4 * CHAR },
       spacing: exact,
+      keepNext: true,
       children: [run(d.issuer)],
     }),
     new Paragraph({
@@ -207,6 +226,89 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
         },
         footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
         children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+export interface Certificate {
+  /** 常德市环境保护局: the body that awards it, signed at the foot */
+  issuer: string;
+  /** 证书编号 */
+  number: string;
+  /** 武陵区第一小学 学生甲、学生乙 同学： */
+  recipient: string;
+  /** the paragraphs before the award, e.g. 你（们）的作品《…》在…中荣获 */
+  body: string[];
+  /** 一等奖, set large */
+  award: string;
+  /** paragraphs after the award: 指导老师, 特发此证，以资鼓励。 */
+  closing: string[];
+  /** 2018年6月5日 */
+  date: string;
+}
+
+/** One certificate on a landscape A4 page: 荣誉证书 in red, recipient, body, the award, issuer and date. */
+export async function renderCertificate(c: Certificate): Promise<Buffer> {
+  const frame = { style: BorderStyle.DOUBLE, size: 24, color: RED, space: 24 };
+  const para = (text: string, indent = true) =>
+    new Paragraph({
+      spacing: { line: 640, lineRule: LineRuleType.EXACT },
+      indent: indent ? { firstLine: 2 * 360 } : undefined,
+      alignment: AlignmentType.JUSTIFIED,
+      children: [run(text, { size: 36 })],
+    });
+  const right = (text: string) =>
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: 2 * 360 },
+      spacing: { line: 640, lineRule: LineRuleType.EXACT },
+      children: [run(text, { size: 36 })],
+    });
+  const doc = new Document({
+    creator: c.issuer,
+    title: `荣誉证书 ${c.number}`,
+    styles: { default: { document: { run: { font: FANG, size: PT16 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            // given upright; the orientation turns it (docx swaps width and height)
+            size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE },
+            margin: { top: mm(22), bottom: mm(20), left: mm(32), right: mm(32) },
+            // a red double frame round the page, as printed certificates have
+            borders: {
+              pageBorderTop: frame,
+              pageBorderBottom: frame,
+              pageBorderLeft: frame,
+              pageBorderRight: frame,
+            },
+          },
+        },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: mm(4) },
+            children: [run('荣 誉 证 书', { font: XBS, size: 88, color: RED })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: { after: mm(6) },
+            children: [run(`证书编号：${c.number}`, { size: 24 })],
+          }),
+          para(c.recipient, false),
+          ...c.body.map((b) => para(b)),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: mm(4), after: mm(4) },
+            children: [run(c.award, { font: XBS, size: 64, color: RED })],
+          }),
+          ...c.closing.map((b) => para(b)),
+          new Paragraph({ spacing: { line: 640, lineRule: LineRuleType.EXACT }, children: [] }),
+          right(c.issuer),
+          right(c.date),
+        ],
       },
     ],
   });

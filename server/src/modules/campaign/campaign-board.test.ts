@@ -43,4 +43,14 @@ describe('contact-registration board', () => {
     );
     expect(rows[0]!.officer!.personId).toBe(99);
   });
+
+  it('counts the date the unit reported, not the day its contacts were typed in', () => {
+    const reported = new Map([[2, '2018-04-28']]);
+    const { rows } = buildBoard(units, contacts, '2018-04-30', '2026-11-29', reported);
+    expect(rows[1]).toMatchObject({ status: 'done', reportedOn: '2018-04-28' });
+    expect(rows[0]!.reportedOn).toBeNull();
+    // a report after the deadline is late even when it was typed in on time
+    const late = buildBoard(units, contacts, '2018-04-30', '2026-11-29', new Map([[1, '2018-05-03']]));
+    expect(late.rows[0]!.status).toBe('late');
+  });
 });

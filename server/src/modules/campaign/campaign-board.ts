@@ -16,11 +16,16 @@ export interface BoardContact {
   assignedAt: string;
 }
 
+/**
+ * `reportedOn`: the date each unit reported its contacts (the letter's or message's date, recorded by the
+ * bureau); when a unit has none, the date its contacts were entered stands in (decision 135).
+ */
 export function buildBoard(
   units: BoardUnit[],
   contacts: BoardContact[],
   deadline: string,
   today: string,
+  reportedOn: ReadonlyMap<number, string> = new Map(),
 ): { rows: CampaignBoardRow[]; summary: Record<'total' | 'done' | 'late' | 'pending' | 'overdue', number> } {
   const earliest = (unitId: number, role: BoardContact['role']) => {
     const mine = contacts
@@ -43,13 +48,21 @@ export function buildBoard(
     let status: CampaignBoardRow['status'];
     if (deputyLeader && officer) {
       const lastNamed = [deputyLeader.namedAt, officer.namedAt].map(chinaDate).sort().at(-1)!;
-      status = lastNamed <= deadline ? 'done' : 'late';
+      status = (reportedOn.get(u.id) ?? lastNamed) <= deadline ? 'done' : 'late';
     } else {
       status = today > deadline ? 'overdue' : 'pending';
     }
     summary.total++;
     summary[status]++;
-    return { unitId: u.id, unitName: u.name, kind: u.kind, deputyLeader, officer, status };
+    return {
+      unitId: u.id,
+      unitName: u.name,
+      kind: u.kind,
+      deputyLeader,
+      officer,
+      reportedOn: reportedOn.get(u.id) ?? null,
+      status,
+    };
   });
   return { rows, summary };
 }

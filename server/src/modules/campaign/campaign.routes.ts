@@ -2,22 +2,18 @@ import {
   Campaign,
   CampaignBoard,
   CampaignInput,
+  CampaignReport,
   CampaignUpdate,
-  ErrorResponse,
+  ExportLangQuery,
   IdParams,
 } from '@greenvoice/common';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { CampaignService } from './campaign.service.ts';
+import { errorResponses, sendXlsx, XlsxFile } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['organisation'];
 
 export function campaignRoutes(fastify: FastifyInstance, campaigns: CampaignService) {
@@ -47,6 +43,20 @@ export function campaignRoutes(fastify: FastifyInstance, campaigns: CampaignServ
     },
     (req) => campaigns.board(req.ctx, req.params.id),
   );
+  app.get(
+    '/api/v1/campaigns/:id/board.xlsx',
+    {
+      config: { access: 'campaign:read' },
+      schema: {
+        tags,
+        summary: 'The board as Excel (audited)',
+        params: IdParams,
+        querystring: ExportLangQuery,
+        response: { 200: XlsxFile, ...errors },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await campaigns.exportXlsx(req.ctx, req.params.id, req.query.lang)),
+  );
   app.post(
     '/api/v1/campaigns',
     {
@@ -62,5 +72,19 @@ export function campaignRoutes(fastify: FastifyInstance, campaigns: CampaignServ
       schema: { tags, params: IdParams, body: CampaignUpdate, response: { 200: Campaign, ...errors } },
     },
     (req) => campaigns.update(req.ctx, req.params.id, req.body),
+  );
+  app.put(
+    '/api/v1/campaigns/:id/reports',
+    {
+      config: { access: 'campaign:write' },
+      schema: {
+        tags,
+        summary: 'Record the date a unit reported its contacts (null clears it)',
+        params: IdParams,
+        body: CampaignReport,
+        response: { 200: CampaignBoard, ...errors, ...errorResponses(422) },
+      },
+    },
+    (req) => campaigns.recordReport(req.ctx, req.params.id, req.body),
   );
 }

@@ -1,11 +1,15 @@
 import { ASSESSED_UNIT_KINDS, chinaDate, type Campaign } from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
-import { withinOrAboveScope, withinScope } from '../../db/expressions.ts';
-import { conflict, notFound } from '../../http/api-error.ts';
+import { ApiError, conflict, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { roleHoldersOf } from '../people/people.repo.ts';
+import { unitsOfKinds } from '../units/units.repo.ts';
 import { buildBoard } from './campaign-board.ts';
+import { CAMPAIGN_EXPORT_COLUMNS } from './campaign-export.ts';
+import { exportList, type ExportLang } from '../../spreadsheets/xlsx-export.ts';
+import type { CampaignRepo } from './campaign.repo.ts';
 
 type CampaignRow = { id: number; title: string; deadline: string; created_at: string; version: number };
 const present = (r: CampaignRow): Campaign => ({
@@ -16,99 +20,85 @@ const present = (r: CampaignRow): Campaign => ({
   version: r.version,
 });
 
-export function createCampaignService({ db, audit }: { db: DB; audit: AuditService }) {
-  /** A campaign belongs to a bureau; staff see those of the bureau whose tree they are in. */
-  const inScope = (scopePath: string) =>
-    db
-      .selectFrom('campaigns')
-      .innerJoin('units', 'units.id', 'campaigns.owner_unit_id')
-      .select([
-        'campaigns.id',
-        'campaigns.title',
-        'campaigns.deadline',
-        'campaigns.created_at',
-        'campaigns.version',
-        'units.path as owner_path',
-      ])
-      // the owner is inside the actor's scope (bureau staff) or above it (an officer's own bureau)
-      .where(withinOrAboveScope('units.path', 'units.id', scopePath));
-
+export function createCampaignService({
+  db,
+  repo,
+  audit,
+}: {
+  db: DB;
+  repo: CampaignRepo;
+  audit: AuditService;
+}) {
   async function getVisible(ctx: RequestContext, id: number) {
-    const row = await inScope(requireActor(ctx).scopePath).where('campaigns.id', '=', id).executeTakeFirst();
+    const row = await repo.find(requireActor(ctx).scopePath, id);
     if (!row) throw notFound();
     return row;
   }
 
+  async function board(ctx: RequestContext, id: number) {
+    const actor = requireActor(ctx);
+    const campaign = await getVisible(ctx, id);
+    const units = await unitsOfKinds(
+      db,
+      campaign.owner_path,
+      ASSESSED_UNIT_KINDS,
+      actor.scope === 'unit' ? actor.unitId : null,
+    );
+    const contacts = await roleHoldersOf(
+      db,
+      units.map((u) => u.id),
+      ['deputyLeader', 'officer'],
+    );
+    const built = buildBoard(
+      units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+      contacts.map((c) => ({ ...c, role: c.role as 'deputyLeader' | 'officer' })),
+      campaign.deadline,
+      chinaDate(nowIso()),
+      await repo.reports(campaign.id),
+    );
+    return { campaign: present(campaign), ...built };
+  }
+
   return {
     async list(ctx: RequestContext) {
-      const rows = await inScope(requireActor(ctx).scopePath).orderBy('campaigns.deadline', 'desc').execute();
-      return { items: rows.map(present) };
+      return { items: (await repo.list(requireActor(ctx).scopePath)).map(present) };
     },
 
-    async board(ctx: RequestContext, id: number) {
-      const actor = requireActor(ctx);
-      const campaign = await getVisible(ctx, id);
-      let unitsQuery = db
-        .selectFrom('units')
-        .select(['id', 'name', 'kind'])
-        .where(withinScope('path', campaign.owner_path))
-        .where('kind', 'in', [...ASSESSED_UNIT_KINDS])
-        .orderBy('sort_order')
-        .orderBy('id');
-      if (actor.scope === 'unit') unitsQuery = unitsQuery.where('id', '=', actor.unitId);
-      const units = await unitsQuery.execute();
-      const contacts = units.length
-        ? await db
-            .selectFrom('person_roles')
-            .innerJoin('people', 'people.id', 'person_roles.person_id')
-            .select([
-              'people.id as personId',
-              'people.unit_id as unitId',
-              'people.name',
-              'people.mobile',
-              'person_roles.role',
-              'person_roles.assigned_at as assignedAt',
-            ])
-            .where('person_roles.role', 'in', ['deputyLeader', 'officer'])
-            .where(
-              'people.unit_id',
-              'in',
-              units.map((u) => u.id),
-            )
-            .execute()
-        : [];
-      const board = buildBoard(
-        units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
-        contacts.map((c) => ({ ...c, role: c.role as 'deputyLeader' | 'officer' })),
-        campaign.deadline,
-        chinaDate(nowIso()),
+    board,
+
+    /** The board as .xlsx (decision 126): every unit of it, as the console shows them. */
+    async exportXlsx(ctx: RequestContext, id: number, lang?: ExportLang) {
+      const { campaign, rows } = await board(ctx, id);
+      return exportList(
+        audit,
+        ctx,
+        'campaign',
+        { campaignId: id },
+        {
+          sheet: { zh: `联络人登记-${campaign.title}`.slice(0, 31), en: 'Contact registration' },
+          columns: CAMPAIGN_EXPORT_COLUMNS,
+          rows,
+          lang,
+        },
       );
-      return { campaign: present(campaign), ...board };
     },
 
     async create(ctx: RequestContext, input: { title: string; deadline: string }) {
       const actor = requireActor(ctx);
       const id = await audit.transact(ctx, async (trx, record) => {
-        const at = nowIso();
-        const row = await trx
-          .insertInto('campaigns')
-          .values({
-            owner_unit_id: actor.bureauUnitId,
-            title: input.title.trim(),
-            deadline: input.deadline,
-            is_demo: 0,
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await repo.insert(trx, {
+          ownerUnitId: actor.bureauUnitId,
+          title: input.title.trim(),
+          deadline: input.deadline,
+          at: nowIso(),
+        });
         await record({
           action: 'campaign.create',
           objectType: 'campaign',
-          objectId: row.id,
+          objectId: id,
           detail: { after: input },
         });
-        return row.id;
+        return id;
       });
       return present(await getVisible(ctx, id));
     },
@@ -121,18 +111,12 @@ export function createCampaignService({ db, audit }: { db: DB; audit: AuditServi
       const current = await getVisible(ctx, id);
       if (current.version !== input.version) throw conflict();
       await audit.transact(ctx, async (trx, record) => {
-        const r = await trx
-          .updateTable('campaigns')
-          .set({
-            title: input.title?.trim() ?? current.title,
-            deadline: input.deadline ?? current.deadline,
-            version: current.version + 1,
-            updated_at: nowIso(),
-          })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw conflict();
+        const ok = await repo.update(trx, id, input.version, {
+          title: input.title?.trim() ?? current.title,
+          deadline: input.deadline ?? current.deadline,
+          at: nowIso(),
+        });
+        if (!ok) throw conflict();
         await record({
           action: 'campaign.update',
           objectType: 'campaign',
@@ -144,6 +128,50 @@ export function createCampaignService({ db, audit }: { db: DB; audit: AuditServi
         });
       });
       return present(await getVisible(ctx, id));
+    },
+
+    /** The date the unit reported its contacts (its letter's date), recorded by the bureau (decision 135). */
+    async recordReport(
+      ctx: RequestContext,
+      id: number,
+      input: { unitId: number; reportedOn: string | null },
+    ) {
+      const actor = requireActor(ctx);
+      const campaign = await getVisible(ctx, id);
+      const unit = (await unitsOfKinds(db, campaign.owner_path, ASSESSED_UNIT_KINDS, input.unitId))[0];
+      if (!unit)
+        throw new ApiError('UNPROCESSABLE', [
+          {
+            field: '/unitId',
+            message: '该单位不在本次登记范围内',
+            messageEn: 'This unit is not part of the campaign',
+          },
+        ]);
+      if (input.reportedOn && input.reportedOn > chinaDate(nowIso()))
+        throw new ApiError('UNPROCESSABLE', [
+          {
+            field: '/reportedOn',
+            message: '报送日期不能晚于今天',
+            messageEn: 'The report date cannot be in the future',
+          },
+        ]);
+      const before = (await repo.report(id, input.unitId))?.reported_on ?? null;
+      await audit.transact(ctx, async (trx, record) => {
+        await repo.setReport(trx, {
+          campaignId: id,
+          unitId: input.unitId,
+          reportedOn: input.reportedOn,
+          by: actor.personId,
+          at: nowIso(),
+        });
+        await record({
+          action: 'campaign.report',
+          objectType: 'campaign',
+          objectId: id,
+          detail: { unitId: input.unitId, unitName: unit.name, before, after: input.reportedOn },
+        });
+      });
+      return board(ctx, id);
     },
   };
 }

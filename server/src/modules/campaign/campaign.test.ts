@@ -32,6 +32,38 @@ describe('contact-registration campaign', () => {
     expect(board.summary).toMatchObject({ late: 2, overdue: 2, done: 23 });
   });
 
+  it('records the date a unit reported (audited), which the board counts instead of the typing date', async () => {
+    const campaign = (await t.inject({ method: 'GET', url: '/api/v1/campaigns', cookie: admin })).json()
+      .items[0];
+    const lx = (
+      await t.database.db
+        .selectFrom('units')
+        .select('id')
+        .where('code', '=', 'CD-LX')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const put = (cookie: string, payload: object) =>
+      t.inject({ method: 'PUT', url: `/api/v1/campaigns/${campaign.id}/reports`, cookie, payload });
+    // 澧县 sent its letter on 28 April; the centre typed the names in on 8 May
+    const res = await put(admin, { unitId: lx, reportedOn: '2018-04-28' });
+    expect(res.statusCode).toBe(200);
+    const row = res.json().rows.find((r: { unitId: number }) => r.unitId === lx);
+    expect(row).toMatchObject({ status: 'done', reportedOn: '2018-04-28' });
+    expect((await put(admin, { unitId: lx, reportedOn: '2999-01-01' })).statusCode).toBe(422);
+    expect(
+      (await put(await t.loginAs('officer.wl'), { unitId: lx, reportedOn: '2018-04-28' })).statusCode,
+    ).toBe(403);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'campaign.report')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.detail!)).toMatchObject({ before: null, after: '2018-04-28' });
+    // cleared: the typing date counts again
+    const cleared = (await put(admin, { unitId: lx, reportedOn: null })).json();
+    expect(cleared.rows.find((r: { unitId: number }) => r.unitId === lx).status).toBe('late');
+  });
+
   it('naming an officer for an overdue unit moves it to late', async () => {
     const unit = await t.database.db
       .selectFrom('units')

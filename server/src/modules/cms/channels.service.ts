@@ -1,6 +1,6 @@
 // The portal's channels (columns) and its site settings (footer, meta tags). Any change here shows on
 // every page (the channel bar and footer are everywhere), so each empties every page cache.
-import type { ChannelInput, ChannelUpdate, SiteSettings } from '@greenvoice/common';
+import type { ChannelInput, ChannelUpdate, SiteDomains, SiteSettings } from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, notFound } from '../../http/api-error.ts';
@@ -10,6 +10,23 @@ import { presentChannel } from './cms-present.ts';
 import type { CmsRepo } from './cms.repo.ts';
 import { createChangeRunner, trimAll, type ContentChanges } from './content-changes.ts';
 import { readSiteSettings, writeSiteSettings } from './site-settings.ts';
+import { unitName } from '../units/units.repo.ts';
+import { isUniqueViolation } from '../../http/idempotency.ts';
+import { hostsOf, hostsTakenElsewhere, replaceHosts } from './site-domains.repo.ts';
+
+/** A host another bureau's site already answers on: which of the list, never whose site it is. */
+const hostTaken = (index: number, host: string) =>
+  new ApiError(
+    'DUPLICATE',
+    [
+      {
+        field: `/domains/${index}`,
+        message: `域名 ${host} 已用于另一个网站，一个域名只能对应一个网站`,
+        messageEn: `Another site already answers on ${host}; a host name names one site only`,
+      },
+    ],
+    { zh: '域名已被其他网站使用', en: 'A host name is already used by another site' },
+  );
 
 export function createChannelsService(deps: {
   db: DB;
@@ -19,6 +36,11 @@ export function createChannelsService(deps: {
 }) {
   const { db, repo, audit, changes } = deps;
   const change = createChangeRunner(audit, changes);
+
+  async function getSiteSettings(ctx: RequestContext): Promise<SiteSettings> {
+    const unitId = requireActor(ctx).bureauUnitId;
+    return readSiteSettings(db, unitId, (await unitName(db, unitId)) ?? '');
+  }
 
   return {
     async listChannels(ctx: RequestContext) {
@@ -45,6 +67,7 @@ export function createChannelsService(deps: {
           keywords: v.keywords ?? '',
           sort_order: v.sortOrder ?? 0,
           show_on_home: v.showOnHome === false ? 0 : 1,
+          data_page: v.dataPage ?? null,
           is_demo: 0,
           created_at: at,
           updated_at: at,
@@ -84,6 +107,7 @@ export function createChannelsService(deps: {
           keywords: v.keywords ?? current.keywords,
           sort_order: v.sortOrder ?? current.sort_order,
           show_on_home: v.showOnHome === undefined ? current.show_on_home : v.showOnHome ? 1 : 0,
+          data_page: v.dataPage === undefined ? current.data_page : v.dataPage,
           updated_at: nowIso(),
         });
         if (!ok) throw conflict();
@@ -117,15 +141,11 @@ export function createChannelsService(deps: {
       });
     },
 
-    async getSiteSettings(ctx: RequestContext): Promise<SiteSettings> {
-      const unitId = requireActor(ctx).bureauUnitId;
-      const unit = await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
-      return readSiteSettings(db, unitId, unit?.name ?? '');
-    },
+    getSiteSettings,
 
     async putSiteSettings(ctx: RequestContext, input: SiteSettings): Promise<SiteSettings> {
       const unitId = requireActor(ctx).bureauUnitId;
-      const before = await this.getSiteSettings(ctx);
+      const before = await getSiteSettings(ctx);
       const value = trimAll(input);
       await change(ctx, { everything: true }, async (trx, record) => {
         await writeSiteSettings(trx, unitId, value);
@@ -137,6 +157,46 @@ export function createChannelsService(deps: {
         });
       });
       return value;
+    },
+
+    /** The host names the actor's bureau's website answers on (decision 175). */
+    async getSiteDomains(ctx: RequestContext): Promise<SiteDomains> {
+      return { domains: await hostsOf(db, requireActor(ctx).bureauUnitId) };
+    },
+
+    async putSiteDomains(ctx: RequestContext, input: SiteDomains): Promise<SiteDomains> {
+      const unitId = requireActor(ctx).bureauUnitId;
+      const domains = [...new Set(input.domains.map((d) => d.trim().toLowerCase()))].sort();
+      const before = await hostsOf(db, unitId);
+      const refuseTaken = async () => {
+        const host = (await hostsTakenElsewhere(db, unitId, domains))[0]?.host;
+        if (host)
+          throw hostTaken(
+            Math.max(
+              0,
+              input.domains.findIndex((d) => d.toLowerCase() === host),
+            ),
+            host,
+          );
+      };
+      await refuseTaken();
+      try {
+        // every page of every process: the host names decide which site a request is for
+        await change(ctx, { everything: true }, async (trx, record) => {
+          await replaceHosts(trx, unitId, domains, nowIso());
+          await record({
+            action: 'cms.site.domains',
+            objectType: 'portal_site',
+            objectId: unitId,
+            detail: { before, after: domains },
+          });
+        });
+      } catch (err) {
+        // another admin saved the same name a moment ago: the primary key refused the second
+        if (isUniqueViolation(err)) await refuseTaken();
+        throw err;
+      }
+      return { domains };
     },
   };
 }

@@ -11,31 +11,14 @@ import type { CmsService } from './cms.service.ts';
 import type { FileStore } from '../../files/file-store.ts';
 import {
   ATTACHMENT_TYPES,
-  detectUploadType,
+  checkedUpload,
   IMAGE_TYPES,
   MIME,
-  stripJpegMetadata,
-  stripPngMetadata,
+  type Upload,
   type UploadType,
 } from './upload-types.ts';
 
-export interface Upload {
-  filename: string;
-  bytes: Buffer;
-}
-
-const MAX_NAME = 120;
-
-function unsupported(allowed: readonly UploadType[]) {
-  const list = allowed.join(', ');
-  return new ApiError('UNSUPPORTED_MEDIA_TYPE', [
-    {
-      field: 'file',
-      message: `只接受以下类型的文件：${list}（按文件内容判断，扩展名须一致）`,
-      messageEn: `Only these file types are accepted: ${list} (judged by content; the extension must agree)`,
-    },
-  ]);
-}
+export type { Upload } from './upload-types.ts';
 
 export function createCmsFilesService(deps: {
   repo: CmsRepo;
@@ -45,24 +28,6 @@ export function createCmsFilesService(deps: {
 }) {
   const { repo, cms, audit, store } = deps;
 
-  function prepare(upload: Upload, allowed: readonly UploadType[]) {
-    const type = detectUploadType(upload.bytes, upload.filename);
-    if (!type || !allowed.includes(type)) throw unsupported(allowed);
-    let bytes = upload.bytes;
-    try {
-      if (type === 'jpg') bytes = stripJpegMetadata(bytes);
-      if (type === 'png') bytes = stripPngMetadata(bytes);
-    } catch {
-      throw new ApiError('UNPROCESSABLE', [
-        { field: 'file', message: '图片文件已损坏', messageEn: 'The image file is damaged' },
-      ]);
-    }
-    // control characters and path separators never reach a stored name or a download header
-    // eslint-disable-next-line no-control-regex
-    const name = upload.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(-MAX_NAME) || `file.${type}`;
-    return { type, bytes, name };
-  }
-
   async function save(
     ctx: RequestContext,
     kind: 'image' | 'attachment',
@@ -71,7 +36,7 @@ export function createCmsFilesService(deps: {
     allowed: readonly UploadType[],
   ): Promise<CmsFile> {
     const actor = requireActor(ctx);
-    const f = prepare(upload, allowed);
+    const f = checkedUpload(upload, allowed);
     const stored = await store.put(f.bytes);
     const token = stored.key;
     try {

@@ -25,6 +25,7 @@ export function presentChannel(r: Omit<ChannelRow, 'live_count'> & { live_count?
     keywords: r.keywords,
     sortOrder: r.sort_order,
     showOnHome: r.show_on_home === 1,
+    dataPage: r.data_page,
     liveCount: Number(r.live_count ?? 0),
     isDemo: r.is_demo === 1,
     version: r.version,
@@ -82,6 +83,10 @@ export function presentArticle(r: ArticleRow, files: FileRow[], actor: Actor, no
   return {
     ...presentArticleSummary(r, now),
     indexNumber: r.index_number,
+    disclosureCategory: r.disclosure_category,
+    writtenOn: r.written_on,
+    disclosureMethod: r.disclosure_method,
+    validity: r.validity,
     issuer: r.issuer,
     source: r.source,
     author: r.author,

@@ -5,6 +5,8 @@ import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database, PortalArticlesTable, PortalChannelsTable } from '../../db/types.ts';
 import { containsText, withinScope } from '../../db/expressions.ts';
+import { readSetting } from './settings.repo.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 
 type Executor = DB | Transaction<Database>;
 
@@ -13,6 +15,15 @@ export interface ArticleFilter {
   q?: string;
   status?: ArticleStatus;
   channelId?: number;
+}
+
+/**
+ * Whether this installation was seeded with the demo data set (the `demo` row of `settings`, written by
+ * server/src/demo/seed-demo.ts): the sign-in page then lists the demo accounts, and start-up lets a
+ * generated audit key stand in for AUDIT_HMAC_KEY.
+ */
+export async function isDemoInstallation(db: DB): Promise<boolean> {
+  return (await readSetting(db, 'demo')) !== undefined;
 }
 
 export function createCmsRepo(db: DB) {
@@ -27,6 +38,7 @@ export function createCmsRepo(db: DB) {
     'portal_channels.keywords',
     'portal_channels.sort_order',
     'portal_channels.show_on_home',
+    'portal_channels.data_page',
     'portal_channels.is_demo',
     'portal_channels.version',
     'portal_channels.updated_at',
@@ -98,13 +110,7 @@ export function createCmsRepo(db: DB) {
     },
 
     async updateChannel(trx: Executor, id: number, version: number, set: Updateable<PortalChannelsTable>) {
-      const r = await trx
-        .updateTable('portal_channels')
-        .set({ ...set, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      return updateVersioned(trx, 'portal_channels', id, version, set);
     },
 
     async countChannelArticles(channelId: number) {
@@ -148,13 +154,7 @@ export function createCmsRepo(db: DB) {
     },
 
     async updateArticle(trx: Executor, id: number, version: number, set: Updateable<PortalArticlesTable>) {
-      const r = await trx
-        .updateTable('portal_articles')
-        .set({ ...set, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      return updateVersioned(trx, 'portal_articles', id, version, set);
     },
 
     async insertRevision(trx: Executor, row: Insertable<Database['portal_article_revisions']>) {
@@ -211,6 +211,28 @@ export function createCmsRepo(db: DB) {
     async personName(id: number) {
       const r = await db.selectFrom('people').select('name').where('id', '=', id).executeTakeFirst();
       return r?.name ?? '';
+    },
+
+    /** the names of these articles, in one query (the audit log says names, not ids) */
+    async articleNamesOf(ids: number[]): Promise<Map<number, string>> {
+      if (!ids.length) return new Map();
+      const rows = await db
+        .selectFrom('portal_articles')
+        .select(['id', 'title as name'])
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    /** the names of these channels, in one query (the audit log says names, not ids) */
+    async channelNamesOf(ids: number[]): Promise<Map<number, string>> {
+      if (!ids.length) return new Map();
+      const rows = await db
+        .selectFrom('portal_channels')
+        .select(['id', 'name as name'])
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
     },
   };
 }

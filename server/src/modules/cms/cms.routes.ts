@@ -10,51 +10,31 @@ import {
   ChannelInput,
   ChannelUpdate,
   CmsFile,
-  ErrorResponse,
+  ExportQuery,
   FileParams,
   IdParams,
   Ok,
   Page,
   ArticleSummary,
   RevisionParams,
+  SiteDomains,
   SiteSettings,
 } from '@greenvoice/common';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { ApiError } from '../../http/api-error.ts';
 import type { CmsFilesService, Upload } from './cms-files.service.ts';
 import type { ChannelsService } from './channels.service.ts';
 import type { CmsService } from './cms.service.ts';
+import { errorResponses, multipartBody, sendXlsx, uploadedFile, XlsxFile } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  422: ErrorResponse,
-  507: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 507);
 const tags = ['portal content'];
 
-async function readUpload(req: FastifyRequest): Promise<Upload> {
-  if (!req.isMultipart())
-    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', [
-      {
-        field: 'file',
-        message: '请以 multipart/form-data 上传文件',
-        messageEn: 'Upload the file as multipart/form-data',
-      },
-    ]);
-  const part = await req.file();
-  if (!part || part.fieldname !== 'file')
-    throw new ApiError('VALIDATION_FAILED', [
-      { field: 'file', message: '请选择要上传的文件', messageEn: 'Choose a file to upload' },
-    ]);
-  return { filename: part.filename, bytes: await part.toBuffer() };
+/** The one multipart file field ("file") of an upload request. */
+export async function readUpload(req: FastifyRequest): Promise<Upload> {
+  const { fileName, bytes } = await uploadedFile(req, 'upload');
+  return { filename: fileName, bytes };
 }
 
 export function cmsRoutes(
@@ -107,6 +87,19 @@ export function cmsRoutes(
       schema: { tags, querystring: ArticleListQuery, response: { 200: Page(ArticleSummary), ...errors } },
     },
     (req) => cms.listArticles(req.ctx, req.query),
+  );
+  app.get(
+    '/api/v1/cms/articles/export.xlsx',
+    {
+      config: { access: 'cms:read' },
+      schema: {
+        tags,
+        summary: 'The whole filtered article list as Excel (audited; the channels in scope only)',
+        querystring: ExportQuery(ArticleListQuery),
+        response: { 200: XlsxFile, ...errors },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await cms.exportXlsx(req.ctx, req.query)),
   );
   app.get(
     '/api/v1/cms/articles/:id',
@@ -176,7 +169,7 @@ export function cmsRoutes(
       schema: {
         tags,
         summary: 'Upload an image for an article body (PNG or JPEG; metadata removed)',
-        consumes: ['multipart/form-data'],
+        ...multipartBody,
         response: { 201: CmsFile, ...errors },
       },
     },
@@ -189,7 +182,7 @@ export function cmsRoutes(
       schema: {
         tags,
         summary: 'Attach a file (PDF, Word, Excel, PNG, JPEG) to an article being edited',
-        consumes: ['multipart/form-data'],
+        ...multipartBody,
         params: IdParams,
         response: { 201: CmsFile, ...errors },
       },
@@ -228,5 +221,30 @@ export function cmsRoutes(
       schema: { tags, body: SiteSettings, response: { 200: SiteSettings, ...errors } },
     },
     (req) => channels.putSiteSettings(req.ctx, req.body),
+  );
+  app.get(
+    '/api/v1/cms/site/domains',
+    {
+      config: { access: 'cms:read' },
+      schema: {
+        tags,
+        summary: 'The host names this bureau’s website answers on',
+        response: { 200: SiteDomains, ...errors },
+      },
+    },
+    (req) => channels.getSiteDomains(req.ctx),
+  );
+  app.put(
+    '/api/v1/cms/site/domains',
+    {
+      config: { access: 'cms:channels' },
+      schema: {
+        tags,
+        summary: 'Sets the host names of this bureau’s website; a name already another site’s is a 409',
+        body: SiteDomains,
+        response: { 200: SiteDomains, ...errors },
+      },
+    },
+    (req) => channels.putSiteDomains(req.ctx, req.body),
   );
 }

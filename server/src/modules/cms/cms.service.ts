@@ -2,10 +2,12 @@
 // history and the site settings. Every change commits with its audit record, its revision and its
 // entry in the portal's change feed (which empties the page caches) in one transaction.
 import {
+  parseDocNumber,
   articleTransition,
   EDITABLE_STATUSES,
   type ArticleInput,
   type ArticleListQuery,
+  type ArticleSummary,
   type ArticleTransitionInput,
   type ArticleUpdate,
 } from '@greenvoice/common';
@@ -16,11 +18,24 @@ import type { Database } from '../../db/types.ts';
 import { ApiError, conflict, forbidden, invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { pagedExport } from '../../spreadsheets/xlsx-export.ts';
+import { ARTICLES_EXPORT } from './articles-export.ts';
 import { articleParties, presentArticle, presentArticleSummary } from './cms-present.ts';
 import type { CmsRepo } from './cms.repo.ts';
 import { createChangeRunner, trimAll, type ContentChanges } from './content-changes.ts';
 import { articleHtmlToText, sanitizeArticleHtml } from './sanitize-article-html.ts';
-import type { SearchIndex } from './search-index.ts';
+import type { SearchIndex } from './search-index.repo.ts';
+
+/** The document number and its parts, which the portal's search matches however a number is typed. */
+export function docParts(docNumber: string) {
+  const p = parseDocNumber(docNumber);
+  return {
+    doc_number: docNumber,
+    doc_prefix: p?.prefix ?? '',
+    doc_year: p?.year ?? null,
+    doc_serial: p?.serial ?? null,
+  };
+}
 
 export function createCmsService(deps: {
   db: DB;
@@ -64,6 +79,10 @@ export function createCmsService(deps: {
         channelId: rest.channel_id,
         docNumber: rest.doc_number,
         indexNumber: rest.index_number,
+        disclosureCategory: rest.disclosure_category,
+        writtenOn: rest.written_on,
+        disclosureMethod: rest.disclosure_method,
+        validity: rest.validity,
         issuer: rest.issuer,
         source: rest.source,
         author: rest.author,
@@ -87,7 +106,14 @@ export function createCmsService(deps: {
 
   const change = createChangeRunner(audit, changes);
 
-  return {
+  const service = {
+    /** The article list's whole filtered result as .xlsx, through the list itself (decision 123). */
+    exportXlsx: pagedExport(
+      audit,
+      ARTICLES_EXPORT,
+      (ctx, q: ArticleListQuery): Promise<{ items: ArticleSummary[] }> => service.listArticles(ctx, q),
+    ),
+
     // ——— articles ———
     async listArticles(ctx: RequestContext, query: ArticleListQuery) {
       const page = query.page ?? 1;
@@ -119,8 +145,12 @@ export function createCmsService(deps: {
           channel_id: ch.id,
           owner_unit_id: ch.owner_unit_id,
           title: v.title,
-          doc_number: v.docNumber ?? '',
+          ...docParts(v.docNumber ?? ''),
           index_number: v.indexNumber ?? '',
+          disclosure_category: v.disclosureCategory ?? '',
+          written_on: v.writtenOn ?? '',
+          disclosure_method: v.disclosureMethod ?? '',
+          validity: v.validity ?? '',
           issuer: v.issuer ?? '',
           source: v.source ?? '',
           author: v.author ?? '',
@@ -168,8 +198,12 @@ export function createCmsService(deps: {
         const ok = await repo.updateArticle(trx, id, input.version, {
           channel_id: v.channelId ?? current.channel_id,
           title: v.title ?? current.title,
-          doc_number: v.docNumber ?? current.doc_number,
+          ...docParts(v.docNumber ?? current.doc_number),
           index_number: v.indexNumber ?? current.index_number,
+          disclosure_category: v.disclosureCategory ?? current.disclosure_category,
+          written_on: v.writtenOn ?? current.written_on,
+          disclosure_method: v.disclosureMethod ?? current.disclosure_method,
+          validity: v.validity ?? current.validity,
           issuer: v.issuer ?? current.issuer,
           source: v.source ?? current.source,
           author: v.author ?? current.author,
@@ -257,7 +291,14 @@ export function createCmsService(deps: {
         visible ? { articleId: id, channelId: current.channel_id } : null,
         async (trx, record) => {
           if (!(await repo.updateArticle(trx, id, input.version, set))) throw conflict();
-          if (input.action === 'publish') await search.put(trx, id, current.title, current.body_text);
+          if (input.action === 'publish')
+            await search.put(trx, id, {
+              title: current.title,
+              issuer: current.issuer,
+              keywords: current.keywords,
+              docNumber: current.doc_number,
+              bodyText: current.body_text,
+            });
           if (input.action === 'withdraw') await search.remove(trx, id);
           await snapshot(trx, ctx, id, input.action, input.reason?.trim() ?? null);
           await record({
@@ -307,5 +348,6 @@ export function createCmsService(deps: {
       };
     },
   };
+  return service;
 }
 export type CmsService = ReturnType<typeof createCmsService>;

@@ -4,16 +4,22 @@
 //   article + channel  — published, withdrawn, archived: its page, its channel, home, search, sitemap
 //   article only       — its read count moved: its own page only
 //   everything         — a channel or the site settings changed: every page (the nav shows them)
+//   topic              — environmental data changed (an air or water import, a station or section
+//                        edit, an enterprise or disclosure, an incident): the pages showing it, the
+//                        home page's environment block, the open-data page and the sitemap (decision 100)
+import type { PortalTopic } from '@greenvoice/common';
 import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../http/context.ts';
 import type { Audit, AuditService } from '../audit/audit.service.ts';
 import { nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
+import { insertPortalChange } from './public-feed.repo.ts';
 
 export interface ContentChange {
   articleId?: number | null;
   channelId?: number | null;
   everything?: boolean;
+  topic?: PortalTopic | null;
 }
 
 export type ChangeListener = (change: ContentChange) => void;
@@ -23,15 +29,13 @@ export function createContentChanges() {
   return {
     /** Records the change inside the caller's transaction; call `announce` after it commits. */
     async record(trx: Transaction<Database>, change: ContentChange) {
-      await trx
-        .insertInto('portal_changes')
-        .values({
-          article_id: change.articleId ?? null,
-          channel_id: change.channelId ?? null,
-          everything: change.everything ? 1 : 0,
-          at: nowIso(),
-        })
-        .execute();
+      await insertPortalChange(trx, {
+        article_id: change.articleId ?? null,
+        channel_id: change.channelId ?? null,
+        everything: change.everything ? 1 : 0,
+        topic: change.topic ?? null,
+        at: nowIso(),
+      });
     },
     announce(change: ContentChange) {
       for (const l of listeners) l(change);

@@ -1,5 +1,6 @@
-// The article rows the public portal reads, shared by public-content.ts and its two read paths
-// (public-hot-reads.ts on SQLite, public-article-pg.ts on PostgreSQL) so that they import in one direction.
+// The article rows the public portal reads, shared by public-content.repo.ts and its two read paths
+// (public-hot-reads.repo.ts on SQLite, public-article-pg.repo.ts on PostgreSQL) so that they import in one direction.
+import type { ChannelKind } from '@greenvoice/common';
 
 export interface PublicArticleListItem {
   id: number;
@@ -14,6 +15,11 @@ export interface PublicArticle {
   title: string;
   doc_number: string;
   index_number: string;
+  /** '' when not stated (the disclosure block leaves the row out) */
+  disclosure_category: string;
+  written_on: string;
+  disclosure_method: string;
+  validity: string;
   issuer: string;
   source: string;
   author: string;
@@ -30,7 +36,7 @@ export interface PublicArticle {
   channel_code: string;
   channel_name: string;
   channel_name_en: string;
-  channel_kind: string;
+  channel_kind: ChannelKind;
 }
 
 export interface PublicAttachment {

@@ -3,6 +3,7 @@ import type { SiteSettings } from '@greenvoice/common';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database } from '../../db/types.ts';
+import { readSetting, writeSetting } from './settings.repo.ts';
 
 export const siteSettingsKey = (unitId: number) => `portal.site.${unitId}`;
 
@@ -19,32 +20,27 @@ export function defaultSiteSettings(unitName: string): SiteSettings {
     postcode: '',
     phone: '',
     email: '',
+    govMarkImage: '',
+    govMarkLink: '',
+    errorReportUrl: '',
+    statement: '',
+    disclosureOffice: '',
+    officeHours: '',
+    fax: '',
   };
 }
 
 export async function readSiteSettings(db: DB | Transaction<Database>, unitId: number, unitName: string) {
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', siteSettingsKey(unitId))
-    .executeTakeFirst();
+  const value = await readSetting(db, siteSettingsKey(unitId));
   const defaults = defaultSiteSettings(unitName);
-  if (!row) return defaults;
+  if (value === undefined) return defaults;
   try {
-    return { ...defaults, ...(JSON.parse(row.value) as Partial<SiteSettings>) };
+    return { ...defaults, ...(JSON.parse(value) as Partial<SiteSettings>) };
   } catch {
     return defaults;
   }
 }
 
 export async function writeSiteSettings(trx: Transaction<Database>, unitId: number, value: SiteSettings) {
-  const key = siteSettingsKey(unitId);
-  const json = JSON.stringify(value);
-  const updated = await trx
-    .updateTable('settings')
-    .set({ value: json })
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0)
-    await trx.insertInto('settings').values({ key, value: json }).execute();
+  await writeSetting(trx, siteSettingsKey(unitId), JSON.stringify(value));
 }

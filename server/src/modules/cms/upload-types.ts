@@ -1,6 +1,15 @@
 // Uploads are allowed by their magic bytes, and the extension must agree (docs/security-requirements.md
 // §22). Images are rewritten without their metadata blocks (EXIF with GPS, comments, text chunks).
 
+import { ApiError } from '../../http/api-error.ts';
+
+export interface Upload {
+  filename: string;
+  bytes: Buffer;
+}
+
+const MAX_NAME = 120;
+
 export type UploadType = 'png' | 'jpg' | 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls';
 
 export const IMAGE_TYPES: readonly UploadType[] = ['png', 'jpg'];
@@ -80,4 +89,37 @@ export function stripPngMetadata(buf: Buffer): Buffer {
     if (type === 'IEND') return Buffer.concat(parts);
   }
   throw new Error('damaged PNG');
+}
+
+function unsupported(allowed: readonly UploadType[]) {
+  const list = allowed.join(', ');
+  return new ApiError('UNSUPPORTED_MEDIA_TYPE', [
+    {
+      field: 'file',
+      message: `只接受以下类型的文件：${list}（按文件内容判断，扩展名须一致）`,
+      messageEn: `Only these file types are accepted: ${list} (judged by content; the extension must agree)`,
+    },
+  ]);
+}
+
+/**
+ * An upload checked by its content against `allowed`, images stripped of metadata, its name made safe for
+ * storage and download headers. The one check every portal upload (articles, service-guide forms) passes.
+ */
+export function checkedUpload(upload: Upload, allowed: readonly UploadType[]) {
+  const type = detectUploadType(upload.bytes, upload.filename);
+  if (!type || !allowed.includes(type)) throw unsupported(allowed);
+  let bytes = upload.bytes;
+  try {
+    if (type === 'jpg') bytes = stripJpegMetadata(bytes);
+    if (type === 'png') bytes = stripPngMetadata(bytes);
+  } catch {
+    throw new ApiError('UNPROCESSABLE', [
+      { field: 'file', message: '图片文件已损坏', messageEn: 'The image file is damaged' },
+    ]);
+  }
+  // control characters and path separators never reach a stored name or a download header
+  // eslint-disable-next-line no-control-regex
+  const name = upload.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(-MAX_NAME) || `file.${type}`;
+  return { type, bytes, name };
 }

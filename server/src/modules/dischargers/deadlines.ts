@@ -1,10 +1,16 @@
-// Which disclosures an enterprise owes and whether each was on time (部令第24号: the annual report by
-// 15 March of the next year; a temporary report within 5 working days of the event). Pure.
+// Which disclosures an enterprise owes and whether each was on time, by the rule in force at the time
+// (decision 115): 部令第24号 from 2022-02-08 — the annual report by 15 March of the next year for 2022
+// on, a temporary report within 5 working days of the event; before it 部令第31号 — no annual report,
+// new information within 30 days. Pure.
 import {
+  ORDER_31_NEW_INFO_DAYS,
   TEMPORARY_REPORT_WORKING_DAYS,
+  addDays,
   addWorkingDays,
   annualReportDue,
+  annualReportOwed,
   obligationStatus,
+  temporaryReportRule,
   type Obligation,
   type WorkingCalendar,
 } from '@greenvoice/common';
@@ -35,8 +41,9 @@ export function obligations(
 ): Obligation[] {
   const out: Obligation[] = [];
   const asOfYear = Number(asOf.slice(0, 4));
-  // Annual reports for every year on the list that has ended by `asOf`.
+  // Annual reports for every year on the list that has ended by `asOf` and that the rule covers.
   for (let year = d.listedYear; year < asOfYear; year++) {
+    if (!annualReportOwed(year)) continue;
     const reports = disclosures.filter((x) => x.kind === 'annual' && x.year === year);
     const published =
       reports
@@ -60,11 +67,17 @@ export function obligations(
       daysLate:
         status === 'late' ? daysLate(dueOn, published!) : status === 'overdue' ? daysLate(dueOn, asOf) : 0,
       uncertain: false,
+      rule: 'order24',
     });
   }
   for (const t of disclosures) {
     if (t.kind !== 'temporary' || t.eventDate === null) continue;
-    const due = addWorkingDays(t.eventDate, TEMPORARY_REPORT_WORKING_DAYS, calendar);
+    const rule = temporaryReportRule(t.eventDate);
+    if (rule === null) continue;
+    const due =
+      rule === 'order24'
+        ? addWorkingDays(t.eventDate, TEMPORARY_REPORT_WORKING_DAYS, calendar)
+        : { date: addDays(t.eventDate, ORDER_31_NEW_INFO_DAYS), uncertain: false };
     const status = obligationStatus(due.date, t.publishedOn, asOf);
     out.push({
       dischargerId: d.id,
@@ -85,6 +98,7 @@ export function obligations(
             ? daysLate(due.date, asOf)
             : 0,
       uncertain: due.uncertain,
+      rule,
     });
   }
   return out;

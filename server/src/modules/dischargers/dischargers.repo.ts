@@ -1,5 +1,8 @@
 // The only place that builds queries for key discharging units and their disclosures.
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/database.ts';
+import type { Database, DischargerDisclosuresTable, DischargersTable } from '../../db/types.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { containsText, ownedWithinScope } from '../../db/expressions.ts';
 
 export interface DischargerFilter {
@@ -27,6 +30,28 @@ export function createDischargersRepo(db: DB) {
     return q;
   };
   return {
+    /**
+     * The portal's search: every word is found in the name, credit code, permit number, industry or
+     * county (decision 110); a small table, so a scan with LIKE is well within the search's budget.
+     */
+    async findPublic(words: string[], limit: number, scopePath: string) {
+      if (words.length === 0) return { items: [], total: 0 };
+      let q = db.selectFrom('dischargers').where(ownedWithinScope('owner_unit_id', scopePath));
+      for (const w of words)
+        q = q.where((eb) =>
+          eb.or(
+            ['name', 'credit_code', 'permit_number', 'industry', 'county'].map((c) => containsText(c, w)),
+          ),
+        );
+      const rows = await q
+        .select(['id', 'name', 'credit_code', 'county', 'industry', 'permit_number'])
+        .select((eb) => eb.fn.countAll<number>().over().as('total'))
+        .orderBy('county')
+        .orderBy('name')
+        .limit(limit)
+        .execute();
+      return { items: rows, total: Number(rows[0]?.total ?? 0) };
+    },
     async list(f: DischargerFilter, page: number, pageSize: number) {
       const total = await base(f)
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -67,6 +92,30 @@ export function createDischargersRepo(db: DB) {
         .execute(),
     findDisclosure: (id: number) =>
       db.selectFrom('discharger_disclosures').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    insert: (trx: Transaction<Database>, row: Insertable<DischargersTable>) =>
+      trx.insertInto('dischargers').values(row).returning('id').executeTakeFirstOrThrow(),
+    update: (trx: Transaction<Database>, id: number, version: number, set: Updateable<DischargersTable>) =>
+      updateVersioned(trx, 'dischargers', id, version, set),
+    insertDisclosure: (trx: Transaction<Database>, row: Insertable<DischargerDisclosuresTable>) =>
+      trx.insertInto('discharger_disclosures').values(row).returning('id').executeTakeFirstOrThrow(),
+    updateDisclosure: (
+      trx: Transaction<Database>,
+      id: number,
+      version: number,
+      set: Updateable<DischargerDisclosuresTable>,
+    ) => updateVersioned(trx, 'discharger_disclosures', id, version, set),
+
+    /** the names of these key discharging units, in one query (the audit log says names, not ids) */
+    async namesOf(ids: number[]): Promise<Map<number, string>> {
+      if (!ids.length) return new Map();
+      const rows = await db
+        .selectFrom('dischargers')
+        .select(['id', 'name as name'])
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
   };
 }
 export type DischargersRepo = ReturnType<typeof createDischargersRepo>;

@@ -7,7 +7,7 @@ import {
   Disclosure,
   DisclosureInput,
   DisclosureUpdate,
-  ErrorResponse,
+  ExportQuery,
   IdParams,
   OverdueList,
   OverdueQuery,
@@ -16,15 +16,9 @@ import {
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { DischargersService } from './dischargers.service.ts';
+import { errorResponses, sendXlsx, XlsxFile } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  429: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 429);
 const tags = ['environment'];
 const write = { config: { access: 'environment:write' as const } };
 
@@ -33,7 +27,7 @@ export function dischargersRoutes(fastify: FastifyInstance, dischargers: Dischar
   app.get(
     '/api/v1/environment/dischargers',
     {
-      config: { access: 'public' },
+      config: { access: 'public', siteData: true },
       schema: {
         tags,
         summary: 'Search key discharging units (重点排污单位)',
@@ -44,9 +38,22 @@ export function dischargersRoutes(fastify: FastifyInstance, dischargers: Dischar
     (req) => dischargers.list(req.query),
   );
   app.get(
+    '/api/v1/environment/dischargers/export.xlsx',
+    {
+      config: { access: 'environment:read', siteData: true },
+      schema: {
+        tags,
+        summary: 'The whole search result as Excel (audited)',
+        querystring: ExportQuery(DischargerListQuery),
+        response: { 200: XlsxFile, ...errors },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await dischargers.exportXlsx(req.ctx, req.query)),
+  );
+  app.get(
     '/api/v1/environment/dischargers/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', siteData: true },
       schema: {
         tags,
         summary: 'A unit’s disclosures by the annual report’s eight parts, and its deadlines',

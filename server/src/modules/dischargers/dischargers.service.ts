@@ -1,6 +1,7 @@
 // Key discharging units and their disclosures: public search and detail arranged by the annual
 // report's eight parts; staff create and edit (scoped, audited, versioned) and see what is overdue.
 import {
+  chinaNow,
   ANNUAL_REPORT_PARTS,
   ANNUAL_REPORT_PART_LABELS,
   CREDIT_CODE_PROBLEM_TEXT,
@@ -11,6 +12,7 @@ import {
   type DischargerDetail,
   type DischargerInput,
   type DischargerUpdate,
+  type EmissionRow,
   type Disclosure,
   type DisclosureInput,
   type DisclosureUpdate,
@@ -20,10 +22,13 @@ import { nowIso } from '../../db/database.ts';
 import type { DischargerDisclosuresTable, DischargersTable } from '../../db/types.ts';
 import { ApiError, conflict, invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
+import { createChangeRunner, type ContentChanges } from '../cms/content-changes.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { chinaNow } from '../monitoring/monitoring.service.ts';
 import type { WorkingCalendarService } from '../working-calendar/working-calendar.service.ts';
+import { pagedExport } from '../../spreadsheets/xlsx-export.ts';
 import { obligations } from './deadlines.ts';
+import { DISCHARGERS_EXPORT } from './dischargers-export.ts';
+import { scopeOf, type CurrentSite } from '../cms/site-directory.ts';
 import type { DischargersRepo } from './dischargers.repo.ts';
 
 type Row<T> = Omit<T, 'id' | 'version'> & { id: number; version: number };
@@ -57,6 +62,7 @@ export function presentDisclosure(r: Row<DischargerDisclosuresTable>): Disclosur
     publishedOn: r.published_on,
     dueOn: r.due_on,
     parts: r.parts_json ? (JSON.parse(r.parts_json) as Record<string, string>) : null,
+    emissions: r.emissions_json ? (JSON.parse(r.emissions_json) as EmissionRow[]) : null,
     docNumber: r.doc_number,
     amount: r.amount,
     version: r.version,
@@ -100,18 +106,37 @@ export function createDischargersService({
   repo,
   calendar,
   audit,
+  changes,
+  site,
 }: {
   repo: DischargersRepo;
   calendar: WorkingCalendarService;
   audit: AuditService;
+  /** the site of the request being served: the public list, search and detail are its bureau's (decision 197) */
+  site: CurrentSite;
+  /** the portal's change feed: every unit and disclosure change is announced to every app server */
+  changes: ContentChanges;
 }) {
+  const change = createChangeRunner(audit, changes);
   async function visible(ctx: RequestContext, id: number) {
     const r = await repo.find(id, requireActor(ctx).scopePath);
     if (!r) throw notFound();
     return r;
   }
 
-  return {
+  const service = {
+    /** The list's whole search result as .xlsx, through the list itself (decision 123). */
+    exportXlsx: pagedExport(
+      audit,
+      DISCHARGERS_EXPORT,
+      (_ctx, q: { q?: string; county?: string; industry?: string }): Promise<{ items: Discharger[] }> =>
+        service.list(q),
+    ),
+
+    /** The portal's search over the site's enterprises (public data: no actor). */
+    findPublic: async (words: string[], limit: number) =>
+      repo.findPublic(words, limit, (await scopeOf(site)).path),
+
     async list(q: { q?: string; county?: string; industry?: string; page?: number; pageSize?: number }) {
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? 20;
@@ -119,13 +144,14 @@ export function createDischargersService({
         ...(q.q?.trim() ? { q: q.q.trim() } : {}),
         ...(q.county ? { county: q.county } : {}),
         ...(q.industry ? { industry: q.industry } : {}),
+        scopePath: (await scopeOf(site)).path,
       };
       const { items, total } = await repo.list(filter, page, pageSize);
       return { items: items.map(presentDischarger), total, page, pageSize };
     },
 
     async detail(id: number, asOf = chinaNow().date): Promise<DischargerDetail> {
-      const d = await repo.find(id);
+      const d = await repo.find(id, (await scopeOf(site)).path);
       if (!d) throw notFound();
       const records = (await repo.disclosures([id])).map(presentDisclosure);
       const annualReports = records
@@ -186,25 +212,21 @@ export function createDischargersService({
             messageEn: 'This credit code is already registered',
           },
         ]);
-      const id = await audit.transact(ctx, async (trx, record) => {
+      const id = await change(ctx, { topic: 'enterprises' }, async (trx, record) => {
         const at = nowIso();
-        const { id } = await trx
-          .insertInto('dischargers')
-          .values({
-            owner_unit_id: bureauUnitId,
-            name: input.name.trim(),
-            credit_code: code,
-            county: input.county.trim(),
-            industry: input.industry.trim(),
-            permit_number: input.permitNumber?.trim() ?? null,
-            address: input.address?.trim() ?? null,
-            listed_year: input.listedYear,
-            is_demo: 0,
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const { id } = await repo.insert(trx, {
+          owner_unit_id: bureauUnitId,
+          name: input.name.trim(),
+          credit_code: code,
+          county: input.county.trim(),
+          industry: input.industry.trim(),
+          permit_number: input.permitNumber?.trim() ?? null,
+          address: input.address?.trim() ?? null,
+          listed_year: input.listedYear,
+          is_demo: 0,
+          created_at: at,
+          updated_at: at,
+        });
         await record({
           action: 'discharger.create',
           objectType: 'discharger',
@@ -229,27 +251,21 @@ export function createDischargersService({
           },
         ]);
       const { version, ...changes } = input;
-      await audit.transact(ctx, async (trx, record) => {
-        const r = await trx
-          .updateTable('dischargers')
-          .set({
-            name: changes.name?.trim() ?? current.name,
-            credit_code: code,
-            county: changes.county?.trim() ?? current.county,
-            industry: changes.industry?.trim() ?? current.industry,
-            permit_number:
-              changes.permitNumber !== undefined
-                ? (changes.permitNumber?.trim() ?? null)
-                : current.permit_number,
-            address: changes.address !== undefined ? (changes.address?.trim() ?? null) : current.address,
-            listed_year: changes.listedYear ?? current.listed_year,
-            version: version + 1,
-            updated_at: nowIso(),
-          })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw conflict();
+      await change(ctx, { topic: 'enterprises' }, async (trx, record) => {
+        const ok = await repo.update(trx, id, version, {
+          name: changes.name?.trim() ?? current.name,
+          credit_code: code,
+          county: changes.county?.trim() ?? current.county,
+          industry: changes.industry?.trim() ?? current.industry,
+          permit_number:
+            changes.permitNumber !== undefined
+              ? (changes.permitNumber?.trim() ?? null)
+              : current.permit_number,
+          address: changes.address !== undefined ? (changes.address?.trim() ?? null) : current.address,
+          listed_year: changes.listedYear ?? current.listed_year,
+          updated_at: nowIso(),
+        });
+        if (!ok) throw conflict();
         await record({
           action: 'discharger.update',
           objectType: 'discharger',
@@ -267,29 +283,26 @@ export function createDischargersService({
     ): Promise<Disclosure> {
       await visible(ctx, dischargerId);
       checkDisclosure(input);
-      const id = await audit.transact(ctx, async (trx, record) => {
+      const id = await change(ctx, { topic: 'enterprises' }, async (trx, record) => {
         const at = nowIso();
-        const { id } = await trx
-          .insertInto('discharger_disclosures')
-          .values({
-            discharger_id: dischargerId,
-            kind: input.kind,
-            part: input.kind === 'annual' ? 'basicInfo' : DISCLOSURE_KIND_PART[input.kind],
-            title: input.title.trim(),
-            content: input.content?.trim() ?? '',
-            year: input.kind === 'annual' ? input.year! : null,
-            event_date: input.eventDate ?? null,
-            published_on: input.publishedOn ?? null,
-            due_on: null,
-            parts_json: input.kind === 'annual' ? JSON.stringify(input.parts ?? {}) : null,
-            doc_number: input.docNumber?.trim() ?? null,
-            amount: input.amount ?? null,
-            is_demo: 0,
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const { id } = await repo.insertDisclosure(trx, {
+          discharger_id: dischargerId,
+          kind: input.kind,
+          part: input.kind === 'annual' ? 'basicInfo' : DISCLOSURE_KIND_PART[input.kind],
+          title: input.title.trim(),
+          content: input.content?.trim() ?? '',
+          year: input.kind === 'annual' ? input.year! : null,
+          event_date: input.eventDate ?? null,
+          published_on: input.publishedOn ?? null,
+          due_on: null,
+          parts_json: input.kind === 'annual' ? JSON.stringify(input.parts ?? {}) : null,
+          emissions_json: input.kind === 'annual' && input.emissions ? JSON.stringify(input.emissions) : null,
+          doc_number: input.docNumber?.trim() ?? null,
+          amount: input.amount ?? null,
+          is_demo: 0,
+          created_at: at,
+          updated_at: at,
+        });
         await record({
           action: 'disclosure.create',
           objectType: 'disclosure',
@@ -315,22 +328,20 @@ export function createDischargersService({
       };
       checkDisclosure(merged);
       const { version, ...changes } = input;
-      await audit.transact(ctx, async (trx, record) => {
-        const r = await trx
-          .updateTable('discharger_disclosures')
-          .set({
-            title: input.title?.trim() ?? current.title,
-            content: input.content?.trim() ?? current.content,
-            published_on: merged.publishedOn,
-            parts_json:
-              input.parts && current.kind === 'annual' ? JSON.stringify(input.parts) : current.parts_json,
-            version: version + 1,
-            updated_at: nowIso(),
-          })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw conflict();
+      await change(ctx, { topic: 'enterprises' }, async (trx, record) => {
+        const ok = await repo.updateDisclosure(trx, id, version, {
+          title: input.title?.trim() ?? current.title,
+          content: input.content?.trim() ?? current.content,
+          published_on: merged.publishedOn,
+          parts_json:
+            input.parts && current.kind === 'annual' ? JSON.stringify(input.parts) : current.parts_json,
+          emissions_json:
+            input.emissions && current.kind === 'annual'
+              ? JSON.stringify(input.emissions)
+              : current.emissions_json,
+          updated_at: nowIso(),
+        });
+        if (!ok) throw conflict();
         await record({
           action: 'disclosure.update',
           objectType: 'disclosure',
@@ -341,5 +352,6 @@ export function createDischargersService({
       return presentDisclosure((await repo.findDisclosure(id))!);
     },
   };
+  return service;
 }
 export type DischargersService = ReturnType<typeof createDischargersService>;

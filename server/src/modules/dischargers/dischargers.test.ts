@@ -72,14 +72,27 @@ describe('key discharging units', () => {
     expect(d.parts.find((p: { part: string }) => p.part === 'emergency').records[0].kind).toBe(
       'emergencyPlan',
     );
-    expect(d.parts[0].annualYear).toBe(2017);
-    // temporary report: event Mon 12 Feb 2018, due 24 Feb (a worked Saturday after the Spring Festival)
+    // the part shows the newest annual report (the demo has 2017 and 2022–2025)
+    expect(d.parts[0].annualYear).toBe(2025);
+    // 2018 is before 部令第24号 (2022-02-08, decision 115): no annual report is owed, and the event of
+    // Mon 12 Feb 2018 was to be published within 30 days under 部令第31号
+    const annual = d.obligations.filter((o: { kind: string }) => o.kind === 'annual');
+    expect(annual[0]).toMatchObject({
+      year: 2022,
+      dueOn: '2023-03-15',
+      publishedOn: '2023-03-03',
+      status: 'onTime',
+      rule: 'order24',
+    });
+    expect(annual.every((o: { year: number }) => o.year >= 2022)).toBe(true);
+    expect(annual.map((o: { status: string }) => o.status)).not.toContain('overdue');
     const temp = d.obligations.find((o: { kind: string }) => o.kind === 'temporary');
     expect(temp).toMatchObject({
       eventDate: '2018-02-12',
-      dueOn: '2018-02-24',
+      dueOn: '2018-03-14',
       publishedOn: '2018-02-24',
       status: 'onTime',
+      rule: 'order31',
     });
   });
 
@@ -98,17 +111,25 @@ describe('key discharging units', () => {
       daysLate: number;
     }>;
     const brief = items.map((i) => [i.dischargerName.slice(0, 6), i.kind, i.status, i.dueOn, i.daysLate]);
-    expect(brief).toEqual(
-      expect.arrayContaining([
-        ['石门县楚江水', 'annual', 'overdue', '2018-03-15', 291], // never published its 2017 report
-        ['常德市江北污', 'annual', 'late', '2018-03-15', 11], // published 26 March
-        // event Thu 27 Sep: due 9 Oct over the National Day holiday; published 10 Oct
-        ['湖南德山纸业', 'temporary', 'late', '2018-10-09', 1],
-        // event Tue 20 Nov, nothing published: due Tue 27 Nov
-        ['澧县兴澧制革', 'temporary', 'overdue', '2018-11-27', 34],
-      ]),
-    );
-    expect(items).toHaveLength(4);
+    // 2018 came before 部令第24号 (decision 115): no annual report was owed, and a temporary event had
+    // 30 calendar days (部令第31号) — only the unit that never published is left
+    expect(brief).toEqual([
+      // event Tue 20 Nov, nothing published: due Thu 20 Dec
+      ['澧县兴澧制革', 'temporary', 'overdue', '2018-12-20', 11],
+    ]);
+    // today's demo (部令第24号 in force): one report published a week late, one unit missing its latest
+    const now = await t.inject({
+      method: 'GET',
+      url: '/api/v1/environment/disclosure-deadlines/overdue?asOf=2026-12-01',
+      cookie: admin,
+    });
+    const annual = (now.json().items as typeof items)
+      .filter((i) => i.kind === 'annual' && i.dischargerName.includes('演示'))
+      .map((i) => [i.dischargerName.slice(0, 6), i.status, i.dueOn, i.daysLate]);
+    expect(annual).toEqual([
+      ['石门县楚江水', 'overdue', '2026-03-15', 261],
+      ['常德市江北污', 'late', '2024-03-15', 7],
+    ]);
     const officer = await t.loginAs('officer.wl');
     expect(
       (
@@ -280,11 +301,50 @@ describe('open data', () => {
     expect(res.json().items).toHaveLength(10);
     expect(res.headers.link).toContain('page=3');
     const csv = await t.inject({ method: 'GET', url: '/api/v1/open-data/air-stations.csv' });
-    expect(csv.body.startsWith('\uFEFFcode,name,county,control_level')).toBe(true);
+    // Chinese headers with the English code (issue 11 item 7)
+    expect(csv.body.startsWith('\uFEFF站点编码(code),站点名称(name),区县(county)')).toBe(true);
     expect(csv.body).toContain('CD-A01,市监测站,武陵区,national');
     expect(
       (await t.inject({ method: 'GET', url: '/api/v1/open-data/air-hourly.json?pageSize=999999' }))
         .statusCode,
     ).toBe(400);
+  });
+
+  it('filters every data set by days (both ends included) and readings by their site, the same way', async () => {
+    const TIME = {
+      'air-hourly': 'hour_at',
+      'air-daily': 'date',
+      'water-readings': 'sampled_on',
+      disclosures: 'published_on',
+      incidents: 'occurred_at',
+    };
+    const SITE: Record<string, string> = {
+      'air-hourly': 'station_code',
+      'air-daily': 'station_code',
+      'water-readings': 'section_code',
+    };
+    const total = async (name: string, query: string) =>
+      (await t.inject({ method: 'GET', url: `/api/v1/open-data/${name}.json?pageSize=1&${query}` })).json()
+        .total;
+    const filtered: string[] = [];
+    for (const [name, column] of Object.entries(TIME)) {
+      const all: Array<Record<string, string | null>> = JSON.parse(
+        (await t.inject({ method: 'GET', url: `/api/v1/open-data/${name}/all.json` })).body,
+      ).items;
+      const day = (r: Record<string, string | null>) => r[column]?.slice(0, 10) ?? '';
+      const days = [...new Set(all.map(day))].filter(Boolean).sort();
+      if (!days.length) continue; // this file's data has no rows of the set
+      filtered.push(name);
+      const [from, to] = [days[Math.floor(days.length / 3)]!, days[Math.floor((2 * days.length) / 3)]!];
+      const within = all.filter((r) => day(r) >= from && day(r) <= to);
+      expect(await total(name, `from=${from}&to=${to}`), name).toBe(within.length);
+      const site = SITE[name];
+      if (site) {
+        const code = all[0]![site]!;
+        const inRange = within.filter((r) => r[site] === code).length;
+        expect(await total(name, `from=${from}&to=${to}&station=${code}`), name).toBe(inRange);
+      }
+    }
+    expect(filtered).toEqual(['water-readings', 'disclosures', 'incidents']);
   });
 });

@@ -3,7 +3,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
-  ErrorResponse,
   AqiInputError,
   AqiToolRequest,
   AqiToolResponse,
@@ -14,9 +13,10 @@ import {
   computeAqi,
 } from '@greenvoice/common';
 import { invalid } from '../../http/api-error.ts';
+import { errorResponses } from '../../http/route-kit.ts';
 
 // 403: a cross-site browser POST is refused (security.ts); 429: the API rate limit.
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse };
+const errors = errorResponses(400, 403, 429);
 const tags = ['tools'];
 
 /** Input the schema lets through but the standard cannot judge: a 400 naming the field. */

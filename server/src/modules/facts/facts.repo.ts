@@ -51,6 +51,16 @@ export function createFactsRepo() {
     findBySource,
     deleteBySource,
 
+    /** The source ids a source has facts for (the new-media matrix replaces a source's facts as a set). */
+    async sourceIdsOf(trx: Transaction<Database>, source: string): Promise<number[]> {
+      const rows = await trx
+        .selectFrom('assessment_facts')
+        .select('source_id')
+        .where('source', '=', source)
+        .execute();
+      return rows.map((r) => r.source_id);
+    },
+
     /**
      * Replaces the fact of a source. Returns the change: the units and dates of the old and the new fact,
      * since both may need recomputing.
@@ -81,7 +91,16 @@ export function createFactsRepo() {
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('assessment_fact_units')
-        .values(f.unitIds.map((unitId, position) => ({ fact_id: row.id, unit_id: unitId, position })))
+        .values(
+          f.unitIds.map((unitId, position) => ({
+            fact_id: row.id,
+            unit_id: unitId,
+            position,
+            // copies of the fact's own columns, for the per-unit index (decision 096)
+            owner_unit_id: f.ownerUnitId,
+            fact_date: f.date,
+          })),
+        )
         .execute();
       return {
         ownerUnitId: f.ownerUnitId,

@@ -3,7 +3,7 @@
 // each call asks the database, so the answer turns back to 200 as soon as it is reachable again.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { pingDatabase } from '../../db/ping.ts';
 import Type from 'typebox';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, errorBody } from '../../plugins/errors.ts';
@@ -34,7 +34,7 @@ export function healthRoutes(fastify: FastifyInstance, database: DatabaseHandle)
     },
     async (request, reply) => {
       try {
-        await sql`SELECT 1`.execute(database.db);
+        await pingDatabase(database.db);
       } catch (err) {
         request.log.warn({ err }, 'health: the database does not answer');
         return reply

@@ -1,5 +1,5 @@
 import {
-  ErrorResponse,
+  ExportQuery,
   FollowUpInput,
   IdParams,
   Incident,
@@ -11,15 +11,9 @@ import {
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { IncidentsService } from './incidents.service.ts';
+import { errorResponses, sendXlsx, XlsxFile } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  429: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 429);
 const tags = ['environment'];
 const write = { config: { access: 'incidents:write' as const } };
 
@@ -28,7 +22,7 @@ export function incidentsRoutes(fastify: FastifyInstance, incidents: IncidentsSe
   app.get(
     '/api/v1/environment/incidents',
     {
-      config: { access: 'public' },
+      config: { access: 'public', siteData: true },
       schema: {
         tags,
         summary: 'Environmental incident releases, newest first',
@@ -39,9 +33,22 @@ export function incidentsRoutes(fastify: FastifyInstance, incidents: IncidentsSe
     (req) => incidents.list(req.query),
   );
   app.get(
+    '/api/v1/environment/incidents/export.xlsx',
+    {
+      config: { access: 'environment:read', siteData: true },
+      schema: {
+        tags,
+        summary: 'Every release (of a status) as Excel, newest first (audited)',
+        querystring: ExportQuery(IncidentListQuery),
+        response: { 200: XlsxFile, ...errors },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await incidents.exportXlsx(req.ctx, req.query)),
+  );
+  app.get(
     '/api/v1/environment/incidents/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', siteData: true },
       schema: {
         tags,
         summary: 'One release with its follow-ups',

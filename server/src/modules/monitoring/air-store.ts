@@ -12,6 +12,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { AirDailyTable, AirHourlyTable, Database } from '../../db/types.ts';
 import type { HourlyRow } from './plan-air-import.ts';
+import { deleteHours, insertHours, replaceDays, setHourDerived, storedHours } from './readings.repo.ts';
 
 type Trx = Transaction<Database> | Kysely<Database>;
 
@@ -19,9 +20,6 @@ const HOUR_MS = 3_600_000;
 /** 'YYYY-MM-DDTHH:00' ↔ hours since the epoch (wall-clock arithmetic, no time zone involved) */
 export const hourIndex = (hour: string) => Date.parse(`${hour}:00Z`) / HOUR_MS;
 export const hourAt = (index: number) => new Date(index * HOUR_MS).toISOString().slice(0, 13) + ':00';
-
-// Rows per INSERT: 14 columns × 500 stays under SQLite's and PostgreSQL's bound-parameter limits.
-const CHUNK = 500;
 
 export interface StoreResult {
   replaced: number;
@@ -70,13 +68,7 @@ async function storeStation(
   // (their daily values are recomputed) and the 7 after (their 8-hour means include our hours).
   const from = hourAt(Math.min(lo - 7, hourIndex(`${first.slice(0, 10)}T00:00`)));
   const to = hourAt(Math.max(hi + 7, hourIndex(`${last.slice(0, 10)}T23:00`)));
-  const stored = await trx
-    .selectFrom('air_hourly')
-    .selectAll()
-    .where('station_id', '=', stationId)
-    .where('hour_at', '>=', from)
-    .where('hour_at', '<=', to)
-    .execute();
+  const stored = await storedHours(trx, stationId, from, to);
 
   const merged = new Map<string, { values: HourlyValues }>();
   for (const s of stored) merged.set(s.hour_at, { values: s });
@@ -100,15 +92,10 @@ async function storeStation(
     };
   };
 
-  // Replace the incoming hours: delete what was stored for them, then insert in chunks.
+  // Replace the incoming hours: delete what was stored for them, then insert.
   const storedSet = new Set(stored.map((s) => s.hour_at));
   const toDelete = sorted.map((r) => r.hour).filter((h) => storedSet.has(h));
-  for (let i = 0; i < toDelete.length; i += CHUNK)
-    await trx
-      .deleteFrom('air_hourly')
-      .where('station_id', '=', stationId)
-      .where('hour_at', 'in', toDelete.slice(i, i + CHUNK))
-      .execute();
+  await deleteHours(trx, stationId, toDelete);
   const values: AirHourlyTable[] = sorted.map((r) => ({
     station_id: stationId,
     hour_at: r.hour,
@@ -117,11 +104,7 @@ async function storeStation(
     import_id: options.importId,
     is_demo: options.isDemo ? 1 : 0,
   }));
-  for (let i = 0; i < values.length; i += CHUNK)
-    await trx
-      .insertInto('air_hourly')
-      .values(values.slice(i, i + CHUNK))
-      .execute();
+  await insertHours(trx, values);
 
   // Stored hours within reach of the new O3 values get their 8-hour mean and AQI again.
   for (const s of stored) {
@@ -130,12 +113,7 @@ async function storeStation(
     if (i < lo || i > hi + 7) continue;
     const d = derive(s.hour_at, s);
     if (d.o3_8h === s.o3_8h && d.aqi === s.aqi && d.primary_pollutants === s.primary_pollutants) continue;
-    await trx
-      .updateTable('air_hourly')
-      .set(d)
-      .where('station_id', '=', stationId)
-      .where('hour_at', '=', s.hour_at)
-      .execute();
+    await setHourDerived(trx, stationId, s.hour_at, d);
   }
 
   // Daily values of every touched day, from the merged hours.
@@ -164,17 +142,7 @@ async function storeStation(
       is_demo: options.isDemo ? 1 : 0,
     };
   });
-  for (let i = 0; i < days.length; i += CHUNK)
-    await trx
-      .deleteFrom('air_daily')
-      .where('station_id', '=', stationId)
-      .where('date', 'in', days.slice(i, i + CHUNK))
-      .execute();
-  for (let i = 0; i < daily.length; i += CHUNK)
-    await trx
-      .insertInto('air_daily')
-      .values(daily.slice(i, i + CHUNK))
-      .execute();
+  await replaceDays(trx, stationId, days, daily);
   return { replaced: toDelete.length, daysDerived: days.length, first, last };
 }
 

@@ -8,7 +8,8 @@ import {
   EnvImport,
   EnvImportListQuery,
   EnvImportResult,
-  ErrorResponse,
+  ExportLangQuery,
+  ExportQuery,
   GoodDays,
   GoodDaysQuery,
   IdParams,
@@ -26,19 +27,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { MonitoringService } from './monitoring.service.ts';
 import type { QualityService } from './quality.service.ts';
-import { readUpload } from './upload.ts';
+import { errorResponses, multipartBody, sendXlsx, uploadedFile, XlsxFile } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  422: ErrorResponse,
-  429: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 429);
 const tags = ['environment'];
 const importDoc =
   'multipart/form-data with one field "file": CSV (UTF-8 or GB18030) or .xlsx (first sheet), ≤ 10 MiB. All rows or none: a 422 IMPORT_REJECTED lists every problem as `row/column`.';
@@ -49,7 +40,8 @@ export function monitoringRoutes(
   quality: QualityService,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const pub = { config: { access: 'public' as const } };
+  // one site's data: the signed-in person's bureau, else the host's site (decision 197)
+  const pub = { config: { access: 'public' as const, siteData: true } };
 
   app.get(
     '/api/v1/environment/air/stations',
@@ -130,6 +122,33 @@ export function monitoringRoutes(
     (req) => quality.waterReadings(req.params.id, req.query),
   );
 
+  app.get(
+    '/api/v1/environment/air/now.xlsx',
+    {
+      config: { access: 'environment:read', siteData: true },
+      schema: {
+        tags,
+        summary: 'The air stations with their latest hour as Excel (audited)',
+        querystring: ExportLangQuery,
+        response: { 200: XlsxFile, ...errors },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await monitoring.exportAir(req.ctx, req.query.lang)),
+  );
+  app.get(
+    '/api/v1/environment/water/sections.xlsx',
+    {
+      config: { access: 'environment:read', siteData: true },
+      schema: {
+        tags,
+        summary: 'The water sections with a month’s class as Excel (audited)',
+        querystring: ExportQuery(WaterStatusQuery),
+        response: { 200: XlsxFile, ...errors },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await monitoring.exportWater(req.ctx, req.query)),
+  );
+
   app.post(
     '/api/v1/environment/air/stations',
     {
@@ -175,12 +194,12 @@ export function monitoringRoutes(
         tags,
         summary: 'Import hourly air readings (站点编码, 时间, SO2, NO2, CO, O3, PM10, PM2.5)',
         description: importDoc,
-        consumes: ['multipart/form-data'],
+        ...multipartBody,
         response: { 200: EnvImportResult, ...errors },
       },
     },
     async (req) => {
-      const { fileName, file } = await readUpload(req);
+      const { fileName, bytes: file } = await uploadedFile(req, 'import');
       return monitoring.importAir(req.ctx, fileName, file);
     },
   );
@@ -192,12 +211,12 @@ export function monitoringRoutes(
         tags,
         summary: 'Import water readings (断面编码, 采样日期, factor columns)',
         description: importDoc,
-        consumes: ['multipart/form-data'],
+        ...multipartBody,
         response: { 200: EnvImportResult, ...errors },
       },
     },
     async (req) => {
-      const { fileName, file } = await readUpload(req);
+      const { fileName, bytes: file } = await uploadedFile(req, 'import');
       return monitoring.importWater(req.ctx, fileName, file);
     },
   );

@@ -3,6 +3,7 @@
 import type { Database } from '../../db/types.ts';
 import type { Transaction } from 'kysely';
 import {
+  chinaNow,
   type AirStation,
   type AirStationInput,
   type AirStationUpdate,
@@ -16,20 +17,18 @@ import {
 import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
+import { exportList, type ExportLang, type ListExport } from '../../spreadsheets/xlsx-export.ts';
+import { createChangeRunner, type ContentChanges } from '../cms/content-changes.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { storeHourly } from './air-store.ts';
-import type { MonitoringRepo } from './monitoring.repo.ts';
+import type { MonitoringRepo, SectionRow, StationRow } from './monitoring.repo.ts';
+import { AIR_EXPORT, WATER_EXPORT } from './monitoring-export.ts';
+import type { QualityService } from './quality.service.ts';
 import { planAirImport } from './plan-air-import.ts';
 import { planWaterImport } from './plan-water-import.ts';
 import { presentSection, presentStation } from './present.ts';
 import { readTable } from './read-table.ts';
 import { storeWater } from './water-store.ts';
-
-/** Now in China time, as the readings are written. */
-export function chinaNow(at = Date.now()) {
-  const iso = new Date(at + 8 * 3_600_000).toISOString();
-  return { date: iso.slice(0, 10), hour: `${iso.slice(0, 13)}:00` };
-}
 
 const duplicateCode = () =>
   new ApiError('DUPLICATE', [
@@ -64,129 +63,167 @@ function sectionColumns(i: Partial<WaterSectionInput>) {
   };
 }
 
+/** The columns every new site row gets besides its own. */
+type NewSite = { owner_unit_id: number; is_demo: 0; created_at: string; updated_at: string };
+
+/** What differs between an air station and a water section when one is created or corrected. */
+interface SiteKind<I, U extends { version: number }, R, P> {
+  topic: 'air' | 'water';
+  objectType: 'airStation' | 'waterSection';
+  codeTaken: (code: string, exceptId?: number) => Promise<boolean>;
+  find: (id: number, scopePath?: string) => Promise<R | undefined>;
+  insert: (trx: Transaction<Database>, input: I, row: NewSite) => Promise<{ id: number }>;
+  update: (
+    trx: Transaction<Database>,
+    id: number,
+    version: number,
+    changes: Omit<U, 'version'>,
+    at: string,
+  ) => Promise<boolean>;
+  present: (row: R) => P;
+  /** called once the change is stored */
+  changed: () => void;
+}
+
 export function createMonitoringService({
   repo,
   audit,
+  quality,
+  changes,
   changed = () => {},
 }: {
   repo: MonitoringRepo;
   audit: AuditService;
-  /** called after stations or readings change, so cached public views are rebuilt */
-  changed?: () => void;
+  /** the monitoring page's readings, which its exports write out */
+  quality: Pick<QualityService, 'airNow' | 'waterStatus'>;
+  /** the portal's change feed: every station, section and import is announced to every app server */
+  changes: ContentChanges;
+  /** called after stations, sections or readings change, so this process's kept public reads are rebuilt */
+  changed?: (topic: 'air' | 'water') => void;
 }) {
+  const change = createChangeRunner(audit, changes);
+  const exportTable = <T>(
+    ctx: RequestContext,
+    spec: ListExport<T>,
+    rows: T[],
+    lang?: ExportLang,
+    title?: string,
+  ) => exportList(audit, ctx, spec.list, {}, { ...spec, rows, lang, title: title ? [title] : undefined });
+  // Stations and sections are created and corrected the same way (one code per site, the bureau owns
+  // it, versioned updates, audited, announced on the change feed); only their columns differ.
+  const stations: SiteKind<AirStationInput, AirStationUpdate, StationRow, AirStation> = {
+    topic: 'air',
+    objectType: 'airStation',
+    codeTaken: repo.stationCodeTaken,
+    find: repo.findStation,
+    insert: (trx, input, row) =>
+      repo.insertStation(trx, {
+        ...row,
+        ...(stationColumns(input) as Required<ReturnType<typeof stationColumns>>),
+        address: input.address ?? null,
+        longitude: input.longitude ?? null,
+        latitude: input.latitude ?? null,
+      }),
+    update: (trx, id, version, changes, at) =>
+      repo.updateStation(trx, id, version, { ...stationColumns(changes), updated_at: at }),
+    present: presentStation,
+    changed: () => changed('air'),
+  };
+  const sections: SiteKind<WaterSectionInput, WaterSectionUpdate, SectionRow, WaterSection> = {
+    topic: 'water',
+    objectType: 'waterSection',
+    codeTaken: repo.sectionCodeTaken,
+    find: repo.findSection,
+    insert: (trx, input, row) =>
+      repo.insertSection(trx, {
+        ...row,
+        ...(sectionColumns(input) as Required<ReturnType<typeof sectionColumns>>),
+        attribute: input.attribute ?? null,
+        target_class: input.targetClass ?? null,
+        longitude: input.longitude ?? null,
+        latitude: input.latitude ?? null,
+      }),
+    update: (trx, id, version, changes, at) =>
+      repo.updateSection(trx, id, version, { ...sectionColumns(changes), updated_at: at }),
+    present: presentSection,
+    changed: () => changed('water'),
+  };
+
+  async function create<I extends { code: string }, U extends { version: number }, R, P>(
+    k: SiteKind<I, U, R, P>,
+    ctx: RequestContext,
+    input: I,
+  ): Promise<P> {
+    const { bureauUnitId } = requireActor(ctx);
+    if (await k.codeTaken(input.code)) throw duplicateCode();
+    const id = await change(ctx, { topic: k.topic }, async (trx, record) => {
+      const at = nowIso();
+      const { id } = await k.insert(trx, input, {
+        owner_unit_id: bureauUnitId,
+        is_demo: 0,
+        created_at: at,
+        updated_at: at,
+      });
+      await record({
+        action: `${k.objectType}.create`,
+        objectType: k.objectType,
+        objectId: id,
+        detail: { after: input },
+      });
+      return id;
+    });
+    k.changed();
+    return k.present((await k.find(id))!);
+  }
+
+  async function update<I, U extends { version: number; code?: string }, R extends { version: number }, P>(
+    k: SiteKind<I, U, R, P>,
+    ctx: RequestContext,
+    id: number,
+    input: U,
+  ): Promise<P> {
+    const { scopePath } = requireActor(ctx);
+    const current = await k.find(id, scopePath);
+    if (!current) throw notFound();
+    if (current.version !== input.version) throw conflict();
+    if (input.code && (await k.codeTaken(input.code, id))) throw duplicateCode();
+    const { version, ...changes } = input;
+    await change(ctx, { topic: k.topic }, async (trx, record) => {
+      const ok = await k.update(trx, id, version, changes, nowIso());
+      if (!ok) throw conflict();
+      await record({
+        action: `${k.objectType}.update`,
+        objectType: k.objectType,
+        objectId: id,
+        detail: { before: k.present(current), after: changes },
+      });
+    });
+    k.changed();
+    return k.present((await k.find(id))!);
+  }
+
   return {
-    async createStation(ctx: RequestContext, input: AirStationInput): Promise<AirStation> {
-      const { bureauUnitId } = requireActor(ctx);
-      if (await repo.stationCodeTaken(input.code)) throw duplicateCode();
-      const id = await audit.transact(ctx, async (trx, record) => {
-        const at = nowIso();
-        const { id } = await trx
-          .insertInto('air_stations')
-          .values({
-            owner_unit_id: bureauUnitId,
-            ...(stationColumns(input) as Required<ReturnType<typeof stationColumns>>),
-            address: input.address ?? null,
-            longitude: input.longitude ?? null,
-            latitude: input.latitude ?? null,
-            is_demo: 0,
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await record({
-          action: 'airStation.create',
-          objectType: 'airStation',
-          objectId: id,
-          detail: { after: input },
-        });
-        return id;
-      });
-      changed();
-      return presentStation((await repo.findStation(id))!);
+    /** The air stations with their latest hour, as the monitoring page lists them (decision 123). */
+    async exportAir(ctx: RequestContext, lang?: ExportLang) {
+      return exportTable(ctx, AIR_EXPORT, (await quality.airNow()).items, lang);
     },
 
-    async updateStation(ctx: RequestContext, id: number, input: AirStationUpdate): Promise<AirStation> {
-      const { scopePath } = requireActor(ctx);
-      const current = await repo.findStation(id, scopePath);
-      if (!current) throw notFound();
-      if (current.version !== input.version) throw conflict();
-      if (input.code && (await repo.stationCodeTaken(input.code, id))) throw duplicateCode();
-      const { version, ...changes } = input;
-      await audit.transact(ctx, async (trx, record) => {
-        const r = await trx
-          .updateTable('air_stations')
-          .set({ ...stationColumns(changes), version: version + 1, updated_at: nowIso() })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw conflict();
-        await record({
-          action: 'airStation.update',
-          objectType: 'airStation',
-          objectId: id,
-          detail: { before: presentStation(current), after: changes },
-        });
-      });
-      changed();
-      return presentStation((await repo.findStation(id))!);
+    /** The water sections with a month's class (the latest month unless asked), as the page lists them. */
+    async exportWater(ctx: RequestContext, query: { month?: string; lang?: ExportLang }) {
+      const status = await quality.waterStatus(query.month);
+      const month = status.month ?? '—';
+      const title = query.lang === 'en' ? `Water sections, ${month}` : `水质断面 ${month}`;
+      return exportTable(ctx, WATER_EXPORT, status.items, query.lang, title);
     },
 
-    async createSection(ctx: RequestContext, input: WaterSectionInput): Promise<WaterSection> {
-      const { bureauUnitId } = requireActor(ctx);
-      if (await repo.sectionCodeTaken(input.code)) throw duplicateCode();
-      const id = await audit.transact(ctx, async (trx, record) => {
-        const at = nowIso();
-        const { id } = await trx
-          .insertInto('water_sections')
-          .values({
-            owner_unit_id: bureauUnitId,
-            ...(sectionColumns(input) as Required<ReturnType<typeof sectionColumns>>),
-            attribute: input.attribute ?? null,
-            target_class: input.targetClass ?? null,
-            longitude: input.longitude ?? null,
-            latitude: input.latitude ?? null,
-            is_demo: 0,
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await record({
-          action: 'waterSection.create',
-          objectType: 'waterSection',
-          objectId: id,
-          detail: { after: input },
-        });
-        return id;
-      });
-      return presentSection((await repo.findSection(id))!);
-    },
-
-    async updateSection(ctx: RequestContext, id: number, input: WaterSectionUpdate): Promise<WaterSection> {
-      const { scopePath } = requireActor(ctx);
-      const current = await repo.findSection(id, scopePath);
-      if (!current) throw notFound();
-      if (current.version !== input.version) throw conflict();
-      if (input.code && (await repo.sectionCodeTaken(input.code, id))) throw duplicateCode();
-      const { version, ...changes } = input;
-      await audit.transact(ctx, async (trx, record) => {
-        const r = await trx
-          .updateTable('water_sections')
-          .set({ ...sectionColumns(changes), version: version + 1, updated_at: nowIso() })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw conflict();
-        await record({
-          action: 'waterSection.update',
-          objectType: 'waterSection',
-          objectId: id,
-          detail: { before: presentSection(current), after: changes },
-        });
-      });
-      return presentSection((await repo.findSection(id))!);
-    },
+    createStation: (ctx: RequestContext, input: AirStationInput): Promise<AirStation> =>
+      create(stations, ctx, input),
+    updateStation: (ctx: RequestContext, id: number, input: AirStationUpdate): Promise<AirStation> =>
+      update(stations, ctx, id, input),
+    createSection: (ctx: RequestContext, input: WaterSectionInput): Promise<WaterSection> =>
+      create(sections, ctx, input),
+    updateSection: (ctx: RequestContext, id: number, input: WaterSectionUpdate): Promise<WaterSection> =>
+      update(sections, ctx, id, input),
 
     async importAir(ctx: RequestContext, fileName: string, file: Buffer): Promise<EnvImportResult> {
       const actor = requireActor(ctx);
@@ -198,7 +235,7 @@ export function createMonitoringService({
       const plan = planAirImport(table, (k) => byKey.get(k), chinaNow().hour);
       if (!plan.ok) throw new ApiError('IMPORT_REJECTED', plan.report.list());
       if (plan.rows.length === 0) throw emptyFile();
-      const done = await audit.transact(ctx, async (trx, record) => {
+      const done = await change(ctx, { topic: 'air' }, async (trx, record) => {
         const importId = await insertImport(
           trx,
           actor,
@@ -208,11 +245,7 @@ export function createMonitoringService({
           plan.rows.map((r) => r.hour),
         );
         const stored = await storeHourly(trx, plan.rows, { importId, isDemo: false });
-        await trx
-          .updateTable('env_imports')
-          .set({ replaced: stored.replaced })
-          .where('id', '=', importId)
-          .execute();
+        await repo.setImportReplaced(trx, importId, stored.replaced);
         const result: EnvImportResult = {
           kind: 'air',
           importId,
@@ -231,7 +264,7 @@ export function createMonitoringService({
         });
         return result;
       });
-      changed();
+      changed('air');
       return done;
     },
 
@@ -245,11 +278,11 @@ export function createMonitoringService({
       const plan = planWaterImport(table, (k) => byKey.get(k), chinaNow().date);
       if (!plan.ok) throw new ApiError('IMPORT_REJECTED', plan.report.list());
       if (plan.rows.length === 0) throw emptyFile();
-      return audit.transact(ctx, async (trx, record) => {
+      const done = await change(ctx, { topic: 'water' }, async (trx, record) => {
         const dates = plan.rows.map((r) => r.sampledOn);
         const importId = await insertImport(trx, actor, 'water', fileName, plan.rows.length, dates);
         const replaced = await storeWater(trx, plan.rows, { importId, isDemo: false });
-        await trx.updateTable('env_imports').set({ replaced }).where('id', '=', importId).execute();
+        await repo.setImportReplaced(trx, importId, replaced);
         const sorted = [...dates].sort();
         const result: EnvImportResult = {
           kind: 'water',
@@ -269,6 +302,8 @@ export function createMonitoringService({
         });
         return result;
       });
+      changed('water');
+      return done;
     },
 
     async listImports(ctx: RequestContext, page = 1, pageSize = 20) {
@@ -306,21 +341,17 @@ export function createMonitoringService({
       if (t < first) first = t;
       if (t > last) last = t;
     }
-    const { id } = await trx
-      .insertInto('env_imports')
-      .values({
-        owner_unit_id: actor.bureauUnitId,
-        kind,
-        file_name: fileName.slice(0, 200),
-        rows,
-        replaced: 0,
-        first_at: first,
-        last_at: last,
-        created_by: actor.personId,
-        created_at: nowIso(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await repo.insertImport(trx, {
+      owner_unit_id: actor.bureauUnitId,
+      kind,
+      file_name: fileName.slice(0, 200),
+      rows,
+      replaced: 0,
+      first_at: first,
+      last_at: last,
+      created_by: actor.personId,
+      created_at: nowIso(),
+    });
     return id;
   }
 }

@@ -92,6 +92,50 @@ describe('stations and sections', () => {
       },
     });
     expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ attribute: null, longitude: null, version: 1 });
+  });
+
+  it('edits a section as it edits a station: versioned, one code per section, audited', async () => {
+    const w = (
+      await t.inject({
+        method: 'POST',
+        url: '/api/v1/environment/water/sections',
+        cookie: admin,
+        payload: {
+          code: 'W2',
+          name: '测试河',
+          river: '测试河',
+          basin: '洞庭湖',
+          waterbody: 'river',
+          county: '汉寿县',
+          controlLevel: 'city',
+        },
+      })
+    ).json();
+    const patch = (payload: object) =>
+      t.inject({
+        method: 'PATCH',
+        url: `/api/v1/environment/water/sections/${w.id}`,
+        cookie: admin,
+        payload,
+      });
+    const ok = await patch({ version: w.version, targetClass: 'II', attribute: ' 湖库 ' });
+    expect(ok.json()).toMatchObject({ targetClass: 'II', attribute: '湖库', version: w.version + 1 });
+    expect((await patch({ version: w.version, name: 'x' })).statusCode).toBe(409);
+    // its own code is not a duplicate of itself
+    expect((await patch({ version: w.version + 1, code: 'W2' })).statusCode).toBe(200);
+    expect((await patch({ version: w.version + 2, code: 'W1' })).statusCode).toBe(409);
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_type', '=', 'waterSection')
+      .where('object_id', '=', String(w.id))
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual([
+      'waterSection.create',
+      'waterSection.update',
+      'waterSection.update',
+    ]);
   });
 });
 

@@ -11,8 +11,15 @@ export function csvField(v: Cell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, Cell>>): Buffer {
-  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c] ?? null)).join(','))];
+export function toCsv(
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, Cell>>,
+  header: (code: string) => string = (c) => c,
+): Buffer {
+  const lines = [
+    columns.map((c) => csvField(header(c))).join(','),
+    ...rows.map((r) => columns.map((c) => csvField(r[c] ?? null)).join(',')),
+  ];
   // The BOM makes Excel read the file as UTF-8 (Chinese text would otherwise be garbled).
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

@@ -1,18 +1,11 @@
-import { ErrorResponse, ImportResult } from '@greenvoice/common';
+import { ImportResult } from '@greenvoice/common';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { ApiError } from '../../http/api-error.ts';
 import type { OrgExcelService } from './org-excel.service.ts';
+import { errorResponses, multipartBody, uploadedFile } from '../../http/route-kit.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 413, 415, 422);
 const tags = ['organisation'];
 const FileResponse = Type.String({ description: 'an .xlsx workbook', contentMediaType: XLSX });
 
@@ -64,26 +57,10 @@ export function orgExcelRoutes(app: FastifyInstance, excel: OrgExcelService) {
         summary: 'Import units and people from Excel: all rows or none',
         description:
           'multipart/form-data with one field "file" (.xlsx, ≤ 10 MiB). A 422 IMPORT_REJECTED lists every bad row as fields `sheet/row/column`.',
-        consumes: ['multipart/form-data'],
+        ...multipartBody,
         response: { 200: ImportResult, ...errors },
       },
     },
-    async (req) => {
-      if (!req.isMultipart())
-        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', [
-          {
-            field: 'file',
-            message: '请以 multipart/form-data 上传文件',
-            messageEn: 'Upload the file as multipart/form-data',
-          },
-        ]);
-      const part = await req.file();
-      if (!part || part.fieldname !== 'file')
-        throw new ApiError('VALIDATION_FAILED', [
-          { field: 'file', message: '请选择要导入的文件', messageEn: 'Choose a file to import' },
-        ]);
-      const buf = await part.toBuffer();
-      return excel.importWorkbook(req.ctx, buf);
-    },
+    async (req) => excel.importWorkbook(req.ctx, (await uploadedFile(req, 'import')).bytes),
   );
 }

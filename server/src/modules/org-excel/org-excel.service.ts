@@ -8,12 +8,17 @@ import {
   maskMobile,
   type FieldError,
   type ImportResult,
-  type Role,
 } from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
 import { nowIso } from '../../db/database.ts';
-import { withinScope } from '../../db/expressions.ts';
-import { moveSubtree } from '../units/units.repo.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import {
+  allPeopleKeys,
+  peopleWithUnitCode,
+  saveImportedPerson,
+  type PeopleRepo,
+} from '../people/people.repo.ts';
+import { allUnitCodes, placeUnit, unitsWithParentCode, type UnitsRepo } from '../units/units.repo.ts';
 import { ApiError } from '../../http/api-error.ts';
 import { requireActor, type Actor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -101,28 +106,38 @@ function readSheet(
 /** Two sheets of at most MAX_ROWS rows (one more is read, so the plan can say which is too long). */
 const ORG_LIMITS = { maxRows: 2 * (MAX_ROWS + 2), maxColumns: 32, maxCells: 2 * (MAX_ROWS + 2) * 32 };
 
-export function createOrgExcelService({ db, audit }: { db: DB; audit: AuditService }) {
+export function createOrgExcelService({
+  db,
+  people,
+  units,
+  auth,
+  audit,
+}: {
+  db: DB;
+  people: PeopleRepo;
+  units: UnitsRepo;
+  auth: Pick<AuthService, 'revokeSessions'>;
+  audit: AuditService;
+}) {
   async function loadLookups(scopePath: string) {
-    const units = await db.selectFrom('units').select(['id', 'code', 'kind', 'path']).execute();
-    const unitsByCode = new Map<string, ExistingUnit & { path: string }>(
-      units.map((u) => [
+    const all = await allUnitCodes(db);
+    const unitsByCode = new Map<string, ExistingUnit & { path: string; parentId: number | null }>(
+      all.map((u) => [
         u.code,
         {
           id: u.id,
           code: u.code,
           kind: u.kind,
           inScope: u.path.startsWith(scopePath),
+          isScopeRoot: u.path === scopePath,
           path: u.path,
+          parentId: u.parent_id,
         },
       ]),
     );
-    const people = await db
-      .selectFrom('people')
-      .select(['id', 'unit_id', 'name', 'username', 'mobile'])
-      .execute();
     const byUsername = new Map<string, ExistingPerson>();
     const byUnitName = new Map<string, ExistingPerson>();
-    for (const p of people) {
+    for (const p of await allPeopleKeys(db)) {
       const person = { id: p.id, unitId: p.unit_id, name: p.name, username: p.username, mobile: p.mobile };
       if (p.username) byUsername.set(p.username, person);
       byUnitName.set(`${p.unit_id}\u0000${p.name}`, person);
@@ -143,16 +158,10 @@ export function createOrgExcelService({ db, audit }: { db: DB; audit: AuditServi
    */
   async function dutiesOrThrow(actor: Actor, ops: PersonOp[]) {
     const ids = ops.map((o) => o.existingId).filter((id): id is number => id !== null);
-    const rows = ids.length
-      ? await db
-          .selectFrom('person_roles')
-          .select(['person_id', 'role'])
-          .where('person_id', 'in', ids)
-          .execute()
-      : [];
+    const rolesOf = await people.rolesByPerson(ids);
     const errors: FieldError[] = [];
     for (const op of ops) {
-      const have = rows.filter((r) => r.person_id === op.existingId).map((r) => r.role as Role);
+      const have = (op.existingId ? (rolesOf.get(op.existingId) ?? []) : []).map((r) => r.role);
       // a row that keeps a person's roles (an export imported back) is a contact-details update
       if (op.existingId && have.length === op.roles.length && have.every((r) => op.roles.includes(r)))
         continue;
@@ -186,9 +195,9 @@ export function createOrgExcelService({ db, audit }: { db: DB; audit: AuditServi
       const sheets = await readWorkbook(file, { sheets: [UNIT_SHEET, PEOPLE_SHEET], limits: ORG_LIMITS });
       const sheet = (name: string) => sheets.find((x) => x.name === name);
       const headerErrors: { field: string; message: string; messageEn: string }[] = [];
-      const units = readSheet(sheet(UNIT_SHEET), REQUIRED_UNIT_COLUMNS, headerErrors);
-      const people = readSheet(sheet(PEOPLE_SHEET), REQUIRED_PEOPLE_COLUMNS, headerErrors);
-      if (!units && !people) {
+      const unitRows = readSheet(sheet(UNIT_SHEET), REQUIRED_UNIT_COLUMNS, headerErrors);
+      const peopleRows = readSheet(sheet(PEOPLE_SHEET), REQUIRED_PEOPLE_COLUMNS, headerErrors);
+      if (!unitRows && !peopleRows) {
         throw new ApiError('IMPORT_REJECTED', [
           {
             field: 'file',
@@ -200,7 +209,7 @@ export function createOrgExcelService({ db, audit }: { db: DB; audit: AuditServi
       if (headerErrors.length > 0) throw new ApiError('IMPORT_REJECTED', headerErrors);
 
       const { unitsByCode, lookups } = await loadLookups(actor.scopePath);
-      const plan = planOrgImport({ units, people }, lookups);
+      const plan = planOrgImport({ units: unitRows, people: peopleRows }, lookups);
       if (!plan.ok) throw new ApiError('IMPORT_REJECTED', plan.errors);
       await dutiesOrThrow(actor, plan.people);
 
@@ -210,59 +219,49 @@ export function createOrgExcelService({ db, audit }: { db: DB; audit: AuditServi
         const paths = new Map<string, { id: number; path: string }>(
           [...unitsByCode.values()].map((u) => [u.code, { id: u.id, path: u.path }]),
         );
+        // The root of the scope stays under its own parent (outside the file).
+        const parentOf = (op: UnitOp) => {
+          if (op.parentCode !== null) return paths.get(op.parentCode);
+          const self = unitsByCode.get(op.code)!;
+          return { id: self.parentId, path: self.path.slice(0, -`${self.id}/`.length) };
+        };
         // Parents before children: repeat passes until every unit's parent is placed.
         let pending: UnitOp[] = plan.units;
         while (pending.length > 0) {
           const next: UnitOp[] = [];
           for (const op of pending) {
-            const parent = paths.get(op.parentCode);
+            const parent = parentOf(op);
             const parentIsPending =
-              pending.some((o) => o.code === op.parentCode && o !== op) && !paths.has(op.parentCode);
+              op.parentCode !== null &&
+              pending.some((o) => o.code === op.parentCode && o !== op) &&
+              !paths.has(op.parentCode);
             if (!parent || parentIsPending) {
               next.push(op);
               continue;
             }
             if (op.existingId) {
-              const current = await trx
-                .selectFrom('units')
-                .select(['path', 'version'])
-                .where('id', '=', op.existingId)
-                .executeTakeFirstOrThrow();
-              const newPath = `${parent.path}${op.existingId}/`;
-              await trx
-                .updateTable('units')
-                .set({
-                  name: op.name,
-                  kind: op.kind,
-                  parent_id: parent.id,
-                  sort_order: op.sortOrder,
-                  version: current.version + 1,
-                  updated_at: at,
-                })
-                .where('id', '=', op.existingId)
-                .execute();
-              if (newPath !== current.path) await moveSubtree(trx, current.path, newPath);
-              paths.set(op.code, { id: op.existingId, path: newPath });
+              const path = await placeUnit(trx, {
+                id: op.existingId,
+                name: op.name,
+                kind: op.kind,
+                parentId: parent.id,
+                parentPath: parent.path,
+                sortOrder: op.sortOrder,
+                at,
+              });
+              paths.set(op.code, { id: op.existingId, path });
               result.unitsUpdated++;
             } else {
-              const row = await trx
-                .insertInto('units')
-                .values({
-                  code: op.code,
-                  name: op.name,
-                  kind: op.kind,
-                  parent_id: parent.id,
-                  path: '/',
-                  sort_order: op.sortOrder,
-                  is_demo: 0,
-                  created_at: at,
-                  updated_at: at,
-                })
-                .returning('id')
-                .executeTakeFirstOrThrow();
-              const path = `${parent.path}${row.id}/`;
-              await trx.updateTable('units').set({ path }).where('id', '=', row.id).execute();
-              paths.set(op.code, { id: row.id, path });
+              const placed = await units.insert(trx, {
+                code: op.code,
+                name: op.name,
+                kind: op.kind,
+                parentId: parent.id!,
+                parentPath: parent.path,
+                sortOrder: op.sortOrder,
+                at,
+              });
+              paths.set(op.code, placed);
               result.unitsCreated++;
             }
           }
@@ -271,78 +270,21 @@ export function createOrgExcelService({ db, audit }: { db: DB; audit: AuditServi
         }
 
         for (const op of plan.people) {
-          const unitId = paths.get(op.unitCode)!.id;
-          if (op.existingId) {
-            const current = await trx
-              .selectFrom('people')
-              .select(['version', 'mobile', 'username', 'unit_id'])
-              .where('id', '=', op.existingId)
-              .executeTakeFirstOrThrow();
-            await trx
-              .updateTable('people')
-              .set({
-                unit_id: unitId,
-                name: op.name,
-                title: op.title,
-                mobile: op.mobile === undefined ? current.mobile : op.mobile,
-                username: current.username ?? op.username,
-                version: current.version + 1,
-                updated_at: at,
-              })
-              .where('id', '=', op.existingId)
-              .execute();
-            const before = await trx
-              .selectFrom('person_roles')
-              .select('role')
-              .where('person_id', '=', op.existingId)
-              .execute();
-            const have = new Set(before.map((r) => r.role));
-            const removed = [...have].filter((r) => !op.roles.includes(r as never));
-            const added = op.roles.filter((r) => !have.has(r));
-            if (removed.length)
-              await trx
-                .deleteFrom('person_roles')
-                .where('person_id', '=', op.existingId)
-                .where('role', 'in', removed)
-                .execute();
-            if (added.length)
-              await trx
-                .insertInto('person_roles')
-                .values(added.map((role) => ({ person_id: op.existingId!, role, assigned_at: at })))
-                .execute();
-            if (removed.length || added.length || current.unit_id !== unitId) {
-              await trx
-                .updateTable('sessions')
-                .set({ revoked_at: at })
-                .where('person_id', '=', op.existingId)
-                .where('revoked_at', 'is', null)
-                .execute();
-            }
-            result.peopleUpdated++;
-          } else {
-            const row = await trx
-              .insertInto('people')
-              .values({
-                unit_id: unitId,
-                name: op.name,
-                title: op.title,
-                mobile: op.mobile ?? null,
-                username: op.username,
-                must_change_password: 1,
-                disabled: 0,
-                is_demo: 0,
-                created_at: at,
-                updated_at: at,
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            if (op.roles.length)
-              await trx
-                .insertInto('person_roles')
-                .values(op.roles.map((role) => ({ person_id: row.id, role, assigned_at: at })))
-                .execute();
-            result.peopleCreated++;
-          }
+          const saved = await saveImportedPerson(trx, {
+            id: op.existingId,
+            unitId: paths.get(op.unitCode)!.id,
+            name: op.name,
+            title: op.title,
+            mobile: op.mobile,
+            username: op.username,
+            at,
+          });
+          const { added, removed } = await people.setRoles(trx, saved.id, op.roles, at);
+          // a change of roles or unit changes what the person may do: their sessions end at once
+          if (op.existingId && (added.length || removed.length || saved.unitChanged))
+            await auth.revokeSessions(trx, saved.id);
+          if (op.existingId) result.peopleUpdated++;
+          else result.peopleCreated++;
         }
         await record({ action: 'org.import', objectType: 'organisation', detail: { ...result } });
       });
@@ -352,73 +294,39 @@ export function createOrgExcelService({ db, audit }: { db: DB; audit: AuditServi
     async exportWorkbook(ctx: RequestContext): Promise<Buffer> {
       const actor = requireActor(ctx);
       const unmasked = actor.permissions.has('people:revealMobile');
-      const units = await db
-        .selectFrom('units')
-        .leftJoin('units as parent', 'parent.id', 'units.parent_id')
-        .select([
-          'units.id',
-          'units.code',
-          'units.name',
-          'units.kind',
-          'units.sort_order',
-          'parent.code as parent_code',
-        ])
-        .where(withinScope('units.path', actor.scopePath))
-        .orderBy('units.path')
-        .execute();
-      const people = await db
-        .selectFrom('people')
-        .innerJoin('units', 'units.id', 'people.unit_id')
-        .select([
-          'people.id',
-          'people.name',
-          'units.code as unit_code',
-          'people.title',
-          'people.mobile',
-          'people.username',
-        ])
-        .where(withinScope('units.path', actor.scopePath))
-        .orderBy('units.sort_order')
-        .orderBy('people.id')
-        .execute();
-      const roles = people.length
-        ? await db
-            .selectFrom('person_roles')
-            .select(['person_id', 'role'])
-            .where(
-              'person_id',
-              'in',
-              people.map((p) => p.id),
-            )
-            .orderBy('role')
-            .execute()
-        : [];
-      const rolesOf = new Map<number, Role[]>();
-      for (const r of roles) rolesOf.set(r.person_id, [...(rolesOf.get(r.person_id) ?? []), r.role]);
+      const unitList = await unitsWithParentCode(db, actor.scopePath);
+      const peopleList = await peopleWithUnitCode(db, actor.scopePath);
+      const rolesOf = await people.rolesByPerson(peopleList.map((p) => p.id));
 
       const wb = new (excel().Workbook)();
       wb.creator = 'GreenVoice 绿讯';
       const us = wb.addWorksheet(UNIT_SHEET);
       us.addRow([...UNIT_COLUMNS]);
-      // The bureau itself is the root of the export: it has no parent in the file.
-      for (const u of units)
-        us.addRow([u.code, u.name, formatKind(u.kind), u.parent_code ?? '', u.sort_order]);
+      // The bureau itself is the root of the export: its parent stays empty, and so it re-imports.
+      for (const u of unitList)
+        us.addRow([
+          u.code,
+          u.name,
+          formatKind(u.kind),
+          u.path === actor.scopePath ? '' : (u.parent_code ?? ''),
+          u.sort_order,
+        ]);
       const ps = wb.addWorksheet(PEOPLE_SHEET);
       ps.addRow([...PEOPLE_COLUMNS]);
-      for (const p of people)
+      for (const p of peopleList)
         ps.addRow([
           p.name,
           p.unit_code,
           p.title,
           p.mobile ? (unmasked ? p.mobile : maskMobile(p.mobile)) : '',
-          formatRoles(rolesOf.get(p.id) ?? []),
+          formatRoles((rolesOf.get(p.id) ?? []).map((r) => r.role)),
           p.username ?? '',
         ]);
       styleSheets(wb);
       await audit.record(ctx, {
         action: 'org.export',
         objectType: 'organisation',
-        detail: { units: units.length, people: people.length, unmaskedMobiles: unmasked },
+        detail: { units: unitList.length, people: peopleList.length, unmaskedMobiles: unmasked },
       });
       return Buffer.from(await wb.xlsx.writeBuffer());
     },

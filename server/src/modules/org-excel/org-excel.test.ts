@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withinScope } from '../../db/expressions.ts';
 import { multipartFile } from '../../test/multipart.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -146,9 +147,21 @@ describe('Excel import', () => {
     expect(res.headers['content-disposition']).toContain('attachment');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.getWorksheet('单位')!.rowCount).toBe((await counts()).units + 1);
-    // the root bureau has no parent in the file, so it is left out of the re-import
-    wb.getWorksheet('单位')!.spliceRows(2, 1);
+    // the admin's own city only: the demo's second city (湘潭, decision 176) is not Changde's to export
+    const changde = await t.database.db
+      .selectFrom('units')
+      .select('path')
+      .where('code', '=', 'CDHB')
+      .executeTakeFirstOrThrow();
+    const changdeUnits = await t.database.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where(withinScope('path', changde.path))
+      .executeTakeFirstOrThrow();
+    expect(wb.getWorksheet('单位')!.rowCount).toBe(Number(changdeUnits.n) + 1);
+    // the root bureau's parent is empty in the file: the unmodified export imports back as it is
+    expect(wb.getWorksheet('单位')!.getRow(2).getCell(1).value).toBe('CDHB');
+    expect(wb.getWorksheet('单位')!.getRow(2).getCell(4).value ?? '').toBe('');
     const before = await counts();
     const again = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(again.statusCode, again.body).toBe(200);
@@ -161,6 +174,29 @@ describe('Excel import', () => {
       .where('action', '=', 'org.export')
       .execute();
     expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it('reports every error of the file in one pass, unknown parents included', async () => {
+    const file = await workbook(
+      [
+        ['CD-A', '甲分局', '不存在的类别', 'NO-SUCH-1', 1], // bad kind and an unknown parent
+        ['CD-B', '乙分局', '区县市环保局(分局)', 'NO-SUCH-2', 2], // only an unknown parent
+        ['CD-C', '丙站', '区县市环保局(分局)', 'CD-A', 3], // its parent has an error of its own: not "missing"
+        ['CD-D', '丁分局', '区县市环保局(分局)', '', 4], // a parent is required below the root
+      ],
+      [['钱某', 'NO-UNIT', '科员', '', '信息员', '']],
+    );
+    const res = await upload(file);
+    expect(res.statusCode).toBe(422);
+    expect(
+      res.json().fields.map((f: { field: string; message: string }) => `${f.field} ${f.message}`),
+    ).toEqual([
+      expect.stringMatching(/^单位\/2\/类别 /),
+      '单位/5/上级编码 必填',
+      '单位/2/上级编码 上级单位“NO-SUCH-1”不存在',
+      '单位/3/上级编码 上级单位“NO-SUCH-2”不存在',
+      '人员/2/单位编码 单位“NO-UNIT”不存在',
+    ]);
   });
 
   it('lets only roles with the permission import', async () => {

@@ -1,6 +1,7 @@
 // The Excel layout officers already use for units and people: one sheet each, a header row, one
 // record a row. Export writes it; import reads it back, so an exported file can be edited and re-imported.
 import {
+  isOneOf,
   ROLE_LABELS,
   ROLES,
   UNIT_KIND_LABELS,
@@ -27,7 +28,7 @@ const KIND_ALIASES: Record<string, UnitKind> = {
 
 export function parseKind(text: string): UnitKind | null {
   const t = text.trim();
-  if ((UNIT_KINDS as readonly string[]).includes(t)) return t as UnitKind;
+  if (isOneOf(UNIT_KINDS, t)) return t;
   for (const k of UNIT_KINDS)
     if (UNIT_KIND_LABELS[k].zh === t || UNIT_KIND_LABELS[k].en.toLowerCase() === t.toLowerCase()) return k;
   return KIND_ALIASES[t] ?? null;
@@ -41,8 +42,8 @@ export function parseRoles(text: string): { roles: Role[]; unknown: string[] } {
   const roles: Role[] = [];
   const unknown: string[] = [];
   for (const part of text.split(/[、,，;；\s]+/).filter(Boolean)) {
-    const role = (ROLES as readonly string[]).includes(part)
-      ? (part as Role)
+    const role = isOneOf(ROLES, part)
+      ? part
       : (ROLES.find(
           (r) => ROLE_LABELS[r].zh === part || ROLE_LABELS[r].en.toLowerCase() === part.toLowerCase(),
         ) ?? FORMER_LABELS[part]);

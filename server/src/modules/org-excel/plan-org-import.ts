@@ -17,6 +17,8 @@ export interface ExistingUnit {
   code: string;
   kind: UnitKind;
   inScope: boolean;
+  /** the top of the importer's scope (their bureau): the export leaves its parent empty */
+  isScopeRoot?: boolean;
 }
 export interface ExistingPerson {
   id: number;
@@ -31,7 +33,8 @@ export interface UnitOp {
   code: string;
   name: string;
   kind: UnitKind;
-  parentCode: string;
+  /** null: the scope's root, which stays where it is (its parent is outside the file) */
+  parentCode: string | null;
   sortOrder: number;
   existingId: number | null;
 }
@@ -67,6 +70,10 @@ export function planOrgImport(
 
   const unitOps: UnitOp[] = [];
   const fileUnits = new Map<string, UnitOp>();
+  /** every code the file names, rows with errors too: a parent or unit named there exists (once fixed) */
+  const fileCodes = new Set<string>();
+  /** rows with an error elsewhere whose parent is still checked, so every error shows in one pass */
+  const parentChecks: Array<{ row: number; parentCode: string }> = [];
   for (const { row, cells } of sheets.units ?? []) {
     const code = cells['编码'] ?? '';
     const name = cells['名称'] ?? '';
@@ -114,7 +121,11 @@ export function planOrgImport(
       );
       bad = true;
     }
-    if (!parentCode) {
+    const existing = CODE.test(code) ? lookups.unitByCode(code) : undefined;
+    if (CODE.test(code)) fileCodes.add(code);
+    // the export leaves the root's parent empty: importing it unchanged keeps the root where it is
+    const isRoot = !parentCode && !!existing?.inScope && !!existing.isScopeRoot;
+    if (!parentCode && !isRoot) {
       fail(UNIT_SHEET, row, '上级编码', '必填', 'Required');
       bad = true;
     }
@@ -123,7 +134,6 @@ export function planOrgImport(
       fail(UNIT_SHEET, row, '排序', '排序应为 0–100000 的整数', 'Order must be an integer 0–100000');
       bad = true;
     }
-    const existing = CODE.test(code) ? lookups.unitByCode(code) : undefined;
     if (existing && !existing.inScope) {
       fail(
         UNIT_SHEET,
@@ -134,13 +144,16 @@ export function planOrgImport(
       );
       bad = true;
     }
-    if (bad) continue;
+    if (bad) {
+      if (parentCode) parentChecks.push({ row, parentCode });
+      continue;
+    }
     const op: UnitOp = {
       row,
       code,
       name,
       kind: kind!,
-      parentCode,
+      parentCode: isRoot ? null : parentCode,
       sortOrder,
       existingId: existing?.id ?? null,
     };
@@ -152,16 +165,23 @@ export function planOrgImport(
   const kindOf = (code: string): UnitKind | undefined =>
     fileUnits.get(code)?.kind ??
     (lookups.unitByCode(code)?.inScope ? lookups.unitByCode(code)!.kind : undefined);
+  const unknownParent = (row: number, parentCode: string) =>
+    fail(
+      UNIT_SHEET,
+      row,
+      '上级编码',
+      `上级单位“${parentCode}”不存在`,
+      `Parent unit "${parentCode}" does not exist`,
+    );
+  for (const c of parentChecks)
+    if (!fileCodes.has(c.parentCode) && !lookups.unitByCode(c.parentCode)?.inScope)
+      unknownParent(c.row, c.parentCode);
   for (const op of unitOps) {
+    if (op.parentCode === null) continue;
     const parentKind = kindOf(op.parentCode);
     if (!parentKind) {
-      fail(
-        UNIT_SHEET,
-        op.row,
-        '上级编码',
-        `上级单位“${op.parentCode}”不存在`,
-        `Parent unit "${op.parentCode}" does not exist`,
-      );
+      // a parent on a row with its own error exists once that row is fixed: that row's error says so
+      if (!fileCodes.has(op.parentCode)) unknownParent(op.row, op.parentCode);
       continue;
     }
     if (!CHILD_KINDS[parentKind].includes(op.kind)) {
@@ -175,7 +195,7 @@ export function planOrgImport(
       continue;
     }
     const seen = new Set([op.code]);
-    for (let p = fileUnits.get(op.parentCode); p; p = fileUnits.get(p.parentCode)) {
+    for (let p = fileUnits.get(op.parentCode); p?.parentCode; p = fileUnits.get(p.parentCode)) {
       if (seen.has(p.code)) {
         fail(UNIT_SHEET, op.row, '上级编码', '上级关系形成了循环', 'The parent chain loops back on itself');
         break;
@@ -209,6 +229,8 @@ export function planOrgImport(
     if (!unitCode) {
       fail(PEOPLE_SHEET, row, '单位编码', '必填', 'Required');
       bad = true;
+    } else if (!unit && fileCodes.has(unitCode)) {
+      bad = true; // the unit's own row has an error, reported there
     } else if (!unit || ('inScope' in unit && !unit.inScope)) {
       fail(PEOPLE_SHEET, row, '单位编码', `单位“${unitCode}”不存在`, `Unit "${unitCode}" does not exist`);
       bad = true;

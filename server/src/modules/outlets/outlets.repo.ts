@@ -1,8 +1,9 @@
 import type { OutletLevel, OutletMedium } from '@greenvoice/common';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/database.ts';
-import type { Database } from '../../db/types.ts';
+import type { Database, OutletsTable } from '../../db/types.ts';
 import { containsText } from '../../db/expressions.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 
 export interface OutletFilter {
   q?: string;
@@ -46,6 +47,32 @@ export function createOutletsRepo(db: DB) {
         .select((eb) => eb.fn.max('sort_order').as('m'))
         .executeTakeFirst();
       return Number(r?.m ?? 0) + 10;
+    },
+
+    /** the names of these outlets, in one query (the audit log says names, not ids) */
+    async namesOf(ids: number[]): Promise<Map<number, string>> {
+      if (!ids.length) return new Map();
+      const rows = await db
+        .selectFrom('outlets')
+        .select(['id', 'name as name'])
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    async insert(trx: Transaction<Database>, values: Insertable<OutletsTable>): Promise<number> {
+      const row = await trx.insertInto('outlets').values(values).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /** Writes the changes if the outlet is still at `version` (and bumps it); false when it moved on. */
+    async updateVersioned(
+      trx: Transaction<Database>,
+      id: number,
+      version: number,
+      changes: Updateable<OutletsTable>,
+    ): Promise<boolean> {
+      return updateVersioned(trx, 'outlets', id, version, changes);
     },
   };
 }

@@ -1,5 +1,5 @@
 import {
-  ErrorResponse,
+  ExportQuery,
   IdParams,
   Outlet,
   OutletInput,
@@ -10,14 +10,9 @@ import {
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { OutletsService } from './outlets.service.ts';
+import { errorResponses, sendXlsx, XlsxFile } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['submissions'];
 
 export function outletsRoutes(fastify: FastifyInstance, outlets: OutletsService) {
@@ -34,6 +29,19 @@ export function outletsRoutes(fastify: FastifyInstance, outlets: OutletsService)
       },
     },
     (req) => outlets.list(req.ctx, req.query),
+  );
+  app.get(
+    '/api/v1/outlets/export.xlsx',
+    {
+      config: { access: 'outlets:read' },
+      schema: {
+        tags,
+        summary: 'The whole filtered registry as Excel (audited)',
+        querystring: ExportQuery(OutletListQuery),
+        response: { 200: XlsxFile, ...errors },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await outlets.exportXlsx(req.ctx, req.query)),
   );
   app.post(
     '/api/v1/outlets',

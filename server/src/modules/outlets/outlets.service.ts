@@ -1,12 +1,29 @@
 // The outlet registry (媒体): reference data shared by the whole installation. Everyone who reports
 // reads it; the information centre keeps it. An outlet is switched off rather than deleted, because
 // old submissions and facts name it.
-import type { Outlet, OutletInput, OutletLevel, OutletMedium, OutletUpdate } from '@greenvoice/common';
+import {
+  OUTLET_LEVEL_LABELS,
+  OUTLET_MEDIUM_LABELS,
+  type Outlet,
+  type OutletInput,
+  type OutletLevel,
+  type OutletMedium,
+  type OutletUpdate,
+} from '@greenvoice/common';
 import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, notFound } from '../../http/api-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { OutletsRepo } from './outlets.repo.ts';
+import { everyPage, exportList, type ExportColumn, type ExportLang } from '../../spreadsheets/xlsx-export.ts';
+
+type OutletExportQuery = {
+  q?: string;
+  level?: OutletLevel;
+  medium?: OutletMedium;
+  includeInactive?: boolean;
+  lang?: ExportLang;
+};
 
 type OutletRow = NonNullable<Awaited<ReturnType<OutletsRepo['find']>>>;
 
@@ -28,8 +45,20 @@ const duplicateName = () =>
     { field: '/name', message: '已有同名媒体', messageEn: 'An outlet with this name already exists' },
   ]);
 
+const EXPORT_COLUMNS: ExportColumn<Outlet>[] = [
+  { header: { zh: '媒体名称', en: 'Outlet' }, width: 30, value: (o) => o.name },
+  { header: { zh: '级别', en: 'Level' }, width: 10, value: (o, l) => OUTLET_LEVEL_LABELS[o.level][l] },
+  { header: { zh: '类型', en: 'Medium' }, width: 12, value: (o, l) => OUTLET_MEDIUM_LABELS[o.medium][l] },
+  {
+    header: { zh: '状态', en: 'State' },
+    width: 8,
+    value: (o, l) => (o.active ? { zh: '在用', en: 'In use' } : { zh: '停用', en: 'Off' })[l],
+  },
+  { header: { zh: '排序', en: 'Order' }, width: 8, value: (o) => o.sortOrder },
+];
+
 export function createOutletsService({ repo, audit }: { repo: OutletsRepo; audit: AuditService }) {
-  return {
+  const service = {
     async list(
       _ctx: RequestContext,
       query: {
@@ -47,6 +76,17 @@ export function createOutletsService({ repo, audit }: { repo: OutletsRepo; audit
       return { items: items.map(presentOutlet), total, page, pageSize };
     },
 
+    /** The whole filtered registry as .xlsx (decision 126). */
+    async exportXlsx(ctx: RequestContext, query: OutletExportQuery) {
+      const { lang, ...filters } = query;
+      return exportList(audit, ctx, 'outlets', filters, {
+        sheet: { zh: '媒体名录', en: 'Outlets' },
+        columns: EXPORT_COLUMNS,
+        rows: everyPage((page, pageSize) => service.list(ctx, { ...filters, page, pageSize })),
+        lang,
+      });
+    },
+
     /** For the submissions module: the outlet, active or not, or null. */
     find: (id: number) => repo.find(id),
 
@@ -56,26 +96,22 @@ export function createOutletsService({ repo, audit }: { repo: OutletsRepo; audit
       const sortOrder = input.sortOrder ?? (await repo.nextSortOrder());
       const id = await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
-        const row = await trx
-          .insertInto('outlets')
-          .values({
-            name,
-            level: input.level,
-            medium: input.medium,
-            active: 1,
-            sort_order: sortOrder,
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const outletId = await repo.insert(trx, {
+          name,
+          level: input.level,
+          medium: input.medium,
+          active: 1,
+          sort_order: sortOrder,
+          created_at: at,
+          updated_at: at,
+        });
         await record({
           action: 'outlet.create',
           objectType: 'outlet',
-          objectId: row.id,
+          objectId: outletId,
           detail: { after: input },
         });
-        return row.id;
+        return outletId;
       });
       return presentOutlet((await repo.find(id))!);
     },
@@ -87,21 +123,15 @@ export function createOutletsService({ repo, audit }: { repo: OutletsRepo; audit
       const name = input.name?.trim() ?? current.name;
       if (name !== current.name && (await repo.findByName(name))) throw duplicateName();
       await audit.transact(ctx, async (trx, record) => {
-        const res = await trx
-          .updateTable('outlets')
-          .set({
-            name,
-            level: input.level ?? current.level,
-            medium: input.medium ?? current.medium,
-            sort_order: input.sortOrder ?? current.sort_order,
-            active: input.active === undefined ? current.active : input.active ? 1 : 0,
-            version: current.version + 1,
-            updated_at: nowIso(),
-          })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw conflict();
+        const updated = await repo.updateVersioned(trx, id, input.version, {
+          name,
+          level: input.level ?? current.level,
+          medium: input.medium ?? current.medium,
+          sort_order: input.sortOrder ?? current.sort_order,
+          active: input.active === undefined ? current.active : input.active ? 1 : 0,
+          updated_at: nowIso(),
+        });
+        if (!updated) throw conflict();
         const { version: _v, ...after } = input;
         await record({
           action: 'outlet.update',
@@ -122,5 +152,6 @@ export function createOutletsService({ repo, audit }: { repo: OutletsRepo; audit
       return presentOutlet((await repo.find(id))!);
     },
   };
+  return service;
 }
 export type OutletsService = ReturnType<typeof createOutletsService>;

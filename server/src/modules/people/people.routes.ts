@@ -1,7 +1,7 @@
 import {
   AccountAction,
   AccountActionResult,
-  ErrorResponse,
+  ExportQuery,
   IdParams,
   Page,
   PeopleListQuery,
@@ -13,15 +13,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { PeopleService } from './people.service.ts';
+import { errorResponses, sendXlsx, XlsxFile } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['organisation'];
 
 export function peopleRoutes(fastify: FastifyInstance, people: PeopleService) {
@@ -38,6 +32,19 @@ export function peopleRoutes(fastify: FastifyInstance, people: PeopleService) {
       },
     },
     (req) => people.list(req.ctx, req.query),
+  );
+  app.get(
+    '/api/v1/people/export.xlsx',
+    {
+      config: { access: 'people:read' },
+      schema: {
+        tags,
+        summary: 'The whole filtered list as Excel, mobiles masked (audited)',
+        querystring: ExportQuery(PeopleListQuery),
+        response: { 200: XlsxFile, ...errors },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await people.exportXlsx(req.ctx, req.query)),
   );
   app.get(
     '/api/v1/people/:id',

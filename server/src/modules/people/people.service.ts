@@ -3,6 +3,7 @@ import {
   dutyRefusal,
   maskMobile,
   minPasswordLength,
+  normaliseEmail,
   normaliseMobile,
   type AccountAction,
   type Person,
@@ -15,9 +16,11 @@ import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict, invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { exportPeople } from './people-export.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { UnitsService } from '../units/units.service.ts';
-import type { PeopleRepo } from './people.repo.ts';
+import { generateTemporaryPassword } from '../auth/password-hash.ts';
+import { setUsername, type PeopleRepo } from './people.repo.ts';
 
 type PersonRow = NonNullable<Awaited<ReturnType<PeopleRepo['findInScope']>>>;
 
@@ -29,6 +32,7 @@ export function presentPerson(r: PersonRow, roles: { role: Role }[]): Person {
     name: r.name,
     title: r.title,
     mobileMasked: r.mobile ? maskMobile(r.mobile) : null,
+    email: r.email,
     roles: roles.map((x) => x.role),
     username: r.username,
     disabled: r.disabled === 1,
@@ -51,6 +55,13 @@ export function mobileOrThrow(raw: string | undefined): string | null {
       'Must be an 11-digit mainland China mobile number',
     );
   return mobile;
+}
+
+export function emailOrThrow(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const email = normaliseEmail(raw);
+  if (!email) throw invalid('/email', '电子邮箱格式不正确', 'Not an e-mail address');
+  return email;
 }
 
 export function createPeopleService({
@@ -109,37 +120,82 @@ export function createPeopleService({
     }
   }
 
+  /**
+   * A named contact (from the campaign, the Excel import or the form) gets a sign-in account: a user
+   * name and a temporary password (generated unless chosen) that must be changed at the first sign-in —
+   * what an imported person with a user name and an administrator's reset add up to, in one step.
+   */
+  async function createLogin(ctx: RequestContext, person: Person, body: AccountAction) {
+    if (person.username)
+      throw new ApiError('UNPROCESSABLE', undefined, {
+        zh: '该人员已有登录账号',
+        en: 'This person already has a sign-in account',
+      });
+    if (!body.username) throw invalid('/username', '请填写用户名', 'Enter a user name');
+    const username = body.username.toLowerCase();
+    if (await repo.findByUsername(username))
+      throw new ApiError('DUPLICATE', [
+        { field: '/username', message: '用户名已被使用', messageEn: 'This user name is already taken' },
+      ]);
+    const temporaryPassword = body.temporaryPassword ?? generateTemporaryPassword();
+    await auth.passwordRulesOrThrow(
+      temporaryPassword,
+      person.roles,
+      { username, name: person.name },
+      '/temporaryPassword',
+    );
+    await audit.transact(ctx, async (trx, record) => {
+      if (!(await setUsername(trx, person.id, person.version, username, nowIso()))) throw conflict();
+      await auth.setPassword(trx, person.id, temporaryPassword, true);
+      await record({
+        action: 'account.createLogin',
+        objectType: 'person',
+        objectId: person.id,
+        detail: { after: { username, mustChangePassword: true } },
+      });
+    });
+    return { ok: true as const, temporaryPassword };
+  }
+
+  async function list(
+    ctx: RequestContext,
+    query: { q?: string; unitId?: number; role?: Role; page?: number; pageSize?: number },
+  ) {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const { items, total } = await repo.list(
+      {
+        scopePath: requireActor(ctx).scopePath,
+        q: query.q?.trim() || undefined,
+        unitId: query.unitId,
+        role: query.role,
+      },
+      page,
+      pageSize,
+    );
+    const roles = await repo.rolesByPerson(items.map((i) => i.id));
+    return { items: items.map((i) => presentPerson(i, roles.get(i.id) ?? [])), total, page, pageSize };
+  }
+
   return {
     getVisible,
 
-    async list(
-      ctx: RequestContext,
-      query: { q?: string; unitId?: number; role?: Role; page?: number; pageSize?: number },
-    ) {
-      const page = query.page ?? 1;
-      const pageSize = query.pageSize ?? 20;
-      const { items, total } = await repo.list(
-        {
-          scopePath: requireActor(ctx).scopePath,
-          q: query.q?.trim() || undefined,
-          unitId: query.unitId,
-          role: query.role,
-        },
-        page,
-        pageSize,
-      );
-      const roles = await repo.rolesByPerson(items.map((i) => i.id));
-      return { items: items.map((i) => presentPerson(i, roles.get(i.id) ?? [])), total, page, pageSize };
-    },
+    list,
 
     async get(ctx: RequestContext, id: number) {
       return present(await getVisible(ctx, id));
+    },
+
+    /** The whole filtered list as .xlsx (decision 126). */
+    exportXlsx(ctx: RequestContext, query: Parameters<typeof exportPeople>[3]) {
+      return exportPeople(audit, list, ctx, query);
     },
 
     async create(ctx: RequestContext, input: PersonInput): Promise<Person> {
       await dutyOrThrow(ctx, { id: null, roles: [] }, 'create', input.roles);
       const unit = await unitOrThrow(ctx, input.unitId);
       const mobile = mobileOrThrow(input.mobile);
+      const email = emailOrThrow(input.email);
       const username = input.username?.toLowerCase() ?? null;
       if (username && (await repo.findByUsername(username))) {
         throw new ApiError('DUPLICATE', [
@@ -162,41 +218,39 @@ export function createPeopleService({
       }
       const id = await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
-        const row = await trx
-          .insertInto('people')
-          .values({
-            unit_id: unit.id,
-            name: input.name.trim(),
-            title: input.title?.trim() ?? '',
-            mobile,
-            username,
-            must_change_password: 1,
-            disabled: 0,
-            is_demo: 0,
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await repo.setRoles(trx, row.id, input.roles, at);
+        const personId = await repo.insert(trx, {
+          unit_id: unit.id,
+          name: input.name.trim(),
+          title: input.title?.trim() ?? '',
+          mobile,
+          email,
+          username,
+          must_change_password: 1,
+          disabled: 0,
+          is_demo: 0,
+          created_at: at,
+          updated_at: at,
+        });
+        await repo.setRoles(trx, personId, input.roles, at);
         if (input.initialPassword !== undefined)
-          await auth.setPassword(trx, row.id, input.initialPassword, true);
+          await auth.setPassword(trx, personId, input.initialPassword, true);
         await record({
           action: 'person.create',
           objectType: 'person',
-          objectId: row.id,
+          objectId: personId,
           detail: {
             after: {
               unitId: unit.id,
               name: input.name,
               title: input.title ?? '',
               mobile: mobile ? maskMobile(mobile) : null,
+              email,
               roles: input.roles,
               username,
             },
           },
         });
-        return row.id;
+        return personId;
       });
       return present(await getVisible(ctx, id));
     },
@@ -208,27 +262,23 @@ export function createPeopleService({
       await dutyOrThrow(ctx, before, 'edit', input.roles);
       const unitId = input.unitId !== undefined ? (await unitOrThrow(ctx, input.unitId)).id : current.unit_id;
       const mobile = input.mobile !== undefined ? mobileOrThrow(input.mobile) : current.mobile;
+      const email = input.email !== undefined ? emailOrThrow(input.email) : current.email;
       // A role with a longer minimum (an administrator's 15 characters) cannot be checked against a
       // stored hash: the person must choose a new password at their next sign-in (decision 079).
       const raisesMinimum =
         input.roles !== undefined && minPasswordLength(input.roles) > minPasswordLength(before.roles);
       await audit.transact(ctx, async (trx, record) => {
         const at = nowIso();
-        const updated = await trx
-          .updateTable('people')
-          .set({
-            unit_id: unitId,
-            name: input.name?.trim() ?? current.name,
-            title: input.title?.trim() ?? current.title,
-            mobile,
-            ...(raisesMinimum ? { must_change_password: 1 } : {}),
-            version: current.version + 1,
-            updated_at: at,
-          })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) throw conflict();
+        const updated = await repo.updateVersioned(trx, id, input.version, {
+          unit_id: unitId,
+          name: input.name?.trim() ?? current.name,
+          title: input.title?.trim() ?? current.title,
+          mobile,
+          email,
+          ...(raisesMinimum ? { must_change_password: 1 } : {}),
+          updated_at: at,
+        });
+        if (!updated) throw conflict();
         let rolesChanged = false;
         if (input.roles) {
           const { added, removed } = await repo.setRoles(trx, id, input.roles, at);
@@ -246,6 +296,7 @@ export function createPeopleService({
               name: before.name,
               title: before.title,
               mobile: before.mobileMasked,
+              email: before.email,
               roles: before.roles,
             },
             after: {
@@ -253,6 +304,7 @@ export function createPeopleService({
               name: input.name ?? current.name,
               title: input.title ?? current.title,
               mobile: mobile ? maskMobile(mobile) : null,
+              email,
               roles: input.roles ?? before.roles,
               ...(raisesMinimum ? { mustChangePassword: true } : {}),
             },
@@ -271,7 +323,7 @@ export function createPeopleService({
         });
       await dutyOrThrow(ctx, await present(current), 'delete');
       await audit.transact(ctx, async (trx, record) => {
-        await trx.deleteFrom('people').where('id', '=', id).execute();
+        await repo.remove(trx, id);
         await record({
           action: 'person.delete',
           objectType: 'person',
@@ -291,6 +343,7 @@ export function createPeopleService({
     async accountAction(ctx: RequestContext, id: number, body: AccountAction) {
       const current = await present(await getVisible(ctx, id));
       await dutyOrThrow(ctx, current, body.action);
+      if (body.action === 'createLogin') return createLogin(ctx, current, body);
       return auth.accountAction(
         ctx,
         { id, name: current.name, username: current.username, roles: current.roles },

@@ -162,3 +162,52 @@ describe('people', () => {
     expect(res.body).not.toMatch(/scrypt|password_hash|passwordHash|totp/i);
   });
 });
+
+describe('a named contact gets a login from the console', () => {
+  it('with an e-mail address, then a user name and a temporary password that must be changed', async () => {
+    const made = await t.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      cookie: admin,
+      payload: { unitId: unitDc, name: '周联络', roles: ['officer'], email: ' Zhou@CD-DC.Example.cn ' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const person = made.json();
+    expect(person).toMatchObject({ username: null, email: 'Zhou@cd-dc.example.cn' });
+    const bad = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/people/${person.id}`,
+      cookie: admin,
+      payload: { version: person.version, email: 'not-an-address' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0]).toMatchObject({ field: '/email', messageEn: 'Not an e-mail address' });
+
+    const grant = (cookie: string, payload: object) =>
+      t.inject({ method: 'POST', url: `/api/v1/people/${person.id}/account`, cookie, payload });
+    expect((await grant(officer, { action: 'createLogin', username: 'zhou.dc' })).statusCode).toBe(403);
+    expect((await grant(admin, { action: 'createLogin' })).json().fields[0].field).toBe('/username');
+    expect(
+      (await grant(admin, { action: 'createLogin', username: 'officer.wl' })).json().fields[0].field,
+    ).toBe('/username');
+    const res = await grant(admin, { action: 'createLogin', username: 'Zhou.DC' });
+    expect(res.statusCode, res.body).toBe(200);
+    const temporary = res.json().temporaryPassword as string;
+    expect(temporary.length).toBeGreaterThanOrEqual(12);
+    expect((await grant(admin, { action: 'createLogin', username: 'zhou.two' })).statusCode).toBe(422);
+
+    // the contact signs in and must choose their own password first
+    const cookie = await t.login('zhou.dc', temporary);
+    const me = await t.inject({ method: 'GET', url: '/api/v1/submissions', cookie });
+    expect(me.statusCode).toBe(403);
+    expect(me.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'account.createLogin')
+      .where('object_id', '=', String(person.id))
+      .executeTakeFirstOrThrow();
+    expect(audit.detail).not.toContain(temporary);
+    expect(JSON.parse(audit.detail!).after).toEqual({ username: 'zhou.dc', mustChangePassword: true });
+  });
+});

@@ -6,7 +6,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartFile } from '../../test/multipart.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { account } from '../submissions/test-fixtures.ts';
 
 let t: TestApp;
 let admin: string;
@@ -52,7 +51,7 @@ describe('three administrators', () => {
     expect(self.statusCode).toBe(403);
     const own = await setRoles(admin, 'admin', ['reviewer']);
     expect(own.statusCode).toBe(403);
-    await account(t, 'sod.reviewer', 'reviewer', 'CD-XXZX');
+    await t.newAccount('sod.reviewer', 'reviewer', 'CD-XXZX');
     const grant = await setRoles(admin, 'sod.reviewer', ['reviewer', 'auditor']);
     expect(grant.statusCode).toBe(403);
     expect(grant.json().messageEn).toContain('security administrator');
@@ -93,13 +92,13 @@ describe('three administrators', () => {
   });
 
   it('the system administrator still manages ordinary staff accounts', async () => {
-    await account(t, 'sod.officer', 'officer', 'CD-WL');
+    await t.newAccount('sod.officer', 'officer', 'CD-WL');
     expect((await accountAction(admin, 'sod.officer', 'unlock')).statusCode).toBe(200);
     expect((await setRoles(admin, 'sod.officer', ['officer', 'reviewer'])).statusCode).toBe(200);
   });
 
   it('the security administrator grants an administrator role, but never two to one person', async () => {
-    await account(t, 'sod.second', 'reviewer', 'CD-XXZX');
+    await t.newAccount('sod.second', 'reviewer', 'CD-XXZX');
     expect((await setRoles(security, 'sod.second', ['admin', 'auditor'])).json().code).toBe('FORBIDDEN');
     expect((await setRoles(security, 'sod.second', ['admin'])).statusCode).toBe(200);
     // the administrator's 15-character minimum cannot be checked against the stored hash: change it

@@ -2,6 +2,8 @@
 // (docs/security-requirements.md §22). Only PNG, JPEG and PDF are accepted as evidence; anything else is
 // named in the refusal so the officer knows what they sent.
 
+import { isOneOf } from '@greenvoice/common';
+
 export const EVIDENCE_TYPES = {
   'image/png': ['png'],
   'image/jpeg': ['jpg', 'jpeg'],
@@ -73,7 +75,7 @@ export function isEvidenceType(type: string): type is EvidenceMediaType {
 /** The file name's extension must be one of the detected type's: a PNG named .pdf is refused. */
 export function extensionMatches(fileName: string, type: EvidenceMediaType): boolean {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  return ext !== undefined && (EVIDENCE_TYPES[type] as readonly string[]).includes(ext);
+  return ext !== undefined && isOneOf(EVIDENCE_TYPES[type], ext);
 }
 
 /** A name safe to show and to put in Content-Disposition: no path, no control characters. */

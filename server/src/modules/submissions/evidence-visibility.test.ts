@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { account, newsReport, outletId, unitId } from './test-fixtures.ts';
+import { newsReport, outletId, unitId } from './test-fixtures.ts';
 
 let t: TestApp;
 const readers: Record<string, string> = {};
@@ -58,8 +58,8 @@ beforeAll(async () => {
   reviewer = await t.loginAs('reviewer');
   readers['own-unit officer'] = officer;
   readers['own-unit deputy leader'] = await t.loginAs('deputy.wl');
-  readers['co-unit officer'] = await account(t, 'officer.dc', 'officer', 'CD-DC');
-  readers['other-unit officer'] = await account(t, 'officer.ll', 'officer', 'CD-LL');
+  readers['co-unit officer'] = await t.newAccount('officer.dc', 'officer', 'CD-DC');
+  readers['other-unit officer'] = await t.newAccount('officer.ll', 'officer', 'CD-LL');
   readers['reviewer'] = reviewer;
   readers['bureau leader'] = await t.loginAs('leader');
   outlet = await outletId(t, '常德日报');

@@ -1,19 +1,11 @@
-import { ErrorResponse, Evidence, IdParams } from '@greenvoice/common';
+import { Evidence, IdParams } from '@greenvoice/common';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { ApiError } from '../../http/api-error.ts';
 import type { EvidenceService } from './evidence.service.ts';
+import { errorResponses, multipartBody, uploadedFiles } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  507: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 413, 415, 507);
 const tags = ['submissions'];
 
 export function evidenceRoutes(fastify: FastifyInstance, evidence: EvidenceService) {
@@ -27,21 +19,11 @@ export function evidenceRoutes(fastify: FastifyInstance, evidence: EvidenceServi
         summary: 'Upload evidence files (PNG, JPEG, PDF by content; ≤ 10 MiB each, ≤ 5 a request)',
         description:
           'multipart/form-data, files in the field "files". A file of another type gets 415 naming the type detected; images are re-encoded (EXIF and GPS removed). Attach the returned ids to a submission within a day.',
-        consumes: ['multipart/form-data'],
+        ...multipartBody,
         response: { 201: Type.Array(Evidence), ...errors },
       },
     },
-    async (req, reply) => {
-      if (!req.isMultipart())
-        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', [
-          {
-            field: 'files',
-            message: '请以 multipart/form-data 上传文件',
-            messageEn: 'Upload the files as multipart/form-data',
-          },
-        ]);
-      return reply.code(201).send(await evidence.upload(req.ctx, req.files()));
-    },
+    async (req, reply) => reply.code(201).send(await evidence.upload(req.ctx, uploadedFiles(req))),
   );
   app.get(
     '/api/v1/evidence/:id',

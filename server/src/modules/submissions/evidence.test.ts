@@ -1,28 +1,24 @@
 // Evidence uploads: recognised by content, images re-encoded without EXIF/GPS, stored atomically, served
 // only to those who may see them, and swept when never used (docs/security-requirements.md §21–23).
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { account, count, newsReport, outletId } from './test-fixtures.ts';
-import { evidenceFiles } from '../../files/file-stores.ts';
+import { count, newsReport, outletId } from './test-fixtures.ts';
+import { ORPHAN_GRACE_MS } from './evidence.service.ts';
 
 let t: TestApp;
 let officer: string;
 let officerDc: string;
 let reviewer: string;
 let outlet: number;
-let filesDir: string;
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
   officer = await t.loginAs('officer.wl');
   reviewer = await t.loginAs('reviewer');
-  officerDc = await account(t, 'officer.dc', 'officer', 'CD-DC');
+  officerDc = await t.newAccount('officer.dc', 'officer', 'CD-DC');
   outlet = await outletId(t, '常德日报');
-  filesDir = path.join(t.config.dataDir, 'files');
 });
 afterAll(() => t.close());
 
@@ -52,10 +48,14 @@ const png = () =>
 const pdf = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
-/** Stored files and temporary files on disk: nothing may be left by a refused upload. */
-const onDisk = () => ({
-  stored: fs.existsSync(filesDir) ? fs.readdirSync(filesDir).filter((n) => n !== 'tmp').length : 0,
-  temps: fs.existsSync(path.join(filesDir, 'tmp')) ? fs.readdirSync(path.join(filesDir, 'tmp')).length : 0,
+const FAR = 8.64e15;
+/** The evidence store, on disk or in the database (FILE_STORE): the test sees it as the modules do. */
+const store = () => t.services.files.stores.evidence;
+const storedKeys = () => store().keysOlderThan(FAR);
+/** Stored files and unfinished writes (swept to count them): nothing may be left by a refused upload. */
+const onDisk = async () => ({
+  stored: (await storedKeys()).length,
+  temps: await store().sweepTemporary(FAR),
 });
 
 describe('type detection', () => {
@@ -80,8 +80,8 @@ describe('type detection', () => {
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.headers['content-disposition']).toMatch(/^attachment; .*filename\*=UTF-8''%E9%87%87/);
     expect(file.rawPayload.equals(pdf)).toBe(true);
-    // stored under random names, nothing of the original name on disk
-    const names = fs.readdirSync(filesDir).filter((n) => n !== 'tmp');
+    // stored under random names, nothing of the original name in the store
+    const names = await storedKeys();
     for (const n of names) expect(n).toMatch(/^[a-f0-9]{32}$/);
   });
 
@@ -92,7 +92,7 @@ describe('type detection', () => {
     ['a zip named .png', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), /application\/zip/],
   ])('refuses %s with 415 naming the detected type, writing nothing', async (_label, make, type) => {
     const name = _label.includes('.pdf') ? 'shot.pdf' : _label === 'a text file' ? 'notes.txt' : 'x.png';
-    const before = { rows: await count(t, 'evidence_files'), disk: onDisk() };
+    const before = { rows: await count(t, 'evidence_files'), disk: await onDisk() };
     const res = await upload([
       ['good.png', await png()],
       [name, await make()],
@@ -101,18 +101,18 @@ describe('type detection', () => {
     expect(res.json().message).toMatch(type);
     expect(res.json().messageEn).toMatch(type);
     expect(await count(t, 'evidence_files')).toBe(before.rows);
-    expect(onDisk()).toEqual(before.disk);
+    expect(await onDisk()).toEqual(before.disk);
   });
 
   it('refuses a file over 10 MiB with 413 and more than 5 files with 413, writing nothing', async () => {
-    const before = { rows: await count(t, 'evidence_files'), disk: onDisk() };
+    const before = { rows: await count(t, 'evidence_files'), disk: await onDisk() };
     const big = Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]);
     const res = await upload([['big.pdf', big]]);
     expect(res.statusCode).toBe(413);
     const six = await upload(Array.from({ length: 6 }, (_, i): [string, Buffer] => [`f${i}.pdf`, pdf]));
     expect(six.statusCode).toBe(413);
     expect(await count(t, 'evidence_files')).toBe(before.rows);
-    expect(onDisk()).toEqual(before.disk);
+    expect(await onDisk()).toEqual(before.disk);
   });
 
   it('refuses a damaged image', async () => {
@@ -210,18 +210,16 @@ describe('sweeper', () => {
       .where('submission_id', 'is not', null)
       .execute();
     expect(attached.length).toBeGreaterThan(0);
-    // a file renamed into place whose transaction never committed (a crash), an hour old
-    const orphan = (await evidenceFiles(t.config.dataDir).put(Buffer.from('orphan'))).key;
-    const stored = (key: string) => path.join(filesDir, key);
-    const hourAgo = new Date(Date.now() - 2 * 3_600_000);
-    fs.utimesSync(stored(orphan), hourAgo, hourAgo);
+    // a file stored whose transaction never committed (a crash); the sweep runs past its grace period
+    const orphan = (await store().put(Buffer.from('orphan'))).key;
 
     const { evidence } = t.services;
-    const result = await evidence.sweep();
+    const result = await evidence.sweep(Date.now() + ORPHAN_GRACE_MS + 60_000);
     expect(result).toMatchObject({ unattached: 1, orphans: 1 });
     expect((await download(old.id)).statusCode).toBe(404);
     expect((await download(fresh.id)).statusCode).toBe(200);
-    expect(fs.existsSync(stored(orphan))).toBe(false);
-    for (const a of attached) expect(fs.existsSync(stored(a.stored_name))).toBe(true);
+    const left = await storedKeys();
+    expect(left).not.toContain(orphan);
+    for (const a of attached) expect(left).toContain(a.stored_name);
   });
 });

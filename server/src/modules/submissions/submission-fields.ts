@@ -1,6 +1,12 @@
 // Which of a submission's fields count for its kind (common KIND_FIELDS): the others are cleared, so a
 // draft whose kind changed keeps no stale outlet or quantity; and what must be filled before review.
-import { KIND_FIELDS, type FieldError, type SubmissionKind } from '@greenvoice/common';
+import {
+  KIND_FIELDS,
+  type ActivityType,
+  type AwardRank,
+  type FieldError,
+  type SubmissionKind,
+} from '@greenvoice/common';
 
 export interface SubmissionDraft {
   kind: SubmissionKind;
@@ -9,8 +15,8 @@ export interface SubmissionDraft {
   outletId: number | null;
   link: string | null;
   themes: string[];
-  activityType: string | null;
-  awardRank: string | null;
+  activityType: ActivityType | null;
+  awardRank: AwardRank | null;
   quantity: number | null;
   accountName: string | null;
   summary: string | null;

@@ -3,9 +3,7 @@ import {
   availableSubmissionActions,
   type DuplicateRef,
   type Submission,
-  type SubmissionKind,
   type SubmissionParties,
-  type SubmissionStatus,
 } from '@greenvoice/common';
 import type { Actor } from '../../http/context.ts';
 import { presentEvidence } from './evidence.service.ts';
@@ -17,8 +15,8 @@ type EvidenceRow = Awaited<ReturnType<SubmissionsRepo['evidence']>>[number];
 /** What the workflow policy needs to know of a stored submission. */
 export function partiesOf(row: SubmissionRow, coUnitIds: readonly number[]): SubmissionParties {
   return {
-    status: row.status as SubmissionStatus,
-    kind: row.kind as SubmissionKind,
+    status: row.status,
+    kind: row.kind,
     unitId: row.unit_id,
     coUnitIds,
   };

@@ -7,9 +7,9 @@ import {
   reviewInputProblems,
   type AssessmentFact,
   type BulkApproveInput,
+  type OutcomeInput,
   type ReviewInput,
   type Submission,
-  type SubmissionKind,
 } from '@greenvoice/common';
 import type { Transaction } from 'kysely';
 import { nowIso } from '../../db/database.ts';
@@ -18,6 +18,7 @@ import { ApiError, conflict, invalid } from '../../http/api-error.ts';
 import { requireActor, type Actor, type RequestContext } from '../../http/context.ts';
 import type { Audit, AuditService } from '../audit/audit.service.ts';
 import type { ScoresHandOff } from '../assessment/scoring.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { mergeFactsChanges, type FactsChange, type FactsRepo } from '../facts/facts.repo.ts';
 import { partiesOf } from './submission-presenter.ts';
 import type { SubmissionReader } from './submission-reader.ts';
@@ -30,6 +31,7 @@ export interface ReviewDeps {
   audit: AuditService;
   /** the scores' side of the hand-off: stale marks in the approval's transaction, a recompute after */
   scores: ScoresHandOff;
+  notifications: Pick<NotificationsService, 'notify'>;
 }
 
 const FACT_SOURCE = 'submission';
@@ -59,7 +61,7 @@ export function factOf(
 }
 
 export function createReviewService(deps: ReviewDeps) {
-  const { repo, reader, facts, audit, scores } = deps;
+  const { repo, reader, facts, audit, scores, notifications } = deps;
 
   /** Everything that can be refused is refused before the transaction starts. */
   async function check(actor: Actor, row: SubmissionRow, version: number, input: ReviewInput) {
@@ -82,7 +84,7 @@ export function createReviewService(deps: ReviewDeps) {
     const at = nowIso();
     const approve = input.action === 'approve';
     const adoptionLevel = approve
-      ? (input.adoptionLevel ?? (hasAdoptionLevel(row.kind as SubmissionKind) ? 'none' : null))
+      ? (input.adoptionLevel ?? (hasAdoptionLevel(row.kind) ? 'none' : null))
       : row.adoption_level;
     const leaderInstruction = approve ? (input.leaderInstruction ?? null) : row.leader_instruction;
     const instructionNote = approve ? input.instructionNote?.trim() || null : row.instruction_note;
@@ -128,6 +130,22 @@ export function createReviewService(deps: ReviewDeps) {
         fact: approve ? 'written' : change ? 'removed' : null,
       },
     });
+    if (input.action === 'return' || input.action === 'reject') {
+      const returned = input.action === 'return';
+      await notifications.notify(trx, {
+        bureauUnitId: row.owner_unit_id,
+        to: { unitIds: [row.unit_id], roles: ['officer'] },
+        kind: returned ? 'submissions.returned' : 'submissions.rejected',
+        title: returned
+          ? { zh: `稿件被退回修改：${row.title}`, en: `Piece returned for correction: ${row.title}` }
+          : { zh: `稿件未予采用：${row.title}`, en: `Piece rejected: ${row.title}` },
+        ...(checked.reason
+          ? { body: { zh: `原因：${checked.reason}`, en: `Reason: ${checked.reason}` } }
+          : {}),
+        link: `/submissions/${row.id}`,
+        dedupeKey: `submission.${input.action}:${row.id}:v${version + 1}`,
+      });
+    }
     return change;
   }
 
@@ -139,6 +157,65 @@ export function createReviewService(deps: ReviewDeps) {
       const change = await audit.transact(ctx, (trx, record) =>
         decide(trx, actor, row, version, input, checked, record),
       );
+      await scores.afterCommit(mergeFactsChanges([change]));
+      return reader.presentOne(actor, id);
+    },
+
+    /**
+     * Records an approved piece's adoption level and leader instruction (批示) after the approval — they
+     * often arrive weeks later. The fact is rewritten and its scores re-computed like an approval's; the
+     * audit record keeps before and after.
+     */
+    async recordOutcome(ctx: RequestContext, id: number, version: number, input: OutcomeInput) {
+      const actor = requireActor(ctx);
+      const row = await reader.getVisible(actor, id);
+      const coUnitIds = await reader.coUnitIds(id);
+      reader.requireTransition(actor, row, coUnitIds, 'recordOutcome', version);
+      const problems = reviewInputProblems(partiesOf(row, coUnitIds), { action: 'recordOutcome', ...input });
+      if (problems.length) throw new ApiError('VALIDATION_FAILED', problems);
+      const before = {
+        adoptionLevel: row.adoption_level,
+        leaderInstruction: row.leader_instruction,
+        instructionNote: row.instruction_note,
+      };
+      const after = {
+        adoptionLevel: input.adoptionLevel ?? before.adoptionLevel,
+        leaderInstruction:
+          input.leaderInstruction !== undefined ? input.leaderInstruction : before.leaderInstruction,
+        instructionNote:
+          input.instructionNote !== undefined
+            ? input.instructionNote?.trim() || null
+            : before.instructionNote,
+      };
+      const change = await audit.transact(ctx, async (trx, record) => {
+        const ok = await repo.updateVersioned(trx, id, version, {
+          adoption_level: after.adoptionLevel,
+          leader_instruction: after.leaderInstruction,
+          instruction_note: after.instructionNote,
+          updated_at: nowIso(),
+        });
+        if (!ok) throw conflict();
+        await repo.addEvent(
+          trx,
+          reader.event(actor, id, 'recordOutcome', row.status, row.status, after.instructionNote),
+        );
+        const written = await facts.upsertBySource(
+          trx,
+          { source: FACT_SOURCE, sourceId: id },
+          factOf(row, coUnitIds, {
+            adoptionLevel: after.adoptionLevel as AssessmentFact['adoptionLevel'],
+            leaderInstruction: after.leaderInstruction as AssessmentFact['leaderInstruction'],
+          }),
+        );
+        if (written) await scores.markStale(trx, written);
+        await record({
+          action: 'submission.recordOutcome',
+          objectType: 'submission',
+          objectId: id,
+          detail: { before, after },
+        });
+        return written;
+      });
       await scores.afterCommit(mergeFactsChanges([change]));
       return reader.presentOne(actor, id);
     },

@@ -2,7 +2,7 @@
 // §12, §14, §15).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { account, count, newsReport, outletId } from './test-fixtures.ts';
+import { count, newsReport, outletId } from './test-fixtures.ts';
 
 let t: TestApp;
 let officer: string; // 武陵区 (CD-WL)
@@ -20,8 +20,8 @@ beforeAll(async () => {
   reviewer = await t.loginAs('reviewer');
   deputy = await t.loginAs('deputy.wl');
   editor = await t.loginAs('editor');
-  officerDc = await account(t, 'officer.dc', 'officer', 'CD-DC');
-  reviewerWl = await account(t, 'reviewer.wl', 'reviewer', 'CD-WL');
+  officerDc = await t.newAccount('officer.dc', 'officer', 'CD-DC');
+  reviewerWl = await t.newAccount('reviewer.wl', 'reviewer', 'CD-WL');
   outlet = await outletId(t, '湖南日报');
   dcUnit = (
     await t.database.db.selectFrom('units').select('id').where('code', '=', 'CD-DC').executeTakeFirstOrThrow()
@@ -76,13 +76,28 @@ async function inStatus(status: string) {
   return s;
 }
 
-type Act = 'edit' | 'submit' | 'approve' | 'return' | 'reject';
+const withdraw = (id: number, version: number, cookie = officer) =>
+  t.inject({
+    method: 'POST',
+    url: `/api/v1/submissions/${id}/withdraw`,
+    cookie,
+    headers: ifMatch(version),
+    payload: {},
+  });
+const remove = (id: number, version: number, cookie = officer) =>
+  t.inject({ method: 'DELETE', url: `/api/v1/submissions/${id}`, cookie, headers: ifMatch(version) });
+
+type Act = 'edit' | 'submit' | 'withdraw' | 'delete' | 'approve' | 'return' | 'reject';
 const act = (a: Act, s: { id: number; version: number }) => {
   switch (a) {
     case 'edit':
       return edit(s.id, s.version, { title: `改过的标题 ${s.id}` });
     case 'submit':
       return submit(s.id, s.version);
+    case 'withdraw':
+      return withdraw(s.id, s.version);
+    case 'delete':
+      return remove(s.id, s.version);
     case 'approve':
       return review(s.id, s.version, { action: 'approve' });
     case 'return':
@@ -91,8 +106,21 @@ const act = (a: Act, s: { id: number; version: number }) => {
   }
 };
 
-// [from, action, expected status code, expected status after]; reviewers never see drafts (404).
+// [from, action, expected status code, expected status after]; reviewers never see drafts (404); a
+// deleted draft is gone (after: 'gone').
 const TABLE: Array<[string, Act, number, string | null]> = [
+  ['draft', 'withdraw', 409, null],
+  ['draft', 'delete', 200, 'gone'],
+  ['submitted', 'withdraw', 200, 'draft'],
+  ['submitted', 'delete', 409, null],
+  ['returned', 'withdraw', 409, null],
+  ['returned', 'delete', 409, null],
+  ['resubmitted', 'withdraw', 200, 'returned'],
+  ['resubmitted', 'delete', 409, null],
+  ['approved', 'withdraw', 409, null],
+  ['approved', 'delete', 409, null],
+  ['rejected', 'withdraw', 409, null],
+  ['rejected', 'delete', 409, null],
   ['draft', 'edit', 200, 'draft'],
   ['draft', 'submit', 200, 'submitted'],
   ['draft', 'approve', 404, null],
@@ -131,8 +159,10 @@ describe('the workflow, transition by transition', () => {
     const res = await act(action, s);
     expect(res.statusCode, res.body).toBe(code);
     if (code === 409) expect(res.json().code).toBe('INVALID_TRANSITION');
-    const now = (await get(s.id, officer)).json();
-    expect(now.status).toBe(after ?? from);
+    const read = await get(s.id, officer);
+    if (after === 'gone') expect(read.statusCode).toBe(404);
+    const now = read.json();
+    if (after !== 'gone') expect(now.status).toBe(after ?? from);
     // every transition leaves its audit record and a line in the timeline
     if (code === 200) {
       const audit = await t.database.db
@@ -145,7 +175,7 @@ describe('the workflow, transition by transition', () => {
       const expected =
         action === 'submit' && from === 'returned' ? 'resubmit' : action === 'edit' ? 'update' : action;
       expect(audit.action).toBe(`submission.${expected}`);
-      expect(now.events.at(-1).action).toBe(expected === 'update' ? 'edit' : expected);
+      if (after !== 'gone') expect(now.events.at(-1).action).toBe(expected === 'update' ? 'edit' : expected);
     }
   });
 
@@ -167,6 +197,52 @@ describe('the workflow, transition by transition', () => {
       allowedActions: ['edit', 'resubmit'],
     });
     expect((await get(s.id, reviewer)).json().allowedActions).toEqual([]);
+  });
+});
+
+describe('withdrawing and deleting', () => {
+  it('a withdrawn piece leaves the review queue and can be edited and sent again', async () => {
+    const s = await inStatus('submitted');
+    const queue = async () =>
+      (
+        await t.inject({
+          method: 'GET',
+          url: '/api/v1/submissions?status=awaitingReview&pageSize=100',
+          cookie: reviewer,
+        })
+      )
+        .json()
+        .items.map((i: { id: number }) => i.id);
+    expect(await queue()).toContain(s.id);
+    const back = (await withdraw(s.id, s.version)).json();
+    expect(back).toMatchObject({
+      status: 'draft',
+      submittedAt: null,
+      allowedActions: ['edit', 'submit', 'delete'],
+    });
+    expect(await queue()).not.toContain(s.id);
+    expect((await get(s.id, reviewer)).statusCode).toBe(404); // a draft again: its unit's business
+    expect((await edit(s.id, back.version, { title: `撤回后改过 ${s.id}` })).statusCode).toBe(200);
+  });
+
+  it('only the lead unit withdraws or deletes; a stale version gets 409; the deletion keeps its audit record', async () => {
+    const s = await inStatus('submitted');
+    expect((await withdraw(s.id, s.version, deputy)).statusCode).toBe(403);
+    expect((await withdraw(s.id, s.version, reviewer)).statusCode).toBe(403);
+    expect((await withdraw(s.id, s.version, officerDc)).statusCode).toBe(404);
+    expect((await withdraw(s.id, s.version - 1)).statusCode).toBe(409);
+    const d = await inStatus('draft');
+    expect((await remove(d.id, d.version, officerDc)).statusCode).toBe(404);
+    expect((await remove(d.id, d.version + 1)).json().code).toBe('CONFLICT');
+    expect((await remove(d.id, d.version)).statusCode).toBe(200);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('object_type', '=', 'submission')
+      .where('object_id', '=', String(d.id))
+      .where('action', '=', 'submission.delete')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.detail!).before.title).toContain('篇');
   });
 });
 
@@ -260,7 +336,7 @@ describe('who may do what', () => {
       },
     });
     expect(unit.statusCode, unit.body).toBe(201);
-    const tmpOfficer = await account(t, 'officer.tmp', 'officer', 'CD-TMP');
+    const tmpOfficer = await t.newAccount('officer.tmp', 'officer', 'CD-TMP');
     await create(tmpOfficer);
     // the officer moves away: the unit is empty but its submission names it
     await t.database.db
@@ -274,7 +350,7 @@ describe('who may do what', () => {
       cookie: await t.loginAs('admin'),
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().message).toBe('该单位已有报送记录或考核数据，不能删除');
+    expect(res.json().message).toBe('该单位已有报送记录、考核数据或新媒体账号等登记，不能删除');
   });
 
   it('status, unit and review fields cannot be set by the client', async () => {
@@ -315,7 +391,7 @@ describe('optimistic concurrency', () => {
   });
 
   it('two reviewers at once: exactly one wins, the other gets a conflict', async () => {
-    const other = await account(t, 'reviewer.two', 'reviewer', 'CD-BGS');
+    const other = await t.newAccount('reviewer.two', 'reviewer', 'CD-BGS');
     for (let round = 0; round < 3; round++) {
       const s = await inStatus('submitted');
       const answers = await Promise.all([

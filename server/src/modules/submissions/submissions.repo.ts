@@ -1,10 +1,16 @@
 // The only place that builds submission queries. Visibility follows the unit tree (decision 004): a
 // submission is visible to whoever's scope holds its lead unit or one of its co-submitting units.
-import type { SubmissionKind, SubmissionStatus } from '@greenvoice/common';
+import {
+  SUBMISSION_THEME_LABELS,
+  type SubmissionKind,
+  type SubmissionStatus,
+  type SubmissionTheme,
+} from '@greenvoice/common';
 import type { ExpressionBuilder, Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Database, SubmissionsTable } from '../../db/types.ts';
 import { containsText, withinScope } from '../../db/expressions.ts';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.ts';
 
 type Db = Transaction<Database> | DB;
 
@@ -68,6 +74,15 @@ function visible(scopePath: string) {
     ]);
 }
 
+/** The theme codes whose Chinese or English name contains the search text. */
+function themesNamed(text: string): SubmissionTheme[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return [];
+  return (Object.entries(SUBMISSION_THEME_LABELS) as Array<[SubmissionTheme, { zh: string; en: string }]>)
+    .filter(([, l]) => l.zh.includes(needle) || l.en.toLowerCase().includes(needle))
+    .map(([code]) => code);
+}
+
 export function createSubmissionsRepo(db: DB) {
   const base = (f: SubmissionFilter, trx: Db = db) => {
     let q = trx
@@ -86,7 +101,17 @@ export function createSubmissionsRepo(db: DB) {
       q = q.where((eb) => eb.or([eb('s.status', '!=', 'draft'), eb('s.unit_id', '=', own)]));
     }
     const text = f.q;
-    if (text) q = q.where((eb) => eb.or([containsText('s.title', text), containsText('u.name', text)]));
+    if (text) {
+      // themes are stored as codes: typing 普查 finds the pieces tagged 污染源普查 (census)
+      const themes = themesNamed(text);
+      q = q.where((eb) =>
+        eb.or([
+          containsText('s.title', text),
+          containsText('u.name', text),
+          ...themes.map((code) => containsText('s.themes', `"${code}"`)),
+        ]),
+      );
+    }
     return q;
   };
   const select = (f: SubmissionFilter, trx: Db = db) =>
@@ -179,13 +204,15 @@ export function createSubmissionsRepo(db: DB) {
       version: number,
       values: Updateable<SubmissionsTable>,
     ): Promise<boolean> {
-      const res = await trx
-        .updateTable('submissions')
-        .set({ ...values, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      return Number(res.numUpdatedRows) === 1;
+      return updateVersioned(trx, 'submissions', id, version, values);
+    },
+
+    /**
+     * Deletes a draft at the version seen; false if it changed or is no longer a draft. Its history and
+     * co-units go with it (ON DELETE CASCADE); its evidence files are detached and left to the sweeper.
+     */
+    async deleteDraft(trx: Transaction<Database>, id: number, version: number): Promise<boolean> {
+      return deleteVersioned(trx, 'submissions', { id, status: 'draft' }, version);
     },
 
     async setCoUnits(trx: Transaction<Database>, id: number, unitIds: number[]) {
@@ -266,6 +293,17 @@ export function createSubmissionsRepo(db: DB) {
         .where('id', 'in', ids)
         .where(withinScope('path', scopePath))
         .execute();
+    },
+
+    /** the names of these submissions, in one query (the audit log says names, not ids) */
+    async namesOf(ids: number[]): Promise<Map<number, string>> {
+      if (!ids.length) return new Map();
+      const rows = await db
+        .selectFrom('submissions')
+        .select(['id', 'title as name'])
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
     },
   };
 }

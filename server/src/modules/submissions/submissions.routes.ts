@@ -4,10 +4,11 @@ import {
   CoUnitOption,
   CommentInput,
   EmptyBody,
-  ErrorResponse,
+  ExportQuery,
   IdParams,
   IdempotencyHeaders,
   IfMatchHeaders,
+  OutcomeInput,
   Page,
   ReviewInput,
   Submission,
@@ -16,30 +17,45 @@ import {
   SubmissionListQuery,
   SubmissionUpdate,
 } from '@greenvoice/common';
-import Type from 'typebox';
+import Type, { type Static, type TSchema } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { RequestContext } from '../../http/context.ts';
 import type { SubmissionsService } from './submissions.service.ts';
+import { errorResponses, ifMatchVersion, sendXlsx, withEtag, XlsxFile } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['submissions'];
-
-/** The ETag is the version in quotes; If-Match sends it back. */
-const versionOf = (ifMatch: string) => Number(/"(\d+)"/.exec(ifMatch)![1]);
-const withEtag = <T extends { version: number }>(reply: FastifyReply, s: T) => {
-  reply.header('etag', `"${s.version}"`);
-  return s;
-};
 
 export function submissionsRoutes(fastify: FastifyInstance, submissions: SubmissionsService) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  /**
+   * A change of one submission at the version its editor read: If-Match required, the changed
+   * submission answered with its new version as the ETag.
+   */
+  const versioned = <B extends TSchema>(
+    method: 'POST' | 'PATCH',
+    url: string,
+    access: 'submissions:write' | 'submissions:review',
+    summary: string,
+    body: B,
+    run: (ctx: RequestContext, id: number, version: number, body: Static<B>) => Promise<Submission>,
+  ) =>
+    app.route({
+      method,
+      url,
+      config: { access },
+      schema: {
+        tags,
+        summary,
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body,
+        response: { 200: Submission, ...errors },
+      },
+      handler: async (req, reply) =>
+        withEtag(reply, await run(req.ctx, req.params.id, ifMatchVersion(req), req.body as Static<B>)),
+    });
   app.get(
     '/api/v1/submissions',
     {
@@ -52,6 +68,19 @@ export function submissionsRoutes(fastify: FastifyInstance, submissions: Submiss
       },
     },
     (req) => submissions.list(req.ctx, req.query),
+  );
+  app.get(
+    '/api/v1/submissions/export.xlsx',
+    {
+      config: { access: 'submissions:read' },
+      schema: {
+        tags,
+        summary: 'The whole filtered list as Excel (audited)',
+        querystring: ExportQuery(SubmissionListQuery),
+        response: { 200: XlsxFile, ...errors },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await submissions.exportXlsx(req.ctx, req.query)),
   );
   app.get(
     '/api/v1/submissions/co-unit-options',
@@ -94,62 +123,66 @@ export function submissionsRoutes(fastify: FastifyInstance, submissions: Submiss
       const key = req.headers['idempotency-key'];
       const answer = await submissions.create(req.ctx, req.body, key);
       if (answer.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(answer.status).send(withEtag(reply, answer.body as Submission));
+      // a creation's answer, first or replayed, is the 201 stored with it (submissions.service.ts)
+      return reply.code(201).send(withEtag(reply, answer.body as Submission));
     },
   );
-  app.patch(
+  versioned(
+    'PATCH',
+    '/api/v1/submissions/:id',
+    'submissions:write',
+    'Edit a draft or a returned submission (If-Match required)',
+    SubmissionUpdate,
+    (ctx, id, version, body) => submissions.update(ctx, id, version, body),
+  );
+  versioned(
+    'POST',
+    '/api/v1/submissions/:id/submit',
+    'submissions:write',
+    'Send a draft for review, or a returned submission back (If-Match required)',
+    EmptyBody,
+    (ctx, id, version) => submissions.submit(ctx, id, version),
+  );
+  versioned(
+    'POST',
+    '/api/v1/submissions/:id/withdraw',
+    'submissions:write',
+    'Take a piece back before it is reviewed: to a draft, or returned (If-Match required)',
+    EmptyBody,
+    (ctx, id, version) => submissions.withdraw(ctx, id, version),
+  );
+  app.delete(
     '/api/v1/submissions/:id',
     {
       config: { access: 'submissions:write' },
       schema: {
         tags,
-        summary: 'Edit a draft or a returned submission (If-Match required)',
+        summary: "Delete a draft of one's own unit (If-Match required)",
         params: IdParams,
         headers: IfMatchHeaders,
-        body: SubmissionUpdate,
-        response: { 200: Submission, ...errors },
+        response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errors },
       },
     },
-    async (req, reply) =>
-      withEtag(
-        reply,
-        await submissions.update(req.ctx, req.params.id, versionOf(req.headers['if-match']), req.body),
-      ),
-  );
-  app.post(
-    '/api/v1/submissions/:id/submit',
-    {
-      config: { access: 'submissions:write' },
-      schema: {
-        tags,
-        summary: 'Send a draft for review, or a returned submission back (If-Match required)',
-        params: IdParams,
-        headers: IfMatchHeaders,
-        body: EmptyBody,
-        response: { 200: Submission, ...errors },
-      },
+    async (req) => {
+      await submissions.deleteDraft(req.ctx, req.params.id, ifMatchVersion(req));
+      return { ok: true as const };
     },
-    async (req, reply) =>
-      withEtag(reply, await submissions.submit(req.ctx, req.params.id, versionOf(req.headers['if-match']))),
   );
-  app.post(
+  versioned(
+    'POST',
+    '/api/v1/submissions/:id/outcome',
+    'submissions:review',
+    'Record an approved piece’s adoption level and leader instruction later; re-scores (If-Match)',
+    OutcomeInput,
+    (ctx, id, version, body) => submissions.recordOutcome(ctx, id, version, body),
+  );
+  versioned(
+    'POST',
     '/api/v1/submissions/:id/review',
-    {
-      config: { access: 'submissions:review' },
-      schema: {
-        tags,
-        summary: "Approve, return (with reason) or reject; never one's own unit's (If-Match required)",
-        params: IdParams,
-        headers: IfMatchHeaders,
-        body: ReviewInput,
-        response: { 200: Submission, ...errors },
-      },
-    },
-    async (req, reply) =>
-      withEtag(
-        reply,
-        await submissions.review(req.ctx, req.params.id, versionOf(req.headers['if-match']), req.body),
-      ),
+    'submissions:review',
+    "Approve, return (with reason) or reject; never one's own unit's (If-Match required)",
+    ReviewInput,
+    (ctx, id, version, body) => submissions.review(ctx, id, version, body),
   );
   app.post(
     '/api/v1/submissions/bulk-approve',

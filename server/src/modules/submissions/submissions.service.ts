@@ -32,8 +32,12 @@ import type { OutletsService } from '../outlets/outlets.service.ts';
 import type { EvidenceService } from './evidence.service.ts';
 import { createSubmissionReader } from './submission-reader.ts';
 import type { ScoresHandOff } from '../assessment/scoring.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { createReviewService } from './submission-review.ts';
+import { createWithdrawalService } from './submission-withdrawal.ts';
 import type { SubmissionRow, SubmissionsRepo } from './submissions.repo.ts';
+import { SUBMISSION_EXPORT_COLUMNS } from './submission-export.ts';
+import { everyPage, exportList, type ExportLang } from '../../spreadsheets/xlsx-export.ts';
 
 const DUPLICATES_ONLY_LIMIT = 1000;
 
@@ -45,6 +49,8 @@ export interface SubmissionDeps {
   audit: AuditService;
   idempotency: Idempotency;
   scores: ScoresHandOff;
+  /** a piece returned or rejected tells its unit's officers (decision 120) */
+  notifications: Pick<NotificationsService, 'notify'>;
 }
 
 export function createSubmissionsService(deps: SubmissionDeps) {
@@ -182,7 +188,7 @@ export function createSubmissionsService(deps: SubmissionDeps) {
     });
   }
 
-  return {
+  const service = {
     getVisible,
     presentOne,
 
@@ -226,6 +232,20 @@ export function createSubmissionsService(deps: SubmissionDeps) {
         ({ items: rows, total } = await repo.list(filter, page, pageSize));
       }
       return { items: await present(actor, rows), total, page, pageSize };
+    },
+
+    /** The whole filtered list (not one page) as .xlsx, through the list's own query (decision 126). */
+    async exportXlsx(
+      ctx: RequestContext,
+      query: Omit<SubmissionListQuery, 'page' | 'pageSize'> & { lang?: ExportLang },
+    ) {
+      const { lang, ...filters } = query;
+      return exportList(audit, ctx, 'submissions', filters, {
+        sheet: { zh: '报送稿件', en: 'Submissions' },
+        columns: SUBMISSION_EXPORT_COLUMNS,
+        rows: everyPage((page, pageSize) => service.list(ctx, { ...filters, page, pageSize })),
+        lang,
+      });
     },
 
     get,
@@ -307,7 +327,7 @@ export function createSubmissionsService(deps: SubmissionDeps) {
     async submit(ctx: RequestContext, id: number, version: number): Promise<Submission> {
       const actor = requireActor(ctx);
       const current = await getVisible(actor, id);
-      const action = sendActionFor(current.status as SubmissionStatus);
+      const action = sendActionFor(current.status);
       const to = reader.requireTransition(actor, current, await reader.coUnitIds(id), action, version);
       const missing = missingForReview({
         kind: current.kind,
@@ -353,8 +373,19 @@ export function createSubmissionsService(deps: SubmissionDeps) {
       return get(ctx, id);
     },
 
+    // withdraw an unreviewed piece, delete a draft: the author's way back
+    ...createWithdrawalService({ repo, reader, audit }),
+
     // the review side: one-way, it shares the reader and never calls back into this service
-    ...createReviewService({ repo, reader, facts: deps.facts, audit, scores: deps.scores }),
+    ...createReviewService({
+      repo,
+      reader,
+      facts: deps.facts,
+      audit,
+      scores: deps.scores,
+      notifications: deps.notifications,
+    }),
   };
+  return service;
 }
 export type SubmissionsService = ReturnType<typeof createSubmissionsService>;

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { account, count, newsReport, outletId, unitId } from './test-fixtures.ts';
+import { count, newsReport, outletId, unitId } from './test-fixtures.ts';
 
 let t: TestApp;
 let officer: string;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await createTestApp({ demo: true });
   officer = await t.loginAs('officer.wl');
   reviewer = await t.loginAs('reviewer');
-  officerDc = await account(t, 'officer.dc', 'officer', 'CD-DC');
+  officerDc = await t.newAccount('officer.dc', 'officer', 'CD-DC');
   outlet = await outletId(t, '中国环境报');
   wl = await unitId(t, 'CD-WL');
   dc = await unitId(t, 'CD-DC');

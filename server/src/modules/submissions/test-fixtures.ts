@@ -1,45 +1,11 @@
-// Helpers for the submission tests: extra accounts in chosen units (the demo has one officer), and a
-// valid submission body per kind.
-import type { Role } from '@greenvoice/common';
-import { nowIso } from '../../db/database.ts';
+// Helpers for the submission tests: ids by name and a valid submission body per kind (accounts of a
+// test's own: `t.newAccount`, test-app.ts).
 import type { TestApp } from '../../test/test-app.ts';
-import { hashPassword } from '../auth/password-hash.ts';
-
-export const PASSWORD = 'Test-Account-2018!';
 
 export async function unitId(t: TestApp, code: string): Promise<number> {
   return (
     await t.database.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()
   ).id;
-}
-
-/** A signed-in person with one role in the unit of that code; returns the cookie. */
-export async function account(t: TestApp, username: string, role: Role, unitCode: string): Promise<string> {
-  const at = nowIso();
-  const hash = await hashPassword(PASSWORD, t.config.scryptLogN);
-  const row = await t.database.db
-    .insertInto('people')
-    .values({
-      unit_id: await unitId(t, unitCode),
-      name: `${username}（测试）`,
-      title: '测试',
-      mobile: null,
-      username,
-      password_hash: hash,
-      password_changed_at: at,
-      must_change_password: 0,
-      disabled: 0,
-      is_demo: 0,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.database.db
-    .insertInto('person_roles')
-    .values({ person_id: row.id, role, assigned_at: at })
-    .execute();
-  return t.login(username, PASSWORD);
 }
 
 export async function outletId(t: TestApp, name: string): Promise<number> {

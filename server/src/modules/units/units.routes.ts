@@ -1,25 +1,11 @@
-import {
-  ErrorResponse,
-  IdParams,
-  Page,
-  Unit,
-  UnitInput,
-  UnitListQuery,
-  UnitUpdate,
-} from '@greenvoice/common';
+import { IdParams, Page, Unit, UnitInput, UnitListQuery, UnitUpdate } from '@greenvoice/common';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { UnitsService } from './units.service.ts';
+import { errorResponses } from '../../http/route-kit.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 
 export function unitsRoutes(fastify: FastifyInstance, units: UnitsService) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

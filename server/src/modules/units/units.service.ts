@@ -7,6 +7,7 @@ import {
   type UnitUpdate,
 } from '@greenvoice/common';
 import { nowIso } from '../../db/database.ts';
+import { deleteCampaignsOf } from '../campaign/campaign.repo.ts';
 import { ApiError, conflict, invalid, notFound } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -114,21 +115,14 @@ export function createUnitsService({ repo, audit }: { repo: UnitsRepo; audit: Au
         ]);
       }
       await audit.transact(ctx, async (trx, record) => {
-        const updated = await trx
-          .updateTable('units')
-          .set({
-            code: input.code ?? current.code,
-            name: input.name?.trim() ?? current.name,
-            kind,
-            parent_id: parentId,
-            sort_order: input.sortOrder ?? current.sort_order,
-            version: current.version + 1,
-            updated_at: nowIso(),
-          })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) throw conflict();
+        const updated = await repo.updateVersioned(trx, id, input.version, {
+          code: input.code ?? current.code,
+          name: input.name?.trim() ?? current.name,
+          kind,
+          parentId,
+          sortOrder: input.sortOrder ?? current.sort_order,
+        });
+        if (!updated) throw conflict();
         if (newPath !== current.path) await repo.movePaths(trx, current.path, newPath);
         const { version: _v, ...changes } = input;
         await record({
@@ -165,12 +159,12 @@ export function createUnitsService({ repo, audit }: { repo: UnitsRepo; audit: Au
       }
       if (await repo.isReferenced(id))
         throw new ApiError('UNPROCESSABLE', undefined, {
-          zh: '该单位已有报送记录或考核数据，不能删除',
-          en: 'The unit has submissions or assessment data and cannot be deleted',
+          zh: '该单位已有报送记录、考核数据或新媒体账号等登记，不能删除',
+          en: 'The unit has submissions, assessment data or new-media records and cannot be deleted',
         });
       await audit.transact(ctx, async (trx, record) => {
-        await trx.deleteFrom('campaigns').where('owner_unit_id', '=', id).execute();
-        await trx.deleteFrom('units').where('id', '=', id).execute();
+        await deleteCampaignsOf(trx, id);
+        await repo.remove(trx, id);
         await record({
           action: 'unit.delete',
           objectType: 'unit',

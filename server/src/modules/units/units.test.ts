@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createUnitsRepo } from './units.repo.ts';
 
 let t: TestApp;
 let admin: string;
@@ -163,27 +164,17 @@ describe('units', () => {
   });
 
   it('keeps another city’s bureau out of this bureau’s console', async () => {
-    const at = new Date().toISOString();
-    const other = await t.database.db
-      .insertInto('units')
-      .values({
+    const other = await t.database.db.transaction().execute((trx) =>
+      createUnitsRepo(t.database.db).insert(trx, {
         code: 'YY-HB',
         name: '岳阳市环境保护局',
         kind: 'cityBureau',
-        parent_id: null,
-        path: '/',
-        sort_order: 0,
-        is_demo: 0,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.database.db
-      .updateTable('units')
-      .set({ path: `/${other.id}/` })
-      .where('id', '=', other.id)
-      .execute();
+        parentId: null,
+        parentPath: '/',
+        sortOrder: 0,
+        at: new Date().toISOString(),
+      }),
+    );
     expect(
       (await t.inject({ method: 'GET', url: `/api/v1/units/${other.id}`, cookie: admin })).statusCode,
     ).toBe(404);

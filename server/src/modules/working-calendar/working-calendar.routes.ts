@@ -1,9 +1,10 @@
-import { ErrorResponse, WorkingCalendarInput, WorkingCalendarYear, YearParams } from '@greenvoice/common';
+import { WorkingCalendarInput, WorkingCalendarYear, YearParams } from '@greenvoice/common';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { WorkingCalendarService } from './working-calendar.service.ts';
+import { errorResponses } from '../../http/route-kit.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 409);
 const tags = ['environment'];
 
 export function workingCalendarRoutes(fastify: FastifyInstance, calendar: WorkingCalendarService) {

@@ -7,29 +7,24 @@ import {
   type WorkingCalendarInput,
   type WorkingCalendarYear,
 } from '@greenvoice/common';
-import type { DB } from '../../db/database.ts';
-import { nowIso } from '../../db/database.ts';
 import { ApiError, conflict } from '../../http/api-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { WorkingCalendarRepo } from './working-calendar.repo.ts';
 
-export function createWorkingCalendarService({ db, audit }: { db: DB; audit: AuditService }) {
+export function createWorkingCalendarService({
+  repo,
+  audit,
+}: {
+  repo: WorkingCalendarRepo;
+  audit: AuditService;
+}) {
   async function get(year: number): Promise<WorkingCalendarYear> {
-    const y = await db
-      .selectFrom('working_calendar_years')
-      .selectAll()
-      .where('year', '=', year)
-      .executeTakeFirst();
-    const days = await db
-      .selectFrom('working_calendar_days')
-      .select(['date', 'kind', 'name'])
-      .where('year', '=', year)
-      .orderBy('date')
-      .execute();
+    const { row, days } = await repo.year(year);
     return {
       year,
-      configured: !!y,
-      version: y?.version ?? 0,
+      configured: !!row,
+      version: row?.version ?? 0,
       days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
     };
   }
@@ -38,11 +33,10 @@ export function createWorkingCalendarService({ db, audit }: { db: DB; audit: Aud
     get,
 
     async load(): Promise<WorkingCalendar> {
-      const years = await db.selectFrom('working_calendar_years').select('year').execute();
-      const days = await db.selectFrom('working_calendar_days').select(['date', 'kind', 'name']).execute();
+      const { years, days } = await repo.all();
       return workingCalendar(
         days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
-        years.map((y) => y.year),
+        years,
       );
     },
 
@@ -56,26 +50,9 @@ export function createWorkingCalendarService({ db, audit }: { db: DB; audit: Aud
       const before = await get(year);
       if (before.version !== input.version) throw conflict();
       await audit.transact(ctx, async (trx, record) => {
-        if (before.configured) {
-          const r = await trx
-            .updateTable('working_calendar_years')
-            .set({ version: input.version + 1, updated_at: nowIso() })
-            .where('year', '=', year)
-            .where('version', '=', input.version)
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) !== 1) throw conflict();
-          await trx.deleteFrom('working_calendar_days').where('year', '=', year).execute();
-        } else {
-          await trx
-            .insertInto('working_calendar_years')
-            .values({ year, version: 1, updated_at: nowIso() })
-            .execute();
-        }
-        if (input.days.length)
-          await trx
-            .insertInto('working_calendar_days')
-            .values(input.days.map((d) => ({ date: d.date, year, kind: d.kind, name: d.name.trim() })))
-            .execute();
+        const days = input.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name.trim() }));
+        if (!(await repo.replaceYear(trx, year, before.configured ? input.version : null, days)))
+          throw conflict();
         await record({
           action: 'workingCalendar.update',
           objectType: 'workingCalendar',

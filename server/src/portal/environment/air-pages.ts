@@ -10,6 +10,9 @@ import {
   type GoodDays,
 } from '@greenvoice/common';
 import { html, jsonIsland, type SafeHtml } from '../html.ts';
+import type { PortalView } from '../layout/layout.ts';
+import { pick, zhText, zhWithin } from '../layout/lang.ts';
+import type { Freshness } from './freshness.ts';
 
 export const POLLUTANT_LABEL: Record<AqiPollutant, string> = {
   so2: 'SO₂',
@@ -22,83 +25,118 @@ export const POLLUTANT_LABEL: Record<AqiPollutant, string> = {
 };
 
 const num = (v: number | null) => (v === null ? '—' : String(v));
-/** Dark text on the light AQI colours (green, yellow, orange), white on the rest: contrast ≥ 4.5:1. */
-const ink = (level: number | null) => (level !== null && level >= 4 ? '#fff' : '#1f2d24');
+/**
+ * The standard's colours stay (HJ 633-2012); the text on them is chosen for contrast ≥ 4.5:1 (WCAG
+ * 1.4.3): black on green, yellow, orange and red (red with white was 4.0:1), white on purple and maroon.
+ */
+export const aqiInk = (level: number | null) => (level !== null && level >= 5 ? '#fff' : '#000');
 
-export function aqiBadge(aqi: number | null, level: number | null, category: string | null): SafeHtml {
-  if (aqi === null || level === null) return html`<span class="env-badge env-none">无数据</span>`;
-  const color = AQI_LEVELS[level - 1]!.color;
-  return html`<span class="env-badge" style="background:${color};color:${ink(level)}"
-    >${aqi} <small>${category}</small></span
+export function aqiBadge(
+  v: PortalView,
+  aqi: number | null,
+  level: number | null,
+  _category?: string | null,
+): SafeHtml {
+  if (aqi === null || level === null) return html`<span class="env-badge env-none">${v.t.env.noData}</span>`;
+  const l = AQI_LEVELS[level - 1]!;
+  return html`<span class="env-badge" style="background:${l.color};color:${aqiInk(level)}"
+    >${aqi} <small>${pick(v, l.category)}</small></span
   >`;
 }
 
-const primary = (p: readonly AqiPollutant[]) =>
+export const primary = (p: readonly AqiPollutant[]) =>
   p.length ? p.map((x) => POLLUTANT_LABEL[x]).join('、') : '—';
 
-export function airNowBody(data: AirNow, links: { history: (id: number) => string }): SafeHtml {
+/** "Data for …" and, once it is late, the plain warning (decision 102). */
+export function freshnessNote(v: PortalView, taken: SafeHtml | string, fresh: Freshness, late: string) {
+  return html`<p class="env-meta">${taken}</p>
+    ${fresh.late ? html`<p class="env-late" role="status">${late}</p>` : ''}`;
+}
+
+export function airNowBody(
+  v: PortalView,
+  data: AirNow,
+  fresh: Freshness,
+  expectedHours: number,
+  links: { history: (id: number) => string },
+): SafeHtml {
+  const e = v.t.env;
   return html`<section class="env" aria-labelledby="air-now-title">
-    <h1 id="air-now-title">空气质量实时发布</h1>
-    <p class="env-meta">
-      ${data.latestHour ? html`数据时间：${data.latestHour.replace('T', ' ')}（北京时间，每小时更新）` : '暂无监测数据'}
+    <h1 id="air-now-title">${e.airNowTitle}</h1>
+    ${
+      data.latestHour
+        ? freshnessNote(v, e.dataTime(data.latestHour.replace('T', ' ')), fresh, e.lateAir(expectedHours))
+        : html`<p class="env-meta">${e.noData}</p>`
+    }
+    <div class="env-scroll" tabindex="0">
+      <table class="env-table env-key-first">
+        <caption>
+          ${e.airNowCaption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${e.station}</th>
+            <th scope="col">${e.county}</th>
+            <th scope="col">${e.aqiCategory}</th>
+            <th scope="col">${e.primary}</th>
+            <th scope="col">PM₂.₅</th>
+            <th scope="col">PM₁₀</th>
+            <th scope="col">O₃</th>
+            <th scope="col">${e.health}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${data.items.map(
+            (i) =>
+              html`<tr>
+                <th scope="row"><a href="${links.history(i.station.id)}">${zhText(v, i.station.name)}</a></th>
+                <td>${zhText(v, i.station.county)}</td>
+                <td>${aqiBadge(v, i.reading?.aqi ?? null, i.reading?.level ?? null)}</td>
+                <td>${primary(i.reading?.primaryPollutants ?? [])}</td>
+                <td>${num(i.reading?.pm25 ?? null)}</td>
+                <td>${num(i.reading?.pm10 ?? null)}</td>
+                <td>${num(i.reading?.o3 ?? null)}</td>
+                <td>
+                  ${i.advice && i.healthEffect ? html`${pick(v, i.healthEffect)} <strong>${pick(v, i.advice)}</strong>` : '—'}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <p class="env-note">
+      ${e.units} ${e.expectHourly(expectedHours)}
+      ${demoNote(
+        v,
+        data.items.some((i) => i.station.isDemo),
+      )}
     </p>
-    <table class="env-table env-cards">
-      <caption>
-        各监测站点最新小时空气质量指数（AQI，HJ 633-2012）
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">站点</th>
-          <th scope="col">区县</th>
-          <th scope="col">AQI 与类别</th>
-          <th scope="col">首要污染物</th>
-          <th scope="col">PM₂.₅</th>
-          <th scope="col">PM₁₀</th>
-          <th scope="col">O₃</th>
-          <th scope="col">健康提示与建议</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${data.items.map(
-          (i) =>
-            html`<tr>
-              <th scope="row"><a href="${links.history(i.station.id)}">${i.station.name}</a></th>
-              <td data-label="区县">${i.station.county}</td>
-              <td>
-                ${aqiBadge(i.reading?.aqi ?? null, i.reading?.level ?? null, i.reading?.category ?? null)}
-              </td>
-              <td data-label="首要污染物">${primary(i.reading?.primaryPollutants ?? [])}</td>
-              <td data-label="PM₂.₅">${num(i.reading?.pm25 ?? null)}</td>
-              <td data-label="PM₁₀">${num(i.reading?.pm10 ?? null)}</td>
-              <td data-label="O₃">${num(i.reading?.o3 ?? null)}</td>
-              <td data-label="健康提示">
-                ${i.advice ? html`${i.healthEffect?.zh}。<strong>${i.advice.zh}。</strong>` : '—'}
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    <p class="env-note">单位：μg/m³（CO 为 mg/m³）。${demoNote(data.items.some((i) => i.station.isDemo))}</p>
-    ${levelLegend()}
+    ${levelLegend(v)}
   </section>`;
 }
 
-export function levelLegend(): SafeHtml {
-  return html`<ul class="env-legend" aria-label="AQI 分级">
+export function levelLegend(v: PortalView): SafeHtml {
+  return html`<ul class="env-legend" aria-label="${v.t.env.aqiLevels}">
     ${AQI_LEVELS.map(
       (l, i) =>
         html`<li>
           <span class="env-swatch" style="background:${l.color}"></span
-          >${i === 5 ? '>300' : `${i === 0 ? 0 : AQI_LEVELS[i - 1]!.upTo + 1}–${l.upTo}`} ${l.category.zh}
+          >${i === 5 ? '>300' : `${i === 0 ? 0 : AQI_LEVELS[i - 1]!.upTo + 1}–${l.upTo}`}
+          ${pick(v, l.category)}
         </li>`,
     )}
   </ul>`;
 }
 
-export const demoNote = (demo: boolean) => (demo ? html`<strong>演示数据，非真实监测结果。</strong>` : '');
+export const demoNote = (v: PortalView, demo: boolean) =>
+  demo ? html`<strong>${v.t.env.demo}</strong>` : '';
 
 /** Daily AQI as bars coloured by level: readable without JavaScript, with the numbers in a table below. */
-export function aqiBarChart(days: readonly AirDailyReading[], title: string): SafeHtml {
+export function aqiBarChart(
+  days: readonly AirDailyReading[],
+  title: string,
+  caption?: SafeHtml | string,
+): SafeHtml {
   const w = 720;
   const h = 220;
   const pad = 30;
@@ -127,18 +165,26 @@ export function aqiBarChart(days: readonly AirDailyReading[], title: string): Sa
               width="${Math.max(1, bw - 2)}"
               height="${h - pad - y(d.aqi)}"
               fill="${d.color ?? '#ccc'}"
-              ><title>${d.date} AQI ${d.aqi} ${d.category ?? ''}</title></rect
+              ><title>${d.date} AQI ${d.aqi}</title></rect
             >`,
       )}
       <line x1="${pad}" x2="${w}" y1="${h - pad}" y2="${h - pad}" stroke="#5b6b60" />
       ${days.length ? html`<text x="${pad}" y="${h - 10}" font-size="10">${days[0]!.date}</text><text x="${w - 70}" y="${h - 10}" font-size="10">${days[days.length - 1]!.date}</text>` : ''}
     </svg>
-    <figcaption>${title}</figcaption>
+    <figcaption>${caption ?? title}</figcaption>
   </figure>`;
 }
 
-export function airHistoryBody(h: AirHistory, good: GoodDays | null): SafeHtml {
-  const title = `${h.station.name} ${h.from} 至 ${h.to} 日均空气质量指数`;
+export function airHistoryBody(
+  v: PortalView,
+  h: AirHistory,
+  good: GoodDays | null,
+  form: { from: string; to: string; error: string | null },
+  fresh: Freshness,
+  expectedHours: number,
+): SafeHtml {
+  const e = v.t.env;
+  const title = e.historyChart(h.station.name, h.from, h.to);
   const cols: Array<[keyof AirDailyReading, string]> = [
     ['pm25', 'PM₂.₅'],
     ['pm10', 'PM₁₀'],
@@ -147,81 +193,90 @@ export function airHistoryBody(h: AirHistory, good: GoodDays | null): SafeHtml {
     ['co', 'CO'],
     ['o3_8h', 'O₃-8h'],
   ];
+  const newest = h.daily.at(-1)?.date ?? null;
   return html`<section class="env" aria-labelledby="air-history-title">
-    <h1 id="air-history-title">${h.station.name}空气质量历史数据</h1>
-    <form class="env-filter" method="get">
-      <label>开始日期 <input type="date" name="from" value="${h.from}" /></label>
-      <label>结束日期 <input type="date" name="to" value="${h.to}" /></label>
-      <button type="submit">查询</button>
+    <h1 id="air-history-title">${zhWithin(v, e.historyTitle(h.station.name), h.station.name)}</h1>
+    ${newest ? freshnessNote(v, e.dataTime(newest), fresh, e.lateAir(expectedHours)) : ''}
+    <form class="env-filter" method="get" ${form.error ? html`aria-describedby="air-history-error"` : ''}>
+      <label>${e.from} <input type="date" name="from" value="${form.from}" /></label>
+      <label>${e.to} <input type="date" name="to" value="${form.to}" /></label>
+      <button type="submit">${e.query}</button>
+      ${form.error ? html`<p id="air-history-error" class="form-error" role="alert">${form.error}</p>` : ''}
     </form>
-    ${aqiBarChart(h.daily, title)}
+    ${aqiBarChart(h.daily, title, zhWithin(v, title, h.station.name))}
     <script type="application/json" data-chart="aqi-daily">
       ${jsonIsland(h.daily.map((d) => [d.date, d.aqi, d.color]))}
     </script>
-    <table class="env-table">
-      <caption>
-        ${title}（浓度单位 μg/m³，CO 为 mg/m³）
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">日期</th>
-          <th scope="col">AQI 与类别</th>
-          <th scope="col">首要污染物</th>
-          ${cols.map(([, l]) => html`<th scope="col">${l}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${h.daily.map(
-          (d) =>
-            html`<tr>
-              <th scope="row">${d.date}</th>
-              <td data-label="AQI">${aqiBadge(d.aqi, d.level, d.category)}</td>
-              <td>${primary(d.primaryPollutants)}</td>
-              ${cols.map(([k]) => html`<td>${num(d[k] as number | null)}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    ${good ? goodDaysBody(good) : ''} ${demoNote(h.station.isDemo)}
+    <div class="env-scroll" tabindex="0">
+      <table class="env-table env-key-first">
+        <caption>
+          ${zhWithin(v, title, h.station.name)}（${e.historyUnits}）
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${e.date}</th>
+            <th scope="col">${e.aqiCategory}</th>
+            <th scope="col">${e.primary}</th>
+            ${cols.map(([, l]) => html`<th scope="col">${l}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${h.daily.map(
+            (d) =>
+              html`<tr>
+                <th scope="row">${d.date}</th>
+                <td>${aqiBadge(v, d.aqi, d.level)}</td>
+                <td>${primary(d.primaryPollutants)}</td>
+                ${cols.map(([k]) => html`<td>${num(d[k] as number | null)}</td>`)}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    ${good ? goodDaysBody(v, good) : ''} ${demoNote(v, h.station.isDemo)}
   </section>`;
 }
 
-export function goodDaysBody(g: GoodDays): SafeHtml {
-  const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
+export const sharePct = (x: number | null) => (x === null ? '—' : `${x}%`);
+
+export function goodDaysBody(v: PortalView, g: GoodDays): SafeHtml {
+  const e = v.t.env;
+  const scope = g.stationId === null ? e.cityScope : g.scope;
   return html`<section class="env" aria-labelledby="good-days-title">
-    <h2 id="good-days-title">${g.scope} ${g.year} 年优良天数比例</h2>
+    <h2 id="good-days-title">${zhWithin(v, e.goodDaysTitle(scope, g.year), scope)}</h2>
     <p class="env-meta">
-      全年（至今）${g.total.goodDays} / ${g.total.days}
-      天，${pct(g.total.share)}${g.lastYear ? html`；上年同期 ${pct(g.lastYear.share)}` : ''}
+      ${e.goodDaysSoFar(g.total.goodDays, g.total.days, sharePct(g.total.share))}${g.lastYear ? e.lastYearSame(sharePct(g.lastYear.share)) : ''}
     </p>
-    <table class="env-table">
-      <caption>
-        按月统计（AQI ≤ 100 为优良）
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">月份</th>
-          <th scope="col">有效天数</th>
-          <th scope="col">优良天数</th>
-          <th scope="col">优良天数比例</th>
-          ${AQI_LEVELS.map((l) => html`<th scope="col">${l.category.zh}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${g.months.map(
-          (m) =>
-            html`<tr>
-              <th scope="row">${m.month}</th>
-              <td>${m.days}</td>
-              <td>${m.goodDays}</td>
-              <td>
-                <span class="env-bar" style="width:${m.share ?? 0}px" aria-hidden="true"></span>
-                ${pct(m.share)}
-              </td>
-              ${m.byLevel.map((n) => html`<td>${n}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <div class="env-scroll" tabindex="0">
+      <table class="env-table env-key-first">
+        <caption>
+          ${e.byMonth}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${e.month}</th>
+            <th scope="col">${e.validDays}</th>
+            <th scope="col">${e.goodDays}</th>
+            <th scope="col">${e.goodShare}</th>
+            ${AQI_LEVELS.map((l) => html`<th scope="col">${pick(v, l.category)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${g.months.map(
+            (m) =>
+              html`<tr>
+                <th scope="row">${m.month}</th>
+                <td>${m.days}</td>
+                <td>${m.goodDays}</td>
+                <td>
+                  <span class="env-bar" style="width:${m.share ?? 0}px" aria-hidden="true"></span>
+                  ${sharePct(m.share)}
+                </td>
+                ${m.byLevel.map((n) => html`<td>${n}</td>`)}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
   </section>`;
 }

@@ -1,55 +1,74 @@
 // Enterprise pages: search over key discharging units, and one unit's disclosures arranged by the eight
 // parts of the annual report with its deadlines.
-import { DISCLOSURE_KIND_LABELS, type Discharger, type DischargerDetail } from '@greenvoice/common';
+import {
+  DISCLOSURE_KIND_LABELS,
+  DISCLOSURE_RULE_LABELS,
+  type Discharger,
+  type DischargerDetail,
+} from '@greenvoice/common';
 import { html, type SafeHtml } from '../html.ts';
+import type { PortalView } from '../layout/layout.ts';
+import { pick, zhText } from '../layout/lang.ts';
+import { fieldState, formErrors } from '../forms/form-errors.ts';
+import type { FieldError } from '../forms/query-fields.ts';
 import { demoNote } from './air-pages.ts';
 
-const STATUS: Record<string, string> = {
-  onTime: '按时披露',
-  late: '逾期披露',
-  pending: '未到期',
-  overdue: '逾期未披露',
-};
+const ENT_FORM = 'ent';
 
 export function dischargerSearchBody(
+  v: PortalView,
   q: string,
   page: { items: Discharger[]; total: number; page: number; pageSize: number },
   links: { detail: (id: number) => string; page: (n: number) => string },
+  opts: { heading: 'h1' | 'h2'; errors?: FieldError[] } = { heading: 'h1' },
 ): SafeHtml {
+  const e = v.t.env;
   const pages = Math.ceil(page.total / page.pageSize);
+  const errors = opts.errors ?? [];
   return html`<section class="env" aria-labelledby="ent-title">
-    <h1 id="ent-title">重点排污单位环境信息</h1>
-    <form class="env-filter" method="get" role="search">
-      <label>企业名称、统一社会信用代码或排污许可证编号 <input type="search" name="q" value="${q}" /></label>
-      <button type="submit">搜索</button>
+    ${opts.heading === 'h1' ? html`<h1 id="ent-title">${e.entTitle}</h1>` : html`<h2 id="ent-title">${e.entTitle}</h2>`}
+    ${formErrors(v, ENT_FORM, errors)}
+    <form class="env-filter" method="get" action="/environment/enterprises" role="search">
+      <label for="${ENT_FORM}-q">${e.entSearch}</label>
+      <input
+        id="${ENT_FORM}-q"
+        type="search"
+        name="q"
+        value="${q}"
+        maxlength="100"
+        ${fieldState(ENT_FORM, 'q', errors)}
+      />
+      <button type="submit">${e.search}</button>
     </form>
-    <p class="env-meta">共 ${page.total} 家</p>
-    <table class="env-table">
-      <thead>
-        <tr>
-          <th scope="col">单位名称</th>
-          <th scope="col">统一社会信用代码</th>
-          <th scope="col">区县</th>
-          <th scope="col">行业</th>
-          <th scope="col">排污许可证编号</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${page.items.map(
-          (d) =>
-            html`<tr>
-              <th scope="row"><a href="${links.detail(d.id)}">${d.name}</a></th>
-              <td>${d.creditCode}</td>
-              <td>${d.county}</td>
-              <td>${d.industry}</td>
-              <td>${d.permitNumber ?? '—'}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <p class="env-meta">${e.entTotal(page.total)}</p>
+    <div class="env-scroll" tabindex="0">
+      <table class="env-table env-key-first">
+        <thead>
+          <tr>
+            <th scope="col">${e.entName}</th>
+            <th scope="col">${e.creditCode}</th>
+            <th scope="col">${e.county}</th>
+            <th scope="col">${e.industry}</th>
+            <th scope="col">${e.permit}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${page.items.map(
+            (d) =>
+              html`<tr>
+                <th scope="row"><a href="${links.detail(d.id)}">${zhText(v, d.name)}</a></th>
+                <td>${d.creditCode}</td>
+                <td>${zhText(v, d.county)}</td>
+                <td>${zhText(v, d.industry)}</td>
+                <td>${d.permitNumber ?? '—'}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
     ${
       pages > 1
-        ? html`<nav class="env-pages" aria-label="分页">
+        ? html`<nav class="env-pages" aria-label="${v.t.pagination}">
             ${Array.from({ length: pages }, (_, i) =>
               i + 1 === page.page
                 ? html`<span aria-current="page">${i + 1}</span>`
@@ -61,43 +80,52 @@ export function dischargerSearchBody(
   </section>`;
 }
 
-export function dischargerDetailBody(d: DischargerDetail): SafeHtml {
+export function dischargerDetailBody(v: PortalView, d: DischargerDetail): SafeHtml {
+  const e = v.t.env;
   const x = d.discharger;
+  const latest = d.annualReports[0] ?? null;
   return html`<section class="env" aria-labelledby="ent-detail-title">
-    <h1 id="ent-detail-title">${x.name}</h1>
+    <h1 id="ent-detail-title">${zhText(v, x.name)}</h1>
     <dl class="env-facts">
-      <dt>统一社会信用代码</dt>
+      <dt>${e.creditCode}</dt>
       <dd>${x.creditCode}</dd>
-      <dt>排污许可证编号</dt>
+      <dt>${e.permit}</dt>
       <dd>${x.permitNumber ?? '—'}</dd>
-      <dt>所在区县</dt>
-      <dd>${x.county}</dd>
-      <dt>行业</dt>
-      <dd>${x.industry}</dd>
-      <dt>列入重点排污单位名录</dt>
-      <dd>${x.listedYear} 年</dd>
+      <dt>${e.county}</dt>
+      <dd>${zhText(v, x.county)}</dd>
+      <dt>${e.industry}</dt>
+      <dd>${zhText(v, x.industry)}</dd>
+      <dt>${e.listed}</dt>
+      <dd>${e.listedYear(x.listedYear)}</dd>
     </dl>
-    <nav class="env-toc" aria-label="年度报告八个部分">
+    <nav class="env-toc" aria-label="${e.parts}">
       <ol>
-        ${d.parts.map((p) => html`<li><a href="#part-${p.part}">${p.label.zh}</a></li>`)}
+        ${d.parts.map((p) => html`<li><a href="#part-${p.part}">${pick(v, p.label)}</a></li>`)}
       </ol>
     </nav>
     ${d.parts.map(
       (p, i) =>
         html`<section id="part-${p.part}">
-          <h2>${i + 1}. ${p.label.zh}</h2>
-          ${p.annualText ? html`<p><span class="env-meta">${p.annualYear} 年度报告：</span>${p.annualText}</p>` : html`<p class="env-meta">年度报告未填写本部分。</p>`}
+          <h2>${i + 1}. ${pick(v, p.label)}</h2>
+          ${p.annualText ? html`<p><span class="env-meta">${e.annualOf(p.annualYear)}</span>${zhText(v, p.annualText)}</p>` : html`<p class="env-meta">${e.partMissing}</p>`}
+          ${
+            p.part !== 'emissions' || !latest
+              ? ''
+              : latest.emissions?.length
+                ? emissionsTable(v, latest.emissions)
+                : html`<p class="env-meta">${e.noEmissions}</p>`
+          }
           ${
             p.records.length
               ? html`<ul>
                   ${p.records.map(
                     (r) =>
                       html`<li>
-                        <strong>${DISCLOSURE_KIND_LABELS[r.kind].zh}：${r.title}</strong>
+                        <strong>${pick(v, DISCLOSURE_KIND_LABELS[r.kind])}：${zhText(v, r.title)}</strong>
                         ${r.docNumber ? html`（${r.docNumber}）` : ''}
-                        ${r.eventDate ? html`事项日期 ${r.eventDate}；` : ''}
-                        ${r.publishedOn ? html`披露（备案）日期 ${r.publishedOn}` : html`<em>尚未披露</em>`}
-                        ${r.content ? html`<br />${r.content}` : ''}
+                        ${r.eventDate ? e.eventDate(r.eventDate) : ''}
+                        ${r.publishedOn ? e.disclosedOn(r.publishedOn) : html`<em>${e.notDisclosed}</em>`}
+                        ${r.content ? html`<br />${zhText(v, r.content)}` : ''}
                       </li>`,
                   )}
                 </ul>`
@@ -105,31 +133,81 @@ export function dischargerDetailBody(d: DischargerDetail): SafeHtml {
           }
         </section>`,
     )}
-    <h2>披露期限</h2>
-    <table class="env-table">
+    <h2>${e.deadlines}</h2>
+    ${
+      d.obligations.length
+        ? html`<div class="env-scroll" tabindex="0">
+            <table class="env-table env-key-first">
+              <caption>
+                ${e.deadlinesCaption}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${e.report}</th>
+                  <th scope="col">${e.dueOn}</th>
+                  <th scope="col">${e.publishedOn}</th>
+                  <th scope="col">${e.state}</th>
+                  <th scope="col">${e.basis}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${d.obligations.map(
+                  (o) =>
+                    html`<tr>
+                      <th scope="row">${o.kind === 'annual' ? e.annualTitle(o.year) : zhText(v, o.title)}</th>
+                      <td>${o.dueOn}</td>
+                      <td>${o.publishedOn ?? '—'}</td>
+                      <td>${e.statuses[o.status]}</td>
+                      <td>${pick(v, DISCLOSURE_RULE_LABELS[o.rule])}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<p class="env-meta">${e.noDeadlines}</p>`
+    }
+    <p class="env-note">${demoNote(v, x.isDemo)}</p>
+  </section>`;
+}
+
+function emissionsTable(
+  v: PortalView,
+  rows: NonNullable<DischargerDetail['annualReports'][number]['emissions']>,
+) {
+  const e = v.t.env;
+  const n = (x: number | null, unit: string) => (x === null ? '—' : `${x} ${unit}`);
+  return html`<div class="env-scroll" tabindex="0">
+    <table class="env-table env-key-first">
       <caption>
-        年度报告于次年3月15日前披露；临时报告于事项发生后5个工作日内披露
+        ${e.emissionsCaption}
       </caption>
       <thead>
         <tr>
-          <th scope="col">报告</th>
-          <th scope="col">截止日期</th>
-          <th scope="col">披露日期</th>
-          <th scope="col">状态</th>
+          <th scope="col">${e.pollutant}</th>
+          <th scope="col">${e.outlet}</th>
+          <th scope="col">${e.concentration}</th>
+          <th scope="col">${e.limit}</th>
+          <th scope="col">${e.total}</th>
+          <th scope="col">${e.permitted}</th>
+          <th scope="col">${e.monitoring}</th>
+          <th scope="col">${e.standard}</th>
         </tr>
       </thead>
       <tbody>
-        ${d.obligations.map(
-          (o) =>
+        ${rows.map(
+          (r) =>
             html`<tr>
-              <th scope="row">${o.title}</th>
-              <td>${o.dueOn}</td>
-              <td>${o.publishedOn ?? '—'}</td>
-              <td>${STATUS[o.status]}</td>
+              <th scope="row">${zhText(v, r.pollutant)}</th>
+              <td>${zhText(v, r.outlet) || '—'}</td>
+              <td>${n(r.concentration, r.concentrationUnit)}</td>
+              <td>${n(r.limit, r.concentrationUnit)}</td>
+              <td>${n(r.total, 't')}</td>
+              <td>${n(r.permitted, 't')}</td>
+              <td>${zhText(v, r.monitoring)}</td>
+              <td>${zhText(v, r.standard) || '—'}</td>
             </tr>`,
         )}
       </tbody>
     </table>
-    <p class="env-note">${demoNote(x.isDemo)}</p>
-  </section>`;
+  </div>`;
 }

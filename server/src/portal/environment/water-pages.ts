@@ -1,15 +1,20 @@
-// Surface-water page body: each section's class this month with its limiting factors and the change
-// from the same month last year, as bureaus publish the monthly table; river and basin summaries.
+// Surface-water page bodies: each section's class this month with its limiting factors and the change
+// from the same month last year, as bureaus publish the monthly table; river, lake and basin summaries.
 import {
+  CONTROL_LEVEL_LABELS,
   WATER_STANDARD,
   type WaterReading,
   type WaterSection,
   type WaterStatusList,
 } from '@greenvoice/common';
 import { html, type SafeHtml } from '../html.ts';
-import { demoNote } from './air-pages.ts';
+import type { PortalView } from '../layout/layout.ts';
+import { pick, zhText, zhWithin } from '../layout/lang.ts';
+import { demoNote, freshnessNote } from './air-pages.ts';
+import type { Freshness } from './freshness.ts';
 
-const CLASS_COLOR: Record<string, string> = {
+/** GB 3838-2002 class colours as bureaus publish them. */
+export const CLASS_COLOR: Record<string, string> = {
   I: '#cceffc',
   II: '#00a0e9',
   III: '#00b050',
@@ -17,148 +22,185 @@ const CLASS_COLOR: Record<string, string> = {
   V: '#ffa500',
   劣V: '#ff0000',
 };
-const CLASS_INK: Record<string, string> = {
-  I: '#1f2d24',
-  II: '#fff',
-  III: '#fff',
-  IV: '#1f2d24',
-  V: '#1f2d24',
-  劣V: '#fff',
-};
+/**
+ * The colours stay; black text on every one of them reaches 4.5:1 (white on II, III and 劣V was 2.9–4.0:1).
+ */
+const CLASS_INK = '#000';
 
-export function waterClassBadge(c: string | null): SafeHtml {
+export function waterClassBadge(v: PortalView, c: string | null): SafeHtml {
   if (!c) return html`<span class="env-badge env-none">—</span>`;
-  return html`<span class="env-badge" style="background:${CLASS_COLOR[c]};color:${CLASS_INK[c]}"
-    >${c === '劣V' ? '劣Ⅴ' : c}类</span
+  return html`<span class="env-badge" style="background:${CLASS_COLOR[c]};color:${CLASS_INK}"
+    >${v.t.env.classLabel(c)}</span
   >`;
 }
 
-const change = (n: number | null) =>
+const change = (v: PortalView, n: number | null) =>
   n === null
     ? '—'
     : n > 0
-      ? html`<span title="好转">↑${n}</span>`
+      ? html`<span title="${v.t.env.better}">↑${n}</span>`
       : n < 0
-        ? html`<span title="变差">↓${-n}</span>`
+        ? html`<span title="${v.t.env.worse}">↓${-n}</span>`
         : '—';
 
-export function waterBody(data: WaterStatusList, links: { section: (id: number) => string }): SafeHtml {
+const SUMMARY_CATEGORY_EN: Record<string, string> = {
+  优: 'Excellent',
+  良好: 'Good',
+  轻度污染: 'Lightly polluted',
+  中度污染: 'Moderately polluted',
+  重度污染: 'Heavily polluted',
+};
+
+export function waterBody(
+  v: PortalView,
+  data: WaterStatusList,
+  fresh: Freshness,
+  expectedDays: number,
+  newest: string | null,
+  links: { section: (id: number) => string },
+): SafeHtml {
+  const e = v.t.env;
+  const level = (l: keyof typeof CONTROL_LEVEL_LABELS) => pick(v, CONTROL_LEVEL_LABELS[l]);
   return html`<section class="env" aria-labelledby="water-title">
-    <h1 id="water-title">地表水水质状况${data.month ? `（${data.month.replace('-', '年')}月）` : ''}</h1>
-    <p class="env-meta">
-      按《地表水环境质量标准》（GB 3838-2002）单因子评价法评价；水温、总氮、粪大肠菌群不参与评价。
+    <h1 id="water-title">${e.waterTitle}${data.month ? e.waterMonth(data.month) : ''}</h1>
+    ${newest ? freshnessNote(v, e.sampledOn(newest), fresh, e.lateWater(expectedDays)) : html`<p class="env-meta">${e.noData}</p>`}
+    <p class="env-meta">${e.waterMethod}</p>
+    <div class="env-scroll" tabindex="0">
+      <table class="env-table env-key-second">
+        <caption>
+          ${e.waterCaption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${e.no}</th>
+            <th scope="col">${e.sectionName}</th>
+            <th scope="col">${e.county}</th>
+            <th scope="col">${e.river}</th>
+            <th scope="col">${e.controlLevel}</th>
+            <th scope="col">${e.attribute}</th>
+            <th scope="col">${e.lastYearClass}</th>
+            <th scope="col">${e.thisMonthClass}</th>
+            <th scope="col">${e.classChange}</th>
+            <th scope="col">${e.overIII}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${data.items.map(
+            (i, n) =>
+              html`<tr>
+                <td>${n + 1}</td>
+                <th scope="row"><a href="${links.section(i.section.id)}">${zhText(v, i.section.name)}</a></th>
+                <td>${zhText(v, i.section.county)}</td>
+                <td>${zhText(v, i.section.river)}</td>
+                <td>${level(i.section.controlLevel)}</td>
+                <td>${i.section.attribute ? zhText(v, i.section.attribute) : '—'}</td>
+                <td>${waterClassBadge(v, i.lastYearClass)}</td>
+                <td>${waterClassBadge(v, i.latest?.class ?? null)}</td>
+                <td>${change(v, i.change)}</td>
+                <td>
+                  ${
+                    i.latest?.limitingFactors
+                      .filter((f) => f.multipleOfIII !== undefined)
+                      .map((f) => `${pick(v, WATER_STANDARD[f.factor].name)}（${f.multipleOfIII}）`)
+                      .join('、') || '—'
+                  }
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <h2>${e.waterSummaryTitle}</h2>
+    <div class="env-scroll" tabindex="0">
+      <table class="env-table env-key-first">
+        <caption>
+          ${e.waterSummaryCaption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${e.name}</th>
+            <th scope="col">${e.kind}</th>
+            <th scope="col">${e.sections}</th>
+            <th scope="col">${e.shareIToIII}</th>
+            <th scope="col">${e.shareWorseV}</th>
+            <th scope="col">${e.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${data.summaries.map(
+            (s) =>
+              html`<tr>
+                <th scope="row">${s.kind === 'all' ? e.summaryKind.all : zhText(v, s.name)}</th>
+                <td>${e.summaryKind[s.kind]}</td>
+                <td>${s.sections}</td>
+                <td>${s.shareIToIII}%</td>
+                <td>${s.shareWorseThanV}%</td>
+                <td>
+                  ${s.category ? (v.prefs.lang === 'en' ? (SUMMARY_CATEGORY_EN[s.category] ?? s.category) : s.category) : '—'}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <p class="env-note">
+      ${e.expectMonthly(expectedDays)}
+      ${demoNote(
+        v,
+        data.items.some((i) => i.section.isDemo),
+      )}
     </p>
-    <table class="env-table">
-      <caption>
-        各断面水质类别
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">序号</th>
-          <th scope="col">断面名称</th>
-          <th scope="col">区县</th>
-          <th scope="col">所在河流</th>
-          <th scope="col">控制级别</th>
-          <th scope="col">断面属性</th>
-          <th scope="col">上年同期类别</th>
-          <th scope="col">本月水质类别</th>
-          <th scope="col">类别变化</th>
-          <th scope="col">超Ⅲ类标准指标（超标倍数）</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${data.items.map(
-          (i, n) =>
-            html`<tr>
-              <td>${n + 1}</td>
-              <th scope="row"><a href="${links.section(i.section.id)}">${i.section.name}</a></th>
-              <td>${i.section.county}</td>
-              <td>${i.section.river}</td>
-              <td>${{ national: '国控', provincial: '省控', city: '市控' }[i.section.controlLevel]}</td>
-              <td>${i.section.attribute ?? '—'}</td>
-              <td>${waterClassBadge(i.lastYearClass)}</td>
-              <td>${waterClassBadge(i.latest?.class ?? null)}</td>
-              <td>${change(i.change)}</td>
-              <td>
-                ${
-                  i.latest?.limitingFactors
-                    .filter((f) => f.multipleOfIII !== undefined)
-                    .map((f) => `${WATER_STANDARD[f.factor].name.zh}（${f.multipleOfIII}）`)
-                    .join('、') || '—'
-                }
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    <h2>河流与流域水质</h2>
-    <table class="env-table">
-      <caption>
-        Ⅰ～Ⅲ类断面比例 ≥ 90% 为优，75%～90% 为良好；5 个断面以下不按比例评价
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">名称</th>
-          <th scope="col">类型</th>
-          <th scope="col">断面数</th>
-          <th scope="col">Ⅰ～Ⅲ类比例</th>
-          <th scope="col">劣Ⅴ类比例</th>
-          <th scope="col">水质状况</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${data.summaries.map(
-          (s) =>
-            html`<tr>
-              <th scope="row">${s.name}</th>
-              <td>${{ river: '河流', basin: '流域', all: '全市' }[s.kind]}</td>
-              <td>${s.sections}</td>
-              <td>${s.shareIToIII}%</td>
-              <td>${s.shareWorseThanV}%</td>
-              <td>${s.category ?? '—'}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    <p class="env-note">${demoNote(data.items.some((i) => i.section.isDemo))}</p>
   </section>`;
 }
 
 /** One section's readings over time: the trend, as a table of classes and the main factors. */
-export function sectionBody(section: WaterSection, readings: readonly WaterReading[]): SafeHtml {
+export function sectionBody(
+  v: PortalView,
+  section: WaterSection,
+  readings: readonly WaterReading[],
+  fresh: Freshness,
+  expectedDays: number,
+): SafeHtml {
+  const e = v.t.env;
   const factors = (['do', 'codmn', 'nh3n', 'tp'] as const).filter((f) =>
     readings.some((r) => r.values[f] !== undefined),
   );
+  const newest = readings.at(-1)?.sampledOn ?? null;
   return html`<section class="env" aria-labelledby="section-title">
-    <h1 id="section-title">${section.name}（${section.river}）水质变化</h1>
+    <h1 id="section-title">
+      ${zhWithin(v, e.sectionTitle(`${section.name}（${section.river}）`), `${section.name}（${section.river}）`)}
+    </h1>
+    ${newest ? freshnessNote(v, e.sampledOn(newest), fresh, e.lateWater(expectedDays)) : html`<p class="env-meta">${e.noData}</p>`}
     <p class="env-meta">
-      ${section.county} · ${{ national: '国控', provincial: '省控', city: '市控' }[section.controlLevel]}断面
-      ${section.targetClass ? html` · 水质目标 ${waterClassBadge(section.targetClass)}` : ''}
+      ${zhText(v, section.county)} · ${e.sectionLevel(pick(v, CONTROL_LEVEL_LABELS[section.controlLevel]))}
+      ${section.targetClass ? html` · ${e.target} ${waterClassBadge(v, section.targetClass)}` : ''}
     </p>
-    <table class="env-table">
-      <caption>
-        历次监测（单位 mg/L）
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">采样日期</th>
-          <th scope="col">水质类别</th>
-          ${factors.map((f) => html`<th scope="col">${WATER_STANDARD[f].name.zh}</th>`)}
-          <th scope="col">定类指标</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${[...readings].reverse().map(
-          (r) =>
-            html`<tr>
-              <th scope="row">${r.sampledOn}</th>
-              <td>${waterClassBadge(r.class)}</td>
-              ${factors.map((f) => html`<td>${r.values[f] ?? '—'}</td>`)}
-              <td>${r.limitingFactors.map((f) => WATER_STANDARD[f.factor].name.zh).join('、')}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    <p class="env-note">${demoNote(section.isDemo)}</p>
+    <div class="env-scroll" tabindex="0">
+      <table class="env-table env-key-first">
+        <caption>
+          ${e.readings}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${e.sampleDate}</th>
+            <th scope="col">${e.waterClass}</th>
+            ${factors.map((f) => html`<th scope="col">${pick(v, WATER_STANDARD[f].name)}</th>`)}
+            <th scope="col">${e.limiting}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${[...readings].reverse().map(
+            (r) =>
+              html`<tr>
+                <th scope="row">${r.sampledOn}</th>
+                <td>${waterClassBadge(v, r.class)}</td>
+                ${factors.map((f) => html`<td>${r.values[f] ?? '—'}</td>`)}
+                <td>${r.limitingFactors.map((f) => pick(v, WATER_STANDARD[f.factor].name)).join('、')}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <p class="env-note">${demoNote(v, section.isDemo)}</p>
   </section>`;
 }

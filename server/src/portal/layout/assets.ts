@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { compressOnce } from '../../http/compression.ts';
 import { repoRoot } from '../../paths.ts';
 
 export interface PortalAssets {
@@ -14,6 +14,7 @@ export interface PortalAssets {
 export interface AssetFile {
   body: Buffer;
   gzip: Buffer;
+  br: Buffer;
   type: string;
 }
 
@@ -26,7 +27,7 @@ export function loadPortalAssets(): { urls: PortalAssets; files: Map<string, Ass
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
     const [base, ext] = file.split('.');
     const name = `${base}.${hash}.${ext}`;
-    files.set(name, { body, gzip: gzipSync(body, { level: 9 }), type });
+    files.set(name, { body, ...compressOnce(body), type });
     return `/portal/assets/${name}`;
   };
   return {

@@ -1,13 +1,6 @@
-// Dates as the national rules want them on government sites: YYYY-MM-DD HH:MM, China time.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-export function chinaDateTime(iso: string | null): string {
-  if (!iso) return '';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return '';
-  return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
+// Dates as the national rules want them on government sites: YYYY-MM-DD HH:MM, China time
+// (chinaDateTime, common/src/china-time.ts); a page's day column is its date part ('' for none).
+import { chinaDateTime } from '@greenvoice/common';
 export const chinaDay = (iso: string | null) => chinaDateTime(iso).slice(0, 10);
 
 export function fileSize(bytes: number): string {

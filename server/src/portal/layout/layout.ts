@@ -3,12 +3,13 @@
 // (长者模式, English, 字号). Every public page — the portal's and the environmental-quality pages to
 // come — renders its main content and hands it to `renderLayout`.
 import type { SiteSettings } from '@greenvoice/common';
-import type { PublicChannel } from '../../modules/cms/public-content.ts';
+import type { PublicChannel } from '../../modules/cms/public-content.repo.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { dictionaries, type PortalDict } from './i18n.ts';
 import { metaTags, type ArticleMeta, type ColumnMeta } from './meta-tags.ts';
 import type { Prefs } from './prefs.ts';
 import type { PortalAssets } from './assets.ts';
+import { zhWithin } from './lang.ts';
 
 /** Everything a public page needs to know about the site and the visitor. */
 export interface PortalView {
@@ -28,6 +29,8 @@ export interface PortalView {
 export interface Crumb {
   label: string;
   href?: string;
+  /** Chinese content named in the label (marked lang="zh-CN" on the English pages) */
+  zh?: string;
 }
 
 export interface PageSpec {
@@ -120,25 +123,64 @@ function header(v: PortalView, active: string | null | undefined): SafeHtml {
     </nav>`;
 }
 
+/** 我为政府网站找错: the configured address, else the national one for this site's 网站标识码. */
+export function errorReportUrl(site: SiteSettings): string {
+  if (site.errorReportUrl) return site.errorReportUrl;
+  const code = site.siteIdCode.trim();
+  return `https://zfwzgl.www.gov.cn/exposure/jiucuo.html${code ? `?site_code=${encodeURIComponent(code)}` : ''}`;
+}
+
+/** The public-security filing's record number, for its link on the national filing site. */
+const policeRecord = (filing: string) => /\d{10,20}/.exec(filing)?.[0] ?? '';
+
 function footer(v: PortalView): SafeHtml {
   const { t, site } = v;
-  const item = (label: string, value: string) => (value ? html`<span>${label}：${value}</span>` : '');
+  const item = (label: string, value: string) =>
+    value ? html`<span>${label}：<span lang="zh-CN">${value}</span></span>` : '';
+  const record = policeRecord(site.publicSecurityFiling);
+  const mark = site.govMarkImage
+    ? html`<img src="${site.govMarkImage}" alt="${t.govMark}" width="55" height="68" />`
+    : html`<span class="gov-mark-text">${t.govMark}</span>`;
   return html`<footer class="site-footer">
-    <div class="wrap">
-      <p class="footer-links">
-        <a href="/sitemap.xml">${t.siteMap}</a>
-        <a href="/admin/">${t.staffEntrance}</a>
-      </p>
-      <p>${siteName(v)} ${item(t.sponsor, site.sponsor)}</p>
-      <p>
-        ${item(t.address, site.address)} ${item(t.postcode, site.postcode)} ${item(t.phone, site.phone)}
-        ${item(t.email, site.email)}
-      </p>
-      <p>
-        ${site.icp ? html`<span>${site.icp}</span>` : ''}
-        ${site.publicSecurityFiling ? html`<span>${site.publicSecurityFiling}</span>` : ''}
-        ${item(t.siteIdCode, site.siteIdCode)}
-      </p>
+    <div class="wrap footer-inner">
+      <div class="gov-mark">
+        ${site.govMarkLink ? html`<a href="${site.govMarkLink}" rel="noopener">${mark}</a>` : site.govMarkImage ? mark : ''}
+      </div>
+      <div class="footer-text">
+        <p class="footer-links">
+          <a href="/about/statement">${t.statement}</a>
+          <a href="/about/contact">${t.contact}</a>
+          <a href="/sitemap.xml">${t.siteMap}</a>
+          <a href="/xxgk">${t.xxgk}</a>
+          <a href="/services">${t.services}</a>
+          <a href="/monitoring-bulletins">${t.monitoringBulletins}</a>
+          <a href="/events">${t.signupEvents}</a>
+          <a href="/bases">${t.educationBases}</a>
+          <a href="${errorReportUrl(site)}" rel="noopener">${t.findError}</a>
+          <a href="/admin/">${t.staffEntrance}</a>
+        </p>
+        <p><span lang="zh-CN">${siteName(v)}</span> ${item(t.sponsor, site.sponsor)}</p>
+        <p>
+          ${item(t.address, site.address)} ${item(t.postcode, site.postcode)} ${item(t.phone, site.phone)}
+          ${item(t.email, site.email)}
+        </p>
+        <p>
+          ${site.icp ? html`<a href="https://beian.miit.gov.cn/" rel="noopener" lang="zh-CN">${site.icp}</a>` : ''}
+          ${
+            site.publicSecurityFiling
+              ? record
+                ? html`<a
+                    href="https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=${record}"
+                    rel="noopener"
+                    lang="zh-CN"
+                    >${site.publicSecurityFiling}</a
+                  >`
+                : html`<span lang="zh-CN">${site.publicSecurityFiling}</span>`
+              : ''
+          }
+          ${item(t.siteIdCode, site.siteIdCode)}
+        </p>
+      </div>
     </div>
   </footer>`;
 }
@@ -150,9 +192,11 @@ function breadcrumb(v: PortalView, crumbs: Crumb[] | undefined): SafeHtml | '' {
       <li><a href="/">${v.t.home}</a></li>
       ${crumbs.map((c, i) =>
         c.href && i < crumbs.length - 1
-          ? html`<li><a href="${c.href}">${c.label}</a></li>`
+          ? html`<li><a href="${c.href}">${zhWithin(v, c.label, c.zh ?? '')}</a></li>`
           : html`<li>
-              <span aria-current="${i === crumbs.length - 1 ? 'page' : 'false'}">${c.label}</span>
+              <span aria-current="${i === crumbs.length - 1 ? 'page' : 'false'}"
+                >${zhWithin(v, c.label, c.zh ?? '')}</span
+              >
             </li>`,
       )}
     </ol>
@@ -166,6 +210,7 @@ function head(v: PortalView, spec: PageSpec): SafeHtml {
     <title>${spec.title ? `${spec.title} - ${siteName(v)}` : siteName(v)}</title>
     ${metaTags(v.site, spec.column, spec.article ?? null)}
     ${spec.noindex ? html`<meta name="robots" content="noindex" />` : ''}
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="${v.assets.css}" />
     ${
       spec.feeds

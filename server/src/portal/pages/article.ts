@@ -1,9 +1,12 @@
 // An article page modelled on the bureau's own notice page (the seed document): title, document
 // number, issuing body, publication time (YYYY-MM-DD HH:MM), read count, the 字号【大 中 小】 switch,
 // body, attachments, archive state (归档时间 / 已归档), previous / next, and a print version.
-import { CHANNEL_KIND_LABELS, type ChannelKind } from '@greenvoice/common';
+import { chinaDateTime, CHANNEL_COLUMN_TYPES } from '@greenvoice/common';
 import { html } from '../html.ts';
-import { chinaDateTime, chinaDay, fileSize } from '../layout/format.ts';
+import { disclosureBlock } from './disclosure-block.ts';
+import { articleKeywords, plainDescription } from '../layout/meta-tags.ts';
+import { chinaDay, fileSize } from '../layout/format.ts';
+import { zhText } from '../layout/lang.ts';
 import {
   channelName,
   prefsForm,
@@ -55,35 +58,18 @@ function articleBody(
   print: boolean,
 ) {
   const { t } = v;
-  const disclosure = a.index_number
-    ? html`<table class="disclosure">
-        <tbody>
-          <tr>
-            <th scope="row">${t.indexNumber}</th>
-            <td>${a.index_number}</td>
-            <th scope="row">${t.issuer}</th>
-            <td>${a.issuer}</td>
-          </tr>
-          <tr>
-            <th scope="row">${t.docNumber}</th>
-            <td>${a.doc_number}</td>
-            <th scope="row">${t.pubTime}</th>
-            <td>${chinaDay(a.publish_at)}</td>
-          </tr>
-        </tbody>
-      </table>`
-    : '';
+  const disclosure = disclosureBlock(v, a);
   return html`<article class="article">
-    <h1>${a.title}</h1>
+    <h1 lang="zh-CN">${a.title}</h1>
     <div class="article-meta">
-      ${a.issuer ? html`<span>${t.issuer}：${a.issuer}</span>` : ''}
+      ${a.issuer ? html`<span>${t.issuer}：<span lang="zh-CN">${a.issuer}</span></span>` : ''}
       <span>${t.pubTime}：<time datetime="${a.publish_at}">${chinaDateTime(a.publish_at)}</time></span>
-      ${a.source ? html`<span>${t.source}：${a.source}</span>` : ''}
+      ${a.source ? html`<span>${t.source}：<span lang="zh-CN">${a.source}</span></span>` : ''}
       <span>${t.readCount}：<span id="read-count">${a.read_count}</span></span>
       ${print ? '' : fontSwitch(v)}
     </div>
-    ${disclosure} ${a.doc_number && !a.index_number ? html`<p class="doc-number">${a.doc_number}</p>` : ''}
-    <div class="article-body">${BODY_MARK}</div>
+    ${disclosure}
+    <div class="article-body" lang="zh-CN">${BODY_MARK}</div>
     ${
       files.length
         ? html`<section class="attachments" aria-labelledby="h-attachments">
@@ -112,7 +98,7 @@ function columnMeta(a: Loaded) {
     name: a.channel_name,
     description: a.channel_name,
     keywords: a.channel_name,
-    type: CHANNEL_KIND_LABELS[a.channel_kind as ChannelKind]?.zh ?? a.channel_kind,
+    type: CHANNEL_COLUMN_TYPES[a.channel_kind] ?? '政务动态',
   };
 }
 
@@ -121,9 +107,9 @@ function articleMeta(v: PortalView, a: Loaded, image: string) {
     title: a.title,
     pubDate: chinaDateTime(a.publish_at),
     source: a.source || a.issuer || v.site.siteName,
-    keywords: a.keywords || a.channel_name,
+    keywords: articleKeywords(a.keywords, a.title),
     author: a.author || a.issuer || v.site.siteName,
-    description: a.summary || a.body_text.slice(0, 120),
+    description: plainDescription(a.summary || a.body_text),
     image,
     url: `${v.origin}/articles/${a.id}`,
   };
@@ -167,7 +153,7 @@ export async function renderArticle(
     };
   }
   const link = (x: { id: number; title: string } | null) =>
-    x ? html`<a href="/articles/${x.id}">${x.title}</a>` : v.t.none;
+    x ? html`<a href="/articles/${x.id}">${zhText(v, x.title)}</a>` : v.t.none;
   const main = html`${articleBody(v, a, files, false)}
     <p class="article-tools">
       <a href="/articles/${a.id}/print">${v.t.printView}</a>
@@ -187,7 +173,10 @@ export async function renderArticle(
           column: columnMeta(a),
           article: meta,
           activeChannel: a.channel_code,
-          breadcrumb: [{ label: chName, href: `/channels/${a.channel_code}` }, { label: a.title }],
+          breadcrumb: [
+            { label: chName, href: `/channels/${a.channel_code}` },
+            { label: a.title, zh: a.title },
+          ],
           script: true,
         },
         main,

@@ -1,7 +1,9 @@
 // RSS 2.0 and Atom 1.0 feeds per channel, and sitemap.xml: every address a reader or crawler needs.
 import { escapeHtml } from '../html.ts';
+import { GUIDE_TAGS } from './services.ts';
 import type { PortalView } from '../layout/layout.ts';
-import type { PortalDeps, Rendered } from '../portal-deps.ts';
+import { PORTAL_TOPICS } from '@greenvoice/common';
+import type { EnvironmentDeps, PortalDeps, Rendered } from '../portal-deps.ts';
 
 const FEED_SIZE = 20;
 // characters XML 1.0 forbids, which pasted text may hold
@@ -56,16 +58,29 @@ ${entries
   };
 }
 
+/**
+ * Every public page: home, the channels, the page table's fixed addresses (`fixed`: 政府信息公开, 办事指南,
+ * the footer's pages, the public-interaction forms, the new-media matrix), each service guide, every
+ * environment page and every article.
+ */
 export async function renderSitemap(
   deps: PortalDeps,
   v: PortalView,
   siteId: number,
   now: string,
+  fixed: readonly string[],
 ): Promise<Rendered> {
-  const articles = await deps.content.sitemap(siteId, now);
+  const [articles, env, guides] = await Promise.all([
+    deps.content.sitemap(siteId, now),
+    environmentAddresses(deps.environment),
+    deps.guides.publishedGuides(siteId),
+  ]);
   const urls = [
     `<url><loc>${v.origin}/</loc></url>`,
     ...v.channels.map((c) => `<url><loc>${v.origin}/channels/${xml(c.code)}</loc></url>`),
+    ...[...fixed, ...guides.map((g) => `/services/${g.id}`), ...env].map(
+      (p) => `<url><loc>${v.origin}${xml(p)}</loc></url>`,
+    ),
     ...articles.map(
       (a) =>
         `<url><loc>${v.origin}/articles/${a.id}</loc><lastmod>${a.updated_at.slice(0, 10)}</lastmod></url>`,
@@ -73,7 +88,30 @@ export async function renderSitemap(
   ];
   return {
     html: `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>`,
-    tags: ['sitemap'],
+    tags: ['sitemap', ...GUIDE_TAGS, ...PORTAL_TOPICS.map((t) => `t:${t}`)],
     contentType: 'application/xml; charset=utf-8',
   };
+}
+
+/** Every environment page's address: the section's pages, each station, section, unit and incident. */
+async function environmentAddresses(env: EnvironmentDeps): Promise<string[]> {
+  const [stations, water, units, incidents] = await Promise.all([
+    env.quality.stations(),
+    env.quality.waterStatus(),
+    env.dischargers.list({ page: 1, pageSize: 10_000 }),
+    env.incidents.list({ pageSize: 10_000 }),
+  ]);
+  const unitPages = Math.ceil(units.total / 20);
+  return [
+    '/environment/air',
+    ...stations.items.map((s) => `/environment/air/${s.id}`),
+    '/environment/water',
+    ...water.items.map((i) => `/environment/water/${i.section.id}`),
+    '/environment/enterprises',
+    ...Array.from({ length: Math.max(0, unitPages - 1) }, (_, i) => `/environment/enterprises?page=${i + 2}`),
+    ...units.items.map((d) => `/environment/enterprises/${d.id}`),
+    '/environment/incidents',
+    ...incidents.items.map((i) => `/environment/incidents/${i.id}`),
+    '/open-data',
+  ];
 }

@@ -2,6 +2,7 @@
 // new-media-matrix entry and the slots other modules fill (environmental quality).
 import { html, type SafeHtml } from '../html.ts';
 import { channelName, renderLayout, type PortalView } from '../layout/layout.ts';
+import { zhText } from '../layout/lang.ts';
 import { chinaDay } from '../layout/format.ts';
 import type { PortalDeps, Rendered } from '../portal-deps.ts';
 
@@ -16,7 +17,7 @@ export function newsList(
       (a) =>
         html`<li>
           <span class="item"
-            ><a href="/articles/${a.id}" title="${a.title}">${a.title}</a>${
+            ><a href="/articles/${a.id}" title="${a.title}" lang="zh-CN">${a.title}</a>${
               a.archived_at ? html`<span class="tag-archived">${v.t.archived}</span>` : ''
             }</span
           >
@@ -27,7 +28,9 @@ export function newsList(
 }
 
 export async function renderHome(deps: PortalDeps, v: PortalView, now: string): Promise<Rendered> {
-  const listed = v.channels.filter((c) => c.show_on_home && c.kind !== 'special' && c.kind !== 'media');
+  const listed = v.channels.filter(
+    (c) => c.show_on_home && c.live_count > 0 && c.kind !== 'special' && c.kind !== 'media',
+  );
   const panels: SafeHtml[] = [];
   for (const c of listed) {
     const items = await deps.content.latest(c.id, now, PER_CHANNEL);
@@ -42,9 +45,12 @@ export async function renderHome(deps: PortalDeps, v: PortalView, now: string): 
     );
   }
   const slots: SafeHtml[] = [];
+  let expiresAt: number | undefined;
   for (const slot of deps.homeSlots) {
-    const out = await slot.render(v);
-    if (out) slots.push(html`<section class="panel home-wide" data-slot="${slot.id}">${out}</section>`);
+    const out = await slot.render(v, now);
+    if (!out) continue;
+    slots.push(html`<section class="panel home-wide" data-slot="${slot.id}">${out.html}</section>`);
+    if (out.expiresAt !== undefined) expiresAt = Math.min(expiresAt ?? Infinity, out.expiresAt);
   }
   const specials = v.channels.filter((c) => c.kind === 'special');
   const media = v.channels.find((c) => c.kind === 'media');
@@ -59,7 +65,7 @@ export async function renderHome(deps: PortalDeps, v: PortalView, now: string): 
                 ${specials.map(
                   (c) =>
                     html`<a class="tile" href="/channels/${c.code}"
-                      >${channelName(v, c)}<small>${c.description}</small></a
+                      >${channelName(v, c)}<small>${zhText(v, c.description)}</small></a
                     >`,
                 )}
               </div>
@@ -72,8 +78,10 @@ export async function renderHome(deps: PortalDeps, v: PortalView, now: string): 
           ? html`<section class="panel home-wide" aria-labelledby="h-media">
               <div class="panel-head"><h2 id="h-media">${channelName(v, media)}</h2></div>
               <div class="tiles">
-                <a class="tile" href="/channels/${media.code}"
-                  >${v.t.mediaMatrix}<small>${media.description || v.t.mediaMatrixText}</small></a
+                <a class="tile" href="${deps.media ? '/media' : `/channels/${media.code}`}"
+                  >${v.t.mediaMatrix}<small
+                    >${media.description ? zhText(v, media.description) : v.t.mediaMatrixText}</small
+                  ></a
                 >
               </div>
             </section>`
@@ -85,11 +93,12 @@ export async function renderHome(deps: PortalDeps, v: PortalView, now: string): 
       v,
       {
         title: '',
-        column: { name: v.t.home, description: v.site.siteName, keywords: v.site.siteName, type: '首页' },
+        column: null,
         activeChannel: '',
       },
       main,
     ),
-    tags: ['home', ...listed.map((c) => `c:${c.id}`)],
+    tags: ['home', ...listed.map((c) => `c:${c.id}`), ...deps.homeSlots.flatMap((s) => s.tags)],
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
   };
 }

@@ -1,4 +1,5 @@
-// The 404 page: the site's frame, a clear message, a way home and a search box.
+// The 404 page: the site's frame, a clear message, a way home and a search box; and the 400 page for
+// an address whose query string the page does not read (decision 117), with the way to the page itself.
 import { html } from '../html.ts';
 import { renderLayout, type PortalView } from '../layout/layout.ts';
 import type { Rendered } from '../portal-deps.ts';
@@ -18,6 +19,22 @@ export function renderNotFound(v: PortalView): Rendered {
   return {
     html: renderLayout(v, { title: t.notFoundTitle, column: null, noindex: true }, main),
     status: 404,
+    tags: null,
+  };
+}
+
+/** 400: the query string names a field this page does not read. `path` is the page without it. */
+export function renderBadQuery(v: PortalView, path: string): Rendered {
+  const { t } = v;
+  const main = html`<section class="panel not-found">
+    <h1>400 · ${t.badQueryTitle}</h1>
+    <p>${t.badQueryText}</p>
+    <p><a href="${path}">${t.badQueryLink}</a></p>
+    <p><a href="/">${t.backHome}</a></p>
+  </section>`;
+  return {
+    html: renderLayout(v, { title: t.badQueryTitle, column: null, noindex: true }, main),
+    status: 400,
     tags: null,
   };
 }

@@ -1,8 +1,8 @@
 // Sends schema-generated requests to every declared route of a real app (app.inject), signed in with a
 // role that may call the route and anonymously, and checks each answer: no 5xx, no stack trace or SQL,
 // every API error in the one error shape, every status declared in the route's response schema, every
-// success shaped as its schema says. Used by plugins/fuzz.test.ts and `npm run fuzz`.
-import { ERROR_MESSAGES, ROLES, ROLE_PERMISSIONS, type Role } from '@greenvoice/common';
+// success shaped as its schema says. Used by plugins/fuzz-*.test.ts and `npm run fuzz`.
+import { ERROR_MESSAGES, isOneOf, ROLES, ROLE_PERMISSIONS, type Role } from '@greenvoice/common';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
@@ -69,7 +69,7 @@ export function fuzzableRoutes(routes: DeclaredRoute[]): DeclaredRoute[] {
 /** The first role (in ROLES order) whose permissions include the route's access; null for public. */
 export function roleFor(route: DeclaredRoute): Role | null {
   if (route.access === 'public') return null;
-  return ROLES.find((r) => (ROLE_PERMISSIONS[r] as readonly string[]).includes(route.access)) ?? null;
+  return ROLES.find((r) => isOneOf(ROLE_PERMISSIONS[r], route.access)) ?? null;
 }
 
 function schemaPart(route: DeclaredRoute, part: 'params' | 'querystring' | 'body' | 'headers') {
@@ -197,7 +197,16 @@ export function problemsWith(
   if (api && responses && !responses[String(res.statusCode)])
     problems.push(`status ${res.statusCode} is not declared in the response schema`);
   const ok = responses?.[String(res.statusCode)];
-  if (api && ok && res.statusCode < 300 && String(res.headers['content-type'] ?? '').includes('json')) {
+  // a string schema with a media type documents a file streamed as is (open data's whole files): its
+  // bytes are that file, not a JSON-encoded string
+  const isFile = typeof ok === 'object' && ok !== null && 'contentMediaType' in ok;
+  if (
+    api &&
+    ok &&
+    !isFile &&
+    res.statusCode < 300 &&
+    String(res.headers['content-type'] ?? '').includes('json')
+  ) {
     const validate = validator(ok);
     if (!validate(JSON.parse(res.body)))
       problems.push(`${res.statusCode} answer does not match its schema: ${ajv.errorsText(validate.errors)}`);

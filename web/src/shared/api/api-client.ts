@@ -56,5 +56,6 @@ export const api = {
   patch: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
     request<T>('PATCH', path, body, headers),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  delete: <T>(path: string, headers?: Record<string, string>) =>
+    request<T>('DELETE', path, undefined, headers),
 };

@@ -3,10 +3,24 @@
 
 import { assessmentEn, assessmentZh } from './assessment-dictionary.ts';
 import { environmentEn, environmentZh } from './environment-dictionary.ts';
+import { shellEn, shellZh } from './shell-dictionary.ts';
+import { rulesExportEn, rulesExportZh } from './rules-export-dictionary.ts';
+import { casesEn, casesZh } from './cases-dictionary.ts';
+import { notificationsEn, notificationsZh } from './notifications-dictionary.ts';
+import { inspectionEn, inspectionZh } from './inspection-dictionary.ts';
+import { guidesEn, guidesZh } from './guides-dictionary.ts';
+import { activitiesEn, activitiesZh } from './activities-dictionary.ts';
 
 const zh = {
   ...assessmentZh,
   ...environmentZh,
+  ...shellZh,
+  ...rulesExportZh,
+  ...casesZh,
+  ...notificationsZh,
+  ...inspectionZh,
+  ...guidesZh,
+  ...activitiesZh,
   'app.brand': '绿讯 GreenVoice',
   'app.brandShort': '绿讯工作台',
   'app.console': '绿讯 · 宣传与信息公开工作台',
@@ -27,6 +41,7 @@ const zh = {
   'nav.envOverdue': '披露逾期清单',
   'nav.envIncidents': '突发环境事件',
   'nav.envCalendar': '工作日历',
+  'nav.media': '新媒体矩阵',
   'nav.password': '修改密码',
   'nav.logout': '退出登录',
   'nav.twoFactor': '两步验证',
@@ -116,6 +131,7 @@ const zh = {
   'home.envOverdueDesc': '年度报告（3月15日前）和临时报告（5个工作日内）的逾期情况',
   'home.envIncidentsDesc': '突发环境事件信息发布及后续进展',
   'home.envCalendarDesc': '各年度法定节假日和调休上班日，用于计算工作日期限',
+  'home.mediaDesc': '新媒体账号台账、运营数据、停更与互动失效看板、微信传播指数排行',
 
   'units.code': '单位编码',
   'units.codeHint': '字母、数字、下划线或短横线，导入导出时用来识别单位',
@@ -148,6 +164,9 @@ const zh = {
   'people.mobileHint': '11 位中国大陆手机号，可留空',
   'people.mobileKeep': '当前号码 {masked}；留空则不修改',
   'people.mobileInvalid': '请输入正确的 11 位中国大陆手机号',
+  'people.email': '电子邮箱',
+  'people.emailHint': '邮件提醒发往此地址（可不填）',
+  'people.emailInvalid': '请输入正确的电子邮箱地址',
   'people.revealMobile': '查看完整号码（将记入审计日志）',
   'people.hideMobile': '隐藏号码',
   'people.roles': '角色',
@@ -173,6 +192,9 @@ const zh = {
   'people.deleteConfirm': '确定删除“{name}”？其登录账号也将一并删除。',
 
   'account.actions': '账号管理',
+  'account.createLogin': '开通登录账号',
+  'account.createLoginFor': '为“{name}”开通登录账号：系统生成临时密码，首次登录时必须修改。',
+  'account.usernameRequired': '请填写用户名',
   'account.resetPassword': '重置密码',
   'account.disable': '停用账号',
   'account.enable': '启用账号',
@@ -233,7 +255,6 @@ const zh = {
   'campaign.status.overdue': '已逾期未报送',
   'campaign.statusFilter': '按状态筛选',
   'campaign.kindFilter': '按分组筛选',
-  'campaign.export': '导出 Excel（CSV）',
   'campaign.edit': '修改登记要求',
   'campaign.titleLabel': '名称',
   'campaign.titleRequired': '请输入名称',
@@ -271,6 +292,12 @@ const zh = {
   'submissions.submit': '提交审核',
   'submissions.resubmit': '重新提交',
   'submissions.submitted': '已提交审核',
+  'submissions.withdrawConfirm': '撤回后将退出审核队列，可修改后再提交。确定撤回？',
+  'submissions.withdrawn': '已撤回',
+  'submissions.deleteConfirm': '删除后不能恢复（审计日志保留记录）。确定删除这份草稿？',
+  'submissions.deleted': '草稿已删除',
+  'submissions.outcomeTitle': '补录采用与批示：{title}',
+  'submissions.outcomeHint': '采用或批示往往在通过后才到：在此补录，得分随之重算，审计日志记录修改前后。',
   'submissions.kind': '类型',
   'submissions.title': '标题',
   'submissions.titleRequired': '请输入标题',
@@ -301,7 +328,6 @@ const zh = {
   'submissions.updatedAt': '更新时间',
   'submissions.id': '编号',
   'submissions.jointWith': '联合：{units}',
-  'submissions.export': '导出本页',
   'submissions.searchPlaceholder': '搜索标题或单位',
   'submissions.statusFilter': '按状态筛选',
   'submissions.kindFilter': '按类型筛选',
@@ -396,6 +422,11 @@ const zh = {
   'cms.docNumberHint': '如 常环发〔2018〕9号',
   'cms.issuer': '发布机构',
   'cms.indexNumber': '索引号',
+  'cms.disclosureCategory': '公开目录',
+  'cms.writtenOn': '成文日期',
+  'cms.writtenOnFormat': '成文日期应为 年-月-日，如 2018-03-20',
+  'cms.disclosureMethod': '公开方式',
+  'cms.validity': '有效性',
   'cms.source': '来源',
   'cms.author': '作者',
   'cms.keywords': '关键词',
@@ -442,6 +473,8 @@ const zh = {
   'cms.channelCodePattern': '2–32 位小写字母、数字或短横线，以字母开头',
   'cms.channelDescription': '栏目说明',
   'cms.showOnHome': '在首页显示',
+  'cms.dataPage': '数据页面',
+  'cms.dataPageHint': '栏目同时是数据页面时，门户在本栏目先显示数据，再列出文章；无文章也显示在栏目导航中。',
   'cms.siteSettings': '站点设置（页脚与元数据）',
   'cms.site.siteName': '网站名称',
   'cms.site.siteNameEn': '英文名称',
@@ -454,6 +487,18 @@ const zh = {
   'cms.site.postcode': '邮编',
   'cms.site.phone': '联系电话',
   'cms.site.email': '电子邮箱',
+  'cms.site.govMarkImage': '党政机关网站标识图片地址',
+  'cms.site.govMarkLink': '党政机关网站标识链接',
+  'cms.site.errorReportUrl': '“我为政府网站找错”地址（留空则按网站标识码生成）',
+  'cms.site.statement': '网站声明',
+  'cms.domains.title': '网站访问域名',
+  'cms.domains.help':
+    '门户按访问者输入的域名选择网站：这里列出的域名都打开本局的网站。一个域名只能属于一个网站。本局若是默认网站且未列出域名，未登记的域名也打开本局网站。',
+  'cms.domains.label': '域名（不含 http:// 和端口）',
+  'cms.domains.placeholder': '输入域名后按回车，如 hbj.changde.gov.cn',
+  'cms.site.disclosureOffice': '政府信息公开工作机构',
+  'cms.site.officeHours': '办公时间',
+  'cms.site.fax': '传真',
 };
 
 export type DictKey = keyof typeof zh;
@@ -461,6 +506,13 @@ export type DictKey = keyof typeof zh;
 const en: Record<DictKey, string> = {
   ...assessmentEn,
   ...environmentEn,
+  ...shellEn,
+  ...rulesExportEn,
+  ...casesEn,
+  ...notificationsEn,
+  ...inspectionEn,
+  ...guidesEn,
+  ...activitiesEn,
   'app.brand': 'GreenVoice 绿讯',
   'app.brandShort': 'GreenVoice',
   'app.console': 'GreenVoice · Publicity & Disclosure Console',
@@ -481,6 +533,7 @@ const en: Record<DictKey, string> = {
   'nav.envOverdue': 'Overdue disclosures',
   'nav.envIncidents': 'Environmental incidents',
   'nav.envCalendar': 'Working-day calendar',
+  'nav.media': 'New-media matrix',
   'nav.password': 'Change password',
   'nav.logout': 'Sign out',
   'nav.twoFactor': 'Two-factor sign-in',
@@ -577,6 +630,7 @@ const en: Record<DictKey, string> = {
     'Annual reports (by 15 March) and temporary reports (5 working days) that are overdue',
   'home.envIncidentsDesc': 'Incident releases and their follow-ups',
   'home.envCalendarDesc': 'Public holidays and worked weekend days per year, for working-day deadlines',
+  'home.mediaDesc': 'New-media accounts, their metrics, the silent-account board and the WCI ranking',
 
   'units.code': 'Unit code',
   'units.codeHint': 'Letters, digits, underscore or dash; identifies the unit in Excel import and export',
@@ -609,6 +663,9 @@ const en: Record<DictKey, string> = {
   'people.mobileHint': '11-digit mainland China mobile number; optional',
   'people.mobileKeep': 'Current number {masked}; leave empty to keep it',
   'people.mobileInvalid': 'Enter a valid 11-digit mainland China mobile number',
+  'people.email': 'E-mail',
+  'people.emailHint': 'E-mail reminders go here (optional)',
+  'people.emailInvalid': 'Enter a valid e-mail address',
   'people.revealMobile': 'Show the full number (recorded in the audit log)',
   'people.hideMobile': 'Hide the number',
   'people.roles': 'Roles',
@@ -635,6 +692,10 @@ const en: Record<DictKey, string> = {
   'people.deleteConfirm': 'Delete “{name}”? Their sign-in account goes too.',
 
   'account.actions': 'Account actions',
+  'account.createLogin': 'Create a sign-in account',
+  'account.createLoginFor':
+    'A sign-in account for “{name}”: a temporary password is generated and must be changed at the first sign-in.',
+  'account.usernameRequired': 'Enter a user name',
   'account.resetPassword': 'Reset password',
   'account.disable': 'Disable account',
   'account.enable': 'Enable account',
@@ -696,7 +757,6 @@ const en: Record<DictKey, string> = {
   'campaign.status.overdue': 'Overdue',
   'campaign.statusFilter': 'Filter by status',
   'campaign.kindFilter': 'Filter by group',
-  'campaign.export': 'Export Excel (CSV)',
   'campaign.edit': 'Edit campaign',
   'campaign.titleLabel': 'Title',
   'campaign.titleRequired': 'Enter a title',
@@ -737,6 +797,15 @@ const en: Record<DictKey, string> = {
   'submissions.submit': 'Submit for review',
   'submissions.resubmit': 'Resubmit',
   'submissions.submitted': 'Sent for review',
+  'submissions.withdrawConfirm':
+    'It leaves the review queue; you can edit it and send it again. Withdraw it?',
+  'submissions.withdrawn': 'Withdrawn',
+  'submissions.deleteConfirm':
+    'A deleted draft cannot be restored (the audit log keeps a record). Delete it?',
+  'submissions.deleted': 'Draft deleted',
+  'submissions.outcomeTitle': 'Record adoption and instruction: {title}',
+  'submissions.outcomeHint':
+    'Adoption or an instruction often arrives after the approval: record it here; scores are recomputed and the audit log keeps before and after.',
   'submissions.kind': 'Kind',
   'submissions.title': 'Title',
   'submissions.titleRequired': 'Enter a title',
@@ -768,7 +837,6 @@ const en: Record<DictKey, string> = {
   'submissions.updatedAt': 'Updated',
   'submissions.id': 'No.',
   'submissions.jointWith': 'Joint with {units}',
-  'submissions.export': 'Export page',
   'submissions.searchPlaceholder': 'Search title or unit',
   'submissions.statusFilter': 'Filter by status',
   'submissions.kindFilter': 'Filter by kind',
@@ -865,6 +933,11 @@ const en: Record<DictKey, string> = {
   'cms.docNumberHint': 'e.g. 常环发〔2018〕9号',
   'cms.issuer': 'Issued by',
   'cms.indexNumber': 'Index No.',
+  'cms.disclosureCategory': 'Disclosure catalogue',
+  'cms.writtenOn': 'Written on',
+  'cms.writtenOnFormat': 'Written on is year-month-day, e.g. 2018-03-20',
+  'cms.disclosureMethod': 'Disclosure',
+  'cms.validity': 'Validity',
   'cms.source': 'Source',
   'cms.author': 'Author',
   'cms.keywords': 'Keywords',
@@ -914,6 +987,9 @@ const en: Record<DictKey, string> = {
   'cms.channelCodePattern': '2–32 lower-case letters, digits or hyphens, starting with a letter',
   'cms.channelDescription': 'Description',
   'cms.showOnHome': 'Show on the home page',
+  'cms.dataPage': 'Data page',
+  'cms.dataPageHint':
+    'A channel that is also a data page shows the data first and its articles below; it is in the channel bar even without articles.',
   'cms.siteSettings': 'Site settings (footer and meta tags)',
   'cms.site.siteName': 'Site name',
   'cms.site.siteNameEn': 'English name',
@@ -926,6 +1002,18 @@ const en: Record<DictKey, string> = {
   'cms.site.postcode': 'Postcode',
   'cms.site.phone': 'Phone',
   'cms.site.email': 'Email',
+  'cms.site.govMarkImage': 'Party and government site mark: image address',
+  'cms.site.govMarkLink': 'Party and government site mark: link',
+  'cms.site.errorReportUrl': '“Report an error” address (blank: built from the site ID code)',
+  'cms.site.statement': 'Site statement',
+  'cms.domains.title': 'Host names of the website',
+  'cms.domains.help':
+    'The portal picks the website by the host name a visitor typed: every name listed here opens this bureau’s site. A name belongs to one site only. While the default site lists no names, hosts nobody listed open it too.',
+  'cms.domains.label': 'Host names (no http:// and no port)',
+  'cms.domains.placeholder': 'Type a host name and press Enter, e.g. hbj.changde.gov.cn',
+  'cms.site.disclosureOffice': 'Information-disclosure office',
+  'cms.site.officeHours': 'Office hours',
+  'cms.site.fax': 'Fax',
 };
 
 export const dictionaries: Record<'zh' | 'en', Record<DictKey, string>> = { zh, en };

@@ -1,11 +1,15 @@
 import type {
   Bulletin,
+  Deduction,
   DryRunResult,
+  Interview,
   InterviewList,
   InterviewRule,
   PeriodKind,
   PlanDetail,
   PlanSummary,
+  PlanVersion,
+  RulesImpact,
   Ranking,
   ScoreExplanation,
   Trend,
@@ -25,6 +29,13 @@ export const dryRun = (id: number, document: unknown) =>
   api.post<DryRunResult>(`${plans}/${id}/dry-run`, { document });
 export const saveRules = (id: number, body: { version: number; document: unknown; note: string }) =>
   api.put<PlanDetail>(`${plans}/${id}/rules`, body);
+export const rulesImpact = (planId: number, document: unknown) =>
+  api.post<RulesImpact>('/api/v1/bulletins/rules-impact', { planId, document });
+export const getPlanVersion = (id: number, rulesVersion: number) =>
+  api.get<PlanVersion>(`${plans}/${id}/versions/${rulesVersion}`);
+export const restoreRules = (id: number, rulesVersion: number, version: number) =>
+  api.post<PlanDetail>(`${plans}/${id}/versions/${rulesVersion}/restore`, { version });
+export const getRulesDoc = () => api.get<{ markdown: string }>('/api/v1/assessment/rules-doc');
 export const copyPlan = (id: number, year: number) => api.post<PlanDetail>(`${plans}/${id}/copy`, { year });
 export const updatePlan = (
   id: number,
@@ -49,5 +60,31 @@ export const editBulletin = (id: number, body: { version: number; title?: string
   api.patch<Bulletin>(`/api/v1/bulletins/${id}`, body);
 
 export const getInterviews = (planId: number) => api.get<InterviewList>(`${plans}/${planId}/interviews`);
-export const confirmInterview = (planId: number, unitId: number) =>
-  api.post<InterviewList>(`${plans}/${planId}/interviews`, { unitId });
+export interface InterviewSchedule {
+  date: string;
+  time: string;
+  place: string;
+  interviewer: string;
+}
+export const confirmInterview = (planId: number, body: InterviewSchedule & { unitId: number }) =>
+  api.post<InterviewList>(`${plans}/${planId}/interviews`, body);
+export const interviewStep = (
+  id: number,
+  step: 'withdraw' | 'minutes' | 'rectified',
+  body: { version: number } & Record<string, string | number>,
+) => api.post<Interview>(`/api/v1/interviews/${id}/${step}`, body);
+export const ownInterviews = () =>
+  api.get<{ items: Array<Interview & { planTitle: string }> }>('/api/v1/interviews/mine');
+export const deleteBulletin = (id: number, version: number) =>
+  api.delete<{ ok: true }>(withQuery(`/api/v1/bulletins/${id}`, { version }));
+
+export const listDeductions = (planId: number) =>
+  api.get<{ items: Deduction[]; negativeList: Array<{ code: string; name: string; points: number }> }>(
+    `${plans}/${planId}/deductions`,
+  );
+export const createDeduction = (
+  planId: number,
+  body: { unitId: number; code: string; date: string; reason: string; evidence: string },
+) => api.post<Deduction>(`${plans}/${planId}/deductions`, body);
+export const deleteDeduction = (id: number, reason: string) =>
+  api.post<{ ok: true }>(`/api/v1/assessment/deductions/${id}/delete`, { reason });

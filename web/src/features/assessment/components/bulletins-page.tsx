@@ -5,32 +5,28 @@ import {
   Button,
   Card,
   Form,
-  Input,
-  Modal,
+  Popconfirm,
   Select,
   Space,
   Table,
-  Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import {
+  BulletinStatusTag,
+  BulletinSteps,
+  BulletinWordingModal,
+} from '../../../shared/components/bulletin-steps.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
-import { bulletinAction, createBulletin, editBulletin } from '../api/assessment-api.ts';
+import { bulletinAction, createBulletin, deleteBulletin, editBulletin } from '../api/assessment-api.ts';
 import { useAssessmentMutation, useBulletins, usePlanChoice } from '../hooks/use-assessment.ts';
-
-const STATUS_COLOR: Record<Bulletin['status'], string> = {
-  draft: 'default',
-  pending: 'orange',
-  approved: 'blue',
-  published: 'green',
-};
 
 export function BulletinsPage() {
   const { t } = useI18n();
@@ -44,22 +40,27 @@ export function BulletinsPage() {
     index: 1,
   });
   const [editing, setEditing] = useState<Bulletin | null>(null);
-  const [returning, setReturning] = useState<Bulletin | null>(null);
   const [form] = Form.useForm<{ title: string; body: string }>();
   const showFormError = useFormErrors(form);
-  const [reason, setReason] = useState('');
   const create = useAssessmentMutation(() => createBulletin({ planId: planId!, ...period }));
   const act = useAssessmentMutation(
     ({ b, action, reason }: { b: Bulletin; action: string; reason?: string }) =>
       bulletinAction(b.id, action, { version: b.version, reason }),
   );
+  const remove = useAssessmentMutation((b: Bulletin) => deleteBulletin(b.id, b.version));
   const edit = useAssessmentMutation((v: { b: Bulletin; title: string; body: string }) =>
     editBulletin(v.b.id, { version: v.b.version, title: v.title, body: v.body }),
   );
   const done = () => void message.success(t('common.saved'));
 
   const columns: TableColumnsType<Bulletin> = [
-    { title: t('assessment.docNumber'), dataIndex: 'docNumber', width: 170 },
+    {
+      title: t('assessment.docNumber'),
+      dataIndex: 'docNumber',
+      width: 170,
+      render: (n: string | null) =>
+        n ?? <Typography.Text type="secondary">{t('assessment.noNumberYet')}</Typography.Text>,
+    },
     {
       title: t('assessment.bulletinTitle'),
       dataIndex: 'title',
@@ -78,11 +79,7 @@ export function BulletinsPage() {
       title: t('assessment.status'),
       dataIndex: 'status',
       width: 100,
-      render: (s: Bulletin['status']) => (
-        <Tag color={STATUS_COLOR[s]} data-testid={`bulletin-status-${s}`}>
-          {t(`assessment.bulletin.${s}`)}
-        </Tag>
-      ),
+      render: (s: Bulletin['status']) => <BulletinStatusTag status={s} testId="bulletin" />,
     },
     {
       title: t('assessment.drafter'),
@@ -129,48 +126,23 @@ export function BulletinsPage() {
               >
                 {t('common.edit')}
               </Button>
-              <Button
-                size="small"
-                type="primary"
-                onClick={() => act.mutate({ b, action: 'submit' }, { onSuccess: done, onError: notify })}
-                data-testid={`bulletin-submit-${b.id}`}
+              <Popconfirm
+                title={t('assessment.deleteDraftConfirm')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => remove.mutate(b, { onSuccess: done, onError: notify })}
               >
-                {t('assessment.submitForApproval')}
-              </Button>
+                <Button size="small" danger data-testid={`bulletin-delete-${b.id}`}>
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
             </>
           ) : null}
-          {b.status === 'pending' && can('bulletins:approve') ? (
-            <>
-              <Button
-                size="small"
-                type="primary"
-                onClick={() => act.mutate({ b, action: 'approve' }, { onSuccess: done, onError: notify })}
-                data-testid={`bulletin-approve-${b.id}`}
-              >
-                {t('assessment.approve')}
-              </Button>
-              <Button
-                size="small"
-                danger
-                onClick={() => {
-                  setReturning(b);
-                  setReason('');
-                }}
-              >
-                {t('assessment.return')}
-              </Button>
-            </>
-          ) : null}
-          {b.status === 'approved' && can('bulletins:draft') ? (
-            <Button
-              size="small"
-              type="primary"
-              onClick={() => act.mutate({ b, action: 'publish' }, { onSuccess: done, onError: notify })}
-              data-testid={`bulletin-publish-${b.id}`}
-            >
-              {t('assessment.publish')}
-            </Button>
-          ) : null}
+          <BulletinSteps
+            id={b.id}
+            status={b.status}
+            testId="bulletin"
+            onStep={(action, reason) => act.mutateAsync({ b, action, reason }).then(done)}
+          />
           <Button
             size="small"
             icon={<FileWordOutlined />}
@@ -252,65 +224,26 @@ export function BulletinsPage() {
           pagination={false}
         />
       </Card>
-      <Modal
+      <BulletinWordingModal
         open={!!editing}
         title={t('assessment.editBulletin')}
-        width={720}
+        form={form}
+        bodyMax={5000}
+        loading={edit.isPending}
         onCancel={() => setEditing(null)}
-        confirmLoading={edit.isPending}
-        onOk={() =>
-          form.validateFields().then((v) =>
-            edit.mutate(
-              { b: editing!, ...v },
-              {
-                onSuccess: () => {
-                  setEditing(null);
-                  done();
-                },
-                onError: showFormError,
-              },
-            ),
-          )
-        }
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="title"
-            label={t('assessment.bulletinTitle')}
-            rules={[{ required: true, max: 100 }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item name="body" label={t('assessment.bulletinBody')} rules={[{ required: true, max: 5000 }]}>
-            <Input.TextArea autoSize={{ minRows: 8 }} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        open={!!returning}
-        title={t('assessment.return')}
-        onCancel={() => setReturning(null)}
-        okButtonProps={{ disabled: !reason.trim() }}
-        onOk={() =>
-          act.mutate(
-            { b: returning!, action: 'return', reason: reason.trim() },
+        onSubmit={(v) =>
+          edit.mutate(
+            { b: editing!, ...v },
             {
               onSuccess: () => {
-                setReturning(null);
+                setEditing(null);
                 done();
               },
-              onError: notify,
+              onError: showFormError,
             },
           )
         }
-      >
-        <Input.TextArea
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={500}
-          placeholder={t('assessment.returnReason')}
-        />
-      </Modal>
+      />
     </>
   );
 }

@@ -13,19 +13,20 @@ import {
   Table,
   Tabs,
   Tag,
-  Timeline,
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
-import { formatDateTime } from '../../../shared/format.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { copyPlan } from '../api/assessment-api.ts';
 import { useAssessmentMutation, usePlan, usePlanChoice } from '../hooks/use-assessment.ts';
+import { RulesDoc } from './rules-doc.tsx';
 import { RulesEditor } from './rules-editor.tsx';
+import { RulesForm } from './rules-form.tsx';
+import { RulesVersions } from './rules-versions.tsx';
 
 type ItemRow = PlanItem & { block: string };
 
@@ -63,6 +64,18 @@ export function PlansPage() {
   ];
   const blockTitle = (b: PlanBlock) =>
     `${b.code}. ${b.name}（${t('assessment.maxPointsN', { n: b.maxPoints })}）`;
+  const breakdown = doc?.blocks.map((b) => (
+    <Card key={b.code} size="small" title={blockTitle(b)} style={{ marginBottom: 12 }}>
+      <Table<ItemRow>
+        rowKey="code"
+        size="small"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={columns}
+        dataSource={b.items.map((i) => ({ ...i, block: b.code }))}
+      />
+    </Card>
+  ));
 
   return (
     <>
@@ -108,9 +121,12 @@ export function PlansPage() {
                 {t('assessment.annualWeightText', { n: doc.annualWeight })}
               </Descriptions.Item>
               <Descriptions.Item label={t('assessment.groups')}>
-                {doc.groups.map((g) => (
-                  <Tag key={g.code}>{g.name}</Tag>
-                ))}
+                {/* the groups wrap on a phone instead of widening the page */}
+                <Space size={[0, 4]} wrap>
+                  {doc.groups.map((g) => (
+                    <Tag key={g.code}>{g.name}</Tag>
+                  ))}
+                </Space>
               </Descriptions.Item>
               <Descriptions.Item label={t('assessment.joint')}>
                 {doc.joint.mode === 'equal'
@@ -150,24 +166,22 @@ export function PlansPage() {
           </Card>
           <Tabs
             items={[
+              { key: 'items', label: t('assessment.taskBreakdown'), children: breakdown },
               {
-                key: 'items',
-                label: t('assessment.taskBreakdown'),
-                children: doc.blocks.map((b) => (
-                  <Card key={b.code} size="small" title={blockTitle(b)} style={{ marginBottom: 12 }}>
-                    <Table<ItemRow>
-                      rowKey="code"
-                      size="small"
-                      pagination={false}
-                      columns={columns}
-                      dataSource={b.items.map((i) => ({ ...i, block: b.code }))}
-                    />
-                  </Card>
-                )),
+                key: 'form',
+                label: t('rules.form'),
+                children: (
+                  <RulesForm
+                    key={`${plan.data.id}-${plan.data.rulesVersion}`}
+                    plan={plan.data}
+                    canEdit={can('plans:write')}
+                    breakdown={breakdown}
+                  />
+                ),
               },
               {
                 key: 'rules',
-                label: t('assessment.rules'),
+                label: t('rules.json'),
                 children: (
                   <RulesEditor
                     key={`${plan.data.id}-${plan.data.rulesVersion}`}
@@ -179,14 +193,9 @@ export function PlansPage() {
               {
                 key: 'versions',
                 label: t('assessment.versions'),
-                children: (
-                  <Timeline
-                    items={plan.data.versions.map((v) => ({
-                      content: `v${v.rulesVersion} · ${v.note} · ${v.createdBy ?? t('assessment.system')} · ${formatDateTime(v.createdAt)}`,
-                    }))}
-                  />
-                ),
+                children: <RulesVersions plan={plan.data} canEdit={can('plans:write')} />,
               },
+              { key: 'doc', label: t('rules.doc'), children: <RulesDoc /> },
             ]}
           />
         </>

@@ -63,7 +63,11 @@ export function RulesEditor({ plan, canEdit }: { plan: PlanDetail; canEdit: bool
 
   const columns: TableColumnsType<DryRow> = [
     { title: t('assessment.unit'), dataIndex: 'unitName' },
-    { title: t('assessment.group'), dataIndex: 'group', width: 110 },
+    {
+      title: t('assessment.group'),
+      dataIndex: 'groupName',
+      width: 150,
+    },
     { title: t('assessment.before'), dataIndex: 'before', width: 90, align: 'right' },
     { title: t('assessment.after'), dataIndex: 'after', width: 90, align: 'right' },
     {

@@ -6,6 +6,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { Trend } from '@greenvoice/common';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -18,7 +19,15 @@ export function TrendChart({
   highlight?: number;
   monthLabel: (m: number) => string;
 }) {
+  const { t } = useI18n();
   const el = useRef<HTMLDivElement>(null);
+  const leader = [...trend.series].sort((a, b) => (b.cumulative.at(-1) ?? 0) - (a.cumulative.at(-1) ?? 0))[0];
+  const summary = t('trend.summary', {
+    units: trend.series.length,
+    from: trend.months.length ? monthLabel(trend.months[0]!) : '—',
+    to: trend.months.length ? monthLabel(trend.months.at(-1)!) : '—',
+    leader: leader ? `${leader.unitName} ${(leader.cumulative.at(-1) ?? 0).toFixed(2)}` : '—',
+  });
   useEffect(() => {
     if (!el.current) return;
     const chart = echarts.init(el.current, undefined, { renderer: 'svg' });
@@ -45,5 +54,41 @@ export function TrendChart({
       chart.dispose();
     };
   }, [trend, highlight, monthLabel]);
-  return <div ref={el} style={{ width: '100%', height: 360 }} data-testid="trend-chart" role="img" />;
+  return (
+    <figure style={{ margin: 0 }}>
+      <div
+        ref={el}
+        style={{ width: '100%', height: 360 }}
+        data-testid="trend-chart"
+        role="img"
+        aria-label={summary}
+      />
+      {/* the chart's text alternative (WCAG 1.1.1): the same numbers as a table, for screen readers */}
+      <figcaption className="gv-visually-hidden">
+        <table data-testid="trend-table">
+          <caption>{summary}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('trend.unit')}</th>
+              {trend.months.map((m) => (
+                <th scope="col" key={m}>
+                  {monthLabel(m)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {trend.series.map((s) => (
+              <tr key={s.unitId}>
+                <th scope="row">{s.unitName}</th>
+                {s.cumulative.map((v, i) => (
+                  <td key={trend.months[i]}>{v.toFixed(2)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </figcaption>
+    </figure>
+  );
 }

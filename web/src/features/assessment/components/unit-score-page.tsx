@@ -1,24 +1,39 @@
 // "Why this score?": the unit's points for the period, block by block and item by item, down to each
 // fact (a submission links to its record), every multiplier, cap, deduction and rescaling.
 import type { ScoreExplanation, TraceKind } from '@greenvoice/common';
-import { Card, Collapse, Descriptions, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Collapse, Descriptions, Empty, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { useCan } from '../../../shared/session/use-me.ts';
 import { QueryError } from '../../../shared/components/query-error.tsx';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useExplanation, usePlanChoice } from '../hooks/use-assessment.ts';
 import { PeriodPicker } from './period-picker.tsx';
+import { ListTable } from '../../../shared/list/list-page.tsx';
+import { useLocalPagination } from '../../../shared/list/use-server-pagination.ts';
 
 type Line = ScoreExplanation['planLines'][number];
 
-/** 'submission:42' → the submission's page; other sources show their id */
-function FactLink({ id }: { id: string | null }) {
+/**
+ * 'submission:42' → a link titled with the submission's title; 'inspectionFinding:7' → the inspection run
+ * that found it, for those who may read the inspection (decision 195); other sources show their title or id
+ */
+function FactLink({ id, title }: { id: string | null; title: string | null }) {
+  const can = useCan();
   if (!id) return null;
   const [source, n] = id.split(':');
-  return source === 'submission' ? (
-    <Link to={`/submissions/${n}`}>{id}</Link>
+  const to =
+    source === 'submission'
+      ? `/submissions/${n}`
+      : source === 'inspectionFinding' && can('inspection:read')
+        ? `/inspection?finding=${n}`
+        : null;
+  return to ? (
+    <Link to={to} title={id}>
+      {title ?? id}
+    </Link>
   ) : (
-    <Typography.Text code>{id}</Typography.Text>
+    <Typography.Text code={!title}>{title ?? id}</Typography.Text>
   );
 }
 
@@ -28,6 +43,7 @@ export function UnitScorePage() {
   const { plans, planId, choice, set } = usePlanChoice();
   const q = useExplanation(planId, unitId, choice);
   const e = q.data;
+  const linePages = useLocalPagination(20);
   const text = (l: Line) => pick(l);
   const signed = (p: number) => (p > 0 ? `+${p.toFixed(2)}` : p.toFixed(2));
 
@@ -48,8 +64,8 @@ export function UnitScorePage() {
     {
       title: t('assessment.fact'),
       dataIndex: 'factId',
-      width: 150,
-      render: (id: string | null) => <FactLink id={id} />,
+      width: 220,
+      render: (id: string | null, l) => <FactLink id={id} title={l.factTitle} />,
     },
     {
       title: t('assessment.points'),
@@ -61,14 +77,15 @@ export function UnitScorePage() {
       ),
     },
   ];
-  const lines = (ls: Line[]) =>
+  const lines = (ls: Line[], testId: string) =>
     ls.length ? (
-      <Table<Line>
+      <ListTable<Line>
+        testId={testId}
         size="small"
         rowKey={(l) => `${l.month}-${l.kind}-${l.factId}-${l.zh}`}
         columns={columns}
         dataSource={ls}
-        pagination={ls.length > 20 ? { pageSize: 20 } : false}
+        pagination={linePages}
       />
     ) : (
       <Typography.Text type="secondary">{t('assessment.noLines')}</Typography.Text>
@@ -130,17 +147,17 @@ export function UnitScorePage() {
                           ? t('assessment.itemPoints', { points: i.points.toFixed(2), max: i.maxPoints })
                           : signed(i.points)}
                       </Tag>
-                      {lines(i.lines)}
+                      {lines(i.lines, `lines-${i.code}`)}
                     </div>
                   ))}
-                  {b.lines.length ? lines(b.lines) : null}
+                  {b.lines.length ? lines(b.lines, `lines-block-${b.code}`) : null}
                 </>
               ),
             }))}
           />
           {e.planLines.length ? (
             <Card size="small" title={t('assessment.planLines')} style={{ marginTop: 16 }}>
-              {lines(e.planLines)}
+              {lines(e.planLines, 'lines-plan')}
             </Card>
           ) : null}
         </>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import type { PeriodKind } from '@greenvoice/common';
+import { isOneOf, PERIOD_KINDS, type PeriodKind } from '@greenvoice/common';
 import * as apiCalls from '../api/assessment-api.ts';
 import type { PeriodChoice } from '../api/assessment-api.ts';
 import { keys } from '../../../shared/api/query-keys.ts';
@@ -15,7 +15,8 @@ export function usePlanChoice() {
   const [params, setParams] = useSearchParams();
   const planId =
     Number(params.get('plan')) || plans.data?.items.find((p) => p.isDemo)?.id || plans.data?.items[0]?.id;
-  const period = (params.get('period') as PeriodKind | null) ?? 'year';
+  const periodParam = params.get('period');
+  const period: PeriodKind = isOneOf(PERIOD_KINDS, periodParam) ? periodParam : 'year';
   const index = Number(params.get('index')) || undefined;
   const set = (next: Record<string, string | number | undefined>) => {
     const merged = new URLSearchParams(params);

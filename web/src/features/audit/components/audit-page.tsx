@@ -1,30 +1,30 @@
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import type { AuditRecord } from '@greenvoice/common';
 import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Input,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { errorText } from '../../../shared/api/error-text.ts';
-import { PageHeader } from '../../../shared/components/page-header.tsx';
-import { QueryError } from '../../../shared/components/query-error.tsx';
-import type { DictKey } from '../../../shared/i18n/dictionary.ts';
-import { useServerPagination } from '../../../shared/use-server-pagination';
-import { useI18n } from '../../../shared/i18n/use-i18n.ts';
-import type { AuditResult } from '../api/audit-api.ts';
-import { actionLabel } from '../api/audit-actions.ts';
-import { useAuditLog, useVerifyAudit } from '../hooks/use-audit.ts';
+  AUDIT_ACTION_LABELS,
+  auditActionLabel,
+  auditObjectLabel,
+  isOneOf,
+  ROLE_LABELS,
+  ROLES,
+  type AuditRecord,
+  type Role,
+} from '@greenvoice/common';
+import { Alert, Button, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
+import { errorText } from '../../../shared/api/error-text.ts';
+import type { DictKey } from '../../../shared/i18n/dictionary.ts';
+import { ExportButton } from '../../../shared/list/export-button.tsx';
+import { useI18n } from '../../../shared/i18n/use-i18n.ts';
+import {
+  DateRangeFilter,
+  ListPage,
+  ListTable,
+  SearchFilter,
+  SelectFilter,
+} from '../../../shared/list/list-page.tsx';
+import { useListState } from '../../../shared/list/use-list-state.ts';
+import type { AuditResult } from '../api/audit-api.ts';
+import { useAuditLog, useVerifyAudit } from '../hooks/use-audit.ts';
 
 const RESULT: Record<AuditResult, { label: DictKey; color: string }> = {
   success: { label: 'audit.result.success', color: 'green' },
@@ -41,69 +41,66 @@ function prettyDetail(detail: string): string {
   }
 }
 
+const isRole = (r: string): r is Role => isOneOf(ROLES, r);
+
+/** The audit log in words (decision 172): who in which roles did what to which named object. */
 export function AuditPage() {
   const { t, lang, pick } = useI18n();
-  const { page, pageSize, setPage, pagination } = useServerPagination(50);
-  const [action, setAction] = useState('');
-  const [actor, setActor] = useState('');
-  const [result, setResult] = useState<AuditResult | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const log = useAuditLog({
-    page,
-    pageSize,
-    action: action || undefined,
-    actor: actor || undefined,
-    result,
-    from: range?.[0]?.format('YYYY-MM-DD'),
-    to: range?.[1]?.format('YYYY-MM-DD'),
-  });
+  const list = useListState<{
+    action?: string;
+    actor?: string;
+    result?: AuditResult;
+    from?: string;
+    to?: string;
+  }>({}, { pageSize: 50 });
+  const log = useAuditLog(list.query);
   const verify = useVerifyAudit();
 
   const columns: TableColumnsType<AuditRecord> = [
     {
       title: t('audit.time'),
       dataIndex: 'at',
-      width: 160,
+      width: 120,
       render: (v: string) => (
-        <span style={{ whiteSpace: 'nowrap' }}>{dayjs(v).format('YYYY-MM-DD HH:mm:ss')}</span>
+        <span className="gv-nowrap">
+          {dayjs(v).format('YYYY-MM-DD')}
+          <br />
+          {dayjs(v).format('HH:mm:ss')}
+        </span>
       ),
     },
     {
       title: t('audit.actor'),
       dataIndex: 'actorName',
-      width: 130,
-      render: (v: string | null, r) => v ?? (r.actorId === null ? t('audit.anonymous') : `#${r.actorId}`),
+      width: 150,
+      render: (v: string | null, r) => (
+        <>
+          <div>{v ?? (r.actorId === null ? t('audit.anonymous') : `#${r.actorId}`)}</div>
+          {r.actorRoles ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.actorRoles
+                .split(',')
+                .map((role) => (isRole(role) ? pick(ROLE_LABELS[role]) : role))
+                .join('、')}
+            </Typography.Text>
+          ) : null}
+        </>
+      ),
     },
-    {
-      title: t('audit.roles'),
-      dataIndex: 'actorRoles',
-      width: 110,
-      ellipsis: true,
-      render: (v: string) => v || '—',
-    },
-    { title: t('audit.ip'), dataIndex: 'clientIp', width: 120 },
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 180,
+      width: 200,
       render: (v: string) => {
-        const label = actionLabel(v);
-        return (
-          <>
-            {label ? <div>{pick(label)}</div> : null}
-            <Typography.Text type="secondary" className="gv-mono" style={{ fontSize: 12 }}>
-              {v}
-            </Typography.Text>
-          </>
-        );
+        const label = auditActionLabel(v);
+        return label ? <span title={v}>{pick(label)}</span> : <span className="gv-mono">{v}</span>;
       },
     },
     {
       title: t('audit.object'),
       key: 'object',
-      width: 150,
-      ellipsis: true,
-      render: (_, r) => (r.objectType ? `${r.objectType}${r.objectId ? ` #${r.objectId}` : ''}` : '—'),
+      width: 220,
+      render: (_, r) => <AuditObject record={r} />,
     },
     {
       title: t('audit.resultLabel'),
@@ -114,6 +111,7 @@ export function AuditPage() {
         return <Tag color={known?.color}>{known ? t(known.label) : v}</Tag>;
       },
     },
+    { title: t('audit.ip'), dataIndex: 'clientIp', width: 120 },
     {
       title: t('audit.requestId'),
       dataIndex: 'requestId',
@@ -132,127 +130,143 @@ export function AuditPage() {
     },
   ];
 
-  const resetToFirstPage =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
-
   return (
-    <>
-      <PageHeader
-        title={t('nav.audit')}
-        extra={
-          <>
-            <Button icon={<ReloadOutlined />} onClick={() => void log.refetch()}>
-              {t('common.refresh')}
-            </Button>
-            <Button
-              type="primary"
-              icon={<SafetyCertificateOutlined />}
-              loading={verify.isPending}
-              onClick={() => verify.mutate()}
-              data-testid="audit-verify"
-            >
-              {t('audit.verify')}
-            </Button>
-          </>
-        }
-      >
+    <ListPage
+      title={t('nav.audit')}
+      intro={
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
           {t('audit.intro')}
         </Typography.Paragraph>
-      </PageHeader>
-      <div aria-live="polite" data-testid="audit-verify-result">
-        {verify.data ? (
-          verify.data.ok ? (
-            <Alert
-              type="success"
-              showIcon
-              closable
-              title={t('audit.verifyOk', { checked: verify.data.checked })}
-              style={{ marginBottom: 16 }}
-            />
-          ) : (
-            <Alert
-              type="error"
-              showIcon
-              title={t('audit.verifyBad', {
-                id: verify.data.firstBadId ?? '?',
-                checked: verify.data.checked,
-              })}
-              description={verify.data.reason ?? undefined}
-              style={{ marginBottom: 16 }}
-            />
-          )
-        ) : null}
-        {verify.isError ? (
-          <Alert type="error" showIcon title={errorText(verify.error, lang)} style={{ marginBottom: 16 }} />
-        ) : null}
-      </div>
-      <Card size="small">
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('audit.actionFilter')}
-            style={{ width: 200 }}
-            onSearch={resetToFirstPage((v: string) => setAction(v.trim()))}
-            data-testid="audit-action-filter"
+      }
+      actions={
+        <>
+          <ExportButton href="/api/v1/audit/export.xlsx" filters={list.query} testId="audit-export" />
+          <Button icon={<ReloadOutlined />} onClick={() => void log.refetch()}>
+            {t('common.refresh')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate()}
+            data-testid="audit-verify"
+          >
+            {t('audit.verify')}
+          </Button>
+        </>
+      }
+      before={
+        <div aria-live="polite" data-testid="audit-verify-result">
+          {verify.data ? (
+            verify.data.ok ? (
+              <Alert
+                type="success"
+                showIcon
+                closable
+                title={t('audit.verifyOk', { checked: verify.data.checked })}
+                style={{ marginBottom: 16 }}
+              />
+            ) : (
+              <Alert
+                type="error"
+                showIcon
+                title={t('audit.verifyBad', {
+                  id: verify.data.firstBadId ?? '?',
+                  checked: verify.data.checked,
+                })}
+                description={verify.data.reason ?? undefined}
+                style={{ marginBottom: 16 }}
+              />
+            )
+          ) : null}
+          {verify.isError ? (
+            <Alert type="error" showIcon title={errorText(verify.error, lang)} style={{ marginBottom: 16 }} />
+          ) : null}
+        </div>
+      }
+      filters={
+        <>
+          <SelectFilter<string>
+            searchable
+            placeholder={t('audit.actionChoose')}
+            width={240}
+            value={list.filters.action}
+            onChange={(v) => list.setFilter('action', v)}
+            options={Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => ({
+              value: code,
+              label: pick(label),
+            }))}
+            testId="audit-action-filter"
           />
-          <Input.Search
-            allowClear
+          <SearchFilter
             placeholder={t('audit.actorFilter')}
-            style={{ width: 180 }}
-            onSearch={resetToFirstPage((v: string) => setActor(v.trim()))}
-            data-testid="audit-actor-filter"
+            width={180}
+            onSearch={(v) => list.setFilter('actor', v)}
+            testId="audit-actor-filter"
           />
-          <Select<AuditResult>
-            allowClear
+          <SelectFilter<AuditResult>
             placeholder={t('audit.resultFilter')}
-            style={{ width: 140 }}
-            value={result}
-            onChange={resetToFirstPage(setResult)}
+            width={140}
+            value={list.filters.result}
+            onChange={(v) => list.setFilter('result', v)}
             options={(Object.keys(RESULT) as AuditResult[]).map((r) => ({
               value: r,
               label: t(RESULT[r].label),
             }))}
-            data-testid="audit-result-filter"
+            testId="audit-result-filter"
           />
-          <DatePicker.RangePicker
-            value={range}
-            onChange={resetToFirstPage(setRange)}
-            data-testid="audit-date-filter"
+          <DateRangeFilter
+            from={list.filters.from}
+            to={list.filters.to}
+            onChange={(range) => list.setFilters(range)}
+            testId="audit-date-filter"
           />
-        </Flex>
-        <QueryError error={log.error} />
-        <Table<AuditRecord>
-          data-testid="audit-table"
-          size="medium"
-          rowKey="id"
-          columns={columns}
-          dataSource={log.data?.items}
-          loading={log.isFetching}
-          expandable={{
-            rowExpandable: (r) => !!r.detail,
-            expandedRowRender: (r) => (
-              <div>
-                <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
-                  {r.detail ? prettyDetail(r.detail) : ''}
-                </pre>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('audit.hash')}:{' '}
-                  <Typography.Text code style={{ fontSize: 12 }}>
-                    {r.hash}
-                  </Typography.Text>
+        </>
+      }
+      error={log.error}
+    >
+      <ListTable<AuditRecord>
+        testId="audit-table"
+        rowKey="id"
+        columns={columns}
+        dataSource={log.data?.items}
+        loading={log.isFetching}
+        expandable={{
+          rowExpandable: (r) => !!r.detail,
+          expandedRowRender: (r) => (
+            <div>
+              <Typography.Text type="secondary" className="gv-mono" style={{ fontSize: 12 }}>
+                {r.action}
+                {r.objectType ? ` · ${r.objectType}${r.objectId ? ` #${r.objectId}` : ''}` : ''}
+              </Typography.Text>
+              <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
+                {r.detail ? prettyDetail(r.detail) : ''}
+              </pre>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('audit.hash')}:{' '}
+                <Typography.Text code style={{ fontSize: 12 }}>
+                  {r.hash}
                 </Typography.Text>
-              </div>
-            ),
-          }}
-          pagination={pagination(log.data?.total)}
-          scroll={{ x: 1150 }}
-        />
-      </Card>
-    </>
+              </Typography.Text>
+            </div>
+          ),
+        }}
+        pagination={list.pagination(log.data?.total)}
+      />
+    </ListPage>
+  );
+}
+
+/** "人员 张三", "Unit 武陵区环境保护局"; the number when the object has no name or is gone. */
+function AuditObject({ record: r }: { record: AuditRecord }) {
+  const { pick } = useI18n();
+  if (!r.objectType) return <>—</>;
+  const type = auditObjectLabel(r.objectType);
+  const typeText = type ? pick(type) : r.objectType;
+  return (
+    <span title={`${r.objectType}${r.objectId ? ` #${r.objectId}` : ''}`} data-testid="audit-object">
+      <Typography.Text type="secondary">{typeText}</Typography.Text>{' '}
+      {r.objectName ?? (r.objectId ? `#${r.objectId}` : '')}
+    </span>
   );
 }

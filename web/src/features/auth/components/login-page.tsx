@@ -64,7 +64,7 @@ export function LoginPage() {
       <div style={{ width: '100%', maxWidth: 720 }}>
         <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
           <div>
-            <Typography.Title level={2} style={{ margin: 0, color: '#1f8a4c' }}>
+            <Typography.Title level={2} style={{ margin: 0, color: '#17763f' }}>
               {t('app.brand')}
             </Typography.Title>
             <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>

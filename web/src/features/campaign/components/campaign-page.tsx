@@ -1,4 +1,4 @@
-import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { chinaDate, UNIT_KIND_LABELS, type CampaignBoardRow, type UnitKind } from '@greenvoice/common';
 import {
   Button,
@@ -10,7 +10,6 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -19,9 +18,11 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryError } from '../../../shared/components/query-error.tsx';
-import { downloadCsv } from '../../../shared/download-csv.ts';
+import { ListTable } from '../../../shared/list/list-page.tsx';
+import { useLocalPagination } from '../../../shared/list/use-server-pagination.ts';
 import { formatDate } from '../../../shared/format.ts';
 import type { DictKey } from '../../../shared/i18n/dictionary.ts';
+import { ExportButton } from '../../../shared/list/export-button.tsx';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import type { BoardStatus } from '../api/campaign-api.ts';
@@ -48,6 +49,7 @@ export function CampaignPage() {
   const [status, setStatus] = useState<BoardStatus | undefined>();
   const [kind, setKind] = useState<UnitKind | undefined>();
   const [editing, setEditing] = useState(false);
+  const pages = useLocalPagination(50);
 
   const data = board.data;
   const rows = (data?.rows ?? []).filter(
@@ -95,32 +97,6 @@ export function CampaignPage() {
     },
   ];
 
-  const exportCsv = () => {
-    if (!data) return;
-    const person = (c: Contact) => (c ? [c.name, c.mobileMasked ?? '', formatDate(c.namedAt)] : ['', '', '']);
-    downloadCsv(
-      `${data.campaign.title}-${today}.csv`,
-      [
-        t('campaign.unit'),
-        t('campaign.group'),
-        t('campaign.deputyLeader'),
-        t('people.mobile'),
-        t('campaign.namedOn'),
-        t('campaign.officer'),
-        t('people.mobile'),
-        t('campaign.namedOn'),
-        t('campaign.status'),
-      ],
-      rows.map((r) => [
-        r.unitName,
-        pick(UNIT_KIND_LABELS[r.kind]),
-        ...person(r.deputyLeader),
-        ...person(r.officer),
-        t(STATUS[r.status].label),
-      ]),
-    );
-  };
-
   if (campaigns.data && campaigns.data.items.length === 0) {
     return (
       <>
@@ -147,14 +123,12 @@ export function CampaignPage() {
                 data-testid="campaign-select"
               />
             ) : null}
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={exportCsv}
-              disabled={!data}
-              data-testid="campaign-export"
-            >
-              {t('campaign.export')}
-            </Button>
+            {data ? (
+              <ExportButton
+                href={`/api/v1/campaigns/${data.campaign.id}/board.xlsx`}
+                testId="campaign-export"
+              />
+            ) : null}
             {can('campaign:write') && data ? (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="campaign-edit">
                 {t('campaign.edit')}
@@ -219,6 +193,7 @@ export function CampaignPage() {
           <Select<BoardStatus>
             allowClear
             placeholder={t('campaign.statusFilter')}
+            aria-label={t('campaign.statusFilter')}
             style={{ width: 180 }}
             value={status}
             onChange={setStatus}
@@ -231,6 +206,7 @@ export function CampaignPage() {
           <Select<UnitKind>
             allowClear
             placeholder={t('campaign.kindFilter')}
+            aria-label={t('campaign.kindFilter')}
             style={{ width: 200 }}
             value={kind}
             onChange={setKind}
@@ -238,21 +214,14 @@ export function CampaignPage() {
             data-testid="campaign-kind-filter"
           />
         </Flex>
-        <Table<CampaignBoardRow>
-          data-testid="campaign-table"
-          size="medium"
+        <ListTable<CampaignBoardRow>
+          testId="campaign-table"
           rowKey="unitId"
           columns={columns}
           dataSource={rows}
           loading={campaigns.isLoading || board.isLoading}
           rowClassName={(r) => (r.status === 'overdue' ? 'gv-row-overdue' : '')}
-          pagination={{
-            defaultPageSize: 50,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          scroll={{ x: 900 }}
+          pagination={pages}
         />
       </Card>
       {editing && data ? (

@@ -11,6 +11,7 @@ import type {
   ChannelInput,
   ChannelUpdate,
   CmsFile,
+  SiteDomains,
   SiteSettings,
 } from '@greenvoice/common';
 import { api, withQuery, type PageResult } from '../../../shared/api/api-client.ts';
@@ -53,3 +54,5 @@ export const deleteAttachment = (articleId: number, fileId: number) =>
 
 export const getSiteSettings = () => api.get<SiteSettings>('/api/v1/cms/site');
 export const putSiteSettings = (body: SiteSettings) => api.put<SiteSettings>('/api/v1/cms/site', body);
+export const getSiteDomains = () => api.get<SiteDomains>('/api/v1/cms/site/domains');
+export const putSiteDomains = (body: SiteDomains) => api.put<SiteDomains>('/api/v1/cms/site/domains', body);

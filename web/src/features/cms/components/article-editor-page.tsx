@@ -1,6 +1,15 @@
 // One article: its fields and body (editable while a draft), the workflow actions the signed-in person
 // may take now, its attachments and its revision history.
-import type { Article, ArticleInput } from '@greenvoice/common';
+import {
+  DISCLOSURE_CATEGORIES,
+  DISCLOSURE_CATEGORY_LABELS,
+  DISCLOSURE_METHOD_LABELS,
+  DISCLOSURE_METHODS,
+  DOCUMENT_VALIDITIES,
+  DOCUMENT_VALIDITY_LABELS,
+  type Article,
+  type ArticleInput,
+} from '@greenvoice/common';
 import { App, Button, Card, Col, Form, Input, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -36,7 +45,7 @@ export function ArticleEditorPage() {
 }
 
 function ArticleForm({ article }: { article: Article | null }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const channels = useChannels();
@@ -48,7 +57,18 @@ function ArticleForm({ article }: { article: Article | null }) {
 
   const submit = (values: Values) =>
     save.mutate(
-      { article, values: { ...values, bodyHtml: body } },
+      {
+        article,
+        values: {
+          ...values,
+          // a cleared choice is sent as '' (not left out), so clearing it sticks
+          disclosureCategory: values.disclosureCategory ?? '',
+          writtenOn: values.writtenOn ?? '',
+          disclosureMethod: values.disclosureMethod ?? '',
+          validity: values.validity ?? '',
+          bodyHtml: body,
+        },
+      },
       {
         onSuccess: (saved) => {
           void message.success(t(article ? 'common.saved' : 'common.created'));
@@ -114,6 +134,10 @@ function ArticleForm({ article }: { article: Article | null }) {
                       title: article.title,
                       docNumber: article.docNumber,
                       indexNumber: article.indexNumber,
+                      disclosureCategory: article.disclosureCategory,
+                      writtenOn: article.writtenOn,
+                      disclosureMethod: article.disclosureMethod,
+                      validity: article.validity,
                       issuer: article.issuer,
                       source: article.source,
                       author: article.author,
@@ -162,6 +186,48 @@ function ArticleForm({ article }: { article: Article | null }) {
                 <Col xs={24} md={8}>
                   <Form.Item name="indexNumber" label={t('cms.indexNumber')}>
                     <Input maxLength={60} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name="disclosureCategory" label={t('cms.disclosureCategory')}>
+                    <Select
+                      allowClear
+                      options={DISCLOSURE_CATEGORIES.map((c) => ({
+                        value: c,
+                        label: pick(DISCLOSURE_CATEGORY_LABELS[c]),
+                      }))}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name="writtenOn"
+                    label={t('cms.writtenOn')}
+                    rules={[{ pattern: /^(\d{4}-\d{2}-\d{2})?$/, message: t('cms.writtenOnFormat') }]}
+                  >
+                    <Input placeholder="2018-03-20" maxLength={10} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={4}>
+                  <Form.Item name="disclosureMethod" label={t('cms.disclosureMethod')}>
+                    <Select
+                      allowClear
+                      options={DISCLOSURE_METHODS.map((c) => ({
+                        value: c,
+                        label: pick(DISCLOSURE_METHOD_LABELS[c]),
+                      }))}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={4}>
+                  <Form.Item name="validity" label={t('cms.validity')}>
+                    <Select
+                      allowClear
+                      options={DOCUMENT_VALIDITIES.map((c) => ({
+                        value: c,
+                        label: pick(DOCUMENT_VALIDITY_LABELS[c]),
+                      }))}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8}>

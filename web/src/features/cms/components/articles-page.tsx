@@ -6,10 +6,11 @@ import {
   type ArticleStatus,
   type ArticleSummary,
 } from '@greenvoice/common';
-import { Button, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Space, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
-import { ListPage, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
+import { ListPage, ListTable, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
+import { ExportButton } from '../../../shared/list/export-button.tsx';
 import { useListState } from '../../../shared/list/use-list-state.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
@@ -70,16 +71,23 @@ export function ArticlesPage() {
     <ListPage
       title={t('nav.cmsArticles')}
       actions={
-        can('cms:edit') ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => navigate('/cms/articles/new')}
-            data-testid="article-create"
-          >
-            {t('cms.newArticle')}
-          </Button>
-        ) : null
+        <>
+          <ExportButton
+            href="/api/v1/cms/articles/export.xlsx"
+            filters={list.query}
+            testId="articles-export"
+          />
+          {can('cms:edit') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/cms/articles/new')}
+              data-testid="article-create"
+            >
+              {t('cms.newArticle')}
+            </Button>
+          ) : null}
+        </>
       }
       filters={
         <>
@@ -108,14 +116,13 @@ export function ArticlesPage() {
       }
       error={articles.error}
     >
-      <Table<ArticleSummary>
-        data-testid="articles-table"
+      <ListTable<ArticleSummary>
+        testId="articles-table"
         rowKey="id"
         columns={columns}
         dataSource={articles.data?.items}
         loading={articles.isFetching}
         pagination={list.pagination(articles.data?.total)}
-        scroll={{ x: 1360 }}
       />
     </ListPage>
   );

@@ -1,4 +1,11 @@
-import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, type Channel, type ChannelInput } from '@greenvoice/common';
+import {
+  CHANNEL_DATA_PAGE_LABELS,
+  CHANNEL_DATA_PAGES,
+  CHANNEL_KIND_LABELS,
+  CHANNEL_KINDS,
+  type Channel,
+  type ChannelInput,
+} from '@greenvoice/common';
 import { App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
@@ -27,7 +34,8 @@ export function ChannelFormModal({ channel, onClose }: { channel: Channel | null
         initialValues={channel ?? { kind: 'news', sortOrder: 100, showOnHome: true }}
         onFinish={(values) =>
           save.mutate(
-            { channel, values },
+            // a cleared data page is sent as null: the channel goes back to an article list only
+            { channel, values: { ...values, dataPage: values.dataPage ?? null } },
             {
               onSuccess: () => {
                 void message.success(t('common.saved'));
@@ -75,6 +83,12 @@ export function ChannelFormModal({ channel, onClose }: { channel: Channel | null
         </Form.Item>
         <Form.Item name="sortOrder" label={t('units.sortOrder')}>
           <InputNumber min={0} max={100000} />
+        </Form.Item>
+        <Form.Item name="dataPage" label={t('cms.dataPage')} extra={t('cms.dataPageHint')}>
+          <Select
+            allowClear
+            options={CHANNEL_DATA_PAGES.map((p) => ({ value: p, label: pick(CHANNEL_DATA_PAGE_LABELS[p]) }))}
+          />
         </Form.Item>
         <Form.Item name="showOnHome" label={t('cms.showOnHome')} valuePropName="checked">
           <Switch />

@@ -11,6 +11,7 @@ import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useChannels, useDeleteChannel } from '../hooks/use-cms.ts';
 import { ChannelFormModal } from './channel-form-modal.tsx';
+import { SiteDomainsCard } from './site-domains-card.tsx';
 import { SiteSettingsCard } from './site-settings-card.tsx';
 
 export function ChannelsPage() {
@@ -119,6 +120,7 @@ export function ChannelsPage() {
         />
       </Card>
       <SiteSettingsCard editable={canWrite} />
+      <SiteDomainsCard editable={canWrite} />
       {editing !== undefined ? (
         <ChannelFormModal channel={editing} onClose={() => setEditing(undefined)} />
       ) : null}

@@ -1,4 +1,5 @@
-// The footer and meta-tag settings every portal page carries (site name, 网站标识码, filing numbers, contact).
+// The footer and meta-tag settings every portal page carries (site name, 网站标识码, filing numbers, contact,
+// 党政机关网站标识, 我为政府网站找错, 网站声明) and the 信息公开指南's office details.
 import type { SiteSettings } from '@greenvoice/common';
 import { App, Button, Card, Col, Form, Input, Row, Skeleton } from 'antd';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
@@ -17,7 +18,14 @@ const FIELDS: (keyof SiteSettings)[] = [
   'postcode',
   'phone',
   'email',
+  'fax',
+  'officeHours',
+  'disclosureOffice',
+  'govMarkImage',
+  'govMarkLink',
+  'errorReportUrl',
 ];
+const MAX: Partial<Record<keyof SiteSettings, number>> = { statement: 4000 };
 
 export function SiteSettingsCard({ editable }: { editable: boolean }) {
   const { t } = useI18n();
@@ -50,6 +58,11 @@ export function SiteSettingsCard({ editable }: { editable: boolean }) {
               </Form.Item>
             </Col>
           ))}
+          <Col xs={24}>
+            <Form.Item name="statement" label={t('cms.site.statement')}>
+              <Input.TextArea rows={5} maxLength={MAX.statement} showCount />
+            </Form.Item>
+          </Col>
         </Row>
         {editable ? (
           <Button type="primary" htmlType="submit" loading={save.isPending}>

@@ -6,6 +6,7 @@ import type {
   ArticleUpdate,
   Channel,
   ChannelInput,
+  SiteDomains,
   SiteSettings,
 } from '@greenvoice/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,10 +17,12 @@ import {
   deleteChannel,
   getArticle,
   getRevision,
+  getSiteDomains,
   getSiteSettings,
   listArticles,
   listChannels,
   listRevisions,
+  putSiteDomains,
   putSiteSettings,
   transitionArticle,
   updateArticle,
@@ -68,8 +71,7 @@ export function useSaveArticle() {
       const changes: Omit<ArticleUpdate, 'version'> = {};
       for (const key of Object.keys(values) as (keyof ArticleInput)[]) {
         const now = values[key];
-        if (now !== undefined && now !== (article as unknown as Record<string, unknown>)[key])
-          (changes as Record<string, unknown>)[key] = now;
+        if (now !== undefined && now !== article[key]) (changes as Record<string, unknown>)[key] = now;
       }
       return updateArticle(article.id, { version: article.version, ...changes });
     },
@@ -120,6 +122,13 @@ export function useDeleteChannel() {
 }
 
 export const useSiteSettings = () => useQuery({ queryKey: keys.cms.site, queryFn: getSiteSettings });
+
+export const useSiteDomains = () => useQuery({ queryKey: keys.cms.domains, queryFn: getSiteDomains });
+
+export function useSaveSiteDomains() {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (v: SiteDomains) => putSiteDomains(v), onSettled: refresh });
+}
 
 export function useSaveSiteSettings() {
   const refresh = useRefresh();

@@ -39,8 +39,12 @@ export const saveSection = (s: WaterSection | null, values: WaterSectionInput) =
 export type ImportKind = 'air' | 'water';
 export const importReadings = (kind: ImportKind, file: File, cb: UploadCallbacks) =>
   uploadFile<EnvImportResult>(`${base}/${kind}/readings/import`, 'file', file, file.name, cb);
-export const listImports = (page: number) =>
-  api.get<PageResult<EnvImport>>(withQuery(`${base}/imports`, { page }));
+export interface PageParams {
+  page: number;
+  pageSize: number;
+}
+export const listImports = (p: PageParams) =>
+  api.get<PageResult<EnvImport>>(withQuery(`${base}/imports`, { ...p }));
 
 export const listDischargers = (p: { q?: string; page: number; pageSize: number }) =>
   api.get<PageResult<Discharger>>(withQuery(`${base}/dischargers`, p));
@@ -56,8 +60,8 @@ export const markPublished = (d: Disclosure, publishedOn: string) =>
 export const overdueList = (asOf?: string) =>
   api.get<OverdueList>(withQuery(`${base}/disclosure-deadlines/overdue`, { asOf }));
 
-export const listIncidents = (page: number) =>
-  api.get<PageResult<Incident>>(withQuery(`${base}/incidents`, { page }));
+export const listIncidents = (p: PageParams) =>
+  api.get<PageResult<Incident>>(withQuery(`${base}/incidents`, { ...p }));
 export const createIncident = (values: IncidentInput) => api.post<Incident>(`${base}/incidents`, values);
 export const addFollowUp = (id: number, content: string, closes: boolean) =>
   api.post<Incident>(`${base}/incidents/${id}/follow-ups`, { content, closes });
@@ -67,7 +71,4 @@ export const putCalendar = (year: number, body: WorkingCalendarInput) =>
   api.put<WorkingCalendarYear>(`/api/v1/working-calendar/${year}`, body);
 
 /** `row/column` of an import problem, as the server reports it */
-export function parseProblemField(field: string): { row: string; column: string } {
-  const i = field.indexOf('/');
-  return i === -1 ? { row: '', column: field } : { row: field.slice(0, i), column: field.slice(i + 1) };
-}
+export { parseProblemField } from '../../../shared/list/import-problems.tsx';

@@ -39,6 +39,7 @@ export function CalendarPage() {
       <Card size="small">
         <Typography.Paragraph type="secondary">{t('env.calendarHint')}</Typography.Paragraph>
         <InputNumber
+          aria-label={t('env.calendarYear')}
           min={2000}
           max={2100}
           value={year}
@@ -117,6 +118,7 @@ function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
             render: (_, r) =>
               canWrite ? (
                 <DatePicker
+                  aria-label={t('env.date')}
                   value={dayjs(r.date)}
                   allowClear={false}
                   onChange={(d) => d && update(r.key, { date: d.format('YYYY-MM-DD') })}
@@ -125,13 +127,15 @@ function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
                 r.date
               ),
           },
-          { title: '', width: 60, render: (_, r) => '日一二三四五六'[dayjs(r.date).day()] },
+          // the interface language's weekday (dayjs follows it: 周日 / Sun)
+          { title: t('env.weekday'), width: 70, render: (_, r) => dayjs(r.date).format('ddd') },
           {
             title: t('env.kind'),
             width: 160,
             render: (_, r) =>
               canWrite ? (
                 <Select
+                  aria-label={t('env.kind')}
                   style={{ width: 140 }}
                   value={r.kind}
                   onChange={(k) => update(r.key, { kind: k })}
@@ -149,6 +153,7 @@ function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
             render: (_, r) =>
               canWrite ? (
                 <Input
+                  aria-label={t('env.name')}
                   value={r.name}
                   maxLength={30}
                   onChange={(e) => update(r.key, { name: e.target.value })}
@@ -160,6 +165,7 @@ function CalendarEditor({ calendar }: { calendar: WorkingCalendarYear }) {
           ...(canWrite
             ? [
                 {
+                  title: t('common.actions'),
                   key: 'x',
                   width: 50,
                   render: (_: unknown, r: Row) => (

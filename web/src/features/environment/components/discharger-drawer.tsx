@@ -1,6 +1,7 @@
 import {
   DISCLOSURE_KINDS,
   DISCLOSURE_KIND_LABELS,
+  DISCLOSURE_RULE_LABELS,
   type DisclosureKind,
   type Obligation,
   DisclosureInput,
@@ -18,7 +19,6 @@ import {
   Modal,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -29,6 +29,8 @@ import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useAddDisclosure, useDischarger, useMarkPublished } from '../hooks/use-environment.ts';
+import { ListTable } from '../../../shared/list/list-page.tsx';
+import { useLocalPagination } from '../../../shared/list/use-server-pagination.ts';
 
 const STATUS_COLOR = { onTime: 'green', late: 'orange', pending: 'blue', overdue: 'red' } as const;
 
@@ -100,7 +102,7 @@ export function DischargerDrawer({ id, onClose }: { id: number; onClose: () => v
               children: (
                 <>
                   <Typography.Paragraph type={p.annualText ? undefined : 'secondary'}>
-                    {p.annualYear ? `${p.annualYear}年度：` : ''}
+                    {p.annualYear ? t('env.annualYearOf', { year: p.annualYear }) : ''}
                     {p.annualText ?? t('env.noText')}
                   </Typography.Paragraph>
                   {p.records.map((r) => (
@@ -137,22 +139,36 @@ export function ObligationsTable({
   showUnit?: boolean;
   onMark?: (o: Obligation, date: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
+  const pages = useLocalPagination(20);
   return (
-    <Table<Obligation>
+    <ListTable<Obligation>
+      testId="obligations-table"
       size="small"
       rowKey={(o) => `${o.dischargerId}-${o.kind}-${o.year ?? o.disclosureId}`}
       dataSource={items}
-      pagination={items.length > 20 ? { pageSize: 20, size: 'small' } : false}
-      data-testid="obligations-table"
+      pagination={pages}
       columns={[
         ...(showUnit
           ? [
-              { title: t('env.name'), dataIndex: 'dischargerName' },
-              { title: t('env.county'), dataIndex: 'county', width: 110 },
+              // the county under the name: one column less, so that the status fits on a laptop
+              {
+                title: `${t('env.name')} / ${t('env.county')}`,
+                dataIndex: 'dischargerName',
+                width: 200,
+                render: (v: string, o: Obligation) => (
+                  <>
+                    {v}
+                    <br />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {o.county}
+                    </Typography.Text>
+                  </>
+                ),
+              },
             ]
           : []),
-        { title: t('env.title'), dataIndex: 'title' },
+        { title: t('env.title'), dataIndex: 'title', width: 200 },
         {
           title: t('env.eventDate'),
           dataIndex: 'eventDate',
@@ -162,8 +178,17 @@ export function ObligationsTable({
         {
           title: t('env.dueOn'),
           dataIndex: 'dueOn',
-          width: 110,
-          render: (v: string, o) => (o.uncertain ? <span title={t('env.uncertain')}>{v} *</span> : v),
+          width: 130,
+          // under the date, the order that set it: an event before 2022-02-08 had 30 days (Order No. 31)
+          render: (v: string, o) => (
+            <>
+              {o.uncertain ? <span title={t('env.uncertain')}>{v} *</span> : v}
+              <br />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="obligation-rule">
+                {pick(DISCLOSURE_RULE_LABELS[o.rule])}
+              </Typography.Text>
+            </>
+          ),
         },
         {
           title: t('env.publishedOn'),

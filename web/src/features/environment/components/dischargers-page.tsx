@@ -1,10 +1,12 @@
 import { DischargerInput } from '@greenvoice/common';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Discharger } from '@greenvoice/common';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Space, Table } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
-import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { ListPage, ListTable, SearchFilter } from '../../../shared/list/list-page.tsx';
+import { ExportButton } from '../../../shared/list/export-button.tsx';
+import { useListState } from '../../../shared/list/use-list-state.ts';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
@@ -15,60 +17,60 @@ import { DischargerDrawer } from './discharger-drawer.tsx';
 export function DischargersPage() {
   const { t } = useI18n();
   const canWrite = useCan()('environment:write');
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const list = useListState<{ q?: string }>({});
   const [editing, setEditing] = useState<Discharger | null | undefined>();
   const [open, setOpen] = useState<number | null>(null);
-  const list = useDischargers({ ...(q ? { q } : {}), page, pageSize: 20 });
+  const dischargers = useDischargers(list.query);
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title={t('env.dischargers')}
-        extra={
-          canWrite ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing(null)}
-              data-testid="discharger-create"
-            >
-              {t('env.add')}
-            </Button>
-          ) : null
+        actions={
+          <>
+            <ExportButton
+              href="/api/v1/environment/dischargers/export.xlsx"
+              filters={list.query}
+              testId="dischargers-export"
+            />
+            {canWrite ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing(null)}
+                data-testid="discharger-create"
+              >
+                {t('env.add')}
+              </Button>
+            ) : null}
+          </>
         }
-      />
-      <Card size="small">
-        <Input.Search
-          allowClear
-          placeholder={t('env.search')}
-          style={{ width: 340, marginBottom: 12 }}
-          onSearch={(v) => {
-            setQ(v.trim());
-            setPage(1);
-          }}
-          data-testid="dischargers-search"
-        />
-        <Table<Discharger>
-          data-testid="dischargers-table"
-          size="small"
+        filters={
+          <SearchFilter
+            placeholder={t('env.search')}
+            width={340}
+            onSearch={(q) => list.setFilter('q', q)}
+            testId="dischargers-search"
+          />
+        }
+        error={dischargers.error}
+      >
+        <ListTable<Discharger>
+          testId="dischargers-table"
           rowKey="id"
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total ?? 0,
-            onChange: setPage,
-            size: 'small',
-          }}
+          loading={dischargers.isFetching}
+          dataSource={dischargers.data?.items ?? []}
+          pagination={list.pagination(dischargers.data?.total)}
           columns={[
             {
               title: t('env.name'),
               dataIndex: 'name',
+              width: 240,
               render: (n: string, d) => (
                 <Space size={4}>
-                  <a onClick={() => setOpen(d.id)}>{n}</a>
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(d.id)}>
+                    {n}
+                  </Button>
                   <DemoTag show={d.isDemo} />
                 </Space>
               ),
@@ -81,6 +83,7 @@ export function DischargersPage() {
             ...(canWrite
               ? [
                   {
+                    title: t('common.actions'),
                     key: 'edit',
                     width: 70,
                     render: (_: unknown, d: Discharger) => (
@@ -93,7 +96,7 @@ export function DischargersPage() {
               : []),
           ]}
         />
-      </Card>
+      </ListPage>
       {editing !== undefined ? (
         <DischargerModal discharger={editing} onClose={() => setEditing(undefined)} />
       ) : null}

@@ -1,10 +1,15 @@
 import { InboxOutlined } from '@ant-design/icons';
 import type { EnvImport } from '@greenvoice/common';
-import { Alert, Button, Card, Col, Progress, Radio, Row, Spin, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Progress, Radio, Row, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api/api-error.ts';
 import { errorText } from '../../../shared/api/error-text.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { QueryError } from '../../../shared/components/query-error.tsx';
+import { formatDateTime } from '../../../shared/format.ts';
+import { ListTable } from '../../../shared/list/list-page.tsx';
+import { useListState } from '../../../shared/list/use-list-state.ts';
+import { useLocalPagination } from '../../../shared/list/use-server-pagination.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { parseProblemField, type ImportKind } from '../api/environment-api.ts';
@@ -18,8 +23,9 @@ export function ImportsPage() {
   const canWrite = useCan()('environment:write');
   const [kind, setKind] = useState<ImportKind>('air');
   const [file, setFile] = useState<File | null>(null);
-  const [page, setPage] = useState(1);
-  const history = useImports(page);
+  const list = useListState({});
+  const problemPages = useLocalPagination(15);
+  const history = useImports(list.query);
   const run = useImportReadings();
   const busy = run.phase === 'uploading' || run.phase === 'processing';
   const problems =
@@ -114,11 +120,11 @@ export function ImportsPage() {
           {problems.length > 0 ? (
             <Card size="small" style={{ marginBottom: 16 }} data-testid="env-import-errors">
               <Alert type="error" showIcon title={t('env.rejected')} style={{ marginBottom: 12 }} />
-              <Table
-                size="small"
+              <ListTable
+                testId="env-import-problems"
                 rowKey="key"
                 dataSource={problems}
-                pagination={problems.length > 15 ? { pageSize: 15, size: 'small' } : false}
+                pagination={problemPages}
                 columns={[
                   { title: t('env.row'), dataIndex: 'row', width: 80 },
                   { title: t('env.column'), dataIndex: 'column', width: 120 },
@@ -128,25 +134,19 @@ export function ImportsPage() {
             </Card>
           ) : null}
           <Card size="small" title={t('env.history')}>
-            <Table<EnvImport>
-              data-testid="env-imports-table"
-              size="small"
+            <QueryError error={history.error} />
+            <ListTable<EnvImport>
+              testId="env-imports-table"
               rowKey="id"
-              loading={history.isLoading}
+              loading={history.isFetching}
               dataSource={history.data?.items ?? []}
-              pagination={{
-                current: page,
-                pageSize: 20,
-                total: history.data?.total ?? 0,
-                onChange: setPage,
-                size: 'small',
-              }}
+              pagination={list.pagination(history.data?.total)}
               columns={[
                 {
                   title: t('env.at'),
                   dataIndex: 'createdAt',
-                  width: 160,
-                  render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+                  width: 150,
+                  render: (v: string) => formatDateTime(v),
                 },
                 {
                   title: t('env.kind'),

@@ -6,24 +6,13 @@ import {
   type Incident,
   IncidentInput,
 } from '@greenvoice/common';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Timeline,
-} from 'antd';
+import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
-import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { formatDateTime } from '../../../shared/format.ts';
+import { ListPage, ListTable } from '../../../shared/list/list-page.tsx';
+import { ExportButton } from '../../../shared/list/export-button.tsx';
+import { useListState } from '../../../shared/list/use-list-state.ts';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
@@ -33,48 +22,48 @@ import { useAddFollowUp, useCreateIncident, useIncidents } from '../hooks/use-en
 export function IncidentsPage() {
   const { t, pick } = useI18n();
   const canWrite = useCan()('incidents:write');
-  const [page, setPage] = useState(1);
+  const list = useListState({});
   const [creating, setCreating] = useState(false);
   const [followUp, setFollowUp] = useState<Incident | null>(null);
-  const list = useIncidents(page);
+  const incidents = useIncidents(list.query);
   return (
     <>
-      <PageHeader
+      <ListPage
         title={t('env.incidents')}
-        extra={
-          canWrite ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="incident-create"
-            >
-              {t('env.release')}
-            </Button>
-          ) : null
+        actions={
+          <>
+            <ExportButton
+              href="/api/v1/environment/incidents/export.xlsx"
+              filters={list.query}
+              testId="incidents-export"
+            />
+            {canWrite ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="incident-create"
+              >
+                {t('env.release')}
+              </Button>
+            ) : null}
+          </>
         }
-      />
-      <Card size="small">
-        <Table<Incident>
-          data-testid="incidents-table"
-          size="small"
+        error={incidents.error}
+      >
+        <ListTable<Incident>
+          testId="incidents-table"
           rowKey="id"
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total ?? 0,
-            onChange: setPage,
-            size: 'small',
-          }}
+          loading={incidents.isFetching}
+          dataSource={incidents.data?.items ?? []}
+          pagination={list.pagination(incidents.data?.total)}
           expandable={{
             expandedRowRender: (i) => (
               <>
                 <p>{i.summary}</p>
                 <Timeline
                   items={i.followUps.map((f) => ({
-                    content: `${new Date(f.publishedAt).toLocaleString('zh-CN')} — ${f.content}`,
+                    content: `${formatDateTime(f.publishedAt)} — ${f.content}`,
                   }))}
                 />
               </>
@@ -84,6 +73,7 @@ export function IncidentsPage() {
             {
               title: t('env.title'),
               dataIndex: 'title',
+              width: 260,
               render: (v: string, i) => (
                 <Space size={4}>
                   {v}
@@ -116,6 +106,7 @@ export function IncidentsPage() {
             ...(canWrite
               ? [
                   {
+                    title: t('common.actions'),
                     key: 'f',
                     width: 100,
                     render: (_: unknown, i: Incident) => (
@@ -128,7 +119,7 @@ export function IncidentsPage() {
               : []),
           ]}
         />
-      </Card>
+      </ListPage>
       {creating ? <IncidentModal onClose={() => setCreating(false)} /> : null}
       {followUp ? <FollowUpModal incident={followUp} onClose={() => setFollowUp(null)} /> : null}
     </>

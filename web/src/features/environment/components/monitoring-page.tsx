@@ -10,11 +10,11 @@ import {
   AirStationInput,
   WaterSectionInput,
 } from '@greenvoice/common';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
-import { PageHeader } from '../../../shared/components/page-header.tsx';
-import { QueryError } from '../../../shared/components/query-error.tsx';
+import { ListPage, ListTable } from '../../../shared/list/list-page.tsx';
+import { ExportButton } from '../../../shared/list/export-button.tsx';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
@@ -38,44 +38,54 @@ export function MonitoringPage() {
   const water = useWaterStatus();
   const [station, setStation] = useState<Editing<AirStation>>();
   const [section, setSection] = useState<Editing<WaterSection>>();
+  const [tab, setTab] = useState<'air' | 'water'>('air');
   const level = (l: AirStation['controlLevel']) => pick(CONTROL_LEVEL_LABELS[l]);
 
   return (
     <>
-      <PageHeader title={t('env.monitoring')} />
-      <Tabs
-        items={[
-          {
-            key: 'air',
-            label: t('env.airStations'),
-            children: (
-              <Card
-                size="small"
-                extra={
-                  canWrite ? (
-                    <Button
-                      icon={<PlusOutlined />}
-                      onClick={() => setStation(null)}
-                      data-testid="station-create"
-                    >
-                      {t('env.add')}
-                    </Button>
-                  ) : null
-                }
-              >
-                {stations.isError ? <QueryError error={stations.error} /> : null}
-                <Table<AirStation>
-                  data-testid="stations-table"
-                  size="small"
+      <ListPage
+        title={t('env.monitoring')}
+        actions={
+          <>
+            {tab === 'air' ? (
+              <ExportButton href="/api/v1/environment/air/now.xlsx" testId="stations-export" />
+            ) : (
+              <ExportButton href="/api/v1/environment/water/sections.xlsx" testId="sections-export" />
+            )}
+            {canWrite ? (
+              tab === 'air' ? (
+                <Button icon={<PlusOutlined />} onClick={() => setStation(null)} data-testid="station-create">
+                  {t('env.addStation')}
+                </Button>
+              ) : (
+                <Button icon={<PlusOutlined />} onClick={() => setSection(null)} data-testid="section-create">
+                  {t('env.addSection')}
+                </Button>
+              )
+            ) : null}
+          </>
+        }
+        error={stations.error ?? water.error}
+      >
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as 'air' | 'water')}
+          items={[
+            {
+              key: 'air',
+              label: t('env.airStations'),
+              children: (
+                <ListTable<AirStation>
+                  testId="stations-table"
                   rowKey="id"
                   loading={stations.isLoading}
                   dataSource={stations.data?.items ?? []}
                   pagination={false}
                   columns={[
-                    { title: t('env.code'), dataIndex: 'code', width: 110 },
                     {
                       title: t('env.name'),
                       dataIndex: 'name',
+                      width: 200,
                       render: (n: string, s) => (
                         <Space size={4}>
                           {n}
@@ -83,6 +93,7 @@ export function MonitoringPage() {
                         </Space>
                       ),
                     },
+                    { title: t('env.code'), dataIndex: 'code', width: 110 },
                     { title: t('env.county'), dataIndex: 'county' },
                     { title: t('env.controlLevel'), dataIndex: 'controlLevel', render: level },
                     {
@@ -108,6 +119,7 @@ export function MonitoringPage() {
                     ...(canWrite
                       ? [
                           {
+                            title: t('common.actions'),
                             key: 'edit',
                             width: 80,
                             render: (_: unknown, s: AirStation) => (
@@ -120,31 +132,14 @@ export function MonitoringPage() {
                       : []),
                   ]}
                 />
-              </Card>
-            ),
-          },
-          {
-            key: 'water',
-            label: t('env.waterSections'),
-            children: (
-              <Card
-                size="small"
-                extra={
-                  canWrite ? (
-                    <Button
-                      icon={<PlusOutlined />}
-                      onClick={() => setSection(null)}
-                      data-testid="section-create"
-                    >
-                      {t('env.add')}
-                    </Button>
-                  ) : null
-                }
-              >
-                {water.isError ? <QueryError error={water.error} /> : null}
-                <Table<WaterSectionStatus>
-                  data-testid="sections-table"
-                  size="small"
+              ),
+            },
+            {
+              key: 'water',
+              label: t('env.waterSections'),
+              children: (
+                <ListTable<WaterSectionStatus>
+                  testId="sections-table"
                   rowKey={(r) => r.section.id}
                   loading={water.isLoading}
                   dataSource={water.data?.items ?? []}
@@ -186,6 +181,7 @@ export function MonitoringPage() {
                     ...(canWrite
                       ? [
                           {
+                            title: t('common.actions'),
                             key: 'edit',
                             width: 80,
                             render: (_: unknown, r: WaterSectionStatus) => (
@@ -198,11 +194,11 @@ export function MonitoringPage() {
                       : []),
                   ]}
                 />
-              </Card>
-            ),
-          },
-        ]}
-      />
+              ),
+            },
+          ]}
+        />
+      </ListPage>
       {station !== undefined ? (
         <StationModal station={station} onClose={() => setStation(undefined)} />
       ) : null}
@@ -342,7 +338,7 @@ function SectionModal({ section, onClose }: { section: WaterSection | null; onCl
             <Select style={{ width: 160 }} options={levels} />
           </Form.Item>
           <Form.Item name="attribute" label={t('env.attribute')}>
-            <Input maxLength={20} placeholder="交界 / 饮用水 / 控制" />
+            <Input maxLength={20} placeholder={t('env.attributeHint')} />
           </Form.Item>
           <Form.Item name="targetClass" label={t('env.targetClass')}>
             <Select

@@ -7,7 +7,8 @@ import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useOverdue } from '../hooks/use-environment.ts';
 import { ObligationsTable } from './discharger-drawer.tsx';
 
-/** Annual reports not published by 15 March and temporary reports past their 5 working days. */
+/** Annual reports not published by 15 March and temporary reports past their deadline (Order No. 24: 5
+ * working days; an event before 2022-02-08, Order No. 31: 30 days) — the rule column says which. */
 export function OverduePage() {
   const { t } = useI18n();
   const [asOf, setAsOf] = useState<string | undefined>();

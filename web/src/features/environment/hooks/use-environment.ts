@@ -21,10 +21,10 @@ export const useWaterStatus = () =>
   useQuery({ queryKey: keys.environment.water, queryFn: apiCalls.waterStatus });
 export const useSaveStation = () => useSave(apiCalls.saveStation);
 export const useSaveSection = () => useSave(apiCalls.saveSection);
-export const useImports = (page: number) =>
+export const useImports = (p: apiCalls.PageParams) =>
   useQuery({
-    queryKey: keys.environment.imports(page),
-    queryFn: () => apiCalls.listImports(page),
+    queryKey: keys.environment.imports(p),
+    queryFn: () => apiCalls.listImports(p),
     placeholderData: keepPreviousData,
   });
 
@@ -46,10 +46,10 @@ export const useMarkPublished = () => useSave(apiCalls.markPublished);
 export const useOverdue = (asOf?: string) =>
   useQuery({ queryKey: keys.environment.overdue(asOf), queryFn: () => apiCalls.overdueList(asOf) });
 
-export const useIncidents = (page: number) =>
+export const useIncidents = (p: apiCalls.PageParams) =>
   useQuery({
-    queryKey: keys.environment.incidents(page),
-    queryFn: () => apiCalls.listIncidents(page),
+    queryKey: keys.environment.incidents(p),
+    queryFn: () => apiCalls.listIncidents(p),
     placeholderData: keepPreviousData,
   });
 export const useCreateIncident = () => useSave(apiCalls.createIncident);

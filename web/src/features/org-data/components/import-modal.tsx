@@ -1,17 +1,20 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Modal, Progress, Spin, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Descriptions, Modal, Progress, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api/api-error.ts';
 import { errorText } from '../../../shared/api/error-text.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { parseImportField, TEMPLATE_URL, type ImportProblem } from '../api/org-data-api.ts';
 import { useImportWorkbook } from '../hooks/use-import.ts';
+import { ListTable } from '../../../shared/list/list-page.tsx';
+import { useLocalPagination } from '../../../shared/list/use-server-pagination.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /** Choose a workbook → upload with progress → server checks and imports → counts, or the rows to fix. */
 export function ImportModal({ onClose }: { onClose: () => void }) {
   const { t, pick, lang } = useI18n();
+  const problemPages = useLocalPagination(10);
   const [file, setFile] = useState<File | null>(null);
   const [tooBig, setTooBig] = useState(false);
   const run = useImportWorkbook();
@@ -117,12 +120,12 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
               description={t('import.rejectedHint', { count: problems.length })}
               style={{ marginBottom: 12 }}
             />
-            <Table<ImportProblem>
-              data-testid="import-error-table"
+            <ListTable<ImportProblem>
+              testId="import-error-table"
               size="small"
               rowKey="key"
               dataSource={problems}
-              pagination={problems.length > 10 ? { pageSize: 10, size: 'small' } : false}
+              pagination={problemPages}
               columns={[
                 { title: t('import.sheet'), dataIndex: 'sheet', width: 100 },
                 { title: t('import.row'), dataIndex: 'row', width: 70, align: 'right' },

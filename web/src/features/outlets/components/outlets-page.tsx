@@ -12,15 +12,12 @@ import {
 import {
   App,
   Button,
-  Card,
-  Flex,
   Form,
   Input,
   InputNumber,
   Modal,
   Select,
   Switch,
-  Table,
   Tag,
   type TableColumnsType,
 } from 'antd';
@@ -28,8 +25,10 @@ import { useState } from 'react';
 import { isApiError } from '../../../shared/api/api-error.ts';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
-import { PageHeader } from '../../../shared/components/page-header.tsx';
-import { QueryError } from '../../../shared/components/query-error.tsx';
+import { ListPage, ListTable, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
+import { useListState } from '../../../shared/list/use-list-state.ts';
+import { useLocalPagination } from '../../../shared/list/use-server-pagination.ts';
+import { ExportButton } from '../../../shared/list/export-button.tsx';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useOutlets, useSaveOutlet, useToggleOutlet } from '../hooks/use-outlets.ts';
@@ -46,15 +45,14 @@ export function OutletsPage() {
   const { t, pick } = useI18n();
   const notifyError = useNotifyError();
   const canWrite = useCan()('outlets:write');
-  const [q, setQ] = useState('');
-  const [level, setLevel] = useState<OutletLevel | undefined>();
-  const [medium, setMedium] = useState<OutletMedium | undefined>();
+  const list = useListState<{ q?: string; level?: OutletLevel; medium?: OutletMedium }>({});
+  const pages = useLocalPagination(50);
   const [editing, setEditing] = useState<Outlet | null | undefined>();
-  const outlets = useOutlets({ q: q || undefined, level, medium });
+  const outlets = useOutlets(list.filters);
   const toggle = useToggleOutlet();
 
   const columns: TableColumnsType<Outlet> = [
-    { title: t('outlets.name'), dataIndex: 'name' },
+    { title: t('outlets.name'), dataIndex: 'name', width: 220 },
     {
       title: t('outlets.level'),
       dataIndex: 'level',
@@ -77,6 +75,7 @@ export function OutletsPage() {
           checked={active}
           disabled={!canWrite}
           onChange={() => toggle.mutate(o, { onError: notifyError })}
+          aria-label={`${t('outlets.active')}: ${o.name}`}
           data-testid={`outlet-active-${o.id}`}
         />
       ),
@@ -97,57 +96,64 @@ export function OutletsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title={t('nav.outlets')}
-        extra={
-          canWrite ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing(null)}
-              data-testid="outlet-create"
-            >
-              {t('outlets.create')}
-            </Button>
-          ) : null
+        actions={
+          <>
+            <ExportButton
+              href="/api/v1/outlets/export.xlsx"
+              filters={{ ...list.filters, includeInactive: true }}
+              testId="outlets-export"
+            />
+            {canWrite ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing(null)}
+                data-testid="outlet-create"
+              >
+                {t('outlets.create')}
+              </Button>
+            ) : null}
+          </>
         }
-      />
-      <Card size="small">
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('outlets.searchPlaceholder')}
-            style={{ width: 240 }}
-            onSearch={(v) => setQ(v.trim())}
-          />
-          <Select<OutletLevel>
-            allowClear
-            placeholder={t('outlets.level')}
-            style={{ width: 140 }}
-            value={level}
-            onChange={setLevel}
-            options={OUTLET_LEVELS.map((l) => ({ value: l, label: pick(OUTLET_LEVEL_LABELS[l]) }))}
-          />
-          <Select<OutletMedium>
-            allowClear
-            placeholder={t('outlets.medium')}
-            style={{ width: 140 }}
-            value={medium}
-            onChange={setMedium}
-            options={OUTLET_MEDIA.map((m) => ({ value: m, label: pick(OUTLET_MEDIUM_LABELS[m]) }))}
-          />
-        </Flex>
-        <QueryError error={outlets.error} />
-        <Table<Outlet>
-          data-testid="outlets-table"
-          size="middle"
+        filters={
+          <>
+            <SearchFilter
+              placeholder={t('outlets.searchPlaceholder')}
+              width={240}
+              onSearch={(q) => list.setFilter('q', q)}
+              testId="outlets-search"
+            />
+            <SelectFilter<OutletLevel>
+              placeholder={t('outlets.level')}
+              width={140}
+              value={list.filters.level}
+              onChange={(v) => list.setFilter('level', v)}
+              options={OUTLET_LEVELS.map((l) => ({ value: l, label: pick(OUTLET_LEVEL_LABELS[l]) }))}
+              testId="outlets-level-filter"
+            />
+            <SelectFilter<OutletMedium>
+              placeholder={t('outlets.medium')}
+              width={140}
+              value={list.filters.medium}
+              onChange={(v) => list.setFilter('medium', v)}
+              options={OUTLET_MEDIA.map((m) => ({ value: m, label: pick(OUTLET_MEDIUM_LABELS[m]) }))}
+              testId="outlets-medium-filter"
+            />
+          </>
+        }
+        error={outlets.error}
+      >
+        <ListTable<Outlet>
+          testId="outlets-table"
           rowKey="id"
           columns={columns}
           dataSource={outlets.data?.items}
           loading={outlets.isFetching}
-          pagination={false}
+          pagination={pages}
         />
-      </Card>
+      </ListPage>
       {editing !== undefined ? (
         <OutletFormModal outlet={editing} onClose={() => setEditing(undefined)} />
       ) : null}

@@ -14,14 +14,19 @@ export interface PersonCreate {
   name: string;
   title?: string;
   mobile?: string;
+  /** '' clears it on an edit */
+  email?: string;
   roles: Role[];
   username?: string;
   initialPassword?: string;
 }
 
-export type PersonChanges = Partial<Pick<PersonCreate, 'unitId' | 'name' | 'title' | 'mobile' | 'roles'>>;
+export type PersonChanges = Partial<
+  Pick<PersonCreate, 'unitId' | 'name' | 'title' | 'mobile' | 'email' | 'roles'>
+>;
 
-export type AccountActionName = 'resetPassword' | 'disable' | 'enable' | 'unlock' | 'endSessions';
+export type AccountActionName =
+  'resetPassword' | 'disable' | 'enable' | 'unlock' | 'endSessions' | 'createLogin';
 
 export const listPeople = (p: PeopleListParams) =>
   api.get<PageResult<Person>>(withQuery('/api/v1/people', { ...p }));
@@ -32,5 +37,9 @@ export const deletePerson = (id: number) => api.delete<{ ok: true }>(`/api/v1/pe
 /** Audited on the server: each reveal is recorded with who looked at whose number. */
 export const revealMobile = (id: number) =>
   api.post<{ mobile: string | null }>(`/api/v1/people/${id}/reveal-mobile`);
-export const accountAction = (id: number, action: AccountActionName) =>
-  api.post<{ ok: true; temporaryPassword?: string }>(`/api/v1/people/${id}/account`, { action });
+/** `username`: createLogin only */
+export const accountAction = (id: number, action: AccountActionName, username?: string) =>
+  api.post<{ ok: true; temporaryPassword?: string }>(`/api/v1/people/${id}/account`, {
+    action,
+    ...(username ? { username } : {}),
+  });

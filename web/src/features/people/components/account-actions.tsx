@@ -1,6 +1,6 @@
 import { DownOutlined, KeyOutlined } from '@ant-design/icons';
 import type { Person } from '@greenvoice/common';
-import { Alert, App, Button, Dropdown, Modal, Tooltip, Typography, type MenuProps } from 'antd';
+import { App, Button, Dropdown, Tooltip, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import type { DictKey } from '../../../shared/i18n/dictionary.ts';
@@ -8,15 +8,17 @@ import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import type { AccountActionName } from '../api/people-api.ts';
 import { useAccountAction } from '../hooks/use-people.ts';
 import { isLocked } from './account-state.tsx';
+import { TemporaryPasswordModal } from './temporary-password-modal.tsx';
 
-const LABEL: Record<AccountActionName, DictKey> = {
+type MenuAction = Exclude<AccountActionName, 'createLogin'>;
+const LABEL: Record<MenuAction, DictKey> = {
   resetPassword: 'account.resetPassword',
   disable: 'account.disable',
   enable: 'account.enable',
   unlock: 'account.unlock',
   endSessions: 'account.endSessions',
 };
-const CONFIRM: Record<AccountActionName, DictKey> = {
+const CONFIRM: Record<MenuAction, DictKey> = {
   resetPassword: 'account.resetPasswordConfirm',
   disable: 'account.disableConfirm',
   enable: 'account.enableConfirm',
@@ -32,7 +34,7 @@ export function AccountActions({ person }: { person: Person }) {
   const run = useAccountAction();
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
 
-  const available: AccountActionName[] = [
+  const available: MenuAction[] = [
     'resetPassword',
     person.disabled ? 'enable' : 'disable',
     ...(isLocked(person) ? (['unlock'] as const) : []),
@@ -44,7 +46,7 @@ export function AccountActions({ person }: { person: Person }) {
     danger: action === 'disable',
   }));
 
-  const confirm = (action: AccountActionName) =>
+  const confirm = (action: MenuAction) =>
     modal.confirm({
       title: t(LABEL[action]),
       content: t(CONFIRM[action], { name: person.name }),
@@ -63,7 +65,7 @@ export function AccountActions({ person }: { person: Person }) {
   // Shown only for people with an account other than oneself (the server refuses self-administration).
   return (
     <>
-      <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => confirm(key as AccountActionName) }}>
+      <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => confirm(key as MenuAction) }}>
         <Tooltip title={t('account.actions')}>
           <Button
             type="text"
@@ -77,33 +79,11 @@ export function AccountActions({ person }: { person: Person }) {
         </Tooltip>
       </Dropdown>
       {temporaryPassword ? (
-        <Modal
-          open
-          title={t('account.temporaryPasswordTitle')}
-          onCancel={() => setTemporaryPassword(null)}
-          footer={
-            <Button type="primary" onClick={() => setTemporaryPassword(null)}>
-              {t('common.close')}
-            </Button>
-          }
-          maskClosable={false}
-        >
-          <Typography.Paragraph>
-            {t('account.temporaryPasswordFor', { name: person.name })}
-          </Typography.Paragraph>
-          <Typography.Paragraph>
-            <Typography.Text
-              code
-              strong
-              style={{ fontSize: 20 }}
-              data-testid="temporary-password"
-              copyable={{ text: temporaryPassword, tooltips: [t('common.copy'), t('common.copied')] }}
-            >
-              {temporaryPassword}
-            </Typography.Text>
-          </Typography.Paragraph>
-          <Alert type="warning" showIcon title={t('account.temporaryPasswordOnce')} />
-        </Modal>
+        <TemporaryPasswordModal
+          name={person.name}
+          password={temporaryPassword}
+          onClose={() => setTemporaryPassword(null)}
+        />
       ) : null}
     </>
   );

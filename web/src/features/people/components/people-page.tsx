@@ -1,19 +1,21 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLE_LABELS, ROLES, type Person, type Role } from '@greenvoice/common';
-import { App, Button, Flex, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Popconfirm, Space, Tooltip, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
-import { ListPage, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
+import { ListPage, ListTable, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
 import { useListState } from '../../../shared/list/use-list-state.ts';
 import { RoleTags } from '../../../shared/components/role-tags.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
+import { ExportButton } from '../../../shared/list/export-button.tsx';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
 import { useCan, useMe } from '../../../shared/session/use-me.ts';
 import { useDeletePerson, usePeople } from '../hooks/use-people.ts';
 import { AccountActions } from './account-actions.tsx';
 import { AccountState } from './account-state.tsx';
+import { CreateLogin } from './create-login.tsx';
 import { MobileCell } from './mobile-cell.tsx';
 import { PersonFormModal } from './person-form-modal.tsx';
 
@@ -126,6 +128,8 @@ export function PeoplePage({ toolbar }: { toolbar?: ReactNode }) {
             </>
           ) : null}
           {canManage && p.username && p.id !== me?.id ? <AccountActions person={p} /> : null}
+          {/* stays mounted once the login exists, so the new password can still be shown */}
+          {canManage ? <CreateLogin person={p} /> : null}
         </Space>
       ),
     });
@@ -138,6 +142,7 @@ export function PeoplePage({ toolbar }: { toolbar?: ReactNode }) {
         actions={
           <>
             {toolbar}
+            <ExportButton href="/api/v1/people/export.xlsx" filters={list.query} testId="people-export" />
             {canWrite ? (
               <Button
                 type="primary"
@@ -178,15 +183,13 @@ export function PeoplePage({ toolbar }: { toolbar?: ReactNode }) {
         }
         error={people.error}
       >
-        <Table<Person>
-          data-testid="people-table"
-          size="medium"
+        <ListTable<Person>
+          testId="people-table"
           rowKey="id"
           columns={columns}
           dataSource={people.data?.items}
           loading={people.isFetching}
           pagination={list.pagination(people.data?.total)}
-          scroll={{ x: 1140 }}
         />
       </ListPage>
       {editing !== undefined ? (

@@ -1,4 +1,5 @@
 import {
+  normaliseEmail,
   normaliseMobile,
   passwordProblems,
   describePasswordProblem,
@@ -23,6 +24,7 @@ interface PersonForm {
   name: string;
   title?: string;
   mobile?: string;
+  email?: string;
   roles: Role[];
   username?: string;
   initialPassword?: string;
@@ -47,6 +49,8 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
       roles: v.roles,
       // the validator below already accepted it, so normalising cannot fail here
       ...(v.mobile?.trim() ? { mobile: normaliseMobile(v.mobile) ?? v.mobile } : {}),
+      // an emptied field clears the address on an edit
+      ...(v.email?.trim() ? { email: v.email.trim() } : person?.email ? { email: '' } : {}),
       ...(!person && v.username?.trim() ? { username: v.username.trim() } : {}),
       ...(!person && v.initialPassword ? { initialPassword: v.initialPassword } : {}),
     };
@@ -86,7 +90,13 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
         data-testid="person-form"
         initialValues={
           person
-            ? { unitId: person.unitId, name: person.name, title: person.title, roles: person.roles }
+            ? {
+                unitId: person.unitId,
+                name: person.name,
+                title: person.title,
+                email: person.email ?? '',
+                roles: person.roles,
+              }
             : { roles: [] }
         }
       >
@@ -129,6 +139,20 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
           ]}
         >
           <Input data-testid="person-mobile" inputMode="tel" maxLength={20} />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t('people.email')}
+          extra={t('people.emailHint')}
+          rules={[
+            {
+              validator: async (_, value: string | undefined) => {
+                if (value?.trim() && !normaliseEmail(value)) throw new Error(t('people.emailInvalid'));
+              },
+            },
+          ]}
+        >
+          <Input data-testid="person-email" inputMode="email" type="email" maxLength={254} />
         </Form.Item>
         <Form.Item name="roles" label={t('people.roles')} extra={t('people.rolesHint')}>
           <Select<Role[]>

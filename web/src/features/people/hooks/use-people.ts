@@ -47,6 +47,7 @@ export function useSavePerson() {
       if (values.name !== person.name) changes.name = values.name;
       if ((values.title ?? '') !== person.title) changes.title = values.title ?? '';
       if (values.mobile) changes.mobile = values.mobile;
+      if (values.email !== undefined && values.email !== (person.email ?? '')) changes.email = values.email;
       if (!sameRoles(values.roles, person.roles)) changes.roles = values.roles;
       return updatePerson(person.id, { version: person.version, ...changes });
     },
@@ -66,7 +67,8 @@ export function useRevealMobile() {
 export function useAccountAction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action }: { id: number; action: AccountActionName }) => accountAction(id, action),
+    mutationFn: ({ id, action, username }: { id: number; action: AccountActionName; username?: string }) =>
+      accountAction(id, action, username),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.people.all }),
   });
 }

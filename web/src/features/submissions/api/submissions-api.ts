@@ -3,6 +3,7 @@ import type {
   CoUnitOption,
   Evidence,
   Outlet,
+  OutcomeInput,
   ReviewInput,
   Submission,
   SubmissionDetail,
@@ -27,6 +28,12 @@ export const submitSubmission = (id: number, version: number) =>
   api.post<Submission>(`/api/v1/submissions/${id}/submit`, {}, ifMatch(version));
 export const reviewSubmission = (id: number, version: number, body: ReviewInput) =>
   api.post<Submission>(`/api/v1/submissions/${id}/review`, body, ifMatch(version));
+export const withdrawSubmission = (id: number, version: number) =>
+  api.post<Submission>(`/api/v1/submissions/${id}/withdraw`, {}, ifMatch(version));
+export const deleteSubmission = (id: number, version: number) =>
+  api.delete<{ ok: true }>(`/api/v1/submissions/${id}`, ifMatch(version));
+export const recordOutcome = (id: number, version: number, body: OutcomeInput) =>
+  api.post<Submission>(`/api/v1/submissions/${id}/outcome`, body, ifMatch(version));
 export const bulkApprove = (body: BulkApproveInput) =>
   api.post<{ approved: number[] }>('/api/v1/submissions/bulk-approve', body);
 export const commentOn = (id: number, body: string) =>

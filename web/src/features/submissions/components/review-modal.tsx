@@ -1,30 +1,14 @@
-import {
-  actionNeedsReason,
-  ADOPTION_LEVEL_LABELS,
-  hasAdoptionLevel,
-  ADOPTION_LEVELS,
-  INSTRUCTION_LEVEL_LABELS,
-  INSTRUCTION_LEVELS,
-  SUBMISSION_ACTION_LABELS,
-  type AdoptionLevel,
-  type InstructionLevel,
-  type Submission,
-} from '@greenvoice/common';
-import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
-import { isApiError } from '../../../shared/api/api-error.ts';
-import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
-import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
+import { actionNeedsReason, SUBMISSION_ACTION_LABELS, type Submission } from '@greenvoice/common';
+import { Alert, Form, Input, Modal, Radio } from 'antd';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useReview } from '../hooks/use-submissions.ts';
+import { OutcomeFields, outcomeBody, useSaveAnswer, type OutcomeValues } from './outcome-fields.tsx';
 import { DuplicateList } from './submission-tags.tsx';
 
 type Decision = 'approve' | 'return' | 'reject';
-interface Values {
+interface Values extends OutcomeValues {
   action: Decision;
   reason?: string;
-  adoptionLevel?: AdoptionLevel;
-  leaderInstruction?: InstructionLevel;
-  instructionNote?: string;
 }
 
 /** Approve (with adoption level and leader instruction), return with a reason, or reject. */
@@ -38,10 +22,8 @@ export function ReviewModal({
   onClose: () => void;
 }) {
   const { t, pick } = useI18n();
-  const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const [form] = Form.useForm<Values>();
-  const showFormError = useFormErrors(form);
+  const answer = useSaveAnswer(form, onClose);
   const action = Form.useWatch('action', form) ?? initial;
   const review = useReview();
   const allowed = submission.allowedActions.filter((a): a is Decision =>
@@ -55,26 +37,10 @@ export function ReviewModal({
         version: submission.version,
         body:
           v.action === 'approve'
-            ? {
-                action: 'approve',
-                ...(hasAdoptionLevel(submission.kind) ? { adoptionLevel: v.adoptionLevel ?? 'none' } : {}),
-                leaderInstruction: v.leaderInstruction ?? null,
-                instructionNote: v.instructionNote?.trim() || null,
-              }
+            ? { action: 'approve', ...outcomeBody(submission.kind, v) }
             : { action: v.action, reason: v.reason?.trim() ?? '' },
       },
-      {
-        onSuccess: () => {
-          void message.success(t('common.done'));
-          onClose();
-        },
-        onError: (err) => {
-          if (isApiError(err) && err.code === 'CONFLICT') {
-            notifyError(err);
-            onClose();
-          } else showFormError(err);
-        },
-      },
+      answer,
     );
 
   return (
@@ -113,29 +79,7 @@ export function ReviewModal({
           />
         </Form.Item>
         {action === 'approve' ? (
-          <>
-            {hasAdoptionLevel(submission.kind) ? (
-              <Form.Item name="adoptionLevel" label={t('submissions.adoptionLevel')}>
-                <Select
-                  options={ADOPTION_LEVELS.map((l) => ({ value: l, label: pick(ADOPTION_LEVEL_LABELS[l]) }))}
-                />
-              </Form.Item>
-            ) : null}
-            <Form.Item name="leaderInstruction" label={t('submissions.leaderInstruction')}>
-              <Select
-                allowClear
-                placeholder={t('submissions.noInstruction')}
-                options={INSTRUCTION_LEVELS.map((l) => ({
-                  value: l,
-                  label: pick(INSTRUCTION_LEVEL_LABELS[l]),
-                }))}
-                data-testid="review-instruction"
-              />
-            </Form.Item>
-            <Form.Item name="instructionNote" label={t('submissions.instructionNote')}>
-              <Input.TextArea rows={2} maxLength={1000} />
-            </Form.Item>
-          </>
+          <OutcomeFields kind={submission.kind} testId="review" />
         ) : (
           <Form.Item
             name="reason"

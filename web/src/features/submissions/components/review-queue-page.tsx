@@ -1,4 +1,4 @@
-import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
+import { CheckOutlined } from '@ant-design/icons';
 import {
   actionSide,
   SUBMISSION_KIND_LABELS,
@@ -9,65 +9,53 @@ import {
   type SubmissionKind,
   type SubmissionListQuery,
 } from '@greenvoice/common';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Switch,
-  Typography,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { App, Button, Popconfirm } from 'antd';
+import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
-import { PageHeader } from '../../../shared/components/page-header.tsx';
-import { QueryError } from '../../../shared/components/query-error.tsx';
+import {
+  DateRangeFilter,
+  ListPage,
+  ListTable,
+  SearchFilter,
+  SelectFilter,
+  SwitchFilter,
+} from '../../../shared/list/list-page.tsx';
+import { ExportButton } from '../../../shared/list/export-button.tsx';
+import { useListState } from '../../../shared/list/use-list-state.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
 import { useBulkApprove, useSubmissions } from '../hooks/use-submissions.ts';
 import { ReviewModal } from './review-modal.tsx';
-import { SubmissionsTable, useExportPage, useSubmissionColumns } from './submissions-table.tsx';
+import { useSubmissionColumns } from './submissions-table.tsx';
 
 type StatusFilter = NonNullable<SubmissionListQuery['status']>;
+interface QueueFilters {
+  q?: string;
+  status?: StatusFilter;
+  kind?: SubmissionKind;
+  unitId?: number;
+  from?: string;
+  to?: string;
+  duplicatesOnly?: true;
+}
 
 /** The reviewer's queue: what awaits a decision, possible duplicates flagged, many approved at once. */
 export function ReviewQueuePage() {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const [status, setStatus] = useState<StatusFilter | undefined>('awaitingReview');
-  const [kind, setKind] = useState<SubmissionKind | undefined>();
-  const [unitId, setUnitId] = useState<number | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [q, setQ] = useState('');
-  const [duplicatesOnly, setDuplicatesOnly] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const [params] = useSearchParams(); // the reviewer's to-do links here with ?duplicatesOnly=1
   const [selected, setSelected] = useState<Submission[]>([]);
+  const clearSelection = useCallback(() => setSelected([]), []);
+  const list = useListState<QueueFilters>(
+    { status: 'awaitingReview', ...(params.get('duplicatesOnly') === '1' ? { duplicatesOnly: true } : {}) },
+    { onReset: clearSelection },
+  );
   const [reviewing, setReviewing] = useState<Submission | null>(null);
   const units = useUnitOptions();
-  const list = useSubmissions({
-    status,
-    kind,
-    unitId,
-    q: q || undefined,
-    from: range?.[0]?.format('YYYY-MM-DD'),
-    to: range?.[1]?.format('YYYY-MM-DD'),
-    duplicatesOnly: duplicatesOnly || undefined,
-    page,
-    pageSize,
-  });
+  const queue = useSubmissions(list.query);
   const bulk = useBulkApprove();
-  const exportPage = useExportPage();
-  const reset = () => {
-    setPage(1);
-    setSelected([]);
-  };
 
   const columns = useSubmissionColumns((s) =>
     s.allowedActions.some((a) => actionSide(a) === 'reviewer') ? (
@@ -91,13 +79,15 @@ export function ReviewQueuePage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title={t('nav.review')}
-        extra={
+        actions={
           <>
-            <Button icon={<DownloadOutlined />} onClick={() => exportPage(list.data?.items ?? [])}>
-              {t('submissions.export')}
-            </Button>
+            <ExportButton
+              href="/api/v1/submissions/export.xlsx"
+              filters={list.query}
+              testId="review-export"
+            />
             <Popconfirm
               title={t('submissions.bulkConfirm', { n: selected.length })}
               onConfirm={approveSelected}
@@ -115,107 +105,77 @@ export function ReviewQueuePage() {
             </Popconfirm>
           </>
         }
-      />
-      <Card size="small">
-        <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('submissions.searchPlaceholder')}
-            style={{ width: 240 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              reset();
-            }}
-          />
-          <Select<StatusFilter>
-            allowClear
-            placeholder={t('submissions.statusFilter')}
-            style={{ width: 150 }}
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              reset();
-            }}
-            options={[
-              { value: 'awaitingReview', label: t('submissions.awaitingReview') },
-              ...SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s) => ({
-                value: s,
-                label: pick(SUBMISSION_STATUS_LABELS[s]),
-              })),
-            ]}
-            data-testid="queue-status-filter"
-          />
-          <Select<SubmissionKind>
-            allowClear
-            placeholder={t('submissions.kindFilter')}
-            style={{ width: 160 }}
-            value={kind}
-            onChange={(v) => {
-              setKind(v);
-              reset();
-            }}
-            options={SUBMISSION_KINDS.map((k) => ({ value: k, label: pick(SUBMISSION_KIND_LABELS[k]) }))}
-          />
-          <Select<number>
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('submissions.unitFilter')}
-            style={{ width: 200 }}
-            value={unitId}
-            onChange={(v) => {
-              setUnitId(v);
-              reset();
-            }}
-            options={units.data ?? []}
-          />
-          <DatePicker.RangePicker
-            value={range}
-            onChange={(v) => {
-              setRange(v);
-              reset();
-            }}
-          />
-          <Space size={4}>
-            <Switch
-              checked={duplicatesOnly}
-              onChange={(v) => {
-                setDuplicatesOnly(v);
-                reset();
-              }}
-              data-testid="queue-duplicates-only"
+        filters={
+          <>
+            <SearchFilter
+              placeholder={t('submissions.searchPlaceholder')}
+              width={240}
+              onSearch={(q) => list.setFilter('q', q)}
+              testId="queue-search"
             />
-            <Typography.Text>{t('submissions.duplicatesOnly')}</Typography.Text>
-          </Space>
-        </Flex>
-        <QueryError error={list.error} />
-        <SubmissionsTable
+            <SelectFilter<StatusFilter>
+              placeholder={t('submissions.statusFilter')}
+              width={150}
+              value={list.filters.status}
+              onChange={(v) => list.setFilter('status', v)}
+              options={[
+                { value: 'awaitingReview', label: t('submissions.awaitingReview') },
+                ...SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s) => ({
+                  value: s,
+                  label: pick(SUBMISSION_STATUS_LABELS[s]),
+                })),
+              ]}
+              testId="queue-status-filter"
+            />
+            <SelectFilter<SubmissionKind>
+              placeholder={t('submissions.kindFilter')}
+              width={160}
+              value={list.filters.kind}
+              onChange={(v) => list.setFilter('kind', v)}
+              options={SUBMISSION_KINDS.map((k) => ({ value: k, label: pick(SUBMISSION_KIND_LABELS[k]) }))}
+              testId="queue-kind-filter"
+            />
+            <SelectFilter<number>
+              searchable
+              placeholder={t('submissions.unitFilter')}
+              value={list.filters.unitId}
+              onChange={(v) => list.setFilter('unitId', v)}
+              options={units.data ?? []}
+              testId="queue-unit-filter"
+            />
+            <DateRangeFilter
+              from={list.filters.from}
+              to={list.filters.to}
+              onChange={(range) => list.setFilters(range)}
+              testId="queue-date-filter"
+            />
+            <SwitchFilter
+              label={t('submissions.duplicatesOnly')}
+              checked={!!list.filters.duplicatesOnly}
+              onChange={(v) => list.setFilter('duplicatesOnly', v || undefined)}
+              testId="queue-duplicates-only"
+            />
+          </>
+        }
+        error={queue.error}
+      >
+        <ListTable<Submission>
           testId="review-table"
+          rowKey="id"
           columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
+          dataSource={queue.data?.items}
+          loading={queue.isFetching}
           rowSelection={{
             selectedRowKeys: selected.map((s) => s.id),
             onChange: (_, rows) => setSelected(rows),
             getCheckboxProps: (s) => ({
               disabled: !s.allowedActions.includes('approve'),
+              'aria-label': s.title,
             }),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => {
-              setPage(s === pageSize ? p : 1);
-              setPageSize(s);
-              setSelected([]);
-            },
-          }}
+          pagination={list.pagination(queue.data?.total)}
         />
-      </Card>
+      </ListPage>
       {reviewing ? <ReviewModal submission={reviewing} onClose={() => setReviewing(null)} /> : null}
     </>
   );

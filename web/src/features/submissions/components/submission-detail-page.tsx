@@ -10,8 +10,6 @@ import {
   SUBMISSION_ACTION_LABELS,
   SUBMISSION_KIND_LABELS,
   SUBMISSION_THEME_LABELS,
-  type ActivityType,
-  type AwardRank,
   type SubmissionAction,
   type SubmissionDetail,
   type SubmissionTheme,
@@ -25,6 +23,7 @@ import {
   Flex,
   Image,
   Input,
+  Popconfirm,
   Result,
   Space,
   Spin,
@@ -33,7 +32,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-error.ts';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
@@ -41,7 +40,14 @@ import { QueryError } from '../../../shared/components/query-error.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { evidenceUrl } from '../api/submissions-api.ts';
-import { useComment, useSubmission, useSubmit } from '../hooks/use-submissions.ts';
+import {
+  useComment,
+  useDeleteDraft,
+  useSubmission,
+  useSubmit,
+  useWithdraw,
+} from '../hooks/use-submissions.ts';
+import { OutcomeModal } from './outcome-modal.tsx';
 import { ReviewModal } from './review-modal.tsx';
 import { SubmissionFormModal } from './submission-form-modal.tsx';
 import { DuplicateList, StatusTag } from './submission-tags.tsx';
@@ -70,8 +76,12 @@ function Detail({ s }: { s: SubmissionDetail }) {
   const notifyError = useNotifyError();
   const [editing, setEditing] = useState(false);
   const [reviewing, setReviewing] = useState<'approve' | 'return' | 'reject' | null>(null);
+  const [recording, setRecording] = useState(false);
   const [comment, setComment] = useState('');
+  const navigate = useNavigate();
   const submit = useSubmit();
+  const withdraw = useWithdraw();
+  const remove = useDeleteDraft();
   const addComment = useComment(s.id);
   const fields = KIND_FIELDS[s.kind];
   const can = (a: SubmissionAction) => s.allowedActions.includes(a);
@@ -108,8 +118,8 @@ function Detail({ s }: { s: SubmissionDetail }) {
       key: 'activity',
       label: t('submissions.activityType'),
       children:
-        pick(ACTIVITY_TYPE_LABELS[s.activityType as ActivityType]) +
-        (s.awardRank ? ` · ${pick(AWARD_RANK_LABELS[s.awardRank as AwardRank])}` : ''),
+        pick(ACTIVITY_TYPE_LABELS[s.activityType]) +
+        (s.awardRank ? ` · ${pick(AWARD_RANK_LABELS[s.awardRank])}` : ''),
     },
     s.accountName && { key: 'account', label: t('submissions.accountName'), children: s.accountName },
     s.quantity !== null &&
@@ -176,6 +186,52 @@ function Detail({ s }: { s: SubmissionDetail }) {
                 }
               >
                 {pick(SUBMISSION_ACTION_LABELS[can('resubmit') ? 'resubmit' : 'submit'])}
+              </Button>
+            ) : null}
+            {can('withdraw') ? (
+              <Popconfirm
+                title={t('submissions.withdrawConfirm')}
+                okButtonProps={{ 'data-testid': 'withdraw-confirm' }}
+                onConfirm={() =>
+                  withdraw.mutate(
+                    { id: s.id, version: s.version },
+                    {
+                      onSuccess: () => void message.success(t('submissions.withdrawn')),
+                      onError: notifyError,
+                    },
+                  )
+                }
+              >
+                <Button loading={withdraw.isPending} data-testid="detail-withdraw">
+                  {pick(SUBMISSION_ACTION_LABELS.withdraw)}
+                </Button>
+              </Popconfirm>
+            ) : null}
+            {can('delete') ? (
+              <Popconfirm
+                title={t('submissions.deleteConfirm')}
+                okButtonProps={{ danger: true, 'data-testid': 'delete-confirm' }}
+                onConfirm={() =>
+                  remove.mutate(
+                    { id: s.id, version: s.version },
+                    {
+                      onSuccess: () => {
+                        void message.success(t('submissions.deleted'));
+                        void navigate('/submissions');
+                      },
+                      onError: notifyError,
+                    },
+                  )
+                }
+              >
+                <Button danger loading={remove.isPending} data-testid="detail-delete">
+                  {pick(SUBMISSION_ACTION_LABELS.delete)}
+                </Button>
+              </Popconfirm>
+            ) : null}
+            {can('recordOutcome') ? (
+              <Button onClick={() => setRecording(true)} data-testid="detail-outcome">
+                {pick(SUBMISSION_ACTION_LABELS.recordOutcome)}
               </Button>
             ) : null}
             {can('approve') ? (
@@ -264,7 +320,7 @@ function Detail({ s }: { s: SubmissionDetail }) {
               color:
                 ev.action === 'approve'
                   ? 'green'
-                  : ev.action === 'reject'
+                  : ev.action === 'reject' || ev.action === 'delete'
                     ? 'red'
                     : ev.action === 'return'
                       ? 'orange'
@@ -302,6 +358,7 @@ function Detail({ s }: { s: SubmissionDetail }) {
         </Card>
       </Flex>
       {editing ? <SubmissionFormModal submission={s} onClose={() => setEditing(false)} /> : null}
+      {recording ? <OutcomeModal submission={s} onClose={() => setRecording(false)} /> : null}
       {reviewing ? (
         <ReviewModal submission={s} initial={reviewing} onClose={() => setReviewing(null)} />
       ) : null}

@@ -28,6 +28,7 @@ import {
   useSaveSubmission,
   useSubmit,
 } from '../hooks/use-submissions.ts';
+import { DateWarnings } from './date-warnings.tsx';
 import { EvidenceUpload, evidenceIdsOf, toFileList } from './evidence-upload.tsx';
 
 interface Values {
@@ -58,6 +59,7 @@ export function SubmissionFormModal({
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<Values>();
+  const pickedDate = Form.useWatch('date', form) as Dayjs | undefined;
   const showFormError = useFormErrors(form);
   const kind = Form.useWatch('kind', form) ?? submission?.kind ?? 'newsReport';
   const activityType = Form.useWatch('activityType', form);
@@ -202,6 +204,7 @@ export function SubmissionFormModal({
             style={{ width: 200 }}
           />
         </Form.Item>
+        <DateWarnings date={pickedDate ? dayjs(pickedDate).format('YYYY-MM-DD') : null} />
         {fields.outlet !== 'none' ? (
           <Form.Item
             name="outletId"

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import {
   sendActionFor,
   SUBMISSION_KIND_LABELS,
@@ -9,17 +9,18 @@ import {
   type SubmissionKind,
   type SubmissionStatus,
 } from '@greenvoice/common';
-import { App, Button, Card, Flex, Input, Select, Space } from 'antd';
+import { App, Button, Space } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
-import { PageHeader } from '../../../shared/components/page-header.tsx';
-import { QueryError } from '../../../shared/components/query-error.tsx';
+import { ExportButton } from '../../../shared/list/export-button.tsx';
+import { ListPage, ListTable, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
+import { useListState } from '../../../shared/list/use-list-state.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useSubmissions, useSubmit } from '../hooks/use-submissions.ts';
 import { SubmissionFormModal } from './submission-form-modal.tsx';
-import { SubmissionsTable, useExportPage, useSubmissionColumns } from './submissions-table.tsx';
-import { useServerPagination } from '../../../shared/use-server-pagination';
+import { useSubmissionColumns } from './submissions-table.tsx';
 
 /** An officer's own unit's submissions (a bureau-wide reader sees the bureau's): create, edit, submit. */
 export function SubmissionsPage() {
@@ -27,14 +28,13 @@ export function SubmissionsPage() {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const can = useCan();
-  const [status, setStatus] = useState<SubmissionStatus | undefined>();
-  const [kind, setKind] = useState<SubmissionKind | undefined>();
-  const [q, setQ] = useState('');
-  const { page, pageSize, setPage, pagination } = useServerPagination();
+  const [params] = useSearchParams(); // the home page's to-dos link here with ?status=
+  const list = useListState<{ q?: string; status?: SubmissionStatus; kind?: SubmissionKind }>({
+    status: SUBMISSION_STATUSES.find((s) => s === params.get('status')),
+  });
   const [editing, setEditing] = useState<Submission | null | undefined>();
-  const list = useSubmissions({ status, kind, q: q || undefined, page, pageSize });
+  const submissions = useSubmissions(list.query);
   const submit = useSubmit();
-  const exportPage = useExportPage();
 
   const columns = useSubmissionColumns((s) => (
     <Space size={0} wrap>
@@ -68,13 +68,15 @@ export function SubmissionsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title={t('nav.submissions')}
-        extra={
+        actions={
           <>
-            <Button icon={<DownloadOutlined />} onClick={() => exportPage(list.data?.items ?? [])}>
-              {t('submissions.export')}
-            </Button>
+            <ExportButton
+              href="/api/v1/submissions/export.xlsx"
+              filters={list.query}
+              testId="submissions-export"
+            />
             {can('submissions:write') ? (
               <Button
                 type="primary"
@@ -87,51 +89,45 @@ export function SubmissionsPage() {
             ) : null}
           </>
         }
-      />
-      <Card size="small">
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('submissions.searchPlaceholder')}
-            style={{ width: 260 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage(1);
-            }}
-          />
-          <Select<SubmissionStatus>
-            allowClear
-            placeholder={t('submissions.statusFilter')}
-            style={{ width: 150 }}
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setPage(1);
-            }}
-            options={SUBMISSION_STATUSES.map((s) => ({ value: s, label: pick(SUBMISSION_STATUS_LABELS[s]) }))}
-            data-testid="submissions-status-filter"
-          />
-          <Select<SubmissionKind>
-            allowClear
-            placeholder={t('submissions.kindFilter')}
-            style={{ width: 170 }}
-            value={kind}
-            onChange={(v) => {
-              setKind(v);
-              setPage(1);
-            }}
-            options={SUBMISSION_KINDS.map((k) => ({ value: k, label: pick(SUBMISSION_KIND_LABELS[k]) }))}
-          />
-        </Flex>
-        <QueryError error={list.error} />
-        <SubmissionsTable
+        filters={
+          <>
+            <SearchFilter
+              placeholder={t('submissions.searchPlaceholder')}
+              onSearch={(q) => list.setFilter('q', q)}
+              testId="submissions-search"
+            />
+            <SelectFilter<SubmissionStatus>
+              placeholder={t('submissions.statusFilter')}
+              width={150}
+              value={list.filters.status}
+              onChange={(v) => list.setFilter('status', v)}
+              options={SUBMISSION_STATUSES.map((s) => ({
+                value: s,
+                label: pick(SUBMISSION_STATUS_LABELS[s]),
+              }))}
+              testId="submissions-status-filter"
+            />
+            <SelectFilter<SubmissionKind>
+              placeholder={t('submissions.kindFilter')}
+              width={170}
+              value={list.filters.kind}
+              onChange={(v) => list.setFilter('kind', v)}
+              options={SUBMISSION_KINDS.map((k) => ({ value: k, label: pick(SUBMISSION_KIND_LABELS[k]) }))}
+              testId="submissions-kind-filter"
+            />
+          </>
+        }
+        error={submissions.error}
+      >
+        <ListTable<Submission>
           testId="submissions-table"
+          rowKey="id"
           columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
-          pagination={pagination(list.data?.total)}
+          dataSource={submissions.data?.items}
+          loading={submissions.isFetching}
+          pagination={list.pagination(submissions.data?.total)}
         />
-      </Card>
+      </ListPage>
       {editing !== undefined ? (
         <SubmissionFormModal submission={editing} onClose={() => setEditing(undefined)} />
       ) : null}

@@ -1,14 +1,12 @@
 import {
   SUBMISSION_KIND_LABELS,
-  SUBMISSION_STATUS_LABELS,
   type Submission,
   type SubmissionKind,
   type SubmissionStatus,
 } from '@greenvoice/common';
-import { Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Space, Typography, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { downloadCsv } from '../../../shared/download-csv.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { DuplicateFlag, StatusTag } from './submission-tags.tsx';
@@ -61,38 +59,4 @@ export function useSubmissionColumns(actions?: (s: Submission) => ReactNode): Ta
   if (actions)
     columns.push({ title: t('common.actions'), key: 'actions', width: 140, render: (_, s) => actions(s) });
   return columns;
-}
-
-/** The current page as CSV (Excel opens it): every list in the console can be exported. */
-export function useExportPage() {
-  const { t, pick } = useI18n();
-  return (rows: Submission[]) =>
-    downloadCsv(
-      `submissions-${new Date().toISOString().slice(0, 10)}.csv`,
-      [
-        t('submissions.id'),
-        t('submissions.title'),
-        t('submissions.unit'),
-        t('submissions.kind'),
-        t('submissions.outlet'),
-        t('submissions.date'),
-        t('submissions.status'),
-        t('submissions.link'),
-      ],
-      rows.map((s) => [
-        s.id,
-        s.title,
-        s.unitName,
-        pick(SUBMISSION_KIND_LABELS[s.kind]),
-        s.outletName,
-        s.date,
-        pick(SUBMISSION_STATUS_LABELS[s.status]),
-        s.link,
-      ]),
-    );
-}
-
-export function SubmissionsTable(props: TableProps<Submission> & { testId: string }) {
-  const { testId, ...rest } = props;
-  return <Table<Submission> data-testid={testId} size="middle" rowKey="id" scroll={{ x: 1130 }} {...rest} />;
 }

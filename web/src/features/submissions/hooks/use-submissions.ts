@@ -1,5 +1,11 @@
 import { keys } from '../../../shared/api/query-keys.ts';
-import type { ReviewInput, SubmissionInput, SubmissionListQuery, SubmissionUpdate } from '@greenvoice/common';
+import type {
+  OutcomeInput,
+  ReviewInput,
+  SubmissionInput,
+  SubmissionListQuery,
+  SubmissionUpdate,
+} from '@greenvoice/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   activeOutlets,
@@ -7,11 +13,14 @@ import {
   coUnitOptions,
   commentOn,
   createSubmission,
+  deleteSubmission,
   getSubmission,
   listSubmissions,
+  recordOutcome,
   reviewSubmission,
   submitSubmission,
   updateSubmission,
+  withdrawSubmission,
 } from '../api/submissions-api.ts';
 
 export function useSubmissions(q: SubmissionListQuery) {
@@ -73,6 +82,31 @@ export function useReview() {
   return useMutation({
     mutationFn: ({ id, version, body }: { id: number; version: number; body: ReviewInput }) =>
       reviewSubmission(id, version, body),
+    onSettled: refresh,
+  });
+}
+
+export function useWithdraw() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: number; version: number }) => withdrawSubmission(id, version),
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteDraft() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: number; version: number }) => deleteSubmission(id, version),
+    onSettled: refresh,
+  });
+}
+
+export function useRecordOutcome() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, version, body }: { id: number; version: number; body: OutcomeInput }) =>
+      recordOutcome(id, version, body),
     onSettled: refresh,
   });
 }

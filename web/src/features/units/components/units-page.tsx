@@ -1,10 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit, type UnitKind } from '@greenvoice/common';
-import { App, Button, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Space, Tooltip, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
-import { ListPage, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
+import { ListPage, ListTable, SearchFilter, SelectFilter } from '../../../shared/list/list-page.tsx';
 import { useListState } from '../../../shared/list/use-list-state.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
@@ -128,15 +128,13 @@ export function UnitsPage({ toolbar }: { toolbar?: ReactNode }) {
         }
         error={units.error}
       >
-        <Table<Unit>
-          data-testid="units-table"
-          size="medium"
+        <ListTable<Unit>
+          testId="units-table"
           rowKey="id"
           columns={columns}
           dataSource={units.data?.items}
           loading={units.isFetching}
           pagination={list.pagination(units.data?.total)}
-          scroll={{ x: 900 }}
         />
       </ListPage>
       {editing !== undefined ? <UnitFormModal unit={editing} onClose={() => setEditing(undefined)} /> : null}

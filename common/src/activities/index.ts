@@ -1,0 +1,2 @@
+export * from './activity-kinds.ts';
+export * from './five-into-norm.ts';

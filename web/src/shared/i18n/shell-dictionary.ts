@@ -1,0 +1,38 @@
+// The console frame's and the list scaffold's words: the phone drawer, the skip link, filter bars.
+export const shellZh = {
+  'list.filters': '筛选',
+  'list.from': '开始日期',
+  'list.to': '结束日期',
+  'list.dateRange': '日期范围',
+  'shell.openMenu': '打开菜单',
+  'shell.skipToContent': '跳到正文',
+  'audit.actionChoose': '操作',
+  'env.addStation': '新增站点',
+  'env.addSection': '新增断面',
+  'env.annualYearOf': '{year}年度：',
+  'env.attributeHint': '交界 / 饮用水 / 控制',
+  'env.weekday': '星期',
+  'env.calendarYear': '年份',
+  'submissions.takePhoto': '拍照上传',
+  'trend.unit': '单位',
+  'trend.summary': '{units} 个单位 {from}至{to} 的累计得分走势；目前最高：{leader}',
+};
+
+export const shellEn: Record<keyof typeof shellZh, string> = {
+  'list.filters': 'Filters',
+  'list.from': 'From',
+  'list.to': 'To',
+  'list.dateRange': 'Date range',
+  'shell.openMenu': 'Open the menu',
+  'shell.skipToContent': 'Skip to the content',
+  'audit.actionChoose': 'Action',
+  'env.addStation': 'Add a station',
+  'env.addSection': 'Add a section',
+  'env.annualYearOf': 'Year {year}: ',
+  'env.attributeHint': 'border / drinking water / control',
+  'env.weekday': 'Day',
+  'env.calendarYear': 'Year',
+  'submissions.takePhoto': 'Take a photo',
+  'trend.unit': 'Unit',
+  'trend.summary': 'Year-to-date points of {units} units, {from} to {to}; highest now: {leader}',
+};

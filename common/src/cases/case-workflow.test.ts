@@ -95,3 +95,46 @@ describe('case workflow (closed)', () => {
     expect(canExtend({ kind, status })).toBe(ok);
   });
 });
+
+describe('completion of an information request (条例 art. 30, decision 210)', () => {
+  const received = { kind: 'infoRequest', status: 'received' } as const;
+  const waiting = { kind: 'infoRequest', status: 'needsCompletion' } as const;
+
+  it('is asked for once, within 7 working days of receipt', () => {
+    const facts = { today: '2026-10-14', completionAskedOn: null, completionAskBy: '2026-10-14' };
+    expect(caseTransition(received, 'requestCompletion', 'handler', facts)).toEqual({
+      to: 'needsCompletion',
+    });
+    expect(availableCaseActions(received, 'handler', facts)).toContain('requestCompletion');
+    const again = { ...facts, completionAskedOn: '2026-10-09' };
+    expect(caseTransition(received, 'requestCompletion', 'handler', again)).toEqual({
+      refused: expect.objectContaining({ zh: expect.stringContaining('一次性告知') }),
+    });
+    expect(availableCaseActions(received, 'handler', again)).toEqual(['reply']);
+    const late = { ...facts, today: '2026-10-15' };
+    expect(caseTransition(received, 'requestCompletion', 'handler', late)).toEqual({
+      refused: expect.objectContaining({ zh: expect.stringContaining('7 个工作日') }),
+    });
+    expect(availableCaseActions(received, 'handler', late)).not.toContain('requestCompletion');
+  });
+
+  it('is taken on the last day of the period, and after it treated as withdrawn instead', () => {
+    const due = { completionDue: '2026-11-04' };
+    expect(caseTransition(waiting, 'complete', 'person', { ...due, today: '2026-11-04' })).toEqual({
+      to: 'received',
+    });
+    expect(caseTransition(waiting, 'lapse', 'system', { ...due, today: '2026-11-04' })).toHaveProperty(
+      'refused',
+    );
+    const late = caseTransition(waiting, 'complete', 'person', { ...due, today: '2026-11-05' });
+    expect(late).toEqual({
+      lapsed: true,
+      refused: expect.objectContaining({ zh: expect.stringContaining('视为放弃') }),
+    });
+    expect(caseTransition(waiting, 'lapse', 'system', { ...due, today: '2026-11-05' })).toEqual({
+      to: 'withdrawn',
+    });
+    expect(availableCaseActions(waiting, 'person', { ...due, today: '2026-11-05' })).toEqual([]);
+    expect(availableCaseActions(waiting, 'system', { ...due, today: '2026-11-05' })).toEqual(['lapse']);
+  });
+});

@@ -106,15 +106,75 @@ const RULES: Record<CaseAction, Rule> = {
 export type CaseRefusal = { zh: string; en: string };
 
 /**
+ * What some steps depend on besides the state (information requests, 条例 art. 30). The server always
+ * passes them; without them (the table's own tests) only kind, state and party decide.
+ */
+export interface CaseFacts {
+  /** today, China time (YYYY-MM-DD): the steps bound to a day compare against it */
+  today?: string;
+  /** the day completion was asked for, null when never: it is asked for once only (一次性告知) */
+  completionAskedOn?: string | null;
+  /** a received request: the last day completion may be asked for (7 working days from receipt) */
+  completionAskBy?: string | null;
+  /** a request awaiting completion: the last day of the applicant's period (decision 145) */
+  completionDue?: string | null;
+}
+
+/**
+ * Why a step cannot be taken. `lapsed`: a completion that came after the applicant's period — the
+ * request is treated as withdrawn instead (decision 210), it does not restart the answer's clock.
+ */
+export type CaseTransition = { to: CaseStatus } | { refused: CaseRefusal; lapsed?: true };
+
+/** The date rules of art. 30, beside the table: once only, within 7 working days, in the period. */
+function completionRule(action: CaseAction, f: CaseFacts): { refused: CaseRefusal; lapsed?: true } | null {
+  if (action === 'requestCompletion') {
+    if (f.completionAskedOn)
+      return {
+        refused: {
+          zh: '已告知过补正，补正只能一次性告知',
+          en: 'Completion was already asked for once; it cannot be asked for again',
+        },
+      };
+    if (f.today && f.completionAskBy && f.today > f.completionAskBy)
+      return {
+        refused: {
+          zh: `已超过收到申请后 7 个工作日（${f.completionAskBy}），不能再要求补正`,
+          en: `More than 7 working days after receipt (${f.completionAskBy}): completion can no longer be asked for`,
+        },
+      };
+  }
+  if (action === 'complete' && f.today && f.completionDue && f.today > f.completionDue)
+    return {
+      lapsed: true,
+      refused: {
+        zh: `补正期限（${f.completionDue}）已过，申请视为放弃；如仍需要该信息，请重新提出申请`,
+        en: `The period to complete ended on ${f.completionDue}: the request is treated as withdrawn; file a new request if you still need the information`,
+      },
+    };
+  // the scheduler's lapse only once the period is over: the last day itself is still in time
+  if (action === 'lapse' && f.today && !(f.completionDue && f.today > f.completionDue))
+    return {
+      refused: {
+        zh: '补正期限尚未届满',
+        en: 'The period to complete has not ended',
+      },
+    };
+  return null;
+}
+
+/**
  * The state a step leads to, or why it cannot be taken. Reports must be accepted before anything else
  * (a report is never assigned or replied to from `received`), and a case goes back from a county to
- * the state it left: reports to `accepted`, letters to `received`.
+ * the state it left: reports to `accepted`, letters to `received`. Information requests' completion
+ * follows art. 30 through `facts` (see CaseFacts).
  */
 export function caseTransition(
   c: { kind: CaseKind; status: CaseStatus },
   action: CaseAction,
   by: CaseParty,
-): { to: CaseStatus } | { refused: CaseRefusal } {
+  facts: CaseFacts = {},
+): CaseTransition {
   const rule = RULES[action];
   const label = CASE_ACTION_LABELS[action];
   if (rule.by !== by)
@@ -131,13 +191,19 @@ export function caseTransition(
         en: `A case that is “${CASE_STATUS_LABELS[c.status].en}” cannot be given “${label.en}”`,
       },
     };
+  const dated = completionRule(action, facts);
+  if (dated) return dated;
   if (action === 'recall') return { to: c.kind === 'report' ? 'accepted' : 'received' };
   return { to: rule.to };
 }
 
 /** The steps this party could take on the case now (the console shows exactly these). */
-export function availableCaseActions(c: { kind: CaseKind; status: CaseStatus }, by: CaseParty): CaseAction[] {
-  return CASE_ACTIONS.filter((a) => 'to' in caseTransition(c, a, by));
+export function availableCaseActions(
+  c: { kind: CaseKind; status: CaseStatus },
+  by: CaseParty,
+  facts: CaseFacts = {},
+): CaseAction[] {
+  return CASE_ACTIONS.filter((a) => 'to' in caseTransition(c, a, by, facts));
 }
 
 /** Whether an extension may be asked for in this state (the time limit of the current stage runs). */

@@ -127,6 +127,8 @@ export const CaseDetail = Type.Object({
   actions: Type.Array(Type.Enum(CASE_ACTIONS)),
   canRequestExtension: Type.Boolean(),
   canDecideExtension: Type.Boolean(),
+  /** a letter whose writer agreed: the receiving bureau's handler may publish, edit or take down its Q&A */
+  canEditPublication: Type.Boolean(),
   maxExtensionDays: Nullable(Type.Integer()),
   /** whether this person may open the reporter's identity (each opening is audited) */
   reporter: Type.Union([
@@ -160,6 +162,24 @@ export const CaseActionInput = Type.Object(
   { additionalProperties: false },
 );
 export type CaseActionInput = Static<typeof CaseActionInput>;
+
+/** The Q&A as the portal shows it: both texts are masked again by the server (redact.ts). */
+export const PublicationInput = Type.Object(
+  {
+    version: RowId(),
+    publishedQuestion: Type.String({ minLength: 1, maxLength: 20000 }),
+    publishedReply: Type.String({ minLength: 1, maxLength: 20000 }),
+  },
+  { additionalProperties: false },
+);
+export type PublicationInput = Static<typeof PublicationInput>;
+
+/** Taking a published Q&A off the portal; the reason stays in the case's internal timeline. */
+export const PublicationWithdrawInput = Type.Object(
+  { version: RowId(), reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
+export type PublicationWithdrawInput = Static<typeof PublicationWithdrawInput>;
 
 export const ExtensionRequestInput = Type.Object(
   {

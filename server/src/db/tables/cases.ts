@@ -101,6 +101,8 @@ export type CaseEventAction =
   | 'extensionRefused'
   | 'rated'
   | 'published'
+  | 'publicationEdited'
+  | 'unpublished'
   | 'identityErased'
   | 'moderated';
 

@@ -3,6 +3,7 @@
 import {
   CASE_ACTION_LABELS,
   CASE_STATUS_LABELS,
+  caseTransition,
   timeliness,
   type CaseEvent,
   type CaseSummary,
@@ -23,7 +24,8 @@ type EventRow = Omit<CaseEventsTable, 'id'> & {
 
 const excerptOf = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
 
-export function presentSummary(r: CaseRow, today: string): CaseSummary {
+/** `text`: how this reader sees the case's texts (a county: the reporter's details masked). */
+export function presentSummary(r: CaseRow, today: string, text = (s: string) => s): CaseSummary {
   return {
     id: r.id,
     kind: r.kind,
@@ -31,8 +33,8 @@ export function presentSummary(r: CaseRow, today: string): CaseSummary {
     status: r.status,
     category: r.category,
     county: r.county,
-    subject: r.subject,
-    excerpt: excerptOf(r.description),
+    subject: r.subject === null ? null : text(r.subject),
+    excerpt: excerptOf(text(r.description)),
     receivedOn: r.received_on,
     dueOn: r.due_on,
     timeliness: r.due_on ? timeliness(r.due_on, today) : null,
@@ -85,7 +87,8 @@ export interface PublicCaseView {
   canComplete: boolean;
 }
 
-export function presentPublic(r: CaseRow, events: EventRow[]): PublicCaseView {
+/** `today` (China time): whether the completion form is still offered is the workflow's rule (art. 30). */
+export function presentPublic(r: CaseRow, events: EventRow[], today: string): PublicCaseView {
   return {
     kind: r.kind,
     trackingNumber: r.tracking_number,
@@ -94,7 +97,8 @@ export function presentPublic(r: CaseRow, events: EventRow[]): PublicCaseView {
     receivedOn: r.received_on,
     dueOn: r.due_on,
     steps: events
-      .filter((e) => e.public === 1)
+      // a reply taken off the portal no longer says it is published there
+      .filter((e) => e.public === 1 && (e.action !== 'published' || r.published === 1))
       .map((e) => ({
         at: e.at,
         label: EVENT_LABELS[e.action] ?? { zh: e.action, en: e.action },
@@ -108,6 +112,11 @@ export function presentPublic(r: CaseRow, events: EventRow[]): PublicCaseView {
     redirectTo: r.redirect_to,
     rating: r.rating,
     canRate: (r.status === 'replied' || r.status === 'closed') && r.rating === null,
-    canComplete: r.status === 'needsCompletion',
+    canComplete:
+      'to' in
+      caseTransition(r, 'complete', 'person', {
+        today,
+        completionDue: r.status === 'needsCompletion' ? r.due_on : null,
+      }),
   };
 }

@@ -9,6 +9,8 @@ import {
   ExtensionRequestInput,
   IdParams,
   Page,
+  PublicationInput,
+  PublicationWithdrawInput,
   ReporterIdentity,
   RowId,
 } from '@greenvoice/common';
@@ -88,6 +90,35 @@ export function casesRoutes(fastify: FastifyInstance, cases: CasesService) {
       },
     },
     (req) => cases.act(req.ctx, req.params.id, req.body),
+  );
+  app.put(
+    '/api/v1/cases/:id/publication',
+    {
+      config: { access: 'cases:handle' },
+      schema: {
+        tags,
+        summary:
+          "Publish or edit a letter's Q&A on the portal (receiving bureau; the writer agreed; texts masked; audited)",
+        params: IdParams,
+        body: PublicationInput,
+        response: { 200: CaseDetail, ...errors },
+      },
+    },
+    (req) => cases.editPublication(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/cases/:id/publication/withdraw',
+    {
+      config: { access: 'cases:handle' },
+      schema: {
+        tags,
+        summary: "Take a letter's published Q&A off the portal (receiving bureau; audited)",
+        params: IdParams,
+        body: PublicationWithdrawInput,
+        response: { 200: CaseDetail, ...errors },
+      },
+    },
+    (req) => cases.withdrawPublication(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/api/v1/cases/:id/extension',

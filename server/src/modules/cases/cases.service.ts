@@ -28,12 +28,16 @@ import {
   stageLimit,
   type CaseActionInput,
   type CaseDetail,
+  type CaseFacts,
   type CaseQueueQuery,
   type CaseSummary,
   type CaseStatus,
   type CountyOption,
   type ExtensionDecisionInput,
   type ExtensionRequestInput,
+  type KnownPersonalDetails,
+  type PublicationInput,
+  type PublicationWithdrawInput,
   type ReporterIdentity,
   type WorkingCalendar,
 } from '@greenvoice/common';
@@ -110,6 +114,42 @@ export function createCasesService(deps: {
     return l;
   }
 
+  /** what the workflow's completion rules need besides the state (条例 art. 30, decision 210) */
+  function factsOf(c: CaseRow, cal: WorkingCalendar, day = today()): CaseFacts {
+    if (c.kind !== 'infoRequest') return { today: day };
+    return {
+      today: day,
+      completionAskedOn: c.completion_asked_on,
+      completionAskBy: c.status === 'received' ? completionRequestDue(c.received_on, cal) : null,
+      completionDue: c.status === 'needsCompletion' ? c.due_on : null,
+    };
+  }
+
+  /**
+   * How a county bureau reads a case's texts: with the reporter's personal details masked — what the
+   * patterns catch and what the reporter gave in the form — unless they agreed that the county may
+   * contact them. The receiving bureau reads them as written.
+   */
+  async function textsFor(side: Side, rows: CaseRow[]): Promise<Map<number, (s: string) => string>> {
+    const out = new Map<number, (s: string) => string>();
+    if (side.side !== 'county') return out;
+    const masked = rows.filter((r) => r.identity_shared !== 1);
+    const sealed = await repo.reportersOf(masked.filter((r) => r.anonymous !== 1).map((r) => r.id));
+    for (const r of masked) {
+      const one = sealed.get(r.id);
+      const known: KnownPersonalDetails = one ? keys.openReporter(one) : {};
+      out.set(r.id, (text) => redactPersonalDetails(text, known));
+    }
+    return out;
+  }
+  const asWritten = (s: string) => s;
+
+  /** what the writer gave in the form, to be masked wherever it stands in a published text */
+  async function knownOf(trx: Transaction<Database>, caseId: number): Promise<KnownPersonalDetails> {
+    const row = await repo.reporter(caseId, trx);
+    return row ? keys.openReporter(row.sealed) : {};
+  }
+
   async function sideOf(actor: Actor): Promise<Side> {
     if (!actor.permissions.has('cases:handle')) return { side: 'leader', countyId: null };
     const county = await repo.countyOf(actor.unitPath);
@@ -153,13 +193,24 @@ export function createCasesService(deps: {
   }
 
   async function detail(actor: Actor, side: Side, c: CaseRow): Promise<CaseDetail> {
-    const [photos, events, cal] = await Promise.all([repo.photos(c.id), repo.events(c.id), calendar.load()]);
+    const [photos, all, cal, texts] = await Promise.all([
+      repo.photos(c.id),
+      repo.events(c.id),
+      calendar.load(),
+      textsFor(side, [c]),
+    ]);
     const limit = dueOf(c, c.status, cal);
     const party = side.side === 'leader' ? null : side.side;
     const max = maxExtension(c.kind);
+    const text = texts.get(c.id) ?? asWritten;
+    const maybe = (s: string | null) => (s === null ? null : text(s));
+    // a county sees the steps from its assignment on (the assignment itself included), never the
+    // receiving bureau's notes before it (no assignment step on record: nothing of before)
+    const from = side.side === 'county' ? all.map((e) => e.action).lastIndexOf('assign') : 0;
+    const events = (from < 0 ? [] : all.slice(from)).map((e) => ({ ...e, note: maybe(e.note) }));
     return {
-      ...presentSummary(c, today()),
-      description: c.description,
+      ...presentSummary(c, today(), text),
+      description: text(c.description),
       address: c.address,
       publicReplyWanted: c.public_reply_wanted === 1,
       identityShared: c.identity_shared === 1,
@@ -174,7 +225,7 @@ export function createCasesService(deps: {
       decisionReason: c.decision_reason,
       redirectTo: c.redirect_to,
       countyResult: c.county_result,
-      replyText: c.reply_text,
+      replyText: maybe(c.reply_text),
       repliedAt: c.replied_at,
       answerType: c.answer_type,
       answerBasis: c.answer_basis,
@@ -184,9 +235,8 @@ export function createCasesService(deps: {
       publishedQuestion: c.published_question,
       publishedReply: c.published_reply,
       rating: c.rating,
-      ratingComment: c.rating_comment,
+      ratingComment: maybe(c.rating_comment),
       photos: photos.map((p) => ({ id: p.id, fileName: p.file_name, mediaType: p.media_type, size: p.size })),
-      // a county sees the steps from its assignment on, never the receiving bureau's notes before it
       events: events.map(presentEvent),
       limit: limit && {
         stage: limit.stage,
@@ -196,12 +246,7 @@ export function createCasesService(deps: {
         uncertain: limit.uncertain,
       },
       side: side.side,
-      // completion is asked for once (条例 art. 30 一次性告知): not again after the applicant completed
-      actions: party
-        ? availableCaseActions(c, party).filter(
-            (a) => a !== 'requestCompletion' || c.completion_asked_on === null,
-          )
-        : [],
+      actions: party ? availableCaseActions(c, party, factsOf(c, cal)) : [],
       canRequestExtension:
         side.side === 'handler' &&
         canExtend(c) &&
@@ -209,6 +254,11 @@ export function createCasesService(deps: {
         c.extension_days === 0,
       canDecideExtension:
         actor.permissions.has('cases:approveExtension') && c.extension_state === 'requested',
+      canEditPublication:
+        side.side === 'handler' &&
+        PUBLISHABLE_KINDS.includes(c.kind) &&
+        c.public_reply_wanted === 1 &&
+        (c.status === 'replied' || c.status === 'closed'),
       maxExtensionDays: max?.days ?? null,
       reporter: await reporterState(c, side),
     };
@@ -236,7 +286,40 @@ export function createCasesService(deps: {
   /** The person's view of their case, or null — the same null for an unknown number and a wrong code. */
   async function track(typedNumber: string, typedCode: string) {
     const c = await findByNumberAndCode(typedNumber, typedCode);
-    return c ? presentPublic(c, await repo.events(c.id)) : null;
+    return c ? presentPublic(c, await repo.events(c.id), today()) : null;
+  }
+
+  /** One request whose applicant's period ended before `day`: treated as withdrawn (art. 30). */
+  async function lapseOne(ctx: RequestContext, id: number, day: string, onLateCompletion = false) {
+    const cal = await calendar.load();
+    return audit.transact(ctx, async (trx, record) => {
+      const c = await repo.find(trx, id);
+      if (!c) return false;
+      const t = caseTransition(c, 'lapse', 'system', factsOf(c, cal, day));
+      if ('refused' in t) return false;
+      const set = { status: t.to, due_on: null, closed_at: nowIso(), updated_at: nowIso() };
+      if (!(await repo.update(trx, c.id, c.version, set))) return false;
+      await repo.scheduleErasure(trx, c.id, addDays(day, settings.identityRetentionDays));
+      await event(trx, null, c.id, 'lapse', {
+        from: c.status,
+        to: t.to,
+        note: `申请人未在补正期限（${c.due_on}）内补正，视为放弃申请`,
+        public: true,
+      });
+      await record({
+        action: 'cases.lapse',
+        objectType: 'case',
+        objectId: c.id,
+        detail: {
+          from: c.status,
+          to: t.to,
+          due: c.due_on,
+          ...(onLateCompletion ? { onLateCompletion } : {}),
+        },
+        actorOverride: { id: null, name: '系统任务 scheduler', roles: '' },
+      });
+      return true;
+    });
   }
 
   async function get(ctx: RequestContext, id: number): Promise<CaseDetail> {
@@ -353,7 +436,7 @@ export function createCasesService(deps: {
       const c = await findByNumberAndCode(typedNumber, typedCode);
       if (!c) return null;
       if (!(c.status === 'replied' || c.status === 'closed') || c.rating !== null)
-        return presentPublic(c, await repo.events(c.id));
+        return presentPublic(c, await repo.events(c.id), today());
       await audit.transact(ctx, async (trx, record) => {
         if (
           !(await repo.update(trx, c.id, c.version, {
@@ -376,14 +459,23 @@ export function createCasesService(deps: {
       return track(typedNumber, typedCode);
     },
 
-    /** An information request's applicant completes it: the answer's clock starts again from today. */
+    /**
+     * An information request's applicant completes it: the answer's clock starts again from today. A
+     * completion after the applicant's period is not one (decision 210): the request is treated as
+     * withdrawn there and then, as the nightly job would have, and the person is told to file anew.
+     */
     async complete(ctx: RequestContext, typedNumber: string, typedCode: string, text: string) {
       const c = await findByNumberAndCode(typedNumber, typedCode);
       if (!c) return null;
-      const t = caseTransition(c, 'complete', 'person');
-      if ('refused' in t) throw invalidTransition(t.refused);
       const cal = await calendar.load();
       const receivedOn = today();
+      const t = caseTransition(c, 'complete', 'person', factsOf(c, cal, receivedOn));
+      if ('refused' in t) {
+        if (!t.lapsed) throw invalidTransition(t.refused);
+        await lapseOne(ctx, c.id, receivedOn, true);
+        const view = await track(typedNumber, typedCode);
+        return view && { view, late: true as const, message: t.refused };
+      }
       await audit.transact(ctx, async (trx, record) => {
         const set = {
           status: t.to,
@@ -401,7 +493,8 @@ export function createCasesService(deps: {
           actorOverride: { id: null, name: '公众 public', roles: '' },
         });
       });
-      return track(typedNumber, typedCode);
+      const view = await track(typedNumber, typedCode);
+      return view && { view, late: false as const, message: null };
     },
 
     async queue(ctx: RequestContext, q: CaseQueueQuery) {
@@ -420,6 +513,8 @@ export function createCasesService(deps: {
           ...(q.open ? { open: true } : {}),
           ...(q.extension ? { extensionRequested: true } : {}),
           ...(q.q?.trim() ? { q: q.q.trim() } : {}),
+          // a county's search does not read the texts it sees masked
+          ...(side.side === 'county' ? { searchTexts: false } : {}),
           ...(q.timeliness === 'overdue' ? { dueBefore: d } : {}),
           ...(q.timeliness === 'dueSoon' ? { dueFrom: d, dueTo: soon } : {}),
           ...(q.timeliness === 'onTime' ? { dueFrom: addDays(soon, 1) } : {}),
@@ -428,7 +523,13 @@ export function createCasesService(deps: {
         page,
         pageSize,
       );
-      return { items: items.map((r) => presentSummary(r, d)), total, page, pageSize };
+      const texts = await textsFor(side, items);
+      return {
+        items: items.map((r) => presentSummary(r, d, texts.get(r.id))),
+        total,
+        page,
+        pageSize,
+      };
     },
 
     get,
@@ -444,7 +545,7 @@ export function createCasesService(deps: {
       await audit.transact(ctx, async (trx, record) => {
         const c = await visible(trx, actor, side, id);
         if (c.version !== input.version) throw conflict();
-        const t = caseTransition(c, input.action, party);
+        const t = caseTransition(c, input.action, party, factsOf(c, cal, d));
         if ('refused' in t) throw invalidTransition(t.refused);
         const note = input.note?.trim() || null;
         const set: Updateable<CasesTable> = { status: t.to, updated_at: nowIso() };
@@ -477,18 +578,7 @@ export function createCasesService(deps: {
               : set.decision_reason;
             break;
           case 'requestCompletion':
-            // once only (条例 art. 30 一次性告知): after a completion the clock would otherwise restart forever
-            if (c.completion_asked_on !== null)
-              throw invalidTransition({
-                zh: '已告知过补正，补正只能一次性告知',
-                en: 'Completion was already asked for once; it cannot be asked for again',
-              });
-            if (d > completionRequestDue(c.received_on, cal))
-              throw invalid(
-                '/note',
-                '已超过收到申请后 7 个工作日，不能再要求补正',
-                'More than 7 working days after receipt: completion can no longer be asked for',
-              );
+            // once only and within 7 working days (条例 art. 30): the workflow's rule, checked above
             publicNote = required('/note', input.note, '请写明需要补正的内容', 'Say what must be completed');
             set.completion_asked_on = d;
             publicNote += `（请于${addWorkingDays(d, INFO_COMPLETION_PERIOD_WORKING_DAYS, cal).date}前补正，逾期未补正的视为放弃申请）`;
@@ -546,12 +636,14 @@ export function createCasesService(deps: {
                   '来信人未同意公开，或该类事项不公开',
                   'The writer did not agree to publication, or this kind is never published',
                 );
+              const known = await knownOf(trx, c.id);
               set.published = 1;
               set.published_at = nowIso();
               set.published_question = redactPersonalDetails(
                 input.publishedQuestion?.trim() || c.description,
+                known,
               );
-              set.published_reply = redactPersonalDetails(input.publishedReply?.trim() || reply);
+              set.published_reply = redactPersonalDetails(input.publishedReply?.trim() || reply, known);
             }
             publicNote = reply;
             isPublic = true;
@@ -591,6 +683,78 @@ export function createCasesService(deps: {
             to: t.to,
             ...(set.assigned_unit_id ? { unitId: set.assigned_unit_id } : {}),
           },
+        });
+      });
+      return get(ctx, id);
+    },
+
+    /**
+     * The Q&A on the portal: a handler of the receiving bureau edits the question as shown and the reply
+     * (both masked again, decision 142) — publishing it if it is not on the portal, when the writer
+     * agreed and the case is answered. Audited.
+     */
+    async editPublication(ctx: RequestContext, id: number, input: PublicationInput) {
+      const actor = requireActor(ctx);
+      const side = await sideOf(actor);
+      if (side.side !== 'handler') throw forbidden();
+      await audit.transact(ctx, async (trx, record) => {
+        const c = await visible(trx, actor, side, id);
+        if (c.version !== input.version) throw conflict();
+        if (!PUBLISHABLE_KINDS.includes(c.kind) || c.public_reply_wanted !== 1)
+          throw invalidTransition({
+            zh: '来信人未同意公开，或该类事项不公开',
+            en: 'The writer did not agree to publication, or this kind is never published',
+          });
+        if (c.status !== 'replied' && c.status !== 'closed')
+          throw invalidTransition({
+            zh: '答复之后才能公开',
+            en: 'Only an answered letter can be published',
+          });
+        const known = await knownOf(trx, c.id);
+        const question = redactPersonalDetails(input.publishedQuestion.trim(), known);
+        const answer = redactPersonalDetails(input.publishedReply.trim(), known);
+        if (!question)
+          throw invalid('/publishedQuestion', '请填写公开的来信内容', 'Write the question as shown');
+        if (!answer) throw invalid('/publishedReply', '请填写公开的答复内容', 'Write the reply as shown');
+        const first = c.published !== 1;
+        const at = nowIso();
+        const set: Updateable<CasesTable> = {
+          published: 1,
+          published_question: question,
+          published_reply: answer,
+          updated_at: at,
+          ...(first ? { published_at: at } : {}),
+        };
+        if (!(await repo.update(trx, c.id, c.version, set))) throw conflict();
+        await event(trx, actor, c.id, first ? 'published' : 'publicationEdited', { public: first });
+        await record({
+          action: first ? 'cases.publication.publish' : 'cases.publication.edit',
+          objectType: 'case',
+          objectId: c.id,
+          detail: { trackingNumber: c.tracking_number },
+        });
+      });
+      return get(ctx, id);
+    },
+
+    /** Takes a published Q&A off the portal (it can be published again); audited. */
+    async withdrawPublication(ctx: RequestContext, id: number, input: PublicationWithdrawInput) {
+      const actor = requireActor(ctx);
+      const side = await sideOf(actor);
+      if (side.side !== 'handler') throw forbidden();
+      await audit.transact(ctx, async (trx, record) => {
+        const c = await visible(trx, actor, side, id);
+        if (c.version !== input.version) throw conflict();
+        if (c.published !== 1)
+          throw invalidTransition({ zh: '该答复未在网站公开', en: 'This reply is not on the portal' });
+        if (!(await repo.update(trx, c.id, c.version, { published: 0, updated_at: nowIso() })))
+          throw conflict();
+        await event(trx, actor, c.id, 'unpublished', { note: input.reason?.trim() || null });
+        await record({
+          action: 'cases.publication.withdraw',
+          objectType: 'case',
+          objectId: c.id,
+          detail: { trackingNumber: c.tracking_number },
         });
       });
       return get(ctx, id);
@@ -766,31 +930,7 @@ export function createCasesService(deps: {
      */
     async lapseUncompleted(ctx: RequestContext, day = today()) {
       let lapsed = 0;
-      for (const r of await repo.completionLapsed(day, 500)) {
-        await audit.transact(ctx, async (trx, record) => {
-          const c = await repo.find(trx, r.id);
-          if (!c || c.due_on === null || c.due_on >= day) return;
-          const t = caseTransition(c, 'lapse', 'system');
-          if ('refused' in t) return;
-          const set = { status: t.to, due_on: null, closed_at: nowIso(), updated_at: nowIso() };
-          if (!(await repo.update(trx, c.id, c.version, set))) return;
-          await repo.scheduleErasure(trx, c.id, addDays(day, settings.identityRetentionDays));
-          await event(trx, null, c.id, 'lapse', {
-            from: c.status,
-            to: t.to,
-            note: `申请人未在补正期限（${c.due_on}）内补正，视为放弃申请`,
-            public: true,
-          });
-          await record({
-            action: 'cases.lapse',
-            objectType: 'case',
-            objectId: c.id,
-            detail: { from: c.status, to: t.to, due: c.due_on },
-            actorOverride: { id: null, name: '系统任务 scheduler', roles: '' },
-          });
-          lapsed++;
-        });
-      }
+      for (const r of await repo.completionLapsed(day, 500)) if (await lapseOne(ctx, r.id, day)) lapsed++;
       return { lapsed };
     },
 

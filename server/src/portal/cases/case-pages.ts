@@ -251,7 +251,12 @@ export function trackForm(v: LangView, s: FormState): SafeHtml {
   </section>`;
 }
 
-export function trackResult(v: LangView, c: PublicCaseView, code: string, notice: string | null): SafeHtml {
+export function trackResult(
+  v: LangView,
+  c: PublicCaseView,
+  code: string,
+  notice: string | SafeHtml | null,
+): SafeHtml {
   const hidden = html`<input type="hidden" name="number" value="${c.trackingNumber}" /><input
       type="hidden"
       name="code"

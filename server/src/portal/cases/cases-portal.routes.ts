@@ -22,7 +22,7 @@ import { sendRefusal } from '../pages/refusal-page.ts';
 import { ApiError } from '../../http/api-error.ts';
 import type { ConsultationsService } from '../../modules/cases/consultations.service.ts';
 import { CONSULTATIONS_PATH, consultationBody } from './consultation-pages.ts';
-import type { SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../html.ts';
 import {
   HONEYPOT,
   L,
@@ -440,27 +440,27 @@ export function casesPortalRoutes(
       const f = req.body as Record<string, string>;
       const text = (f.text ?? '').trim().slice(0, 5000);
       const r = await lookup(req, reply, (n, c) =>
-        text ? cases.complete(req.ctx, n, c, text) : cases.track(n, c),
+        text ? cases.complete(req.ctx, n, c, text) : cases.track(n, c).then((view) => view && { view }),
       );
       if (!('view' in r)) return r;
-      if (!r.view) return again(req, reply, r.number, r.code, false);
-      return send(
-        req,
-        reply,
-        '办理进度查询',
-        trackResult(
-          viewOf(req),
-          r.view as never,
-          r.code,
-          text
-            ? L(
-                viewOf(req),
-                '补正已提交，答复期限自今日起重新计算。',
-                'Completed: the time limit runs again from today.',
-              )
-            : null,
-        ),
-      );
+      const done = r.view as Awaited<ReturnType<CasesService['complete']>> | { view: never } | null;
+      if (!done) return again(req, reply, r.number, r.code, false);
+      const v = viewOf(req);
+      // after the period a completion is not one: the page says the request is treated as withdrawn
+      // and where to file anew (decision 210)
+      const note = !text
+        ? null
+        : 'late' in done && done.late
+          ? html`${L(v, done.message.zh, done.message.en)}
+              <a href="${FORM_PATHS.infoRequest}" data-testid="new-info-request"
+                >${L(v, '重新提出申请', 'File a new request')}</a
+              >`
+          : L(
+              v,
+              '补正已提交，答复期限自今日起重新计算。',
+              'Completed: the time limit runs again from today.',
+            );
+      return send(req, reply, '办理进度查询', trackResult(v, done.view as never, r.code, note));
     });
   });
 }

@@ -4,6 +4,8 @@ import type {
   CaseQueueQuery,
   CaseSummary,
   CountyOption,
+  PublicationInput,
+  PublicationWithdrawInput,
   ReporterIdentity,
 } from '@greenvoice/common';
 import { api, withQuery, type PageResult } from '../../../shared/api/api-client.ts';
@@ -19,3 +21,7 @@ export const requestExtension = (id: number, body: { version: number; days: numb
 export const decideExtension = (id: number, body: { version: number; approve: boolean }) =>
   api.post<CaseDetail>(`/api/v1/cases/${id}/extension/decision`, body);
 export const revealReporter = (id: number) => api.get<ReporterIdentity>(`/api/v1/cases/${id}/reporter`);
+export const editPublication = (id: number, body: PublicationInput) =>
+  api.put<CaseDetail>(`/api/v1/cases/${id}/publication`, body);
+export const withdrawPublication = (id: number, body: PublicationWithdrawInput) =>
+  api.post<CaseDetail>(`/api/v1/cases/${id}/publication/withdraw`, body);

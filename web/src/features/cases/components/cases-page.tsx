@@ -11,6 +11,7 @@ import {
   CASE_STATUS_LABELS,
   CASE_STATUSES,
   isOneOf,
+  redactPersonalDetails,
   INFO_ANSWER_LABELS,
   INFO_ANSWER_TYPES,
   REPORT_CATEGORY_LABELS,
@@ -35,6 +36,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Popconfirm,
   Select,
   Space,
   Tag,
@@ -54,10 +56,12 @@ import {
   actOnCase,
   counties,
   decideExtension,
+  editPublication,
   getCase,
   listCases,
   requestExtension,
   revealReporter,
+  withdrawPublication,
 } from '../api/cases-api.ts';
 
 const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
@@ -67,6 +71,8 @@ const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   extensionRefused: { zh: '不批准延期', en: 'Extension refused' },
   rated: { zh: '当事人评价', en: 'Rated' },
   published: { zh: '答复已公开', en: 'Reply published' },
+  publicationEdited: { zh: '修改公开内容', en: 'Published text edited' },
+  unpublished: { zh: '撤下公开答复', en: 'Taken off the portal' },
   identityErased: { zh: '举报人信息已删除', en: 'Identity erased' },
 };
 const TIMELINESS_COLOR = { onTime: 'green', dueSoon: 'orange', overdue: 'red' } as const;
@@ -215,7 +221,7 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
   const [reporter, setReporter] = useState<ReporterIdentity | null>(null);
   const [form] = Form.useForm();
   const onError = useFormErrors(form);
-  const [action, setAction] = useState<CaseAction | 'extend' | null>(null);
+  const [action, setAction] = useState<CaseAction | 'extend' | 'publication' | null>(null);
   const c = detail.data;
   const refresh = (d: CaseDetail) => {
     client.setQueryData(keys.cases.detail(props.id), d);
@@ -232,7 +238,13 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
             days: Number(values.days),
             reason: String(values.reason ?? ''),
           })
-        : actOnCase(props.id, { action: action as CaseAction, version: c!.version, ...values }),
+        : action === 'publication'
+          ? editPublication(props.id, {
+              version: c!.version,
+              publishedQuestion: String(values.publishedQuestion ?? ''),
+              publishedReply: String(values.publishedReply ?? ''),
+            })
+          : actOnCase(props.id, { action: action as CaseAction, version: c!.version, ...values }),
     onSuccess: refresh,
     onError,
   });
@@ -240,6 +252,16 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
     mutationFn: (approve: boolean) => decideExtension(props.id, { version: c!.version, approve }),
     onSuccess: refresh,
     onError,
+  });
+  const unpublish = useMutation({
+    mutationFn: () => withdrawPublication(props.id, { version: c!.version }),
+    onSuccess: refresh,
+    onError,
+  });
+  // what the portal would show: the same mask the server applies, for the handler to review and edit
+  const reviewTexts = (reply: string) => ({
+    publishedQuestion: redactPersonalDetails(c?.description ?? ''),
+    publishedReply: redactPersonalDetails(reply),
   });
   const reveal = useMutation({ mutationFn: () => revealReporter(props.id), onSuccess: setReporter, onError });
   const countyList = useQuery({
@@ -332,6 +354,19 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
                 ) : null}
               </Descriptions.Item>
             ) : null}
+            {c.published ? (
+              <Descriptions.Item label={pick({ zh: '网站公开', en: 'On the portal' })}>
+                <div data-testid="case-published">
+                  <div style={{ whiteSpace: 'pre-wrap' }}>{c.publishedQuestion}</div>
+                  <div style={{ whiteSpace: 'pre-wrap', marginTop: 8, color: '#555' }}>
+                    {c.publishedReply}
+                  </div>
+                  <a href={`/interaction/letters/${c.id}`} target="_blank" rel="noreferrer">
+                    {pick({ zh: '在网站上查看', en: 'See it on the portal' })}
+                  </a>
+                </div>
+              </Descriptions.Item>
+            ) : null}
             {c.rating !== null ? (
               <Descriptions.Item label={pick({ zh: '评价', en: 'Rating' })}>
                 {c.rating} / 5 {c.ratingComment}
@@ -395,6 +430,26 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
                 {pick(CASE_ACTION_LABELS[a])}
               </Button>
             ))}
+            {c.canEditPublication ? (
+              <Button onClick={() => setAction('publication')} data-testid="case-publication-edit">
+                {c.published
+                  ? pick({ zh: '修改公开内容', en: 'Edit what is published' })
+                  : pick({ zh: '在网站公开', en: 'Publish on the portal' })}
+              </Button>
+            ) : null}
+            {c.canEditPublication && c.published ? (
+              <Popconfirm
+                title={pick({
+                  zh: '撤下后网站不再显示该来信和答复',
+                  en: 'The portal will no longer show it',
+                })}
+                onConfirm={() => unpublish.mutate()}
+              >
+                <Button danger loading={unpublish.isPending} data-testid="case-publication-withdraw">
+                  {pick({ zh: '撤下公开', en: 'Take off the portal' })}
+                </Button>
+              </Popconfirm>
+            ) : null}
             {c.canRequestExtension ? (
               <Button onClick={() => setAction('extend')} data-testid="case-action-extend">
                 {t('cases.extend')}
@@ -416,7 +471,20 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
             ) : null}
           </Space>
           {action ? (
-            <Form form={form} layout="vertical" onFinish={(v) => step.mutate(v)} data-testid="case-step-form">
+            <Form
+              key={action}
+              form={form}
+              layout="vertical"
+              onFinish={(v) => step.mutate(v)}
+              initialValues={
+                action !== 'publication'
+                  ? undefined
+                  : c.published
+                    ? { publishedQuestion: c.publishedQuestion, publishedReply: c.publishedReply }
+                    : reviewTexts(c.replyText ?? '')
+              }
+              data-testid="case-step-form"
+            >
               {action === 'assign' ? (
                 <Form.Item name="unitId" label={t('cases.assigned')} rules={[{ required: true }]}>
                   <Select
@@ -494,12 +562,25 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
                     <Input.TextArea rows={5} data-testid="case-reply" />
                   </Form.Item>
                   {c.publicReplyWanted ? (
-                    <Form.Item name="publish" valuePropName="checked">
-                      <Checkbox>{t('cases.publish')}</Checkbox>
-                    </Form.Item>
+                    <>
+                      <Form.Item name="publish" valuePropName="checked">
+                        <Checkbox
+                          onChange={(e) => {
+                            if (e.target.checked)
+                              form.setFieldsValue(reviewTexts(String(form.getFieldValue('reply') ?? '')));
+                          }}
+                        >
+                          {t('cases.publish')}
+                        </Checkbox>
+                      </Form.Item>
+                      <Form.Item noStyle shouldUpdate={(a, b) => a.publish !== b.publish}>
+                        {({ getFieldValue }) => (getFieldValue('publish') ? <PublicationFields /> : null)}
+                      </Form.Item>
+                    </>
                   ) : null}
                 </>
               ) : null}
+              {action === 'publication' ? <PublicationFields /> : null}
               {action === 'extend' ? (
                 <>
                   <Form.Item
@@ -536,7 +617,11 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
                   loading={step.isPending}
                   data-testid="case-step-submit"
                 >
-                  {action === 'extend' ? t('cases.extend') : pick(CASE_ACTION_LABELS[action])}
+                  {action === 'extend'
+                    ? t('cases.extend')
+                    : action === 'publication'
+                      ? pick({ zh: '保存并公开', en: 'Save and publish' })
+                      : pick(CASE_ACTION_LABELS[action])}
                 </Button>
                 <Button onClick={() => setAction(null)}>{pick({ zh: '取消', en: 'Cancel' })}</Button>
               </Space>
@@ -565,5 +650,31 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
         </Space>
       ) : null}
     </Drawer>
+  );
+}
+
+/** The Q&A as the portal will show it, masked for review: the handler reads and edits it before it goes. */
+function PublicationFields() {
+  const { pick } = useI18n();
+  return (
+    <>
+      <Form.Item
+        name="publishedQuestion"
+        label={pick({
+          zh: '公开的来信内容（已隐去个人信息，请核对）',
+          en: 'Question as shown (masked; check it)',
+        })}
+        rules={[{ required: true }]}
+      >
+        <Input.TextArea rows={4} data-testid="case-published-question" />
+      </Form.Item>
+      <Form.Item
+        name="publishedReply"
+        label={pick({ zh: '公开的答复内容', en: 'Reply as shown' })}
+        rules={[{ required: true }]}
+      >
+        <Input.TextArea rows={4} data-testid="case-published-reply" />
+      </Form.Item>
+    </>
   );
 }

@@ -4,12 +4,26 @@ import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const server = ['server/src/**/*.test.ts'];
-// The page-by-page look of the console and the portal (axe at two widths, screenshots, modes) does not
-// depend on the database: each file runs on one, chosen so that the two browser stages, side by side,
-// take about the same time (decision 204); their data paths run on both in the API tests and the flows.
-// (CI of 2026-12-03 at 9e43206+: SQLite 713 s, PostgreSQL 573 s, before portal-reachable moved over)
-const SQLITE_ONLY_E2E = ['e2e/console-shell.e2e.ts', 'e2e/portal.e2e.ts'];
-const POSTGRES_ONLY_E2E = ['e2e/console-shell-phone.e2e.ts', 'e2e/portal-reachable.e2e.ts'];
+// Each browser file runs on one database, except the staff loop (assessment-flow) on both: the browser
+// tests check what a person sees and clicks, and the API tests under it run on both databases. The files
+// are placed so that the two browser stages, side by side, take about the same time (decisions 204, 208;
+// seconds from the quiet run of 2026-12-04, before the split: e2e-sqlite 736 s, e2e-postgres 729 s).
+const SQLITE_ONLY_E2E = [
+  'e2e/console-shell.e2e.ts', // 245 s
+  'e2e/portal.e2e.ts', // 68 s
+  'e2e/public-cases.e2e.ts', // 79 s
+  'e2e/inspection.e2e.ts', // 36 s
+  'e2e/submission.e2e.ts', // 32 s
+  'e2e/two-factor.e2e.ts', // 8 s
+];
+const POSTGRES_ONLY_E2E = [
+  'e2e/portal-reachable.e2e.ts', // 135 s
+  'e2e/console-shell-phone.e2e.ts', // 131 s
+  'e2e/activities-contest.e2e.ts', // 92 s
+  'e2e/console.e2e.ts', // 45 s
+  'e2e/console-admin.e2e.ts', // 22 s
+  'e2e/environment.e2e.ts', // 17 s
+];
 // Server test files share one module graph per worker (isolate: false): each file builds its own app and
 // database, nothing in the server keeps state in a module between apps, and importing the server once per
 // worker instead of once per file took a third off the suite's CPU time (decision 180).

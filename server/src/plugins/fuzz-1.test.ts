@@ -1,4 +1,4 @@
-// Shard 1 of the fuzz suite (test/fuzz/fuzz-suite.ts: every route, 200 generated requests each).
+// Shard 1 of the fuzz suite (test/fuzz/fuzz-suite.ts: 200 requests per route on SQLite, 50 on PostgreSQL).
 import { fuzzShard } from '../test/fuzz/fuzz-suite.ts';
 
 fuzzShard(1);

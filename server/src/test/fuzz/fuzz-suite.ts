@@ -1,6 +1,9 @@
 // The fuzz suite (docs/security-requirements.md §16), in shards: every declared route gets at least 200
 // generated requests, as a role that may call it and anonymously — 0 5xx, 0 crashes, no stack trace or
 // SQL in any answer, every error in the one error shape — and every form-encoded portal route 1,000.
+// On PostgreSQL the same seeds replay the first quarter of each sequence (decision 208): the requests are
+// the same for both databases, the validation they meet is the same code, and what only PostgreSQL can
+// refuse (a NUL byte, an out-of-range number, an overlong string) is what the generators try first.
 // plugins/fuzz-<k>.test.ts each run one shard on an app of their own, so that the test runner spreads
 // the fuzzing over its workers instead of ending on one long file (the suite grows with every route).
 import type { Role } from '@greenvoice/common';
@@ -9,8 +12,9 @@ import { createTestApp, type TestApp } from '../test-app.ts';
 import { fuzzableRoutes, fuzzRoute, isForm, type RouteFuzzResult } from './fuzz-routes.ts';
 
 export const FUZZ_SHARDS = 4;
-const RUNS_PER_ROUTE = 200;
-const FORM_RUNS = 1000;
+const ON_POSTGRES = process.env.TEST_DB === 'postgres';
+const RUNS_PER_ROUTE = ON_POSTGRES ? 50 : 200;
+const FORM_RUNS = ON_POSTGRES ? 250 : 1000;
 const FUZZ_SEED = 20180321;
 
 /** Shard `shard` (1-based) of FUZZ_SHARDS: the routes whose index in the declared list falls to it. */
@@ -56,7 +60,7 @@ export function fuzzShard(shard: number) {
         // way the generated bodies must reach the form's own handling, not stop before it
         const handled =
           route.url === '/portal/prefs' ? (r.statuses[303] ?? 0) : r.tried - (r.statuses[429] ?? 0);
-        expect(handled, JSON.stringify(r.statuses)).toBeGreaterThan(100);
+        expect(handled, JSON.stringify(r.statuses)).toBeGreaterThan(FORM_RUNS / 10);
       }
     }, 600_000);
   });

@@ -22,6 +22,7 @@ export * from './schemas/cms.ts';
 export * from './submissions/submission-workflow.ts';
 export * from './submissions/submission-policy.ts';
 export * from './submissions/submission-kinds.ts';
+export * from './submissions/offered-kinds.ts';
 export * from './schemas/outlets.ts';
 export * from './schemas/submissions.ts';
 export * from './assessment/index.ts';

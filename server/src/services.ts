@@ -202,7 +202,14 @@ export function createServices(deps: ServiceDeps) {
     log,
     today: deps.today,
   });
-  const plans = createPlansService({ db, plansRepo: createPlansRepo(db), repo: scoresRepo, scoring, audit });
+  const plans = createPlansService({
+    db,
+    plansRepo: createPlansRepo(db),
+    repo: scoresRepo,
+    scoring,
+    audit,
+    today: deps.today,
+  });
   const rankings = createRankingsService({
     repo: scoresRepo,
     scoring,

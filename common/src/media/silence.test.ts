@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { accountFlags, openingStatus, silentSpells, type PostHistory } from './silence.ts';
+import {
+  accountFlags,
+  openingReminderDue,
+  openingStatus,
+  silentSpells,
+  type PostHistory,
+} from './silence.ts';
 
 const h = (o: Partial<PostHistory>): PostHistory => ({
   openedOn: '2018-03-01',
@@ -103,5 +109,20 @@ describe('opening deadline', () => {
     [null, '2018-06-01', 'pending', 0],
   ] as const)('opened %s, today %s → %s', (opened, today, status, daysLate) => {
     expect(openingStatus(opened, '2018-06-30', today)).toEqual({ status, daysLate });
+  });
+});
+
+describe('the reminder due before the opening deadline (30, 7 and 1 days before; decision 211)', () => {
+  it.each([
+    ['2018-05-30', null], // 31 days before: none yet
+    ['2018-05-31', { threshold: 30, daysLeft: 30 }],
+    ['2018-06-10', { threshold: 30, daysLeft: 20 }], // the 30-day one, caught up
+    ['2018-06-23', { threshold: 7, daysLeft: 7 }],
+    ['2018-06-26', { threshold: 7, daysLeft: 4 }], // 30 and 7 both missed: the most urgent only
+    ['2018-06-29', { threshold: 1, daysLeft: 1 }],
+    ['2018-06-30', { threshold: 1, daysLeft: 0 }], // the deadline day still counts
+    ['2018-07-01', null], // past the deadline: the board says "missing", no reminder
+  ] as const)('on %s → %j', (today, expected) => {
+    expect(openingReminderDue('2018-06-30', today)).toEqual(expected);
   });
 });

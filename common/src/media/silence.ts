@@ -143,3 +143,24 @@ export function openingStatus(
   if (today > due) return { status: 'missing', daysLate: dayNumber(today) - dayNumber(due) };
   return { status: 'pending', daysLate: 0 };
 }
+
+/** The reminders before the opening deadline: this many days before it (docs/new-media.md). */
+export const OPENING_REMINDER_DAYS = [30, 7, 1] as const;
+
+/**
+ * The reminder due on `today` before `due` (decision 211): the most urgent threshold already reached
+ * (days left ≤ threshold), so a daily job that did not run on the threshold's own day catches up on its
+ * next run, with one reminder even when it missed several thresholds. Null before the first threshold and
+ * after the deadline (the deadline day itself still counts: opening then is on time). Sending it once is
+ * the caller's sent-marker, keyed by the deadline and the threshold.
+ */
+export function openingReminderDue(
+  due: string,
+  today: string,
+  thresholds: readonly number[] = OPENING_REMINDER_DAYS,
+): { threshold: number; daysLeft: number } | null {
+  const daysLeft = dayNumber(due) - dayNumber(today);
+  if (daysLeft < 0) return null;
+  const reached = thresholds.filter((t) => daysLeft <= t);
+  return reached.length ? { threshold: Math.min(...reached), daysLeft } : null;
+}

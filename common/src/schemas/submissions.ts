@@ -238,3 +238,12 @@ export const CoUnitOption = Type.Object({ id: Type.Integer(), name: Type.String(
 export type CoUnitOption = Static<typeof CoUnitOption>;
 
 export const BulkApproveResult = Type.Object({ approved: Type.Array(Type.Integer()) });
+
+/** The kinds the submission form offers: those the unit's current plan scores (decision 211) */
+export const OfferedSubmissionKinds = Type.Object({
+  /** the plan read (the bureau's plan of this year, else its latest); null: none, every kind offered */
+  planId: Type.Union([Type.Integer(), Type.Null()]),
+  year: Type.Union([Type.Integer(), Type.Null()]),
+  kinds: Type.Array(SubmissionKindSchema),
+});
+export type OfferedSubmissionKinds = Static<typeof OfferedSubmissionKinds>;

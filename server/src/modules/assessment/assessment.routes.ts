@@ -2,6 +2,7 @@ import {
   DryRunBody,
   DryRunResult,
   IdParams,
+  OfferedSubmissionKinds,
   PeriodQuery,
   PlanCopy,
   PlanCreate,
@@ -98,6 +99,18 @@ export function assessmentRoutes(fastify: FastifyInstance, plans: PlansService, 
       },
     },
     (req) => plans.changeRules(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/assessment/submission-kinds',
+    {
+      config: { access: 'assessment:read' },
+      schema: {
+        tags,
+        summary: "The kinds the submission form offers: those the current plan scores for the reader's unit",
+        response: { 200: OfferedSubmissionKinds, ...errors },
+      },
+    },
+    (req) => plans.offeredSubmissionKinds(req.ctx),
   );
   app.get(
     '/api/v1/assessment/rules-doc',

@@ -1,16 +1,20 @@
 // Assessment plans: create (from the 2018 template), copy to another year, edit the title and interview
 // rule, change the rules (a new version; scores recomputed in the same transaction) and dry-run a change.
 import {
+  chinaDate,
   copyPlanDocument,
   DEFAULT_INTERVIEW_RULE,
   DEFAULT_PLAN_2018,
   groupOf,
   periodMonths,
   r2,
+  offeredSubmissionKinds,
   rankUnits,
+  scoredSubmissionKinds,
   validatePlanDocument,
   type DryRunResult,
   type InterviewRule,
+  type OfferedSubmissionKinds,
   type Period,
   type PlanDetail,
   type PlanDocument,
@@ -58,12 +62,15 @@ export function createPlansService({
   repo,
   scoring,
   audit,
+  today = () => chinaDate(nowIso()),
 }: {
   db: DB;
   plansRepo: PlansRepo;
   repo: ScoresRepo;
   scoring: ScoringService;
   audit: AuditService;
+  /** today in China: which plan is the current one (tests fix it) */
+  today?: () => string;
 }) {
   async function visible(ctx: RequestContext, id: number) {
     const plan = await repo.planInScope(id, requireActor(ctx).scopePath);
@@ -208,6 +215,27 @@ export function createPlansService({
         });
       });
       return detail(ctx, id);
+    },
+
+    /**
+     * The kinds the submission form offers the reader (decision 211): those the current plan of their
+     * bureau — this year's, else the latest before it, else the first after — scores for their unit's
+     * group; every kind when the bureau has no plan.
+     */
+    async offeredSubmissionKinds(ctx: RequestContext): Promise<OfferedSubmissionKinds> {
+      const actor = requireActor(ctx);
+      const thisYear = Number(today().slice(0, 4));
+      const own = (await repo.plansInScope(actor.scopePath)).filter(
+        (p) => p.owner_unit_id === actor.bureauUnitId,
+      ); // newest year first
+      const plan = own.find((p) => p.year <= thisYear) ?? own.at(-1);
+      if (!plan) return { planId: null, year: null, kinds: offeredSubmissionKinds(null) };
+      const unit = await unitKind(db, actor.unitId);
+      return {
+        planId: plan.id,
+        year: plan.year,
+        kinds: scoredSubmissionKinds(parseDocument(plan), unit?.kind ?? null),
+      };
     },
 
     /** Refuses a document with every problem's path (400), as a save would. */

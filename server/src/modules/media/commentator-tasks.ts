@@ -1,7 +1,9 @@
 // The online-commentator team's tasks (issue 14 item 8, decision 207): an article or topic to comment on
 // within a period, set by a unit for its own commentators and those of the units below it. A post names
 // the task it completes; a task's completion lists every commentator it applies to (in the reader's
-// scope) with their posts for it. Tasks write no facts (decision 155): the 2018 plan scores none.
+// scope) with their posts for it. Tasks write no facts (decision 155): the 2018 plan scores none. Their
+// create / update / delete is the media-work registers' one (media-register.ts), with the difference a
+// task has: it is seen below the unit that set it and changed only inside that unit's scope.
 import {
   checkAccountLink,
   type CommentatorTask,
@@ -9,11 +11,9 @@ import {
   type CommentatorTaskInput,
   type WorkListQuery,
 } from '@greenvoice/common';
-import { nowIso } from '../../db/database.ts';
-import { conflict, invalid, notFound } from '../../http/api-error.ts';
+import { invalid } from '../../http/api-error.ts';
 import { requireActor, type RequestContext } from '../../http/context.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import type { UnitsService } from '../units/units.service.ts';
+import type { MediaRegisters, Partialish } from './media-register.ts';
 import type { MediaWorkRepo } from './media-work.repo.ts';
 
 type TaskRow = NonNullable<Awaited<ReturnType<MediaWorkRepo['findTask']>>>;
@@ -60,12 +60,8 @@ function present(t: TaskRow, team: Team, scopePath: string): CommentatorTask {
   };
 }
 
-export function createCommentatorTasks(deps: {
-  repo: MediaWorkRepo;
-  audit: AuditService;
-  units: UnitsService;
-}) {
-  const { repo, audit, units } = deps;
+export function createCommentatorTasks(deps: { repo: MediaWorkRepo; register: MediaRegisters['register'] }) {
+  const { repo } = deps;
 
   function values(input: Partial<CommentatorTaskInput>, current: TaskRow | null) {
     let link: string | null | undefined = input.link === undefined ? undefined : input.link?.trim() || null;
@@ -88,16 +84,18 @@ export function createCommentatorTasks(deps: {
       }).filter(([, v]) => v !== undefined),
     );
   }
-  const own = async (ctx: RequestContext, id: number) => {
-    const t = await repo.findOwnTask(id, requireActor(ctx).scopePath);
-    if (!t) throw notFound();
-    return t;
-  };
-  const presented = async (ctx: RequestContext, id: number) => {
+  const rows = deps.register<TaskRow, CommentatorTaskInput>({
+    table: 'media_commentator_tasks',
+    kind: 'commentatorTask',
+    objectType: 'mediaCommentatorTask',
+    // seen from the setter's units and below; changed only inside the setter's scope
+    find: (id, scopePath, trx) => repo.findTask(id, scopePath, trx),
+    findOwn: (id, scopePath) => repo.findOwnTask(id, scopePath),
+    values: async (input, current) => values(input, current),
+  });
+  const presented = async (ctx: RequestContext, t: TaskRow) => {
     const scopePath = requireActor(ctx).scopePath;
-    const t = await repo.findTask(id, scopePath);
-    if (!t) throw notFound();
-    return { t, team: await repo.taskTeam(scopePath, [t.id]), scopePath };
+    return present(t, await repo.taskTeam(scopePath, [t.id]), scopePath);
   };
 
   return {
@@ -112,68 +110,16 @@ export function createCommentatorTasks(deps: {
       return { items: items.map((t) => present(t, team, scopePath)), total, ...p };
     },
     async completion(ctx: RequestContext, id: number): Promise<CommentatorTaskCompletion> {
-      const { t, team, scopePath } = await presented(ctx, id);
+      const scopePath = requireActor(ctx).scopePath;
+      const t = await rows.visible(ctx, id);
+      const team = await repo.taskTeam(scopePath, [t.id]);
       return { task: present(t, team, scopePath), rows: completion(t, team) };
     },
-    async create(ctx: RequestContext, input: CommentatorTaskInput) {
-      const actor = requireActor(ctx);
-      await units.getVisible(ctx, input.unitId);
-      const v = values(input, null);
-      const at = nowIso();
-      const id = await audit.transact(ctx, async (trx, record) => {
-        const id = await repo.insert(trx, 'media_commentator_tasks', {
-          ...v,
-          bureau_unit_id: actor.bureauUnitId,
-          created_at: at,
-          updated_at: at,
-        });
-        await record({
-          action: 'media.commentatorTask.create',
-          objectType: 'mediaCommentatorTask',
-          objectId: id,
-          detail: { after: input },
-        });
-        return id;
-      });
-      const { t, team, scopePath } = await presented(ctx, id);
-      return present(t, team, scopePath);
-    },
-    async update(
-      ctx: RequestContext,
-      id: number,
-      input: Partial<CommentatorTaskInput> & { version: number },
-    ) {
-      const current = await own(ctx, id);
-      const { version, ...changes } = input;
-      if (current.version !== version) throw conflict();
-      if (changes.unitId !== undefined && changes.unitId !== current.unit_id)
-        await units.getVisible(ctx, changes.unitId);
-      const v = values(changes, current);
-      await audit.transact(ctx, async (trx, record) => {
-        if (!(await repo.update(trx, 'media_commentator_tasks', id, version, { ...v, updated_at: nowIso() })))
-          throw conflict();
-        await record({
-          action: 'media.commentatorTask.update',
-          objectType: 'mediaCommentatorTask',
-          objectId: id,
-          detail: { changes: v },
-        });
-      });
-      const { t, team, scopePath } = await presented(ctx, id);
-      return present(t, team, scopePath);
-    },
-    async remove(ctx: RequestContext, id: number) {
-      const current = await own(ctx, id);
-      await audit.transact(ctx, async (trx, record) => {
-        await repo.remove(trx, 'media_commentator_tasks', id);
-        await record({
-          action: 'media.commentatorTask.delete',
-          objectType: 'mediaCommentatorTask',
-          objectId: id,
-          detail: { before: current },
-        });
-      });
-    },
+    create: async (ctx: RequestContext, input: CommentatorTaskInput) =>
+      presented(ctx, await rows.create(ctx, input)),
+    update: async (ctx: RequestContext, id: number, input: Partialish<CommentatorTaskInput>) =>
+      presented(ctx, await rows.update(ctx, id, input)),
+    remove: rows.remove,
     /**
      * The task a post completes, checked: visible to the reader, applying to the commentator's unit (set
      * by it or a unit above it), and the post's day within the task's period.

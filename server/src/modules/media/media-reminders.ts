@@ -1,9 +1,15 @@
 // The matrix's reminders and to-dos through the notification service (decision 120): every day, the
 // facts of spells still running are brought up to date, silent and broken accounts are told to their
 // unit (officer and deputy leader) and to the information centre (administrators), and units without a
-// WeChat official account are reminded 30, 7 and 1 days before the plan's opening deadline
-// (docs/new-media.md). Dedupe keys make each notice go once.
-import { ACCOUNT_FLAG_LABELS, dayNumber, MEDIA_PLATFORM_LABELS, type PlanDocument } from '@greenvoice/common';
+// WeChat official account are reminded 30, 7 and 1 days before the plan's opening deadline — a run after
+// days the job missed sends the most urgent reminder it missed (decision 211; docs/new-media.md). Dedupe
+// keys make each notice go once.
+import {
+  ACCOUNT_FLAG_LABELS,
+  MEDIA_PLATFORM_LABELS,
+  openingReminderDue,
+  type PlanDocument,
+} from '@greenvoice/common';
 import type { DB } from '../../db/database.ts';
 import type { ScoresHandOff } from '../assessment/scoring.service.ts';
 import type { ScoresRepo } from '../assessment/scores.repo.ts';
@@ -13,8 +19,6 @@ import { deadlineItem } from './media-board.service.ts';
 import type { MediaFacts } from './media-facts.ts';
 import type { MediaRepo } from './media.repo.ts';
 import { accountsOn } from './accounts-on.ts';
-
-export const REMIND_DAYS_BEFORE = [30, 7, 1];
 
 export function registerMediaReminders(deps: {
   db: DB;
@@ -82,8 +86,10 @@ export function registerMediaReminders(deps: {
         const doc = JSON.parse(planRow.document) as PlanDocument;
         const found = deadlineItem(doc);
         if (!found) continue;
-        const left = dayNumber(found.due) - dayNumber(today);
-        if (!REMIND_DAYS_BEFORE.includes(left)) continue;
+        // the most urgent threshold reached and not yet sent for this deadline: one reminder, once
+        const reminder = openingReminderDue(found.due, today);
+        if (!reminder) continue;
+        const left = reminder.daysLeft;
         const kinds = doc.groups
           .filter((g) => !(found.item.notApplicableTo ?? []).includes(g.code))
           .flatMap((g) => g.unitKinds);
@@ -98,16 +104,23 @@ export function registerMediaReminders(deps: {
               bureauUnitId: planRow.owner_unit_id,
               to: { unitIds: [u.id], roles: ['officer', 'deputyLeader'] },
               kind: 'media.openingDeadline',
-              title: {
-                zh: `距微信公众号开通期限（${found.due}）还有 ${left} 天`,
-                en: `${left} days left to open a WeChat official account (by ${found.due})`,
-              },
+              title:
+                left > 0
+                  ? {
+                      zh: `距微信公众号开通期限（${found.due}）还有 ${left} 天`,
+                      en: `${left} day${left > 1 ? 's' : ''} left to open a WeChat official account (by ${found.due})`,
+                    }
+                  : {
+                      zh: `今天是微信公众号开通期限（${found.due}）`,
+                      en: `Today is the deadline to open a WeChat official account (${found.due})`,
+                    },
               body: {
                 zh: `${u.name}尚未在新媒体台账登记已开通的微信公众号。`,
                 en: `${u.name} has no opened WeChat official account in the registry yet.`,
               },
               link: '/media/board',
-              dedupeKey: `media.opening:${planRow.id}:${u.id}:${left}`,
+              // the sent-marker: per plan, unit, deadline and threshold (a moved deadline is reminded anew)
+              dedupeKey: `media.opening:${planRow.id}:${u.id}:${found.due}:${reminder.threshold}`,
             });
       }
       return drafts;

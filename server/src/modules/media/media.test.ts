@@ -3,7 +3,6 @@
 // block C scored from the registry and metrics (docs/new-media.md).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayNumber } from '@greenvoice/common';
 import { seedMediaDemo } from '../../demo/media-demo.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -407,6 +406,55 @@ describe('board, ranking and block C', () => {
     expect(flags['武陵环保（演示）']).toBeUndefined();
   });
 
+  it('editing the C2 rule through the rules route moves the board’s deadline, and the score agrees', async () => {
+    const planId = (await t.inject({ url: '/api/v1/assessment/plans', cookie: admin }))
+      .json()
+      .items.find((p: { year: number }) => p.year === 2018).id;
+    const plan = (await t.inject({ url: `/api/v1/assessment/plans/${planId}`, cookie: admin })).json();
+    type Item = { code: string; rule: { due?: string } };
+    const c2Of = (doc: { blocks: Array<{ items: Item[] }> }) =>
+      doc.blocks.flatMap((b) => b.items).find((i) => i.code === 'C2')!;
+    expect(c2Of(plan.document).rule.due).toBe('2018-06-30');
+    const board = async () => {
+      const b = (await t.inject({ url: '/api/v1/media/board?year=2018', cookie: admin })).json();
+      const lx = b.opening.find((o: { unitId: number }) => o.unitId === unit['CD-LX']);
+      return { due: b.deadline.due, lx: lx.status };
+    };
+    const c2Points = async () => {
+      const e = (
+        await t.inject({
+          url: `/api/v1/assessment/plans/${planId}/units/${unit['CD-LX']}/score`,
+          cookie: admin,
+        })
+      ).json();
+      const items = e.blocks.flatMap((b: { items: Array<{ code: string; points: number }> }) => b.items);
+      return items.find((i: { code: string }) => i.code === 'C2').points;
+    };
+    expect(await board()).toMatchObject({ due: '2018-06-30', lx: 'late' }); // 澧县 opened on 15 July
+    expect(await c2Points()).toBe(2);
+
+    const save = async (version: number, document: unknown, note: string) => {
+      const res = await t.inject({
+        method: 'PUT',
+        url: `/api/v1/assessment/plans/${planId}/rules`,
+        cookie: admin,
+        payload: { version, document, note },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const moved = structuredClone(plan.document);
+    c2Of(moved).rule.due = '2018-07-31';
+    const saved = await save(plan.version, moved, '开通期限延至7月31日');
+    expect(await board()).toMatchObject({ due: '2018-07-31', lx: 'onTime' });
+    expect(await c2Points()).toBe(5);
+
+    // back to the plan's own rule: the board follows again (later tests read the 30 June deadline)
+    await save(saved.version, plan.document, '恢复6月30日');
+    expect(await board()).toMatchObject({ due: '2018-06-30', lx: 'late' });
+    expect(await c2Points()).toBe(2);
+  });
+
   it('the monthly WCI ranking: V14.2, ranked, no index for accounts without an article', async () => {
     const r = (await t.inject({ url: '/api/v1/media/wci?month=2018-11', cookie: admin })).json();
     expect(r.version).toBe('V14.2');
@@ -488,28 +536,49 @@ describe('reminders and to-dos', () => {
     expect(unitInbox).not.toContain('津市环保（演示）'); // another unit's account
   });
 
-  it('reminds units without a WeChat official account 30, 7 and 1 days before the plan’s opening deadline', async () => {
-    const reminded = async (day: string) => {
-      await t.services.notifications.runReminders(day);
-      const left = dayNumber('2018-06-30') - dayNumber(day);
-      const rows = await t.database.db
+  it('reminds units without a WeChat official account 30, 7 and 1 days before the opening deadline, catching up on days the job missed, each once', async () => {
+    const opening = () =>
+      t.database.db
         .selectFrom('notifications')
-        .select(['dedupe_key', 'title_zh'])
+        .select(['id', 'dedupe_key', 'title_zh'])
         .where('kind', '=', 'media.openingDeadline')
+        .orderBy('id')
         .execute();
-      return rows.filter((r) => r.dedupe_key.endsWith(`:${left}`));
+    /** the opening reminders a run of the daily job on `day` sends */
+    const sentOn = async (day: string) => {
+      const before = (await opening()).length;
+      await t.services.notifications.runReminders(day);
+      return (await opening()).slice(before);
     };
     const unitOf = (key: string) => Number(key.split(':')[2]);
-    const may31 = await reminded('2018-05-31');
-    const units = new Set(may31.map((r) => unitOf(r.dedupe_key)));
-    expect(may31[0]!.title_zh).toBe('距微信公众号开通期限（2018-06-30）还有 30 天');
-    expect(units.has(unit['CD-THY']!)).toBe(true); // never opened
-    expect(units.has(unit['CD-LX']!)).toBe(true); // opened late
-    expect(units.has(unit['CD-WL']!)).toBe(false); // opened in 2016
-    expect(await reminded('2018-06-24')).toEqual([]); // 6 days before: not a reminder day
-    expect((await reminded('2018-06-23')).length).toBeGreaterThan(0);
-    const last = await reminded('2018-06-29');
-    expect(last.map((r) => unitOf(r.dedupe_key))).toContain(unit['CD-THY']);
+    expect(await sentOn('2018-05-30')).toEqual([]); // 31 days before: nothing yet
+
+    // the job did not run on 31 May (30 days before) nor on 23 June (7 days before): its run on 26 June
+    // sends one reminder to each unit, the most urgent it missed
+    const caughtUp = await sentOn('2018-06-26');
+    const units = caughtUp.map((r) => unitOf(r.dedupe_key));
+    expect(units.length).toBeGreaterThan(0);
+    expect(new Set(units).size).toBe(units.length); // one each
+    expect(units).toContain(unit['CD-THY']); // never opened
+    expect(units).toContain(unit['CD-LX']); // opens late, on 15 July
+    expect(units).not.toContain(unit['CD-WL']); // opened in 2016
+    for (const r of caughtUp) {
+      expect(r.title_zh).toBe('距微信公众号开通期限（2018-06-30）还有 4 天');
+      expect(r.dedupe_key).toMatch(/:2018-06-30:7$/); // the sent-marker: deadline and threshold
+    }
+    // run again the same day, and the next day: nothing more (the 7-day reminder went)
+    expect(await sentOn('2018-06-26')).toEqual([]);
+    expect(await sentOn('2018-06-27')).toEqual([]);
+    // the day before: the 1-day reminder, once — not to 柳叶湖, whose account opens that day
+    const last = await sentOn('2018-06-29');
+    expect(last.map((r) => unitOf(r.dedupe_key)).sort()).toEqual(
+      units.filter((u) => u !== unit['CD-LYH']).sort(),
+    );
+    expect(units).toContain(unit['CD-LYH']);
+    expect(last[0]!.title_zh).toBe('距微信公众号开通期限（2018-06-30）还有 1 天');
+    expect(await sentOn('2018-06-29')).toEqual([]);
+    expect(await sentOn('2018-06-30')).toEqual([]); // the 1-day one already went
+    expect(await sentOn('2018-07-01')).toEqual([]); // past the deadline: the board says missing
     expect(await t.services.notifications.runReminders('2018-06-29')).toMatchObject({ 'media.accounts': 0 });
     // back to the year's end: the running spells' facts are refreshed as of the day the rule runs
     await t.services.notifications.runReminders('2018-12-31');

@@ -86,6 +86,8 @@ export const keys = {
     ownInterviews: ['assessment', 'interviews', 'mine'] as const,
     deductions: (planId: number | undefined) => ['assessment', 'deductions', planId] as const,
     dateCheck: (date: string) => ['assessment', 'date-check', date] as const,
+    /** under 'assessment': a rules change refreshes what the submission form offers */
+    submissionKinds: ['assessment', 'submission-kinds'] as const,
     planVersion: (id: number, v: number) => ['assessment', 'plan-version', id, v] as const,
     rulesDoc: ['assessment', 'rules-doc'] as const,
   },

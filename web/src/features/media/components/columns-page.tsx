@@ -2,57 +2,56 @@
 // the unit reports them, and the pieces the submission flow counted (the unit's approved submissions at
 // that outlet within the period; docs/new-media.md).
 import { MediaColumnInput, type MediaColumn } from '@greenvoice/common';
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Form, InputNumber, Select, Space } from 'antd';
 import { api, type PageResult } from '../../../shared/api/api-client.ts';
 import { keys } from '../../../shared/api/query-keys.ts';
-import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { ListTable } from '../../../shared/list/list-page.tsx';
 import { useListState } from '../../../shared/list/use-list-state.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
-import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
-import { useCan } from '../../../shared/session/use-me.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useRegister } from '../api/media-work-api.ts';
-import { DeleteButton, orNull, WorkModal, WorkListPage } from './work-shared.tsx';
+import {
+  orNull,
+  PeriodField,
+  periodBody,
+  periodValue,
+  TextField,
+  UnitField,
+  useEditing,
+  useWorkForm,
+  useWriteColumns,
+  WorkModal,
+  WorkListPage,
+  type Period,
+} from './work-shared.tsx';
 
-type Values = Omit<MediaColumnInput, 'startsOn' | 'endsOn'> & { period: [Dayjs, Dayjs | null] };
+type Values = Omit<MediaColumnInput, 'startsOn' | 'endsOn'> & { period: Period };
 
 function ColumnForm({ row, onClose }: { row: MediaColumn | null; onClose: () => void }) {
-  const { t, pick } = useI18n();
-  const [form] = Form.useForm<Values>();
-  const units = useUnitOptions();
+  const { pick, form, rules } = useWorkForm<Values>(MediaColumnInput);
   const outlets = useQuery({
     queryKey: keys.media.work('outlets', {}),
     queryFn: () => api.get<PageResult<{ id: number; name: string }>>('/api/v1/outlets?page=1&pageSize=200'),
   });
-  const rules = schemaRules(MediaColumnInput, t);
   return (
     <WorkModal<Values>
       register="columns"
-      title={
-        row
-          ? pick({ zh: `修改「${row.name}」`, en: `Edit ${row.name}` })
-          : pick({ zh: '新增专栏', en: 'Add a column' })
-      }
+      title={{
+        add: { zh: '新增专栏', en: 'Add a column' },
+        edit: { zh: `修改「${row?.name}」`, en: `Edit ${row?.name}` },
+      }}
       row={row}
       form={form}
-      initialValues={
-        row ? { ...row, period: [dayjs(row.startsOn), row.endsOn ? dayjs(row.endsOn) : null] } : { pieces: 0 }
-      }
+      initialValues={row ? { ...row, period: periodValue(row) } : { pieces: 0 }}
       toBody={({ period, ...v }) => ({
         ...v,
         outletId: v.outletId ?? null,
         note: orNull(v.note),
-        startsOn: period[0].format('YYYY-MM-DD'),
-        endsOn: period[1] ? period[1].format('YYYY-MM-DD') : null,
+        ...periodBody(period),
       })}
       onClose={onClose}
     >
-      <Form.Item name="unitId" label={pick({ zh: '单位', en: 'Unit' })} rules={rules('unitId')}>
-        <Select showSearch={{ optionFilterProp: 'label' }} options={units.data ?? []} />
-      </Form.Item>
+      <UnitField rules={rules} />
       <Form.Item name="outletId" label={pick({ zh: '媒体（媒体库）', en: 'Outlet (library)' })}>
         <Select
           allowClear
@@ -61,41 +60,25 @@ function ColumnForm({ row, onClose }: { row: MediaColumn | null; onClose: () => 
           onChange={(_, o) => !Array.isArray(o) && o && form.setFieldValue('outletName', o.label)}
         />
       </Form.Item>
-      <Form.Item
-        name="outletName"
-        label={pick({ zh: '媒体名称', en: 'Outlet name' })}
-        rules={rules('outletName')}
-      >
-        <Input />
-      </Form.Item>
-      <Form.Item name="name" label={pick({ zh: '专栏名称', en: 'Column' })} rules={rules('name')}>
-        <Input />
-      </Form.Item>
+      <TextField name="outletName" label={{ zh: '媒体名称', en: 'Outlet name' }} rules={rules} />
+      <TextField name="name" label={{ zh: '专栏名称', en: 'Column' }} rules={rules} />
       <Space wrap>
-        <Form.Item
-          name="period"
-          label={pick({ zh: '开设期间', en: 'Period' })}
-          rules={[{ required: true, message: t('form.required') }]}
-        >
-          <DatePicker.RangePicker allowEmpty={[false, true]} />
-        </Form.Item>
+        <PeriodField label={{ zh: '开设期间', en: 'Period' }} openEnd />
         <Form.Item name="pieces" label={pick({ zh: '刊发篇数', en: 'Pieces' })} rules={rules('pieces')}>
           <InputNumber<number> />
         </Form.Item>
       </Space>
-      <Form.Item name="note" label={pick({ zh: '备注', en: 'Note' })} rules={rules('note')}>
-        <Input />
-      </Form.Item>
+      <TextField name="note" label={{ zh: '备注', en: 'Note' }} rules={rules} />
     </WorkModal>
   );
 }
 
 export function ColumnsPage() {
   const { pick } = useI18n();
-  const can = useCan();
   const list = useListState<{ year?: number; unitId?: number }>({});
   const q = useRegister('columns', list.query);
-  const [editing, setEditing] = useState<MediaColumn | null | undefined>(undefined);
+  const form = useEditing<MediaColumn>();
+  const actions = useWriteColumns<MediaColumn>('columns', form.edit);
   return (
     <WorkListPage
       title={{ zh: '媒体专栏', en: 'Media columns' }}
@@ -103,7 +86,7 @@ export function ColumnsPage() {
         zh: '在各媒体开设的生态环保报道专栏；“报送统计”为本单位在该媒体、专栏期间内已审核通过的报送篇数。',
         en: 'Standing columns at each outlet; “counted” is the unit’s approved submissions at that outlet within the period.',
       }}
-      add={{ label: { zh: '新增专栏', en: 'Add' }, testId: 'column-add', onClick: () => setEditing(null) }}
+      add={{ label: { zh: '新增专栏', en: 'Add' }, testId: 'column-add', onClick: form.add }}
       list={list}
       year={list.filters.year}
       error={q.error}
@@ -130,24 +113,10 @@ export function ColumnsPage() {
             dataIndex: 'note',
             render: (v: string | null) => v ?? '—',
           },
-          ...(can('media:write')
-            ? [
-                {
-                  title: pick({ zh: '操作', en: 'Actions' }),
-                  render: (_: unknown, r: MediaColumn) => (
-                    <Space size={0}>
-                      <Button type="link" size="small" onClick={() => setEditing(r)}>
-                        {pick({ zh: '编辑', en: 'Edit' })}
-                      </Button>
-                      <DeleteButton register="columns" id={r.id} />
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+          ...actions,
         ]}
       />
-      {editing !== undefined ? <ColumnForm row={editing} onClose={() => setEditing(undefined)} /> : null}
+      {form.editing !== undefined ? <ColumnForm row={form.editing} onClose={form.close} /> : null}
     </WorkListPage>
   );
 }

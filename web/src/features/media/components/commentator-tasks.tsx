@@ -2,69 +2,56 @@
 // within a period, for the unit's commentators and those below it — with how many of them completed
 // each, and a task's completion list (who did it, with how many posts, from when).
 import { CommentatorTaskInput, type CommentatorTask } from '@greenvoice/common';
-import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Modal, Space, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
-import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { useRegister, useTaskCompletion } from '../api/media-work-api.ts';
-import { DeleteButton, orNull, WorkModal } from './work-shared.tsx';
+import {
+  EditDeleteButtons,
+  ExternalLink,
+  orNull,
+  PeriodField,
+  periodBody,
+  periodValue,
+  SummaryCard,
+  TextField,
+  UnitField,
+  useEditing,
+  useWorkForm,
+  WorkModal,
+} from './work-shared.tsx';
 
 type Values = Omit<CommentatorTaskInput, 'startsOn' | 'endsOn'> & { period: [Dayjs, Dayjs] };
 
 function TaskForm({ row, onClose }: { row: CommentatorTask | null; onClose: () => void }) {
-  const { t, pick } = useI18n();
-  const [form] = Form.useForm<Values>();
-  const units = useUnitOptions();
-  const rules = schemaRules(CommentatorTaskInput, t);
+  const { form, rules } = useWorkForm<Values>(CommentatorTaskInput);
   return (
     <WorkModal<Values>
       register="tasks"
-      title={
-        row
-          ? pick({ zh: '修改网评任务', en: 'Edit the task' })
-          : pick({ zh: '布置网评任务', en: 'Set a task' })
-      }
+      title={{
+        add: { zh: '布置网评任务', en: 'Set a task' },
+        edit: { zh: '修改网评任务', en: 'Edit the task' },
+      }}
       row={row}
       form={form}
-      initialValues={row ? { ...row, period: [dayjs(row.startsOn), dayjs(row.endsOn)] } : {}}
-      toBody={({ period, ...v }) => ({
-        ...v,
-        link: orNull(v.link),
-        startsOn: period[0].format('YYYY-MM-DD'),
-        endsOn: period[1].format('YYYY-MM-DD'),
-      })}
+      initialValues={row ? { ...row, period: periodValue(row) as [Dayjs, Dayjs] } : {}}
+      toBody={({ period, ...v }) => ({ ...v, link: orNull(v.link), ...periodBody(period) })}
       onClose={onClose}
     >
-      <Form.Item
-        name="unitId"
-        label={pick({
-          zh: '布置单位（本单位及下级的网评员）',
-          en: 'Unit (its commentators and those below)',
-        })}
-        rules={rules('unitId')}
-      >
-        <Select showSearch={{ optionFilterProp: 'label' }} options={units.data ?? []} />
-      </Form.Item>
-      <Form.Item
+      <UnitField
+        rules={rules}
+        label={{ zh: '布置单位（本单位及下级的网评员）', en: 'Unit (its commentators and those below)' }}
+      />
+      <TextField
         name="title"
-        label={pick({ zh: '评论的文章或话题', en: 'Article or topic' })}
-        rules={rules('title')}
-      >
-        <Input data-testid="task-title" />
-      </Form.Item>
-      <Form.Item name="link" label={pick({ zh: '文章链接', en: 'Link' })} rules={rules('link')}>
-        <Input placeholder="https://" />
-      </Form.Item>
-      <Form.Item
-        name="period"
-        label={pick({ zh: '任务期间', en: 'Period' })}
-        rules={[{ required: true, message: t('form.required') }]}
-      >
-        <DatePicker.RangePicker />
-      </Form.Item>
+        label={{ zh: '评论的文章或话题', en: 'Article or topic' }}
+        rules={rules}
+        testId="task-title"
+      />
+      <TextField name="link" label={{ zh: '文章链接', en: 'Link' }} rules={rules} placeholder="https://" />
+      <PeriodField label={{ zh: '任务期间', en: 'Period' }} />
     </WorkModal>
   );
 }
@@ -106,40 +93,28 @@ export function TasksCard({ year }: { year: number | undefined }) {
   const { pick } = useI18n();
   const can = useCan();
   const q = useRegister('tasks', { year, page: 1, pageSize: 50 });
-  const [editing, setEditing] = useState<CommentatorTask | null | undefined>(undefined);
+  const form = useEditing<CommentatorTask>();
   const [open, setOpen] = useState<CommentatorTask | null>(null);
   return (
-    <Card
-      size="small"
-      style={{ marginBottom: 12 }}
-      title={pick({ zh: '网评任务', en: 'Tasks' })}
-      extra={
-        can('media:write') ? (
-          <Button size="small" onClick={() => setEditing(null)} data-testid="task-add">
-            {pick({ zh: '布置任务', en: 'Set a task' })}
-          </Button>
-        ) : null
-      }
-    >
-      <Table<CommentatorTask>
-        size="small"
+    <>
+      <SummaryCard<CommentatorTask>
+        title={pick({ zh: '网评任务', en: 'Tasks' })}
+        extra={
+          can('media:write') ? (
+            <Button size="small" onClick={form.add} data-testid="task-add">
+              {pick({ zh: '布置任务', en: 'Set a task' })}
+            </Button>
+          ) : null
+        }
+        testId="task-table"
         rowKey="id"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
-        data-testid="task-table"
         columns={[
           {
             title: pick({ zh: '文章或话题', en: 'Article or topic' }),
             render: (_: unknown, r: CommentatorTask) =>
-              r.link ? (
-                <a href={r.link} target="_blank" rel="noreferrer noopener">
-                  {r.title}
-                </a>
-              ) : (
-                r.title
-              ),
+              r.link ? <ExternalLink href={r.link}>{r.title}</ExternalLink> : r.title,
           },
           { title: pick({ zh: '布置单位', en: 'Set by' }), dataIndex: 'unitName' },
           {
@@ -158,20 +133,15 @@ export function TasksCard({ year }: { year: number | undefined }) {
                   {pick({ zh: '完成情况', en: 'Completion' })}
                 </Button>
                 {can('media:write') && r.editable ? (
-                  <>
-                    <Button type="link" size="small" onClick={() => setEditing(r)}>
-                      {pick({ zh: '编辑', en: 'Edit' })}
-                    </Button>
-                    <DeleteButton register="tasks" id={r.id} />
-                  </>
+                  <EditDeleteButtons register="tasks" id={r.id} onEdit={() => form.edit(r)} />
                 ) : null}
               </Space>
             ),
           },
         ]}
       />
-      {editing !== undefined ? <TaskForm row={editing} onClose={() => setEditing(undefined)} /> : null}
+      {form.editing !== undefined ? <TaskForm row={form.editing} onClose={form.close} /> : null}
       {open ? <Completion task={open} onClose={() => setOpen(null)} /> : null}
-    </Card>
+    </>
   );
 }

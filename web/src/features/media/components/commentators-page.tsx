@@ -6,7 +6,7 @@ import {
   type Commentator,
   type CommentatorPost,
 } from '@greenvoice/common';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { schemaRules } from '../../../shared/forms/schema-rules.ts';
@@ -14,45 +14,45 @@ import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { ListTable } from '../../../shared/list/list-page.tsx';
 import { useListState } from '../../../shared/list/use-list-state.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
-import { useUnitOptions } from '../../../shared/org/use-unit-options.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
 import { usePosts, usePostWrite, useRegister, useTally } from '../api/media-work-api.ts';
 import { TasksCard } from './commentator-tasks.tsx';
 import { useMediaBoard } from '../hooks/use-media.ts';
-import { orNull, WorkModal, WorkListPage } from './work-shared.tsx';
+import {
+  ExternalLink,
+  orNull,
+  SummaryCard,
+  TextField,
+  UnitField,
+  useEditing,
+  useWorkForm,
+  WorkModal,
+  WorkListPage,
+} from './work-shared.tsx';
 
 function CommentatorForm({ row, onClose }: { row: Commentator | null; onClose: () => void }) {
-  const { t, pick } = useI18n();
-  const [form] = Form.useForm<CommentatorInput>();
-  const units = useUnitOptions();
-  const rules = schemaRules(CommentatorInput, t);
+  const { pick, form, rules } = useWorkForm<CommentatorInput>(CommentatorInput);
   return (
     <WorkModal<CommentatorInput>
       register="commentators"
-      title={
-        row
-          ? pick({ zh: `修改「${row.name}」`, en: `Edit ${row.name}` })
-          : pick({ zh: '新增网评员', en: 'Add a commentator' })
-      }
+      title={{
+        add: { zh: '新增网评员', en: 'Add a commentator' },
+        edit: { zh: `修改「${row?.name}」`, en: `Edit ${row?.name}` },
+      }}
       row={row}
       form={form}
       initialValues={row ?? { active: true }}
       toBody={(v) => ({ ...v, accounts: orNull(v.accounts) })}
       onClose={onClose}
     >
-      <Form.Item name="unitId" label={pick({ zh: '单位', en: 'Unit' })} rules={rules('unitId')}>
-        <Select showSearch={{ optionFilterProp: 'label' }} options={units.data ?? []} />
-      </Form.Item>
-      <Form.Item name="name" label={pick({ zh: '姓名', en: 'Name' })} rules={rules('name')}>
-        <Input data-testid="commentator-name" />
-      </Form.Item>
-      <Form.Item
+      <UnitField rules={rules} />
+      <TextField name="name" label={{ zh: '姓名', en: 'Name' }} rules={rules} testId="commentator-name" />
+      <TextField
         name="accounts"
-        label={pick({ zh: '使用的账号', en: 'Accounts used' })}
-        rules={rules('accounts')}
-      >
-        <Input placeholder={pick({ zh: '如：微博 @某某；今日头条 某某', en: 'e.g. Weibo @name' })} />
-      </Form.Item>
+        label={{ zh: '使用的账号', en: 'Accounts used' }}
+        rules={rules}
+        placeholder={pick({ zh: '如：微博 @某某；今日头条 某某', en: 'e.g. Weibo @name' })}
+      />
       <Form.Item name="active" label={pick({ zh: '在岗', en: 'Active' })} valuePropName="checked">
         <Switch />
       </Form.Item>
@@ -151,11 +151,7 @@ function PostsModal({ who, onClose }: { who: Commentator; onClose: () => void })
           {
             title: pick({ zh: '链接', en: 'Link' }),
             dataIndex: 'url',
-            render: (u: string) => (
-              <a href={u} target="_blank" rel="noreferrer noopener">
-                {u}
-              </a>
-            ),
+            render: (u: string) => <ExternalLink href={u}>{u}</ExternalLink>,
           },
           ...(can('media:write')
             ? [
@@ -181,29 +177,21 @@ function Tally({ year }: { year: number | undefined }) {
   if (!tally.data || tally.data.rows.length === 0) return null;
   type R = (typeof tally.data.rows)[number];
   return (
-    <Card
-      size="small"
-      style={{ marginBottom: 12 }}
+    <SummaryCard<R>
       title={pick({ zh: `${tally.data.year}年逐月网评数`, en: `${tally.data.year} posts by month` })}
-    >
-      <Table<R>
-        size="small"
-        rowKey="commentatorId"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        dataSource={tally.data.rows}
-        data-testid="commentator-tally"
-        columns={[
-          { title: pick({ zh: '姓名', en: 'Name' }), dataIndex: 'name', fixed: 'start' },
-          { title: pick({ zh: '单位', en: 'Unit' }), dataIndex: 'unitName' },
-          ...Array.from({ length: 12 }, (_, i) => ({
-            title: pick({ zh: `${i + 1}月`, en: `${i + 1}` }),
-            render: (_: unknown, r: R) => r.months[i] || '',
-          })),
-          { title: pick({ zh: '合计', en: 'Total' }), dataIndex: 'total' },
-        ]}
-      />
-    </Card>
+      testId="commentator-tally"
+      rowKey="commentatorId"
+      dataSource={tally.data.rows}
+      columns={[
+        { title: pick({ zh: '姓名', en: 'Name' }), dataIndex: 'name', fixed: 'start' },
+        { title: pick({ zh: '单位', en: 'Unit' }), dataIndex: 'unitName' },
+        ...Array.from({ length: 12 }, (_, i) => ({
+          title: pick({ zh: `${i + 1}月`, en: `${i + 1}` }),
+          render: (_: unknown, r: R) => r.months[i] || '',
+        })),
+        { title: pick({ zh: '合计', en: 'Total' }), dataIndex: 'total' },
+      ]}
+    />
   );
 }
 
@@ -214,7 +202,7 @@ export function CommentatorsPage() {
   const list = useListState<{ year?: number; unitId?: number }>({});
   const year = list.filters.year ?? board.data?.year;
   const q = useRegister('commentators', { ...list.query, year: undefined });
-  const [editing, setEditing] = useState<Commentator | null | undefined>(undefined);
+  const form = useEditing<Commentator>();
   const [posts, setPosts] = useState<Commentator | null>(null);
   return (
     <WorkListPage
@@ -232,7 +220,7 @@ export function CommentatorsPage() {
       add={{
         label: { zh: '新增网评员', en: 'Add' },
         testId: 'commentator-add',
-        onClick: () => setEditing(null),
+        onClick: form.add,
       }}
       list={list}
       year={year}
@@ -275,7 +263,7 @@ export function CommentatorsPage() {
                   {pick({ zh: '网评记录', en: 'Posts' })}
                 </Button>
                 {can('media:write') ? (
-                  <Button type="link" size="small" onClick={() => setEditing(r)}>
+                  <Button type="link" size="small" onClick={() => form.edit(r)}>
                     {pick({ zh: '编辑', en: 'Edit' })}
                   </Button>
                 ) : null}
@@ -284,7 +272,7 @@ export function CommentatorsPage() {
           },
         ]}
       />
-      {editing !== undefined ? <CommentatorForm row={editing} onClose={() => setEditing(undefined)} /> : null}
+      {form.editing !== undefined ? <CommentatorForm row={form.editing} onClose={form.close} /> : null}
       {posts ? <PostsModal who={posts} onClose={() => setPosts(null)} /> : null}
     </WorkListPage>
   );

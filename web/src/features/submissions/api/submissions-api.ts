@@ -2,6 +2,7 @@ import type {
   BulkApproveInput,
   CoUnitOption,
   Evidence,
+  OfferedSubmissionKinds,
   Outlet,
   OutcomeInput,
   ReviewInput,
@@ -39,6 +40,8 @@ export const bulkApprove = (body: BulkApproveInput) =>
 export const commentOn = (id: number, body: string) =>
   api.post<SubmissionDetail>(`/api/v1/submissions/${id}/comments`, { body });
 export const coUnitOptions = () => api.get<CoUnitOption[]>('/api/v1/submissions/co-unit-options');
+/** the kinds the form offers: those the current plan scores for the reader's unit (decision 211) */
+export const offeredKinds = () => api.get<OfferedSubmissionKinds>('/api/v1/assessment/submission-kinds');
 export const activeOutlets = () =>
   api.get<PageResult<Outlet>>(withQuery('/api/v1/outlets', { pageSize: 500 }));
 export const uploadEvidence = (file: File, callbacks?: UploadCallbacks) =>

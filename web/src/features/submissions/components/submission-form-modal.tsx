@@ -5,9 +5,9 @@ import {
   AWARD_RANKS,
   KIND_FIELDS,
   OUTLET_LEVEL_LABELS,
+  offeredSubmissionKinds,
   OUTLET_LEVELS,
   SUBMISSION_KIND_LABELS,
-  SUBMISSION_KINDS,
   SUBMISSION_THEME_LABELS,
   SUBMISSION_THEMES,
   type Evidence,
@@ -24,6 +24,7 @@ import { useNotifyError } from '../../../shared/api/use-notify-error.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import {
   useCoUnitOptions,
+  useOfferedKinds,
   useOutletOptions,
   useSaveSubmission,
   useSubmit,
@@ -66,6 +67,11 @@ export function SubmissionFormModal({
   const fields = KIND_FIELDS[kind];
   const outlets = useOutletOptions();
   const coUnits = useCoUnitOptions(true);
+  // the kinds the current plan scores (every kind if it cannot be read), and an edited one's own kind
+  const offer = useOfferedKinds();
+  const kinds = offer.isPending
+    ? [submission?.kind ?? 'newsReport']
+    : offeredSubmissionKinds(offer.data?.kinds ?? null, submission?.kind ?? null);
   const save = useSaveSubmission();
   const submitIt = useSubmit();
   // one key per opening of the form: a double click or a retry after a lost answer creates one record
@@ -184,7 +190,8 @@ export function SubmissionFormModal({
         <Form.Item name="kind" label={t('submissions.kind')} rules={[{ required: true }]}>
           <Select
             data-testid="submission-kind"
-            options={SUBMISSION_KINDS.map((k) => ({ value: k, label: pick(SUBMISSION_KIND_LABELS[k]) }))}
+            loading={offer.isPending}
+            options={kinds.map((k) => ({ value: k, label: pick(SUBMISSION_KIND_LABELS[k]) }))}
           />
         </Form.Item>
         <Form.Item

@@ -16,6 +16,7 @@ import {
   deleteSubmission,
   getSubmission,
   listSubmissions,
+  offeredKinds,
   recordOutcome,
   reviewSubmission,
   submitSubmission,
@@ -44,6 +45,15 @@ export function useCoUnitOptions(enabled: boolean) {
     queryKey: keys.submissions.coUnits,
     queryFn: coUnitOptions,
     enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The kinds the submission form offers (decision 211); a rules change refreshes them. */
+export function useOfferedKinds() {
+  return useQuery({
+    queryKey: keys.assessment.submissionKinds,
+    queryFn: offeredKinds,
     staleTime: 5 * 60_000,
   });
 }

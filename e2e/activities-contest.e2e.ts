@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, confirmPopover, shot, signInAs, startE2E, type E2E } from './harness.ts';
+import { apiGet, chooseOption, confirmPopover, shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -311,7 +311,7 @@ describe('activities and the contest', () => {
       await leader.locator('.ant-tag:visible', { hasText: 'Approved and locked' }).waitFor();
       // locked: the award's certificate downloads as Word from the results (decision 196)
       const certificate = await leader.getByTestId(`certificate-${code}`).getAttribute('href');
-      const word = await leader.request.get(`${e.base}${certificate}`);
+      const word = await apiGet(leader, `${e.base}${certificate}`);
       expect(word.status()).toBe(200);
       expect(word.headers()['content-type']).toContain('wordprocessingml');
       await shot(leader, 'contest-results-1280-en');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, signInAs, startE2E, type E2E } from './harness.ts';
+import { apiGet, shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 let photo: string;
@@ -23,9 +23,7 @@ afterAll(() => e?.close());
 const TITLE = '武陵区开展“六五”环境日“美丽中国，我是行动者”主题宣传';
 
 async function wulingPoints(page: Page, planId: number): Promise<number> {
-  const res = await page.request.get(
-    `${e.base}/api/v1/assessment/plans/${planId}/rankings?period=month&index=6`,
-  );
+  const res = await apiGet(page, `${e.base}/api/v1/assessment/plans/${planId}/rankings?period=month&index=6`);
   expect(res.status()).toBe(200);
   const ranking = (await res.json()) as {
     groups: Array<{ rows: Array<{ unitName: string; points: number }> }>;

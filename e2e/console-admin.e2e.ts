@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickToWrite, confirmPopover, shot, signInAs, startE2E, type E2E } from './harness.ts';
+import { apiGet, clickToWrite, confirmPopover, shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -15,10 +15,8 @@ afterAll(() => e?.close());
 
 type Doc = { negativeList: { code: string; name: string; points: number }[] };
 async function currentPlan(page: Page) {
-  const plans = await (await page.request.get(`${e.base}/api/v1/assessment/plans`)).json();
-  const plan = await (
-    await page.request.get(`${e.base}/api/v1/assessment/plans/${plans.items[0].id}`)
-  ).json();
+  const plans = await (await apiGet(page, `${e.base}/api/v1/assessment/plans`)).json();
+  const plan = await (await apiGet(page, `${e.base}/api/v1/assessment/plans/${plans.items[0].id}`)).json();
   return plan as { id: number; rulesVersion: number; document: Doc };
 }
 

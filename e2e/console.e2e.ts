@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, shot, signInAs, startE2E, type E2E } from './harness.ts';
+import { apiGet, chooseOption, shot, signInAs, startE2E, type E2E } from './harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -61,7 +61,7 @@ describe('console', () => {
       .select('id')
       .where('code', '=', 'CD-DC')
       .executeTakeFirstOrThrow();
-    const res = await page.request.get(`${e.base}/api/v1/units/${other.id}`);
+    const res = await apiGet(page, `${e.base}/api/v1/units/${other.id}`);
     expect(res.status()).toBe(404);
     await page.close();
   });

@@ -68,7 +68,23 @@ export function signInAs(page: Page, base: string, username: DemoUsername) {
   return signIn(page, base, username, demoAccount(username).password);
 }
 
+/** Finite animations (a list item growing in, a dialog zooming) finished; spinners are left spinning. */
+const settled = (page: Page) =>
+  page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => {})),
+      ),
+      new Promise((r) => setTimeout(r, 2_000)),
+    ]),
+  );
+
+/** A full-page screenshot for people to look at, taken once the page has stopped moving. */
 export async function shot(page: Page, name: string) {
+  await settled(page);
   await page.screenshot({
     path: path.join(SCREENSHOTS, `${process.env.TEST_DB ?? 'sqlite'}-${name}.png`),
     fullPage: true,
@@ -119,7 +135,7 @@ export async function clickToWrite(page: Page, button: Locator, path: string) {
   answered.catch(() => {});
   for (let attempt = 1; !started && attempt <= 3; attempt++) {
     await button.waitFor();
-    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await settled(page);
     await button.dispatchEvent('click');
     await Promise.race([sent, new Promise((r) => setTimeout(r, 5_000))]).catch(() => {});
   }
@@ -136,4 +152,21 @@ export async function confirmPopover(page: Page, trigger: Locator, path: string)
     '.ant-popconfirm:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary',
   );
   return clickToWrite(page, ok, path);
+}
+
+/**
+ * A GET from the test with the page's session (its cookies), outside the page. The request context
+ * keeps connections open between calls, and the app closes one idle for its keep-alive time (5 s,
+ * `server/src/app.ts`): a read sent on it at that instant sees a reset (seen in CI on a loaded machine,
+ * decision 212). A browser answers such a reset on a reused connection by sending an idempotent request
+ * again on a new one; this does the same, once, for a GET only (a write is not sent twice: the tests
+ * write through the page, clickToWrite, or on a context's first connection, which cannot be stale).
+ */
+export async function apiGet(page: Page, url: string) {
+  try {
+    return await page.request.get(url);
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    return page.request.get(url);
+  }
 }

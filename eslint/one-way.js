@@ -95,6 +95,11 @@ export default [
           selector: 'Literal[value=/ant-popconfirm/]',
           message: 'Confirm an Ant Design Popconfirm with confirmPopover from e2e/harness.ts (decision 204).',
         },
+        {
+          // a read on a kept-open connection the app is closing sees a reset (decision 212)
+          selector: "CallExpression[callee.property.name='get'][callee.object.property.name='request']",
+          message: 'Read the API from a browser test with apiGet from e2e/harness.ts (decision 212).',
+        },
       ],
     },
   },

@@ -82,6 +82,9 @@ export interface BuildOptions {
   serviceOptions?: Pick<ServiceDeps, 'today' | 'recomputeAfterCommit'>;
 }
 
+/** How long an idle keep-alive connection stays open (decision 212). */
+export const KEEP_ALIVE_MS = 5_000;
+
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   // Cached portal pages are answered before Fastify sees the request (portal/page-cache.ts).
@@ -89,11 +92,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const laneSlot: { lane: FastLane | null } = { lane: null };
   const drain = createDrain();
   const app = Fastify({
-    serverFactory: (handler) =>
-      http.createServer((req, res) => {
+    serverFactory: (handler) => {
+      const server = http.createServer((req, res) => {
         drain.mark(res);
         if (!laneSlot.lane?.handle(req, res, handler)) handler(req, res);
-      }),
+      });
+      // Fastify applies its own keepAliveTimeout only to a server it makes itself, so it is set here
+      // (decision 212). Node's 5 s, on purpose: the drain waits for idle connections to go (decision
+      // 178), and a proxy in front must close its idle upstream connections sooner (deploy/nginx).
+      server.keepAliveTimeout = KEEP_ALIVE_MS;
+      return server;
+    },
     // a request that still arrives while closing is answered, not refused: the drain (http/drain.ts)
     // has already moved the clients on, and a 503 would be an error the visitor sees
     return503OnClosing: false,

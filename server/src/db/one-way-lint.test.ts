@@ -212,3 +212,13 @@ describe('lint: confirmations in browser tests go through confirmPopover (decisi
     expect(await ruleIds(viaHelper, file)).not.toContain('no-restricted-syntax');
   });
 });
+
+describe('lint: API reads in browser tests go through apiGet (decision 212)', () => {
+  it('refuses page.request.get, and accepts apiGet', async () => {
+    const file = 'e2e/planted.e2e.ts';
+    const byHand = `export async function f(page: any) {\n  return page.request.get('/api/v1/health');\n}\n`;
+    const viaHelper = `import { apiGet } from './harness.ts';\nexport async function f(page: any) {\n  return apiGet(page, '/api/v1/health');\n}\n`;
+    expect(await ruleIds(byHand, file)).toContain('no-restricted-syntax');
+    expect(await ruleIds(viaHelper, file)).not.toContain('no-restricted-syntax');
+  });
+});

@@ -3,10 +3,13 @@
 // needs a route that takes several files — evidence uploads), and what the
 // server's log may never contain (§3, §26).
 import fs from 'node:fs';
+import http from 'node:http';
+import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChildServer } from '../test/child-server.ts';
+import { KEEP_ALIVE_MS } from '../app.ts';
+import { repoRoot, startChildServer } from '../test/child-server.ts';
 import { multipartFile } from '../test/multipart.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { demoAccount } from '../test/demo-actors.ts';
@@ -39,6 +42,30 @@ describe('password age (§4)', () => {
       .set({ password_changed_at: daysAgo(1), must_change_password: 0 })
       .where('username', 'in', ['admin', 'officer.wl'])
       .execute();
+  });
+});
+
+describe('keep-alive (decision 212)', () => {
+  it('the app says how long it keeps an idle connection, and nginx in deploy/ closes its own sooner', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as net.AddressInfo;
+    const agent = new http.Agent({ keepAlive: true });
+    const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) =>
+      http
+        .get({ host: '127.0.0.1', port, path: '/api/v1/health', agent }, (res) => {
+          res.resume();
+          resolve(res.headers);
+        })
+        .on('error', reject),
+    );
+    agent.destroy();
+    // Node states its keepAliveTimeout in this header; Fastify's 72 s would say 72
+    expect(headers['keep-alive']).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+    const conf = fs.readFileSync(path.join(repoRoot, 'deploy/nginx/greenvoice.conf'), 'utf8');
+    const upstream = /upstream greenvoice \{([^}]*)\}/.exec(conf)?.[1] ?? '';
+    const nginxSeconds = Number(/^\s*keepalive_timeout (\d+)s;/m.exec(upstream)?.[1]);
+    expect(nginxSeconds).toBeGreaterThan(0);
+    expect(nginxSeconds * 1000).toBeLessThan(KEEP_ALIVE_MS);
   });
 });
 

@@ -1,0 +1,377 @@
+// Public cases, the rules no other test held (both databases): the reminder REMIND_DAYS_BEFORE days
+// before a limit — once, to the unit holding the case — and the overdue flag and reminder after it; the
+// monthly statistics' on-time and late figures with no personal data in them; an information request's
+// answer that withholds refused without its legal basis; an 11 MB photo and a report without its place
+// refused next to the field with nothing written; the reporter's identity erased by the job after the
+// keeping period (audited, the case kept) and never stored in plaintext; the handler's instructions on
+// assigning a case to a county bureau (decision 213). One app with a controllable clock; every test
+// files from its own client address so the portal's budgets of one do not spill into another.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, chinaDate, REMIND_DAYS_BEFORE } from '@greenvoice/common';
+import { nowIso } from '../../db/database.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+
+let t: TestApp;
+let handler: string;
+let county: string;
+let auditor: string;
+let wlId: number;
+/** the service's today; null: the real one */
+let clock: string | null = null;
+const realToday = () => chinaDate(nowIso());
+
+beforeAll(async () => {
+  t = await createTestApp({
+    demo: true,
+    env: { CASE_INTAKE_CHALLENGE_AFTER: '50' },
+    services: { today: () => clock ?? realToday() },
+  });
+  [handler, county, auditor] = await Promise.all([
+    t.loginAs('handler'),
+    t.loginAs('handler.wl'),
+    t.loginAs('auditor'),
+  ]);
+  const counties = (await t.inject({ method: 'GET', url: '/api/v1/cases/counties', cookie: handler })).json();
+  wlId = counties.find((c: { area: string }) => c.area === '武陵区').id;
+});
+afterAll(() => t.close());
+
+let clients = 0;
+/** a client address of its own */
+const client = () => `10.88.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
+const job = { actor: null, requestId: 'test', clientIp: 'test', userAgent: 'test', audited: false };
+
+function multipart(
+  fields: Record<string, string>,
+  files: Array<{ name: string; body: Buffer; type: string }>,
+) {
+  const boundary = `----gv${randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  for (const f of files)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+      ),
+      f.body,
+      Buffer.from('\r\n'),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+const postReport = (form: Record<string, string>, files: Parameters<typeof multipart>[1] = []) => {
+  const m = multipart(form, files);
+  return t.inject({
+    method: 'POST',
+    url: '/interaction/report',
+    payload: m.payload,
+    headers: m.headers,
+    remoteAddress: client(),
+  });
+};
+const postForm = (url: string, form: Record<string, string>) =>
+  t.inject({
+    method: 'POST',
+    url,
+    payload: new URLSearchParams(form).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    remoteAddress: client(),
+  });
+const token = () => randomBytes(18).toString('base64url');
+const report = (over: Record<string, string> = {}) => ({
+  formToken: token(),
+  category: 'noise',
+  county: '武陵区',
+  address: '武陵区洞庭大道某建筑工地',
+  description: '工地每天夜里十二点以后仍在施工，噪声很大。',
+  anonymous: '1',
+  ...over,
+});
+const infoRequest = () => ({
+  formToken: token(),
+  applicantType: 'citizen',
+  name: '赵六',
+  idNumber: '430702199202021234',
+  phone: '13907364444',
+  description: '请公开某企业2025年的排污许可执行报告。',
+  infoForm: 'electronic',
+  infoDelivery: 'online',
+});
+const numberOf = (body: string) => /data-testid="tracking-number">([^<]+)</.exec(body)?.[1] ?? '';
+async function file(res: Promise<{ statusCode: number; body: string }>) {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(200);
+  const number = numberOf(r.body);
+  const list = await t.inject({ method: 'GET', url: `/api/v1/cases?q=${number}`, cookie: handler });
+  return { number, id: list.json().items[0].id as number };
+}
+const get = (cookie: string, id: number) => t.inject({ method: 'GET', url: `/api/v1/cases/${id}`, cookie });
+const act = async (cookie: string, id: number, body: Record<string, unknown>) =>
+  t.inject({
+    method: 'POST',
+    url: `/api/v1/cases/${id}/actions`,
+    cookie,
+    payload: { version: (await get(handler, id)).json().version, ...body },
+  });
+const caseCount = async () =>
+  (await t.inject({ method: 'GET', url: '/api/v1/cases?pageSize=1', cookie: handler })).json()
+    .total as number;
+const storedPhotos = () => t.services.files.stores.casePhotos.keysOlderThan(8.64e15);
+/** the titles of this person's notifications that name the case */
+const remindersOf = async (cookie: string, number: string) =>
+  (
+    (await t.inject({ method: 'GET', url: '/api/v1/notifications?pageSize=100', cookie })).json()
+      .items as Array<{
+      title: { zh: string };
+    }>
+  )
+    .map((n) => n.title.zh)
+    .filter((s) => s.includes(number));
+const auditRows = async (action: string) =>
+  t.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
+
+describe('reminders before the limit and the overdue flag', () => {
+  it(`reminds the county holding a case ${REMIND_DAYS_BEFORE} days before its limit, once, and flags it overdue after`, async () => {
+    const r = await file(postReport(report()));
+    await act(handler, r.id, { action: 'accept' });
+    await act(handler, r.id, { action: 'assign', unitId: wlId });
+    const due = (await get(handler, r.id)).json().dueOn as string;
+    expect(due).toBe(addDays(realToday(), 60));
+    const run = (day: string) => t.services.notifications.runReminders(day);
+
+    await run(addDays(due, -REMIND_DAYS_BEFORE - 1));
+    expect(await remindersOf(county, r.number)).toEqual([]);
+    await run(addDays(due, -REMIND_DAYS_BEFORE));
+    const dueSoon = `案件 ${r.number} 将于 ${due} 到期`;
+    expect(await remindersOf(county, r.number)).toEqual([dueSoon]);
+    // the receiving bureau is not told about a case a county holds
+    expect(await remindersOf(handler, r.number)).toEqual([]);
+    // not again on the next runs before the limit
+    await run(addDays(due, -REMIND_DAYS_BEFORE));
+    await run(addDays(due, -1));
+    await run(due);
+    expect(await remindersOf(county, r.number)).toEqual([dueSoon]);
+
+    clock = due;
+    expect((await get(handler, r.id)).json().timeliness).toBe('dueSoon');
+    clock = addDays(due, 1);
+    try {
+      expect((await get(handler, r.id)).json().timeliness).toBe('overdue');
+      const overdue = await t.inject({
+        method: 'GET',
+        url: `/api/v1/cases?timeliness=overdue&q=${r.number}`,
+        cookie: handler,
+      });
+      expect(overdue.json().items.map((c: { id: number }) => c.id)).toEqual([r.id]);
+    } finally {
+      clock = null;
+    }
+    await run(addDays(due, 1));
+    await run(addDays(due, 2));
+    const late = `案件 ${r.number} 已超过办理期限（${due}）`;
+    expect((await remindersOf(county, r.number)).sort()).toEqual([dueSoon, late].sort());
+  });
+
+  it('reminds the receiving bureau’s handlers of a case no county holds', async () => {
+    const r = await file(postReport(report()));
+    await act(handler, r.id, { action: 'accept' });
+    const due = (await get(handler, r.id)).json().dueOn as string;
+    await t.services.notifications.runReminders(addDays(due, -REMIND_DAYS_BEFORE));
+    expect(await remindersOf(handler, r.number)).toEqual([`案件 ${r.number} 将于 ${due} 到期`]);
+    expect(await remindersOf(county, r.number)).toEqual([]);
+  });
+});
+
+describe('monthly statistics', () => {
+  it('counts reports answered on time and late, and carries no personal data', async () => {
+    const month = realToday().slice(0, 7);
+    const stats = async () =>
+      (await t.inject({ method: 'GET', url: `/api/v1/cases/stats?month=${month}`, cookie: handler })).json();
+    const before = await stats();
+    const name = '钱七七';
+    const phone = '13907362222';
+    const who = { anonymous: '', name, phone, shareIdentity: '' };
+    const onTime = await file(postReport(report(who)));
+    const late = await file(postReport(report({ ...who, county: '鼎城区', category: 'water' })));
+    const open = await file(postReport(report(who)));
+    await act(handler, onTime.id, { action: 'accept' });
+    await act(handler, onTime.id, { action: 'reply', reply: '已责令工地夜间停工。' });
+    // accepted 70 days ago: its 60 days ended before today's reply
+    clock = addDays(realToday(), -70);
+    try {
+      await act(handler, late.id, { action: 'accept' });
+    } finally {
+      clock = null;
+    }
+    await act(handler, late.id, { action: 'reply', reply: '已查处。' });
+    const after = await stats();
+    const delta = (a: Record<string, number>, b: Record<string, number> | undefined, k: string) =>
+      a[k]! - (b?.[k] ?? 0);
+    const keys = ['received', 'answered', 'onTime', 'late'];
+    expect(Object.fromEntries(keys.map((k) => [k, delta(after.total, before.total, k)]))).toEqual({
+      received: 3,
+      answered: 2,
+      onTime: 1,
+      late: 1,
+    });
+    const line = (s: typeof after, group: string, key: string) =>
+      s[group].find((l: { key: string }) => l.key === key);
+    const dc = line(after, 'byCounty', '鼎城区');
+    expect([
+      delta(dc, line(before, 'byCounty', '鼎城区'), 'onTime'),
+      delta(dc, line(before, 'byCounty', '鼎城区'), 'late'),
+    ]).toEqual([0, 1]);
+    const water = line(after, 'byCategory', 'water');
+    expect(delta(water, line(before, 'byCategory', 'water'), 'late')).toBe(1);
+    // the still open one is neither on time nor late; it is not overdue yet
+    expect(delta(after.total, before.total, 'overdue')).toBe(0);
+    expect(open.id).toBeGreaterThan(0);
+
+    const console = JSON.stringify(after);
+    const portal = (await t.inject({ method: 'GET', url: `/interaction/statistics?month=${month}` })).body;
+    for (const text of [console, portal])
+      for (const personal of [name, phone, onTime.number, late.number, '洞庭大道', '夜里十二点'])
+        expect(text).not.toContain(personal);
+  });
+});
+
+describe('the legal basis of an information request’s answer', () => {
+  it('refuses “not disclosed” and “partly disclosed” without their basis, in Chinese and English', async () => {
+    const r = await file(postForm('/interaction/info-request', infoRequest()));
+    const reply = (over: Record<string, unknown>) =>
+      act(handler, r.id, { action: 'reply', reply: '经审查，该信息不予公开。', ...over });
+    for (const answerType of ['notDisclosed', 'partlyDisclosed']) {
+      const bare = await reply({ answerType, answerGround: 'thirdParty' });
+      expect(bare.statusCode).toBe(400);
+      expect(bare.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(bare.json().fields).toEqual([
+        expect.objectContaining({
+          field: '/answerBasis',
+          message: '该答复类型须写明依据、负责机关或获取途径',
+          messageEn: 'This answer needs its legal basis, the responsible agency or where to find it',
+        }),
+      ]);
+      // blank is no basis
+      expect((await reply({ answerType, answerGround: 'thirdParty', answerBasis: '  ' })).statusCode).toBe(
+        400,
+      );
+    }
+    const noGround = await reply({ answerType: 'notDisclosed', answerBasis: '《条例》第十五条' });
+    expect(noGround.statusCode).toBe(400);
+    expect(noGround.json().fields[0]).toMatchObject({
+      field: '/answerGround',
+      message: '请选择不予公开的理由类别',
+    });
+    const unchanged = (await get(handler, r.id)).json();
+    expect(unchanged).toMatchObject({ status: 'received', answerType: null, replyText: null });
+    const ok = await reply({
+      answerType: 'notDisclosed',
+      answerGround: 'thirdParty',
+      answerBasis: '《中华人民共和国政府信息公开条例》第十五条',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({
+      status: 'replied',
+      answerType: 'notDisclosed',
+      answerGround: 'thirdParty',
+      answerBasis: '《中华人民共和国政府信息公开条例》第十五条',
+    });
+  });
+});
+
+describe('what a report form refuses, writing nothing', () => {
+  it('refuses an 11 MB photo beside the field: no case, no file left', async () => {
+    const [cases, files] = [await caseCount(), (await storedPhotos()).length];
+    const big = Buffer.alloc(11 * 1024 * 1024, 0x20);
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(big);
+    const res = await postReport(report(), [{ name: 'site.jpg', body: big, type: 'image/jpeg' }]);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toMatch(/id="err-photos"[^>]*>照片“site.jpg”超过 10 MB</);
+    // the rest of the form comes back filled in
+    expect(res.body).toContain('武陵区洞庭大道某建筑工地');
+    expect(await caseCount()).toBe(cases);
+    expect(await storedPhotos()).toHaveLength(files);
+  });
+
+  it('refuses a report without its place beside the field, as a page, and writes nothing', async () => {
+    const cases = await caseCount();
+    const res = await postReport(report({ address: '  ' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toMatch(/id="err-address"[^>]*>请填写事发的具体地点</);
+    expect(res.body).toMatch(/aria-describedby="[^"]*err-address/);
+    expect(res.body).not.toContain('id="err-county"');
+    const neither = await postReport(report({ address: '', county: '' }));
+    expect(neither.body).toMatch(/id="err-county"[^>]*>请选择事发地所在区县</);
+    expect(neither.body).toMatch(/id="err-address"[^>]*>请填写事发的具体地点</);
+    expect(await caseCount()).toBe(cases);
+  });
+});
+
+describe('the reporter’s identity', () => {
+  const name = '孙八八';
+  const phone = '13907361111';
+
+  it('is stored sealed: neither the name nor the phone is anywhere in the database rows', async () => {
+    const r = await file(postReport(report({ anonymous: '', name, phone })));
+    const db = t.database.db;
+    const rows = [
+      await db.selectFrom('case_reporters').selectAll().where('case_id', '=', r.id).executeTakeFirstOrThrow(),
+      await db.selectFrom('cases').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow(),
+      ...(await db.selectFrom('case_events').selectAll().where('case_id', '=', r.id).execute()),
+      ...(await auditRows('cases.file')),
+    ];
+    const raw = JSON.stringify(rows);
+    expect(raw).not.toContain(name);
+    expect(raw).not.toContain(phone);
+    expect(raw).not.toContain('1390736'); // nor a part of the number
+    // and it opens with the key
+    const opened = await t.inject({ method: 'GET', url: `/api/v1/cases/${r.id}/reporter`, cookie: handler });
+    expect(opened.json()).toMatchObject({ name, phone });
+  });
+
+  it('is erased by the job after the keeping period, audited, and the case is kept', async () => {
+    const r = await file(postReport(report({ anonymous: '', name, phone })));
+    await act(handler, r.id, { action: 'accept' });
+    await act(handler, r.id, { action: 'reply', reply: '已责令整改。' });
+    await act(handler, r.id, { action: 'close' });
+    const keptUntil = addDays(realToday(), t.config.caseIdentityRetentionDays);
+    const row = () =>
+      t.database.db
+        .selectFrom('case_reporters')
+        .select('erase_after')
+        .where('case_id', '=', r.id)
+        .executeTakeFirst();
+    expect(await row()).toEqual({ erase_after: keptUntil });
+    await t.services.cases.eraseExpiredReporters(job, addDays(keptUntil, -1));
+    expect(await row()).toEqual({ erase_after: keptUntil });
+    expect((await auditRows('cases.reporter.erase')).filter((a) => a.object_id === String(r.id))).toEqual([]);
+
+    await t.services.cases.eraseExpiredReporters(job, keptUntil);
+    expect(await row()).toBeUndefined();
+    const audited = (await auditRows('cases.reporter.erase')).filter(
+      (a) => String(a.object_id) === String(r.id),
+    );
+    expect(audited).toHaveLength(1);
+    expect(JSON.parse(audited[0]!.detail as string)).toEqual({ keptUntil });
+    const kept = (await get(handler, r.id)).json();
+    expect(kept).toMatchObject({ status: 'closed', reporter: 'erased', replyText: '已责令整改。' });
+    expect(kept.events.at(-1)).toMatchObject({ action: 'identityErased', note: `保存期满（${keptUntil}）` });
+    // a second run finds nothing more to erase
+    expect((await t.services.cases.eraseExpiredReporters(job, keptUntil)).erased).toBe(0);
+    // and the audit log in words says so to the auditor
+    const log = await t.inject({
+      method: 'GET',
+      url: '/api/v1/audit?action=cases.reporter.erase&pageSize=100',
+      cookie: auditor,
+    });
+    expect(log.statusCode).toBe(200);
+    expect(log.body).toContain(keptUntil);
+  });
+});

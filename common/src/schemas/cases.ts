@@ -141,12 +141,20 @@ export const CaseDetail = Type.Object({
 export type CaseDetail = Static<typeof CaseDetail>;
 
 const Note = Type.String({ maxLength: 5000 });
+/** the handler's instructions to the county bureau on assigning a case (decision 213) */
+export const ASSIGN_INSTRUCTIONS_MAX = 2000;
 export const CaseActionInput = Type.Object(
   {
     action: Type.Enum(CASE_ACTIONS),
     version: RowId(),
     note: Type.Optional(Note),
     unitId: Type.Optional(RowId({ description: 'assign: the county bureau' })),
+    instructions: Type.Optional(
+      Type.String({
+        maxLength: ASSIGN_INSTRUCTIONS_MAX,
+        description: 'assign: what the handler asks of the county bureau (not shown to the person)',
+      }),
+    ),
     reason: Type.Optional(Note),
     redirectTo: Type.Optional(Type.String({ maxLength: 500 })),
     reply: Type.Optional(Type.String({ maxLength: 20000 })),

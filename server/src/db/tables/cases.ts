@@ -104,6 +104,8 @@ export type CaseEventAction =
   | 'publicationEdited'
   | 'unpublished'
   | 'identityErased'
+  /** the handler's instructions to the county bureau, right after `assign` (never public) */
+  | 'assignInstructions'
   | 'moderated';
 
 export interface CaseEventsTable {

@@ -107,8 +107,9 @@ async function file(res: Promise<{ statusCode: number; body: string }>) {
   const r = await res;
   expect(r.statusCode, r.body).toBe(200);
   const number = numberOf(r.body);
+  const code = /data-testid="query-code">([^<]+)</.exec(r.body)?.[1] ?? '';
   const list = await t.inject({ method: 'GET', url: `/api/v1/cases?q=${number}`, cookie: handler });
-  return { number, id: list.json().items[0].id as number };
+  return { number, code, id: list.json().items[0].id as number };
 }
 const get = (cookie: string, id: number) => t.inject({ method: 'GET', url: `/api/v1/cases/${id}`, cookie });
 const act = async (cookie: string, id: number, body: Record<string, unknown>) =>
@@ -132,6 +133,16 @@ const remindersOf = async (cookie: string, number: string) =>
   )
     .map((n) => n.title.zh)
     .filter((s) => s.includes(number));
+/** a 400 in the project's one error shape, naming this one field in Chinese and English */
+function expectRefused(res: { statusCode: number; json(): unknown }, field: string, zh: string, en: string) {
+  expect(res.statusCode).toBe(400);
+  // the one field, nothing else
+  expect(res.json()).toMatchObject({
+    code: 'VALIDATION_FAILED',
+    fields: [{ field, message: zh, messageEn: en }],
+  });
+  expect((res.json() as { fields: unknown[] }).fields).toHaveLength(1);
+}
 const auditRows = async (action: string) =>
   t.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
 
@@ -247,26 +258,24 @@ describe('the legal basis of an information request’s answer', () => {
       act(handler, r.id, { action: 'reply', reply: '经审查，该信息不予公开。', ...over });
     for (const answerType of ['notDisclosed', 'partlyDisclosed']) {
       const bare = await reply({ answerType, answerGround: 'thirdParty' });
-      expect(bare.statusCode).toBe(400);
-      expect(bare.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
-      expect(bare.json().fields).toEqual([
-        expect.objectContaining({
-          field: '/answerBasis',
-          message: '该答复类型须写明依据、负责机关或获取途径',
-          messageEn: 'This answer needs its legal basis, the responsible agency or where to find it',
-        }),
-      ]);
+      expectRefused(
+        bare,
+        '/answerBasis',
+        '该答复类型须写明依据、负责机关或获取途径',
+        'This answer needs its legal basis, the responsible agency or where to find it',
+      );
       // blank is no basis
       expect((await reply({ answerType, answerGround: 'thirdParty', answerBasis: '  ' })).statusCode).toBe(
         400,
       );
     }
     const noGround = await reply({ answerType: 'notDisclosed', answerBasis: '《条例》第十五条' });
-    expect(noGround.statusCode).toBe(400);
-    expect(noGround.json().fields[0]).toMatchObject({
-      field: '/answerGround',
-      message: '请选择不予公开的理由类别',
-    });
+    expectRefused(
+      noGround,
+      '/answerGround',
+      '请选择不予公开的理由类别',
+      'Choose the ground for not disclosing',
+    );
     const unchanged = (await get(handler, r.id)).json();
     expect(unchanged).toMatchObject({ status: 'received', answerType: null, replyText: null });
     const ok = await reply({
@@ -373,5 +382,85 @@ describe('the reporter’s identity', () => {
     });
     expect(log.statusCode).toBe(200);
     expect(log.body).toContain(keptUntil);
+  });
+});
+
+describe('the handler’s instructions on assigning a case to a county bureau', () => {
+  const instructions =
+    '请三日内到现场核查夜间施工许可，可联系举报人孙八八（13907361111）了解情况，附照片报送。';
+  type Ev = { action: string; note: string | null; public: boolean };
+  const instructed = (events: Ev[]) => events.filter((e) => e.action === 'assignInstructions');
+
+  it('stores them with the assignment, audited, shown to the handler and (masked) the county, never to the person', async () => {
+    const r = await file(postReport(report({ anonymous: '', name: '孙八八', phone: '13907361111' })));
+    await act(handler, r.id, { action: 'accept' });
+    const assigned = await act(handler, r.id, {
+      action: 'assign',
+      unitId: wlId,
+      instructions: `  ${instructions}\n`,
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().status).toBe('assigned');
+    const mine = instructed(assigned.json().events);
+    expect(mine).toEqual([expect.objectContaining({ note: instructions, public: false })]);
+    const steps = assigned.json().events.map((e: Ev) => e.action);
+    expect(steps.slice(-2)).toEqual(['assign', 'assignInstructions']);
+
+    // the county reads them, the reporter's details masked (they did not agree to be contacted)
+    const seen = (await get(county, r.id)).json();
+    expect(instructed(seen.events).map((e) => e.note)).toEqual([
+      '请三日内到现场核查夜间施工许可，可联系举报人[姓名已隐去]（[电话已隐去]）了解情况，附照片报送。',
+    ]);
+    // the person's page does not show them
+    const page = await postForm('/interaction/track', { number: r.number, code: r.code });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('已转交武陵区环境保护局办理');
+    expect(page.body).not.toContain('现场核查夜间施工许可');
+
+    // audited with the assignment, their length only (an audit detail never quotes a case)
+    const audited = (await auditRows('cases.assign')).filter((a) => String(a.object_id) === String(r.id));
+    expect(audited.map((a) => JSON.parse(a.detail as string))).toEqual([
+      { from: 'accepted', to: 'assigned', unitId: wlId, instructions: instructions.length },
+    ]);
+
+    // taken back and assigned again: the county reads the new instructions, not the old ones
+    await act(handler, r.id, { action: 'recall' });
+    await act(handler, r.id, { action: 'assign', unitId: wlId, instructions: '改为夜间突击检查。' });
+    expect(instructed((await get(county, r.id)).json().events).map((e) => e.note)).toEqual([
+      '改为夜间突击检查。',
+    ]);
+    expect(instructed((await get(handler, r.id)).json().events)).toHaveLength(2);
+  });
+
+  it('takes none (no step of them), refuses them too long or on another step, changing nothing', async () => {
+    const r = await file(postReport(report()));
+    const onAccept = await act(handler, r.id, { action: 'accept', instructions: '请核查' });
+    expectRefused(
+      onAccept,
+      '/instructions',
+      '只有转办属地时可以填写办理要求',
+      'Instructions to a county bureau go with an assignment only',
+    );
+    expect((await get(handler, r.id)).json().status).toBe('received');
+    await act(handler, r.id, { action: 'accept' });
+    const long = await act(handler, r.id, {
+      action: 'assign',
+      unitId: wlId,
+      instructions: '查'.repeat(2001),
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().code).toBe('VALIDATION_FAILED');
+    expect((await get(handler, r.id)).json().status).toBe('accepted');
+    const bare = await act(handler, r.id, { action: 'assign', unitId: wlId, instructions: '   ' });
+    expect(bare.statusCode, bare.body).toBe(200);
+    expect(instructed(bare.json().events)).toEqual([]);
+    const max = await file(postReport(report()));
+    await act(handler, max.id, { action: 'accept' });
+    const full = await act(handler, max.id, {
+      action: 'assign',
+      unitId: wlId,
+      instructions: '查'.repeat(2000),
+    });
+    expect(full.statusCode, full.body).toBe(200);
   });
 });

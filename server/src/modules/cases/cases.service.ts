@@ -548,6 +548,14 @@ export function createCasesService(deps: {
         const t = caseTransition(c, input.action, party, factsOf(c, cal, d));
         if ('refused' in t) throw invalidTransition(t.refused);
         const note = input.note?.trim() || null;
+        // the handler's own instructions to the county bureau go with an assignment only (decision 213)
+        const instructions = input.instructions?.trim() || null;
+        if (instructions && input.action !== 'assign')
+          throw invalid(
+            '/instructions',
+            '只有转办属地时可以填写办理要求',
+            'Instructions to a county bureau go with an assignment only',
+          );
         const set: Updateable<CasesTable> = { status: t.to, updated_at: nowIso() };
         let publicNote: string | null = null;
         let isPublic = false;
@@ -674,6 +682,9 @@ export function createCasesService(deps: {
           public: isPublic,
         });
         if (set.published === 1) await event(trx, actor, c.id, 'published', { public: true });
+        // for the county and the receiving bureau only: never a public step, masked for the county
+        // like every note when the reporter did not agree to be contacted (detail())
+        if (instructions) await event(trx, actor, c.id, 'assignInstructions', { note: instructions });
         await record({
           action: `cases.${input.action}`,
           objectType: 'case',
@@ -682,6 +693,7 @@ export function createCasesService(deps: {
             from: c.status,
             to: t.to,
             ...(set.assigned_unit_id ? { unitId: set.assigned_unit_id } : {}),
+            ...(instructions ? { instructions: instructions.length } : {}),
           },
         });
       });

@@ -17,6 +17,8 @@ export const casesZh = {
   'cases.withheld': '已保密（举报人未同意提供给承办单位）',
   'cases.erased': '保存期满，已删除',
   'cases.note': '说明',
+  'cases.instructions': '办理要求（可选）',
+  'cases.instructionsHint': '写给承办区县的要求，如核查重点、时限、报送材料；当事人看不到',
   'cases.extend': '申请延期',
   'cases.days': '延长天数',
   'cases.reason': '延期理由（将告知当事人）',
@@ -48,6 +50,9 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.withheld': 'Confidential (the reporter did not agree to share it with the county)',
   'cases.erased': 'Erased after the keeping period',
   'cases.note': 'Note',
+  'cases.instructions': 'Instructions (optional)',
+  'cases.instructionsHint':
+    'What you ask of the county bureau — what to check, by when, what to send back; the person does not see it',
   'cases.extend': 'Ask for an extension',
   'cases.days': 'Days',
   'cases.reason': 'Reason (told to the person)',

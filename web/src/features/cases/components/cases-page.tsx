@@ -1,6 +1,7 @@
 // 公众诉求办理: the queue (state, kind, time limit) and one case in a drawer with its timeline, its
 // limit and exactly the steps the server says this person may take (docs/public-interaction.md).
 import {
+  ASSIGN_INSTRUCTIONS_MAX,
   APPLICANT_TYPE_LABELS,
   INFO_DELIVERY_LABELS,
   INFO_FORM_LABELS,
@@ -74,6 +75,7 @@ const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   publicationEdited: { zh: '修改公开内容', en: 'Published text edited' },
   unpublished: { zh: '撤下公开答复', en: 'Taken off the portal' },
   identityErased: { zh: '举报人信息已删除', en: 'Identity erased' },
+  assignInstructions: { zh: '转办要求', en: 'Instructions to the county' },
 };
 const TIMELINESS_COLOR = { onTime: 'green', dueSoon: 'orange', overdue: 'red' } as const;
 
@@ -486,13 +488,28 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
               data-testid="case-step-form"
             >
               {action === 'assign' ? (
-                <Form.Item name="unitId" label={t('cases.assigned')} rules={[{ required: true }]}>
-                  <Select
-                    data-testid="case-unit"
-                    showSearch={{ optionFilterProp: 'label' }}
-                    options={(countyList.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                  />
-                </Form.Item>
+                <>
+                  <Form.Item name="unitId" label={t('cases.assigned')} rules={[{ required: true }]}>
+                    <Select
+                      data-testid="case-unit"
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={(countyList.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name="instructions"
+                    label={t('cases.instructions')}
+                    extra={t('cases.instructionsHint')}
+                    rules={[{ max: ASSIGN_INSTRUCTIONS_MAX }]}
+                  >
+                    <Input.TextArea
+                      rows={4}
+                      maxLength={ASSIGN_INSTRUCTIONS_MAX}
+                      showCount
+                      data-testid="case-instructions"
+                    />
+                  </Form.Item>
+                </>
               ) : null}
               {action === 'notAccept' ? (
                 <>

@@ -4,11 +4,18 @@
 // letters edited and taken down, completion after its period, and the portal's per-client budgets —
 // look-ups answered alike then 429, the challenge after several intakes, the hourly limit. One app; every
 // test files from its own client address so the budgets of one do not spill into another.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '@greenvoice/common';
 import { nowIso } from '../../db/database.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import {
+  caseForms,
+  casesTestApp,
+  filedCase,
+  formToken,
+  infoRequestForm,
+  numbersOf,
+} from '../../test/case-forms.ts';
+import type { TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
 let handler: string;
@@ -20,59 +27,19 @@ let wlId: number;
 let clock: string | null = null;
 
 beforeAll(async () => {
-  t = await createTestApp({
-    demo: true,
-    env: { CASE_INTAKE_CHALLENGE_AFTER: '3', CASE_INTAKE_PER_HOUR: '6', CASE_LOOKUPS_PER_MINUTE: '4' },
-    services: { today: () => clock ?? chinaDate(nowIso()) },
-  });
-  [handler, county, leader, auditor] = await Promise.all([
-    t.loginAs('handler'),
-    t.loginAs('handler.wl'),
-    t.loginAs('leader'),
-    t.loginAs('auditor'),
-  ]);
-  const counties = (await t.inject({ method: 'GET', url: '/api/v1/cases/counties', cookie: handler })).json();
-  wlId = counties.find((c: { area: string }) => c.area === '武陵区').id;
+  ({ t, handler, county, leader, auditor, wlId } = await casesTestApp(
+    { CASE_INTAKE_CHALLENGE_AFTER: '3', CASE_INTAKE_PER_HOUR: '6', CASE_LOOKUPS_PER_MINUTE: '4' },
+    () => clock ?? chinaDate(nowIso()),
+  ));
 });
 afterAll(() => t.close());
 
-let clients = 0;
-/** a client address of its own */
-const client = () => `10.77.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
-
-function multipart(fields: Record<string, string>) {
-  const boundary = `----gv${randomBytes(8).toString('hex')}`;
-  const parts = Object.entries(fields).map(
-    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  );
-  return {
-    payload: Buffer.from(`${parts.join('')}--${boundary}--\r\n`),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-const token = () => randomBytes(18).toString('base64url');
-const postReport = (form: Record<string, string>, ip = client()) => {
-  const m = multipart(form);
-  return t.inject({
-    method: 'POST',
-    url: '/interaction/report',
-    payload: m.payload,
-    headers: m.headers,
-    remoteAddress: ip,
-  });
-};
-const postForm = (url: string, form: Record<string, string>, ip = client()) =>
-  t.inject({
-    method: 'POST',
-    url,
-    payload: new URLSearchParams(form).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    remoteAddress: ip,
-  });
-const numbersOf = (body: string) => ({
-  number: /data-testid="tracking-number">([^<]+)</.exec(body)?.[1] ?? '',
-  code: /data-testid="query-code">([^<]+)</.exec(body)?.[1] ?? '',
-});
+const forms = caseForms(() => t, '10.77');
+const client = forms.client;
+const token = formToken;
+const postReport = (form: Record<string, string>, ip = client()) =>
+  forms.postMultipart('/interaction/report', form, [], ip);
+const postForm = (url: string, form: Record<string, string>, ip = client()) => forms.postForm(url, form, ip);
 const report = (over: Record<string, string> = {}) => ({
   formToken: token(),
   category: 'air',
@@ -90,23 +57,8 @@ const letter = (over: Record<string, string> = {}) => ({
   phone: '13907368888',
   ...over,
 });
-const infoRequest = () => ({
-  formToken: token(),
-  applicantType: 'citizen',
-  name: '王五',
-  idNumber: '430702199001011234',
-  phone: '13907365555',
-  description: '请公开2025年某污水处理厂的在线监测数据。',
-  infoForm: 'electronic',
-  infoDelivery: 'online',
-});
-async function file(res: Promise<{ statusCode: number; body: string }>) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(200);
-  const n = numbersOf(r.body);
-  const list = await t.inject({ method: 'GET', url: `/api/v1/cases?q=${n.number}`, cookie: handler });
-  return { ...n, id: list.json().items[0].id as number };
-}
+const infoRequest = infoRequestForm;
+const file = (res: Promise<{ statusCode: number; body: string }>) => filedCase(t, handler, res);
 const get = (cookie: string, id: number) => t.inject({ method: 'GET', url: `/api/v1/cases/${id}`, cookie });
 const versionOf = async (id: number) => (await get(handler, id)).json().version as number;
 const act = async (cookie: string, id: number, body: Record<string, unknown>) =>

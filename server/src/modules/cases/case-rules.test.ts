@@ -6,83 +6,34 @@
 // keeping period (audited, the case kept) and never stored in plaintext; the handler's instructions on
 // assigning a case to a county bureau (decision 213). One app with a controllable clock; every test
 // files from its own client address so the portal's budgets of one do not spill into another.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaDate, REMIND_DAYS_BEFORE } from '@greenvoice/common';
 import { nowIso } from '../../db/database.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { caseForms, casesTestApp, filedCase, formToken, infoRequestForm } from '../../test/case-forms.ts';
+import type { TestApp } from '../../test/test-app.ts';
 
-let t: TestApp;
-let handler: string;
-let county: string;
-let auditor: string;
-let wlId: number;
 /** the service's today; null: the real one */
 let clock: string | null = null;
 const realToday = () => chinaDate(nowIso());
+let t: TestApp;
+/** the signed-in handler of the receiving bureau, of the 武陵区 county bureau, and the auditor */
+let [handler, county, auditor] = ['', '', ''];
+let wlId: number;
 
 beforeAll(async () => {
-  t = await createTestApp({
-    demo: true,
-    env: { CASE_INTAKE_CHALLENGE_AFTER: '50' },
-    services: { today: () => clock ?? realToday() },
-  });
-  [handler, county, auditor] = await Promise.all([
-    t.loginAs('handler'),
-    t.loginAs('handler.wl'),
-    t.loginAs('auditor'),
-  ]);
-  const counties = (await t.inject({ method: 'GET', url: '/api/v1/cases/counties', cookie: handler })).json();
-  wlId = counties.find((c: { area: string }) => c.area === '武陵区').id;
+  ({ t, handler, county, auditor, wlId } = await casesTestApp(
+    { CASE_INTAKE_CHALLENGE_AFTER: '50' },
+    () => clock ?? realToday(),
+  ));
 });
 afterAll(() => t.close());
 
-let clients = 0;
-/** a client address of its own */
-const client = () => `10.88.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
+const forms = caseForms(() => t, '10.88');
 const job = { actor: null, requestId: 'test', clientIp: 'test', userAgent: 'test', audited: false };
-
-function multipart(
-  fields: Record<string, string>,
-  files: Array<{ name: string; body: Buffer; type: string }>,
-) {
-  const boundary = `----gv${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  );
-  for (const f of files)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
-      ),
-      f.body,
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-const postReport = (form: Record<string, string>, files: Parameters<typeof multipart>[1] = []) => {
-  const m = multipart(form, files);
-  return t.inject({
-    method: 'POST',
-    url: '/interaction/report',
-    payload: m.payload,
-    headers: m.headers,
-    remoteAddress: client(),
-  });
-};
-const postForm = (url: string, form: Record<string, string>) =>
-  t.inject({
-    method: 'POST',
-    url,
-    payload: new URLSearchParams(form).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    remoteAddress: client(),
-  });
-const token = () => randomBytes(18).toString('base64url');
+const postReport = (form: Record<string, string>, files: Parameters<typeof forms.postMultipart>[2] = []) =>
+  forms.postMultipart('/interaction/report', form, files, forms.client());
+const postForm = (url: string, form: Record<string, string>) => forms.postForm(url, form, forms.client());
+const token = formToken;
 const report = (over: Record<string, string> = {}) => ({
   formToken: token(),
   category: 'noise',
@@ -92,25 +43,8 @@ const report = (over: Record<string, string> = {}) => ({
   anonymous: '1',
   ...over,
 });
-const infoRequest = () => ({
-  formToken: token(),
-  applicantType: 'citizen',
-  name: '赵六',
-  idNumber: '430702199202021234',
-  phone: '13907364444',
-  description: '请公开某企业2025年的排污许可执行报告。',
-  infoForm: 'electronic',
-  infoDelivery: 'online',
-});
-const numberOf = (body: string) => /data-testid="tracking-number">([^<]+)</.exec(body)?.[1] ?? '';
-async function file(res: Promise<{ statusCode: number; body: string }>) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(200);
-  const number = numberOf(r.body);
-  const code = /data-testid="query-code">([^<]+)</.exec(r.body)?.[1] ?? '';
-  const list = await t.inject({ method: 'GET', url: `/api/v1/cases?q=${number}`, cookie: handler });
-  return { number, code, id: list.json().items[0].id as number };
-}
+const infoRequest = infoRequestForm;
+const file = (res: Promise<{ statusCode: number; body: string }>) => filedCase(t, handler, res);
 const get = (cookie: string, id: number) => t.inject({ method: 'GET', url: `/api/v1/cases/${id}`, cookie });
 const act = async (cookie: string, id: number, body: Record<string, unknown>) =>
   t.inject({
@@ -278,18 +212,14 @@ describe('the legal basis of an information request’s answer', () => {
     );
     const unchanged = (await get(handler, r.id)).json();
     expect(unchanged).toMatchObject({ status: 'received', answerType: null, replyText: null });
-    const ok = await reply({
+    const answer = {
       answerType: 'notDisclosed',
       answerGround: 'thirdParty',
       answerBasis: '《中华人民共和国政府信息公开条例》第十五条',
-    });
+    };
+    const ok = await reply(answer);
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({
-      status: 'replied',
-      answerType: 'notDisclosed',
-      answerGround: 'thirdParty',
-      answerBasis: '《中华人民共和国政府信息公开条例》第十五条',
-    });
+    expect(ok.json()).toMatchObject({ status: 'replied', ...answer });
   });
 });
 

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@greenvoice/common';
 import JSZip from 'jszip';
+import { caseForms, numbersOf } from '../../test/case-forms.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { caseCompletionLapseJob } from './cases-jobs.ts';
 
@@ -28,28 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function multipart(
-  fields: Record<string, string>,
-  files: Array<{ name: string; body: Buffer; type?: string }> = [],
-) {
-  const boundary = `----gv${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`,
-      ),
-      f.body,
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 const report = (over: Record<string, string> = {}) => ({
   formToken: randomBytes(18).toString('base64url'),
   category: 'water',
@@ -59,21 +38,9 @@ const report = (over: Record<string, string> = {}) => ({
   anonymous: '1',
   ...over,
 });
-const post = (url: string, form: Record<string, string>, files?: Parameters<typeof multipart>[1]) => {
-  const m = multipart(form, files);
-  return t.inject({ method: 'POST', url, payload: m.payload, headers: m.headers });
-};
-const postForm = (url: string, form: Record<string, string>) =>
-  t.inject({
-    method: 'POST',
-    url,
-    payload: new URLSearchParams(form).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
-const numbersOf = (body: string) => ({
-  number: /data-testid="tracking-number">([^<]+)</.exec(body)?.[1] ?? '',
-  code: /data-testid="query-code">([^<]+)</.exec(body)?.[1] ?? '',
-});
+const forms = caseForms(() => t, '10.66');
+const post = forms.postMultipart;
+const postForm = (url: string, form: Record<string, string>) => forms.postForm(url, form);
 const caseId = async (number: string) => {
   const r = await t.inject({ method: 'GET', url: `/api/v1/cases?q=${number}`, cookie: handler });
   return r.json().items[0] as { id: number; version: number };

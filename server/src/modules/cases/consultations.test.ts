@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { chinaDate } from '@greenvoice/common';
+import { caseForms } from '../../test/case-forms.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
@@ -23,13 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const postForm = (url: string, form: Record<string, string>) =>
-  t.inject({
-    method: 'POST',
-    url,
-    payload: new URLSearchParams(form).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
+const postForm = caseForms(() => t, '10.55').postForm;
 const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object, cookie = editor) =>
   t.inject({ method, url: `/api/v1${url}`, cookie, ...(payload ? { payload } : {}) });
 function upload(url: string, name: string, body: Buffer) {

@@ -8,7 +8,9 @@
 // files from its own client address so the portal's budgets of one do not spill into another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaDate, REMIND_DAYS_BEFORE } from '@greenvoice/common';
+import { randomBytes } from 'node:crypto';
 import { nowIso } from '../../db/database.ts';
+import { openSecret } from '../auth/secret-box.ts';
 import { caseForms, casesTestApp, filedCase, formToken, infoRequestForm } from '../../test/case-forms.ts';
 import type { TestApp } from '../../test/test-app.ts';
 
@@ -102,17 +104,30 @@ describe('reminders before the limit and the overdue flag', () => {
     await run(due);
     expect(await remindersOf(county, r.number)).toEqual([dueSoon]);
 
-    clock = due;
-    expect((await get(handler, r.id)).json().timeliness).toBe('dueSoon');
-    clock = addDays(due, 1);
+    // the flag and the queue's timeliness filter, day by day around the limit (the handler's and the county's)
+    const filtered = async (cookie: string, timeliness: string) =>
+      (
+        await t.inject({ method: 'GET', url: `/api/v1/cases?timeliness=${timeliness}&q=${r.number}`, cookie })
+      ).json().items.length as number;
+    const expected: Array<[string, string]> = [
+      [addDays(due, -REMIND_DAYS_BEFORE - 1), 'onTime'],
+      [addDays(due, -REMIND_DAYS_BEFORE), 'dueSoon'],
+      [due, 'dueSoon'],
+      [addDays(due, 1), 'overdue'],
+    ];
     try {
-      expect((await get(handler, r.id)).json().timeliness).toBe('overdue');
-      const overdue = await t.inject({
-        method: 'GET',
-        url: `/api/v1/cases?timeliness=overdue&q=${r.number}`,
-        cookie: handler,
-      });
-      expect(overdue.json().items.map((c: { id: number }) => c.id)).toEqual([r.id]);
+      for (const [day, flag] of expected) {
+        clock = day;
+        expect([day, (await get(handler, r.id)).json().timeliness]).toEqual([day, flag]);
+        for (const cookie of [handler, county])
+          for (const f of ['onTime', 'dueSoon', 'overdue'])
+            expect([day, cookie === county, f, await filtered(cookie, f)]).toEqual([
+              day,
+              cookie === county,
+              f,
+              f === flag ? 1 : 0,
+            ]);
+      }
     } finally {
       clock = null;
     }
@@ -270,7 +285,17 @@ describe('the reporter’s identity', () => {
     expect(raw).not.toContain(name);
     expect(raw).not.toContain(phone);
     expect(raw).not.toContain('1390736'); // nor a part of the number
-    // and it opens with the key
+    // not merely encoded: no base64 or hex run of the row decodes to them either
+    const decoded = (raw.match(/[A-Za-z0-9+/=]{16,}/g) ?? []).flatMap((run) => [
+      Buffer.from(run, 'base64').toString('utf8'),
+      Buffer.from(run, 'hex').toString('utf8'),
+    ]);
+    for (const d of decoded) for (const plain of [name, phone]) expect(d).not.toContain(plain);
+    // sealed with a key outside the database: another key does not open it
+    const { sealed } = rows[0] as { sealed: string };
+    expect(sealed).toMatch(/^v1:/);
+    expect(() => openSecret(sealed, randomBytes(32))).toThrow();
+    // and it opens with the installation's key
     const opened = await t.inject({ method: 'GET', url: `/api/v1/cases/${r.id}/reporter`, cookie: handler });
     expect(opened.json()).toMatchObject({ name, phone });
   });

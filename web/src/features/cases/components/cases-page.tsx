@@ -2,6 +2,7 @@
 // limit and exactly the steps the server says this person may take (docs/public-interaction.md).
 import {
   ASSIGN_INSTRUCTIONS_MAX,
+  INFO_ANSWER_NEEDS_BASIS,
   APPLICANT_TYPE_LABELS,
   INFO_DELIVERY_LABELS,
   INFO_FORM_LABELS,
@@ -563,11 +564,22 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
                           ) : null
                         }
                       </Form.Item>
-                      <Form.Item
-                        name="answerBasis"
-                        label={pick({ zh: '依据、负责机关或获取途径', en: 'Basis, agency or where' })}
-                      >
-                        <Input.TextArea rows={2} />
+                      {/* the server refuses these answers without it (条例 art. 36); asked for here first */}
+                      <Form.Item noStyle shouldUpdate={(a, b) => a.answerType !== b.answerType}>
+                        {({ getFieldValue }) => (
+                          <Form.Item
+                            name="answerBasis"
+                            label={pick({ zh: '依据、负责机关或获取途径', en: 'Basis, agency or where' })}
+                            rules={[
+                              {
+                                required: INFO_ANSWER_NEEDS_BASIS.includes(getFieldValue('answerType')),
+                                whitespace: true,
+                              },
+                            ]}
+                          >
+                            <Input.TextArea rows={2} data-testid="case-answer-basis" />
+                          </Form.Item>
+                        )}
                       </Form.Item>
                     </>
                   ) : null}

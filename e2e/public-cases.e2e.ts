@@ -51,6 +51,7 @@ describe('a 12369 report from the portal to the county and back', () => {
     await console.getByTestId('case-action-assign').waitFor();
     await drawerStep(console, 'assign', async (p) => {
       await chooseOption(p, 'case-unit', '武陵区环境保护局');
+      await p.getByTestId('case-instructions').fill('请三日内现场核查并附照片报送。');
     });
     await expect.poll(() => console.getByTestId('case-status').textContent()).toContain('已转办属地');
     await shot(console, 'cases-console-handler');
@@ -60,6 +61,10 @@ describe('a 12369 report from the portal to the county and back', () => {
     await county.goto(`${e.base}/admin/cases`);
     await county.getByTestId('cases-table').getByText(number).click();
     expect(await county.getByTestId('case-reporter').textContent()).toContain('匿名');
+    // the handler's instructions, in the county's timeline (decision 213)
+    const timeline = (await county.getByTestId('case-drawer').textContent()) ?? '';
+    expect(timeline).toContain('转办要求');
+    expect(timeline).toContain('请三日内现场核查并附照片报送。');
     await drawerStep(county, 'countyReply', (p) =>
       p.getByTestId('case-note').fill('已现场检查，责令停产整改。'),
     );

@@ -13,6 +13,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { nowIso } from '../../db/database.ts';
 import { STORE_NAMES } from '../../files/file-stores.ts';
+import { caseIdentityEraseJob } from './cases-jobs.ts';
 import { openSecret } from '../auth/secret-box.ts';
 import { caseForms, casesTestApp, filedCase, formToken, infoRequestForm } from '../../test/case-forms.ts';
 import type { TestApp } from '../../test/test-app.ts';
@@ -34,7 +35,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const forms = caseForms(() => t, '10.88');
-const job = { actor: null, requestId: 'test', clientIp: 'test', userAgent: 'test', audited: false };
+/** the daily erasure job as the scheduler runs it, on this day of the services' clock */
+async function eraseOn(day: string) {
+  clock = day;
+  try {
+    return await caseIdentityEraseJob(t.services.cases).run();
+  } finally {
+    clock = null;
+  }
+}
 const postReport = (form: Record<string, string>, files: Parameters<typeof forms.postMultipart>[2] = []) =>
   forms.postMultipart('/interaction/report', form, files, forms.client());
 const postForm = (url: string, form: Record<string, string>) => forms.postForm(url, form, forms.client());
@@ -337,11 +346,11 @@ describe('the reporter’s identity', () => {
         .where('case_id', '=', r.id)
         .executeTakeFirst();
     expect(await row()).toEqual({ erase_after: keptUntil });
-    await t.services.cases.eraseExpiredReporters(job, addDays(keptUntil, -1));
+    expect(await eraseOn(addDays(keptUntil, -1))).toEqual({ erased: 0 });
     expect(await row()).toEqual({ erase_after: keptUntil });
     expect((await auditRows('cases.reporter.erase')).filter((a) => a.object_id === String(r.id))).toEqual([]);
 
-    await t.services.cases.eraseExpiredReporters(job, keptUntil);
+    expect(await eraseOn(keptUntil)).toEqual({ erased: 1 });
     expect(await row()).toBeUndefined();
     const audited = (await auditRows('cases.reporter.erase')).filter(
       (a) => String(a.object_id) === String(r.id),
@@ -352,7 +361,7 @@ describe('the reporter’s identity', () => {
     expect(kept).toMatchObject({ status: 'closed', reporter: 'erased', replyText: '已责令整改。' });
     expect(kept.events.at(-1)).toMatchObject({ action: 'identityErased', note: `保存期满（${keptUntil}）` });
     // a second run finds nothing more to erase
-    expect((await t.services.cases.eraseExpiredReporters(job, keptUntil)).erased).toBe(0);
+    expect(await eraseOn(keptUntil)).toEqual({ erased: 0 });
     // and the audit log in words says so to the auditor
     const log = await t.inject({
       method: 'GET',

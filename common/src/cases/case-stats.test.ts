@@ -67,6 +67,26 @@ describe('monthly case statistics', () => {
     expect(onTimeRate(s.total)).toBe(50);
   });
 
+  it('keeps a month’s overdue cases overdue once they are answered later', () => {
+    const late = row({
+      status: 'replied',
+      filedOn: '2026-09-01',
+      acceptedOn: '2026-09-02',
+      answeredOn: '2026-11-05',
+      answeredDueOn: '2026-10-20',
+    });
+    // open at the end of October past its limit; answered (late) in November, overdue no longer
+    expect(monthlyStats([late], '2026-10', '2026-12-02').total).toMatchObject({ overdue: 1, answered: 0 });
+    expect(monthlyStats([late], '2026-11', '2026-12-02').total).toMatchObject({
+      overdue: 0,
+      answered: 1,
+      late: 1,
+    });
+    // answered within its limit after the month's end: it was not overdue at the month's end
+    const inTime = row({ ...late, answeredDueOn: '2026-11-10' });
+    expect(monthlyStats([inTime], '2026-10', '2026-12-02').total.overdue).toBe(0);
+  });
+
   it('bounds overdue by today in the running month', () => {
     const r = [row({ dueOn: '2026-12-10' })];
     expect(monthlyStats(r, '2026-12', '2026-12-05').total.overdue).toBe(0);

@@ -86,7 +86,11 @@ export function monthlyStats(rows: readonly StatsCase[], month: string, today: s
       r.filedOn <= last &&
       (r.answeredOn === null || r.answeredOn > last) &&
       !(FINAL_STATUSES.includes(r.status) && r.answeredOn === null);
-    const overdue = open && r.dueOn !== null && r.dueOn < cutoff;
+    // the limit it ran against at the month's end: once answered (later) its running limit is cleared,
+    // so it is the one it was answered against — a case overdue at the end of October stays so in
+    // October's figures after it is answered in November
+    const limit = r.answeredOn !== null ? r.answeredDueOn : r.dueOn;
+    const overdue = open && limit !== null && limit < cutoff;
     if (!received && !accepted && !answered && !overdue) continue;
     const f = (l: CaseStatsLine) => {
       l.received += received ? 1 : 0;

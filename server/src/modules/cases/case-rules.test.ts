@@ -226,7 +226,10 @@ describe('monthly statistics', () => {
     expect(open.id).toBeGreaterThan(0);
 
     const console = JSON.stringify(after);
-    const portal = (await t.inject({ method: 'GET', url: `/interaction/statistics?month=${month}` })).body;
+    const page = await t.inject({ method: 'GET', url: `/interaction/statistics?month=${month}` });
+    expect(page.statusCode).toBe(200);
+    const portal = page.body;
+    expect(portal).toContain('鼎城区');
     for (const text of [console, portal])
       for (const personal of [name, phone, onTime.number, late.number, '洞庭大道', '夜里十二点'])
         expect(text).not.toContain(personal);

@@ -146,6 +146,27 @@ function wechatExport(badFollowersOnDay?: number): string {
   return file;
 }
 
+describe('the menu on a laptop', () => {
+  it('at 1366 × 768 the last of the centre’s entries is reached by scrolling the menu alone, and opens', async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signInAs(page, e.base, 'admin');
+    const entries = page.locator('.gv-sider .ant-menu-item');
+    await entries.first().waitFor();
+    expect(await entries.count()).toBeGreaterThan(20); // taller than the screen
+    const last = entries.last();
+    await last.scrollIntoViewIfNeeded();
+    // the page itself did not move, and the entry is above the collapse button, not under it
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const entry = (await last.boundingBox())!;
+    const button = (await page.locator('.ant-layout-sider-trigger').boundingBox())!;
+    expect(entry.y + entry.height).toBeLessThanOrEqual(button.y);
+    await shot(page, 'menu-scrolled-1366');
+    await last.click();
+    await page.waitForURL(/\/admin\/notification-channels$/);
+    await page.close();
+  });
+});
+
 describe('new-media matrix', () => {
   it('an officer registers an account, imports its statistics (a bad row first), sees the board, the index and the portal page', async () => {
     const page = await e.browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -145,3 +145,36 @@ describe('footer and meta tags', () => {
     expect(meta(res.body, 'ColumnType')).toBe('政务动态');
   });
 });
+
+describe('the home page’s channel panels', () => {
+  it('each holds its channel’s seven newest live articles, newest first', async () => {
+    const home = (await get('/')).body;
+    const panels = [
+      ...home.matchAll(/<section class="panel" aria-labelledby="h-([a-z0-9]+)">([\s\S]*?)<\/section>/g),
+    ];
+    expect(panels.length).toBeGreaterThan(2);
+    const now = new Date().toISOString();
+    // the demo has a second city whose channels have the same codes: the default site is the seed's
+    const site = await t.database.db
+      .selectFrom('portal_articles')
+      .where('id', '=', seedId)
+      .select('owner_unit_id')
+      .executeTakeFirstOrThrow();
+    for (const [, code, panel] of panels) {
+      const expected = await t.database.db
+        .selectFrom('portal_articles as a')
+        .innerJoin('portal_channels as c', 'c.id', 'a.channel_id')
+        .where('c.code', '=', code!)
+        .where('c.owner_unit_id', '=', site.owner_unit_id)
+        .where('a.status', '=', 'published')
+        .where('a.publish_at', '<=', now)
+        .select('a.id')
+        .orderBy('a.publish_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(7)
+        .execute();
+      const shown = [...panel!.matchAll(/href="\/articles\/(\d+)"/g)].map((m) => Number(m[1]));
+      expect(shown, code).toEqual(expected.map((r) => r.id));
+    }
+  });
+});

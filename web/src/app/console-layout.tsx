@@ -150,6 +150,7 @@ function Frame({ me }: { me: Me }) {
           onCollapse={setCollapsed}
           width={208}
           theme="light"
+          className="gv-sider"
           style={{ borderInlineEnd: '1px solid #f0f0f0' }}
         >
           {brand(collapsed)}

@@ -33,6 +33,23 @@ export function createPublicContent(
       .where('portal_articles.status', '=', 'published')
       .where('portal_articles.publish_at', '<=', now);
 
+  async function latest(
+    channelId: number,
+    now: string,
+    limit: number,
+    offset = 0,
+  ): Promise<PublicArticleListItem[]> {
+    if (hot) return hot.latest(channelId, now, limit, offset);
+    return live(now)
+      .where('channel_id', '=', channelId)
+      .select(['id', 'title', 'publish_at', 'archived_at'])
+      .orderBy('publish_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute() as Promise<PublicArticleListItem[]>;
+  }
+
   async function article(id: number, siteId: number, now: string): Promise<PublicArticle | undefined> {
     if (hot) return hot.article(id, siteId, now);
     const row = await live(now)
@@ -153,21 +170,34 @@ export function createPublicContent(
         .filter((r) => r.live_count > 0 || r.data_page !== null);
     },
 
-    async latest(
-      channelId: number,
+    latest,
+
+    /**
+     * The newest `limit` live articles of each channel (the home page's panels), by channel id. On
+     * PostgreSQL one round trip, each channel read on its index (LATERAL); on SQLite, in the process,
+     * one prepared read per channel is cheaper than any single statement (decision 214).
+     */
+    async latestOfChannels(
+      channelIds: number[],
       now: string,
       limit: number,
-      offset = 0,
-    ): Promise<PublicArticleListItem[]> {
-      if (hot) return hot.latest(channelId, now, limit, offset);
-      return live(now)
-        .where('channel_id', '=', channelId)
-        .select(['id', 'title', 'publish_at', 'archived_at'])
-        .orderBy('publish_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .offset(offset)
-        .execute() as Promise<PublicArticleListItem[]>;
+    ): Promise<Map<number, PublicArticleListItem[]>> {
+      const out = new Map<number, PublicArticleListItem[]>(channelIds.map((id) => [id, []]));
+      if (!postgres || channelIds.length < 2) {
+        for (const id of channelIds) out.set(id, await latest(id, now, limit));
+        return out;
+      }
+      const { rows } = await sql<PublicArticleListItem & { channel_id: number }>`
+        SELECT c.id AS channel_id, a.id, a.title, a.publish_at, a.archived_at
+        FROM unnest(${channelIds}::int[]) WITH ORDINALITY AS c(id, n)
+        CROSS JOIN LATERAL (
+          SELECT id, title, publish_at, archived_at FROM portal_articles
+          WHERE channel_id = c.id AND status = 'published' AND publish_at <= ${now}
+          ORDER BY publish_at DESC, id DESC LIMIT ${limit}
+        ) a
+        ORDER BY c.n, a.publish_at DESC, a.id DESC`.execute(db);
+      for (const { channel_id, ...item } of rows) out.get(channel_id)!.push(item);
+      return out;
     },
 
     article,

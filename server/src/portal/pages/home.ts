@@ -31,9 +31,14 @@ export async function renderHome(deps: PortalDeps, v: PortalView, now: string): 
   const listed = v.channels.filter(
     (c) => c.show_on_home && c.live_count > 0 && c.kind !== 'special' && c.kind !== 'media',
   );
+  const latest = await deps.content.latestOfChannels(
+    listed.map((c) => c.id),
+    now,
+    PER_CHANNEL,
+  );
   const panels: SafeHtml[] = [];
   for (const c of listed) {
-    const items = await deps.content.latest(c.id, now, PER_CHANNEL);
+    const items = latest.get(c.id)!;
     panels.push(
       html`<section class="panel" aria-labelledby="h-${c.code}">
         <div class="panel-head">

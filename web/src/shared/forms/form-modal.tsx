@@ -16,6 +16,7 @@ export function FormModal<V extends object>(props: {
   onClose: () => void;
   testId: string;
   okText?: string;
+  width?: number;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -24,6 +25,7 @@ export function FormModal<V extends object>(props: {
   return (
     <Modal
       open
+      width={props.width}
       title={props.title}
       onCancel={props.onClose}
       onOk={() => props.form.submit()}

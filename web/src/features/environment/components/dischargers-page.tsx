@@ -1,13 +1,13 @@
 import { DischargerInput } from '@greenvoice/common';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Discharger } from '@greenvoice/common';
-import { App, Button, Form, Input, InputNumber, Modal, Space } from 'antd';
+import { Button, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { ListPage, ListTable, SearchFilter } from '../../../shared/list/list-page.tsx';
 import { ExportButton } from '../../../shared/list/export-button.tsx';
 import { useListState } from '../../../shared/list/use-list-state.ts';
-import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { FormModal } from '../../../shared/forms/form-modal.tsx';
 import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
@@ -107,58 +107,45 @@ export function DischargersPage() {
 
 function DischargerModal({ discharger, onClose }: { discharger: Discharger | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const save = useSaveDischarger();
   const [form] = Form.useForm();
-  const showFormError = useFormErrors(form);
   const rules = schemaRules(DischargerInput, t);
   return (
-    <Modal
-      open
+    <FormModal
+      testId="discharger"
       title={t(discharger ? 'env.edit' : 'env.add')}
-      onCancel={onClose}
-      okText={t('env.save')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
+      form={form}
+      initialValues={discharger ?? { listedYear: new Date().getFullYear() }}
+      saving={save.isPending}
+      onClose={onClose}
+      save={(v) => {
+        const { name, creditCode, county, industry, permitNumber, listedYear } = v;
+        return save.mutateAsync([
+          discharger,
+          { name, creditCode, county, industry, permitNumber: permitNumber || null, listedYear },
+        ]);
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={discharger ?? { listedYear: new Date().getFullYear() }}
-        onFinish={(v) => {
-          const { name, creditCode, county, industry, permitNumber, listedYear } = v;
-          return save
-            .mutateAsync([
-              discharger,
-              { name, creditCode, county, industry, permitNumber: permitNumber || null, listedYear },
-            ])
-            .then(() => {
-              void message.success(t('env.saved'));
-              onClose();
-            }, showFormError);
-        }}
-      >
-        <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
-          <Input maxLength={100} />
+      <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="creditCode" label={t('env.creditCode')} rules={rules('creditCode')}>
+        <Input maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="credit-code-input" />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
+          <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="creditCode" label={t('env.creditCode')} rules={rules('creditCode')}>
-          <Input maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="credit-code-input" />
+        <Form.Item name="listedYear" label={t('env.listedYear')} rules={rules('listedYear')}>
+          <InputNumber min={2000} max={2100} />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
-            <Input maxLength={30} />
-          </Form.Item>
-          <Form.Item name="listedYear" label={t('env.listedYear')} rules={rules('listedYear')}>
-            <InputNumber min={2000} max={2100} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="industry" label={t('env.industry')} rules={rules('industry')}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="permitNumber" label={t('env.permit')}>
-          <Input maxLength={40} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item name="industry" label={t('env.industry')} rules={rules('industry')}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="permitNumber" label={t('env.permit')}>
+        <Input maxLength={40} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -6,14 +6,14 @@ import {
   type Incident,
   IncidentInput,
 } from '@greenvoice/common';
-import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Tag, Timeline } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Select, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { ListPage, ListTable } from '../../../shared/list/list-page.tsx';
 import { ExportButton } from '../../../shared/list/export-button.tsx';
 import { useListState } from '../../../shared/list/use-list-state.ts';
-import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { FormModal } from '../../../shared/forms/form-modal.tsx';
 import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
@@ -128,108 +128,82 @@ export function IncidentsPage() {
 
 function IncidentModal({ onClose }: { onClose: () => void }) {
   const { t, pick } = useI18n();
-  const { message } = App.useApp();
   const create = useCreateIncident();
   const [form] = Form.useForm();
-  const showFormError = useFormErrors(form);
   const rules = schemaRules(IncidentInput, t);
   return (
-    <Modal
-      open
+    <FormModal
+      testId="incident"
       width={640}
       title={t('env.release')}
-      onCancel={onClose}
-      okText={t('env.save')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
+      form={form}
+      initialValues={{ level: 'general' }}
+      saving={create.isPending}
+      onClose={onClose}
+      save={(v) =>
+        create.mutateAsync([
+          {
+            title: v.title,
+            occurredAt: v.occurredAt.format('YYYY-MM-DDTHH:mm'),
+            county: v.county,
+            location: v.location,
+            level: v.level,
+            status: 'responding',
+            summary: v.summary,
+          },
+        ])
+      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ level: 'general' }}
-        onFinish={(v) =>
-          create
-            .mutateAsync([
-              {
-                title: v.title,
-                occurredAt: v.occurredAt.format('YYYY-MM-DDTHH:mm'),
-                county: v.county,
-                location: v.location,
-                level: v.level,
-                status: 'responding',
-                summary: v.summary,
-              },
-            ])
-            .then(() => {
-              void message.success(t('env.saved'));
-              onClose();
-            }, showFormError)
-        }
-      >
-        <Form.Item name="title" label={t('env.title')} rules={rules('title')}>
-          <Input maxLength={200} />
+      <Form.Item name="title" label={t('env.title')} rules={rules('title')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="occurredAt" label={t('env.occurredAt')} rules={rules('occurredAt')}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="occurredAt" label={t('env.occurredAt')} rules={rules('occurredAt')}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-          </Form.Item>
-          <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
-            <Input maxLength={30} />
-          </Form.Item>
-          <Form.Item name="level" label={t('env.level')} rules={rules('level')}>
-            <Select
-              style={{ width: 120 }}
-              options={INCIDENT_LEVELS.map((l) => ({ value: l, label: pick(INCIDENT_LEVEL_LABELS[l]) }))}
-            />
-          </Form.Item>
-        </Space>
-        <Form.Item name="location" label={t('env.location')} rules={rules('location')}>
-          <Input maxLength={200} />
+        <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
+          <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="summary" label={t('env.summary')} rules={rules('summary')}>
-          <Input.TextArea rows={5} maxLength={20000} />
+        <Form.Item name="level" label={t('env.level')} rules={rules('level')}>
+          <Select
+            style={{ width: 120 }}
+            options={INCIDENT_LEVELS.map((l) => ({ value: l, label: pick(INCIDENT_LEVEL_LABELS[l]) }))}
+          />
         </Form.Item>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item name="location" label={t('env.location')} rules={rules('location')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="summary" label={t('env.summary')} rules={rules('summary')}>
+        <Input.TextArea rows={5} maxLength={20000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function FollowUpModal({ incident, onClose }: { incident: Incident; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const add = useAddFollowUp();
   const [form] = Form.useForm();
-  const showFormError = useFormErrors(form);
   return (
-    <Modal
-      open
+    <FormModal
+      testId="follow-up"
       title={`${t('env.addFollowUp')}：${incident.title}`}
-      onCancel={onClose}
-      okText={t('env.save')}
-      confirmLoading={add.isPending}
-      onOk={() => form.submit()}
+      form={form}
+      saving={add.isPending}
+      onClose={onClose}
+      save={(v) => add.mutateAsync([incident.id, v.content, !!v.closes])}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          add.mutateAsync([incident.id, v.content, !!v.closes]).then(() => {
-            void message.success(t('env.saved'));
-            onClose();
-          }, showFormError)
-        }
+      <Form.Item
+        name="content"
+        label={t('env.content')}
+        rules={[{ required: true, message: t('env.required') }]}
       >
-        <Form.Item
-          name="content"
-          label={t('env.content')}
-          rules={[{ required: true, message: t('env.required') }]}
-        >
-          <Input.TextArea rows={5} maxLength={20000} />
-        </Form.Item>
-        <Form.Item name="closes" valuePropName="checked">
-          <Checkbox>{t('env.closes')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={5} maxLength={20000} />
+      </Form.Item>
+      <Form.Item name="closes" valuePropName="checked">
+        <Checkbox>{t('env.closes')}</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -10,12 +10,12 @@ import {
   AirStationInput,
   WaterSectionInput,
 } from '@greenvoice/common';
-import { App, Button, Form, Input, Modal, Select, Space, Tabs, Tag } from 'antd';
+import { Button, Form, Input, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { ListPage, ListTable } from '../../../shared/list/list-page.tsx';
 import { ExportButton } from '../../../shared/list/export-button.tsx';
-import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
+import { FormModal } from '../../../shared/forms/form-modal.tsx';
 import { schemaRules } from '../../../shared/forms/schema-rules.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
 import { useCan } from '../../../shared/session/use-me.ts';
@@ -216,139 +216,113 @@ function useLevelOptions() {
 
 function StationModal({ station, onClose }: { station: AirStation | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const save = useSaveStation();
   const [form] = Form.useForm();
-  const showFormError = useFormErrors(form);
   const rules = schemaRules(AirStationInput, t);
   return (
-    <Modal
-      open
+    <FormModal
+      testId="station"
       title={t(station ? 'env.edit' : 'env.add')}
-      onCancel={onClose}
-      okText={t('env.save')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
+      form={form}
+      initialValues={station ?? { controlLevel: 'city' }}
+      saving={save.isPending}
+      onClose={onClose}
+      save={(v) => save.mutateAsync([station, { ...v, address: v.address || null }])}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={station ?? { controlLevel: 'city' }}
-        onFinish={(v) =>
-          save.mutateAsync([station, { ...v, address: v.address || null }]).then(() => {
-            void message.success(t('env.saved'));
-            onClose();
-          }, showFormError)
-        }
-      >
-        <Form.Item name="code" label={t('env.code')} rules={rules('code')}>
-          <Input maxLength={32} />
-        </Form.Item>
-        <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="controlLevel" label={t('env.controlLevel')} rules={rules('controlLevel')}>
-          <Select options={useLevelOptions()} />
-        </Form.Item>
-        <Form.Item name="address" label={t('env.address')}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="code" label={t('env.code')} rules={rules('code')}>
+        <Input maxLength={32} />
+      </Form.Item>
+      <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="controlLevel" label={t('env.controlLevel')} rules={rules('controlLevel')}>
+        <Select options={useLevelOptions()} />
+      </Form.Item>
+      <Form.Item name="address" label={t('env.address')}>
+        <Input maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function SectionModal({ section, onClose }: { section: WaterSection | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const save = useSaveSection();
   const [form] = Form.useForm();
-  const showFormError = useFormErrors(form);
   const rules = schemaRules(WaterSectionInput, t);
   const levels = useLevelOptions();
   return (
-    <Modal
-      open
+    <FormModal
+      testId="section"
       title={t(section ? 'env.edit' : 'env.add')}
-      onCancel={onClose}
-      okText={t('env.save')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
+      form={form}
+      initialValues={section ?? { controlLevel: 'provincial', waterbody: 'river' }}
+      saving={save.isPending}
+      onClose={onClose}
+      save={(v) => {
+        const { code, name, river, basin, waterbody, county, controlLevel, attribute, targetClass } = v;
+        return save.mutateAsync([
+          section,
+          {
+            code,
+            name,
+            river,
+            basin,
+            waterbody,
+            county,
+            controlLevel,
+            attribute: attribute || null,
+            targetClass: targetClass ?? null,
+          },
+        ]);
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={section ?? { controlLevel: 'provincial', waterbody: 'river' }}
-        onFinish={(v) => {
-          const { code, name, river, basin, waterbody, county, controlLevel, attribute, targetClass } = v;
-          return save
-            .mutateAsync([
-              section,
-              {
-                code,
-                name,
-                river,
-                basin,
-                waterbody,
-                county,
-                controlLevel,
-                attribute: attribute || null,
-                targetClass: targetClass ?? null,
-              },
-            ])
-            .then(() => {
-              void message.success(t('env.saved'));
-              onClose();
-            }, showFormError);
-        }}
-      >
-        <Form.Item name="code" label={t('env.code')} rules={rules('code')}>
-          <Input maxLength={32} />
+      <Form.Item name="code" label={t('env.code')} rules={rules('code')}>
+        <Input maxLength={32} />
+      </Form.Item>
+      <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="river" label={t('env.river')} rules={rules('river')}>
+          <Input maxLength={40} />
         </Form.Item>
-        <Form.Item name="name" label={t('env.name')} rules={rules('name')}>
-          <Input maxLength={60} />
+        <Form.Item name="basin" label={t('env.basin')} rules={rules('basin')}>
+          <Input maxLength={40} />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="river" label={t('env.river')} rules={rules('river')}>
-            <Input maxLength={40} />
-          </Form.Item>
-          <Form.Item name="basin" label={t('env.basin')} rules={rules('basin')}>
-            <Input maxLength={40} />
-          </Form.Item>
-        </Space>
-        <Space wrap>
-          <Form.Item name="waterbody" label={t('env.waterbody')} rules={rules('waterbody')}>
-            <Select
-              style={{ width: 160 }}
-              options={[
-                { value: 'river', label: t('env.river_') },
-                { value: 'lake', label: t('env.lake_') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
-            <Input maxLength={30} />
-          </Form.Item>
-        </Space>
-        <Space wrap>
-          <Form.Item name="controlLevel" label={t('env.controlLevel')} rules={rules('controlLevel')}>
-            <Select style={{ width: 160 }} options={levels} />
-          </Form.Item>
-          <Form.Item name="attribute" label={t('env.attribute')}>
-            <Input maxLength={20} placeholder={t('env.attributeHint')} />
-          </Form.Item>
-          <Form.Item name="targetClass" label={t('env.targetClass')}>
-            <Select
-              allowClear
-              style={{ width: 120 }}
-              options={WATER_CLASSES.map((c) => ({ value: c, label: c }))}
-            />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+      </Space>
+      <Space wrap>
+        <Form.Item name="waterbody" label={t('env.waterbody')} rules={rules('waterbody')}>
+          <Select
+            style={{ width: 160 }}
+            options={[
+              { value: 'river', label: t('env.river_') },
+              { value: 'lake', label: t('env.lake_') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="county" label={t('env.county')} rules={rules('county')}>
+          <Input maxLength={30} />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="controlLevel" label={t('env.controlLevel')} rules={rules('controlLevel')}>
+          <Select style={{ width: 160 }} options={levels} />
+        </Form.Item>
+        <Form.Item name="attribute" label={t('env.attribute')}>
+          <Input maxLength={20} placeholder={t('env.attributeHint')} />
+        </Form.Item>
+        <Form.Item name="targetClass" label={t('env.targetClass')}>
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            options={WATER_CLASSES.map((c) => ({ value: c, label: c }))}
+          />
+        </Form.Item>
+      </Space>
+    </FormModal>
   );
 }

@@ -36,6 +36,13 @@ export const consoleOneWay = {
         selector: "ImportSpecifier[imported.name='useServerPagination']",
         message: `a list's paging comes from useListState (${LIST})`,
       },
+      {
+        // one way to show a stored time (shared/format.ts); toLocaleString wrote 2026/12/6 21:40:03 beside
+        // every other page's 2026-12-06 21:40
+        selector:
+          "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/][callee.object.type='NewExpression'][callee.object.callee.name='Date']",
+        message: 'show a time with formatDateTime or formatDate from shared/format.ts (decision 093)',
+      },
     ],
   },
 };

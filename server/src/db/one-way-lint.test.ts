@@ -222,3 +222,13 @@ describe('lint: API reads in browser tests go through apiGet (decision 212)', ()
     expect(await ruleIds(viaHelper, file)).not.toContain('no-restricted-syntax');
   });
 });
+
+describe('lint: the console shows stored times one way (decision 093)', () => {
+  it('refuses new Date(…).toLocaleString in a feature, and accepts formatDateTime', async () => {
+    const file = 'web/src/features/planted/planted.tsx';
+    const byHand = `export const at = (iso: string) => new Date(iso).toLocaleString('zh-CN');\n`;
+    const viaHelper = `import { formatDateTime } from '../../shared/format.ts';\nexport const at = (iso: string) => formatDateTime(iso);\n`;
+    expect(await ruleIds(byHand, file)).toContain('no-restricted-syntax');
+    expect(await ruleIds(viaHelper, file)).not.toContain('no-restricted-syntax');
+  });
+});

@@ -48,6 +48,7 @@ import { FileWordOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { keys } from '../../../shared/api/query-keys.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { DemoTag } from '../../../shared/components/demo-tag.tsx';
 import { useFormErrors } from '../../../shared/forms/use-form-errors.ts';
 import { useI18n } from '../../../shared/i18n/use-i18n.ts';
@@ -663,7 +664,7 @@ function CaseDrawer(props: { id: number; onClose: () => void }) {
                 children: (
                   <>
                     <div>
-                      {new Date(e.at).toLocaleString('zh-CN')} ·{' '}
+                      {formatDateTime(e.at)} ·{' '}
                       {e.action in CASE_ACTION_LABELS
                         ? pick(CASE_ACTION_LABELS[e.action as CaseAction])
                         : pick(EVENT_LABELS[e.action] ?? { zh: e.action, en: e.action })}{' '}

@@ -40,6 +40,14 @@ describe('public environment pages', () => {
     expect(res.body).toContain('data-chart="aqi-daily"');
     const island = /data-chart="aqi-daily">\s*([^<]+)\s*<\/script>/.exec(res.body)?.[1];
     expect(JSON.parse(island!)).toHaveLength(30);
+    // one bar a day, its coordinates to a tenth (a year of full floats was a third of the page)
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(res.body)![0];
+    expect((svg.match(/<rect/g) ?? []).length).toBe(30);
+    const numbers = [
+      ...svg.slice(svg.indexOf('>') + 1).matchAll(/\s(?:x|y|x1|x2|y1|y2|width|height)="([^"]+)"/g),
+    ].map((m) => m[1]!);
+    expect(numbers.length).toBeGreaterThan(120);
+    for (const n of numbers) expect(n).toMatch(/^\d+(\.\d)?$/);
   });
 
   it('what the pages keep in memory equals what a fresh read of the rows computes (decision 201)', async () => {

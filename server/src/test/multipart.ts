@@ -1,16 +1,14 @@
 // Builds a multipart/form-data body for app.inject, the way a browser uploads a file.
 import { randomBytes } from 'node:crypto';
 
+/** One file under `field`, nothing else: the form below with no text fields. */
 export function multipartFile(
   field: string,
   filename: string,
   content: Buffer,
   contentType = 'application/octet-stream',
 ) {
-  const boundary = `----gv${randomBytes(8).toString('hex')}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return multipartForm({}, [{ name: filename, body: content, type: contentType, field }]);
 }
 
 /** A form with text fields and files (each under `field`, `photos` by default), as a browser posts it. */

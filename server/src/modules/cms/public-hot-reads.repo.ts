@@ -1,8 +1,9 @@
 // The reads behind an article page and a channel list, as SQLite prepared statements: Kysely builds
 // each query anew (its statements are prepared once since decision 214, but the build remains), which
-// the uncached portal path cannot afford (docs/engineering.md: "use prepared statements on hot paths"). Same SQL and results as the Kysely
-// versions in public-content.repo.ts, which PostgreSQL uses. The body comes as bytes: decoding Chinese text
-// into a JS string and encoding it back costs more than all the queries together.
+// the uncached portal path cannot afford (docs/engineering.md: "use prepared statements on hot paths").
+// Same SQL and results as the Kysely versions in public-content.repo.ts, which PostgreSQL uses. The body
+// comes as bytes: decoding Chinese text into a JS string and encoding it back costs more than all the
+// queries together.
 import type SqliteDatabase from 'better-sqlite3';
 import type { PublicArticle, PublicArticleListItem, PublicAttachment } from './public-article-types.ts';
 
